@@ -1,0 +1,14 @@
+import type { NextConfig } from 'next';
+// Importing the env validates it: a bad setting fails `next build` and `next start` at once.
+import './lib/env';
+
+const config: NextConfig = {
+  // The e2e suite builds into its own folder so it never disturbs a running `npm start`.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite'],
+};
+
+export default config;
