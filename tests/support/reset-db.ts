@@ -1,0 +1,10 @@
+// Empties every application table (keeps the migrations table), for tests that need a clean slate.
+import { db } from '@/lib/db';
+
+export async function resetDatabase() {
+  const rows = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (rows.length === 0) return;
+  const tables = rows.map((r) => `"public"."${r.tablename}"`).join(', ');
+  await db.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+}
