@@ -67,7 +67,7 @@ type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 
 async function withEngine<T>(adapter: PrismaPg | PrismaPGlite, fn: (engine: Engine) => Promise<T>): Promise<T> {
   loadWasm();
-  const datamodels = readSchemaFiles().map((f) => [f.path, f.content]);
+  const datamodels = readSchemaFiles().map((f): [string, string] => [f.path, f.content]);
   const factory = bindMigrationAwareSqlAdapterFactory(adapter);
   const engine = await bg.SchemaEngine.new({ datamodels }, () => {}, factory);
   try {

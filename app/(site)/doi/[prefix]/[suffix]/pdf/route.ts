@@ -1,0 +1,27 @@
+// GET /doi/<doi>/pdf – the article PDF, only for readers the access decision lets in.
+import type { NextRequest } from 'next/server';
+import { doiFromParams, articlePath, type DoiParams } from '@/lib/articles/article-path';
+import { readArticlePdf } from '@/lib/articles/read-article-pdf';
+import { getReader } from '@/lib/access/get-reader';
+import { htmlMessage } from '@/lib/http/html-message';
+
+export async function GET(request: NextRequest, { params }: { params: Promise<DoiParams> }) {
+  const doi = doiFromParams(await params);
+  const result = doi ? await readArticlePdf(doi, await getReader(request)) : null;
+  if (!result) return htmlMessage(404, 'Article not found', 'No article has this DOI.');
+  if (!result.canRead) {
+    return htmlMessage(
+      403,
+      'Full text required',
+      'The PDF is available to subscribers, to readers who bought 24-hour access to this article, and through institutions.',
+      { href: articlePath(result.doi), label: 'Back to the article' },
+    );
+  }
+  return new Response(Buffer.from(result.pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${result.fileName}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,31 @@
+// GET /api/articles/full-text?doi=… – the gated text for this reader, or why not.
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { describeAccess } from '@/lib/access/describe-access';
+import { readFullText } from '@/lib/articles/read-full-text';
+import { errorResponse, NotFoundError } from '@/lib/errors';
+import { getReader } from '@/lib/access/get-reader';
+
+const query = z.object({ doi: z.string().trim().min(3).max(300) });
+
+export async function GET(request: NextRequest) {
+  try {
+    const { doi } = query.parse(Object.fromEntries(request.nextUrl.searchParams));
+    const now = new Date();
+    const result = await readFullText(doi, await getReader(request), now);
+    if (!result) throw new NotFoundError('No article has this DOI.');
+    const body = result.canRead
+      ? {
+          canRead: true,
+          reason: describeAccess(result.decision, now),
+          until: 'until' in result.decision ? result.decision.until.toISOString() : null,
+          fullTextHtml: result.fullTextHtml,
+          referencesHtml: result.referencesHtml,
+        }
+      : { canRead: false, reason: null, until: null };
+    // Per reader: no shared cache may keep it.
+    return NextResponse.json(body, { headers: { 'Cache-Control': 'private, no-store' } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

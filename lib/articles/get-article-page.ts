@@ -1,0 +1,46 @@
+import 'server-only';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+
+/**
+ * Everything on the article page that every visitor may see. Deliberately never selects
+ * fullTextHtml or referencesHtml: those leave the database only through readFullText, after
+ * the access decision.
+ */
+export const getArticlePage = cache(async (doi: string) => {
+  return db.article.findUnique({
+    where: { doi },
+    select: {
+      id: true,
+      doi: true,
+      articleType: true,
+      sectionLabel: true,
+      title: true,
+      subtitle: true,
+      fpage: true,
+      lpage: true,
+      elocationId: true,
+      publishedOnline: true,
+      isFree: true,
+      previewHtml: true,
+      keywords: true,
+      priceCents: true,
+      currency: true,
+      journal: { select: { title: true, abbreviation: true, issn: true, publisher: true } },
+      issue: { select: { volume: true, number: true, year: true, dateLabel: true } },
+      authors: {
+        orderBy: { position: 'asc' },
+        select: { givenNames: true, surname: true, collab: true, degrees: true, affiliation: true },
+      },
+      topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
+      files: { select: { firstPageWidth: true, firstPageHeight: true } },
+    },
+  });
+});
+
+export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>>;
+
+export async function listArticleDois(): Promise<string[]> {
+  const rows = await db.article.findMany({ select: { doi: true } });
+  return rows.map((r) => r.doi);
+}

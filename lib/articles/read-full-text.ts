@@ -1,0 +1,21 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { decideAccess, type AccessDecision } from '@/lib/access/decide-access';
+import { loadAccessFacts, type Reader } from '@/lib/access/load-access-facts';
+
+export type FullTextResult =
+  | { canRead: true; decision: AccessDecision; fullTextHtml: string; referencesHtml: string }
+  | { canRead: false; decision: AccessDecision };
+
+/** The gated text of an article, only when the access decision allows this reader to read it. */
+export async function readFullText(doi: string, reader: Reader, now = new Date()): Promise<FullTextResult | null> {
+  const article = await db.article.findUnique({ where: { doi }, select: { id: true, isFree: true } });
+  if (!article) return null;
+  const decision = decideAccess(await loadAccessFacts(reader, article, now));
+  if (!decision.canRead) return { canRead: false, decision };
+  const text = await db.article.findUniqueOrThrow({
+    where: { id: article.id },
+    select: { fullTextHtml: true, referencesHtml: true },
+  });
+  return { canRead: true, decision, ...text };
+}

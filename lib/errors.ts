@@ -1,0 +1,48 @@
+// Errors the app expects, and the one place that turns any error into an HTTP answer a person
+// can read. Unexpected errors are logged and answered with a plain 500, never a stack trace.
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = 'Not found.') {
+    super(message, 404, 'not_found');
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string) {
+    super(message, 422, 'invalid');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, 403, 'forbidden');
+  }
+}
+
+/** "email: Invalid email address; password: Too short" */
+export function describeZodError(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ZodError) {
+    return NextResponse.json({ error: describeZodError(error), code: 'invalid' }, { status: 422 });
+  }
+  if (error instanceof AppError) {
+    return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
+  }
+  console.error(error);
+  return NextResponse.json({ error: 'Something went wrong on our side. Please try again.', code: 'internal' }, { status: 500 });
+}

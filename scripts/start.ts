@@ -1,0 +1,68 @@
+// npm start: database (DATABASE_URL, or the embedded PGlite server), migrations, the sample
+// journal when the database is empty, a production build when the sources changed, then
+// `next start`. Ctrl-C stops everything this started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { parseEnv } from '../lib/env';
+import { embeddedDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
+import { isBuildCurrent } from './lib/build-freshness';
+import { loadEnv } from './lib/load-env';
+import { applyMigrations } from './lib/schema-engine';
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+let embedded: EmbeddedDatabase | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    server = child;
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} ended with ${signal ?? code}`))));
+  });
+}
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server?.kill('SIGTERM');
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+
+async function main() {
+  loadEnv();
+  process.env.NODE_ENV = 'production';
+  const env = parseEnv(process.env);
+
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir, port: env.EMBEDDED_DB_PORT });
+    process.env.DATABASE_URL = embedded.url;
+    console.log(`Embedded database (PGlite, data in .data/) on ${new URL(embedded.url).host}`);
+  }
+  const url = process.env.DATABASE_URL!;
+
+  const applied = await applyMigrations(url);
+  console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+
+  // Imported after DATABASE_URL is known: lib/db reads it when first loaded.
+  const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
+  await seedIfEmpty();
+
+  if (!isBuildCurrent()) {
+    console.log('Building the site (next build)…');
+    await run(process.execPath, [nextBin, 'build']);
+  }
+  console.log(`Serving on http://localhost:${env.PORT}`);
+  await run(process.execPath, [nextBin, 'start', '-p', String(env.PORT)]);
+}
+
+process.on('SIGINT', () => void stop(130));
+process.on('SIGTERM', () => void stop(143));
+main().then(
+  () => stop(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    void stop(1);
+  },
+);
