@@ -1,0 +1,23 @@
+// Plain-text paragraphs from our stored, sanitized article HTML (for the PDF and plain exports).
+import sanitizeHtml from 'sanitize-html';
+
+const BLOCK_END = /<\/(p|h[1-6]|li|figcaption|caption|tr|blockquote|div|section)>/gi;
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(parseInt(dec, 10)))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export function htmlToParagraphs(html: string): string[] {
+  return html
+    .split(BLOCK_END)
+    .filter((_, i) => i % 2 === 0) // split() keeps the captured tag names at odd indexes
+    .map((block) => decodeEntities(sanitizeHtml(block, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim())
+    .filter((text) => text.length > 0);
+}

@@ -1,0 +1,50 @@
+// The server the Playwright suite runs against: a fresh in-memory embedded database on
+// E2E_DB_PORT (so tests can also reach it), migrated and seeded, and a production build in
+// .next-e2e served by `next start` on E2E_PORT.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { startEmbeddedDatabase } from './lib/embedded-db';
+import { isBuildCurrent } from './lib/build-freshness';
+import { applyMigrations } from './lib/schema-engine';
+import { e2eSettings } from '../tests/e2e/settings';
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+function run(args: string[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: process.env });
+    const forward = () => child.kill('SIGTERM');
+    process.once('SIGTERM', forward);
+    process.once('SIGINT', forward);
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+async function main() {
+  const settings = e2eSettings();
+  let url = settings.databaseUrl;
+  if (!process.env.E2E_DATABASE_URL) {
+    const db = await startEmbeddedDatabase({ dataDir: 'memory://', port: settings.dbPort });
+    url = db.url;
+  }
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: '.next-e2e',
+    SITE_URL: settings.baseUrl,
+    PORT: String(settings.port),
+  });
+  await applyMigrations(url);
+  const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
+  await seedIfEmpty();
+  if (!isBuildCurrent('.next-e2e')) {
+    const code = await run(['build']);
+    if (code !== 0) process.exit(code ?? 1);
+  }
+  process.exit((await run(['start', '-p', String(settings.port)])) ?? 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+// npm run db:seed – migrate, then seed the sample journal if the database is empty.
+import { applyMigrations } from './lib/schema-engine';
+import { withDatabase } from './lib/with-database';
+
+withDatabase(async (url) => {
+  process.env.DATABASE_URL = url;
+  await applyMigrations(url);
+  const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
+  await seedIfEmpty();
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+// Ports and addresses shared by the Playwright config, the e2e server and the tests.
+export function e2eSettings() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const dbPort = Number(process.env.E2E_DB_PORT ?? 54330);
+  return {
+    port,
+    dbPort,
+    baseUrl: `http://localhost:${port}`,
+    databaseUrl: process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
+  };
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+
+describe('environment', () => {
+  it('has working defaults for a fresh machine', () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, SITE_URL: 'http://localhost:3000', EMBEDDED_DB_PORT: 0 });
+  });
+  it('names the key of a malformed value in one line', () => {
+    expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(/^Invalid environment: SITE_URL must be an absolute http\(s\) URL$/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+  it('keeps the embedded database off 5432', () => {
+    expect(() => parseEnv({ EMBEDDED_DB_PORT: '5432' })).toThrow(/EMBEDDED_DB_PORT/);
+  });
+});
