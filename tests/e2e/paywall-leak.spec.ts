@@ -1,0 +1,47 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { loadSeededArticles, probesOf, type SeededArticle } from './support/content';
+
+let articles: SeededArticle[];
+test.beforeAll(async () => {
+  articles = await loadSeededArticles();
+  expect(articles.filter((a) => !a.isFree).length).toBeGreaterThanOrEqual(8);
+});
+
+async function everyResponseFor(request: APIRequestContext, doi: string): Promise<Record<string, string>> {
+  const path = `/doi/${doi}`;
+  const get = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await request.get(url, { headers });
+    return `${res.status()} ${await res.text()}`;
+  };
+  return {
+    html: await get(path),
+    rsc: await get(path, { RSC: '1' }),
+    json: await get(`/api/articles/full-text?doi=${encodeURIComponent(doi)}`),
+    pdf: await get(`${path}/pdf`),
+  };
+}
+
+test('an anonymous visitor receives no full-text paragraph of any paid article, in any response', async ({ request }) => {
+  for (const article of articles.filter((a) => !a.isFree)) {
+    const probes = probesOf(article.gatedParagraphs);
+    expect(probes.length, `${article.doi} has gated text to check`).toBeGreaterThan(0);
+    const responses = await everyResponseFor(request, article.doi);
+    expect(responses.rsc).not.toMatch(/^200 <!DOCTYPE/i); // the RSC request really got the RSC payload
+    for (const [kind, body] of Object.entries(responses)) {
+      for (const probe of probes) expect(body.includes(probe), `${kind} of ${article.doi} leaks “${probe}”`).toBe(false);
+    }
+    expect(responses.pdf.startsWith('403')).toBe(true);
+    expect(JSON.parse(responses.json.slice(4))).toEqual({ canRead: false, reason: null, until: null });
+  }
+});
+
+test('the same check finds the text of a free article (the probes work)', async ({ request }) => {
+  const free = articles.find((a) => a.isFree);
+  expect(free, 'the seed has a free article').toBeDefined();
+  const probes = probesOf(free!.gatedParagraphs);
+  const responses = await everyResponseFor(request, free!.doi);
+  for (const kind of ['html', 'rsc', 'json'] as const) {
+    expect(probes.some((p) => responses[kind].includes(p)), `${kind} carries the free text`).toBe(true);
+  }
+  expect(responses.pdf.startsWith('200 %PDF')).toBe(true);
+});
