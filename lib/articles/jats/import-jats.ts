@@ -1,0 +1,93 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { parseJats, type ParsedArticle } from './parse-jats';
+
+export type ImportJatsInput = {
+  xml: string;
+  fileName: string;
+  /** Position in the issue's table of contents; left unchanged on re-import when omitted. */
+  position?: number;
+};
+
+export type ImportJatsResult = { articleId: string; doi: string; created: boolean };
+
+/** 'Arch Dermatol' → 'arch-dermatol'; accents dropped so slugs stay ASCII. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Parses a JATS file and upserts its journal, issue, article (by DOI), authors and topics in one
+ * transaction. Re-importing the same DOI replaces the article's authors and topics, never duplicates.
+ * A file that fails to parse throws JatsImportError before anything is written.
+ */
+export async function importJats({ xml, fileName, position }: ImportJatsInput): Promise<ImportJatsResult> {
+  const parsed = parseJats(xml, fileName);
+  return db.$transaction(async (tx) => {
+    const journalData = {
+      title: parsed.journal.title,
+      abbreviation: parsed.journal.abbreviation ?? parsed.journal.title,
+      issn: parsed.journal.issn,
+      eissn: parsed.journal.eissn,
+      publisher: parsed.journal.publisher,
+    };
+    const journal = await tx.journal.upsert({
+      where: { slug: slugify(journalData.abbreviation) },
+      create: { slug: slugify(journalData.abbreviation), ...journalData },
+      update: journalData,
+    });
+    const issue = parsed.issue
+      ? await tx.issue.upsert({
+          where: { journalId_volume_number: { journalId: journal.id, volume: parsed.issue.volume, number: parsed.issue.number } },
+          create: { journalId: journal.id, ...parsed.issue },
+          update: { year: parsed.issue.year, month: parsed.issue.month, dateLabel: parsed.issue.dateLabel },
+        })
+      : null;
+    const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
+    const data = { ...articleFields(parsed, fileName), journalId: journal.id, issueId: issue?.id ?? null };
+    const article = existing
+      ? await tx.article.update({ where: { id: existing.id }, data: { ...data, ...(position === undefined ? {} : { position }) } })
+      : await tx.article.create({ data: { ...data, position: position ?? 0 } });
+
+    await tx.articleAuthor.deleteMany({ where: { articleId: article.id } });
+    await tx.articleAuthor.createMany({
+      data: parsed.authors.map((author, index) => ({ ...author, articleId: article.id, position: index })),
+    });
+    await tx.articleTopic.deleteMany({ where: { articleId: article.id } });
+    const topicIds = new Set<string>();
+    for (const name of parsed.topics) {
+      const slug = slugify(name);
+      if (!slug) continue;
+      const topic = await tx.topic.upsert({ where: { slug }, create: { slug, name }, update: {} });
+      topicIds.add(topic.id);
+    }
+    await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
+    return { articleId: article.id, doi: parsed.doi, created: !existing };
+  });
+}
+
+function articleFields(parsed: ParsedArticle, fileName: string) {
+  return {
+    doi: parsed.doi,
+    articleType: parsed.articleType,
+    sectionLabel: parsed.sectionLabel,
+    title: parsed.title,
+    subtitle: parsed.subtitle,
+    fpage: parsed.fpage,
+    lpage: parsed.lpage,
+    elocationId: parsed.elocationId,
+    pmid: parsed.pmid,
+    publishedOnline: parsed.publishedOnline,
+    isFree: parsed.isFree,
+    previewHtml: parsed.previewHtml,
+    fullTextHtml: parsed.fullTextHtml,
+    referencesHtml: parsed.referencesHtml,
+    keywords: parsed.keywords,
+    sourceFile: fileName,
+  };
+}

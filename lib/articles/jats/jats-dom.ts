@@ -1,0 +1,95 @@
+// Small DOM helpers over @xmldom/xmldom. xmldom never loads DTDs or touches the network,
+// which matters because sample DOCTYPEs name remote http(s) DTDs.
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { JatsImportError } from './jats-import-error';
+
+export type { Element, Node };
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Parses `xml` and returns the root element; any XML error becomes a JatsImportError. */
+export function parseXmlRoot(xml: string, fileName: string): Element {
+  let failure: string | null = null;
+  const parser = new DOMParser({
+    onError: (level, message, context: unknown) => {
+      if (level === 'warning') return;
+      const locator = (context as { locator?: { lineNumber?: number } } | undefined)?.locator;
+      const line = locator?.lineNumber ?? '?';
+      failure ??= `${fileName}: malformed XML at line ${line}: ${message.split('\n')[0]?.trim() ?? message}`;
+      throw new Error(failure);
+    },
+  });
+  try {
+    const doc = parser.parseFromString(xml, 'text/xml');
+    const root = doc.documentElement;
+    if (!root) throw new Error('no root element');
+    return root;
+  } catch (error) {
+    throw new JatsImportError(failure ?? `${fileName}: malformed XML: ${(error as Error).message}`);
+  }
+}
+
+export function isElement(node: Node | null | undefined): node is Element {
+  return node?.nodeType === ELEMENT_NODE;
+}
+
+export function isText(node: Node): boolean {
+  return node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE;
+}
+
+/** Direct element children, optionally only those with one of `names`. */
+export function childElements(el: Element | null | undefined, ...names: string[]): Element[] {
+  if (!el) return [];
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (isElement(n) && (names.length === 0 || names.includes(n.nodeName))) out.push(n);
+  }
+  return out;
+}
+
+/** Follows a path of child element names; the first match at each step. */
+export function childAt(el: Element | null | undefined, ...path: string[]): Element | null {
+  let current: Element | null | undefined = el;
+  for (const name of path) current = childElements(current, name)[0];
+  return current ?? null;
+}
+
+/** Descendant elements named `name`, in document order, not descending into `skip` elements. */
+export function descendants(el: Element | null | undefined, name: string, skip: string[] = []): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element) => {
+    for (const child of childElements(node)) {
+      if (skip.includes(child.nodeName)) continue;
+      if (child.nodeName === name) out.push(child);
+      walk(child);
+    }
+  };
+  if (el) walk(el);
+  return out;
+}
+
+/** Text of an element (comments and processing instructions left out), whitespace collapsed. */
+export function textOf(el: Element | null | undefined, skip: string[] = []): string {
+  if (!el) return '';
+  return collapse(rawText(el, skip));
+}
+
+function rawText(node: Node, skip: string[]): string {
+  if (isText(node)) return node.nodeValue ?? '';
+  if (!isElement(node) || skip.includes(node.nodeName)) return '';
+  let out = '';
+  for (let n = node.firstChild; n; n = n.nextSibling) out += rawText(n, skip);
+  return out;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Trimmed text or null when empty/absent. */
+export function optionalText(el: Element | null | undefined, skip: string[] = []): string | null {
+  const text = textOf(el, skip);
+  return text === '' ? null : text;
+}

@@ -1,0 +1,146 @@
+// Pure JATS/NLM → ParsedArticle. Handles JATS 1.x and NLM 2.3/3.0 layouts; never loads DTDs.
+import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
+import { parseXmlRoot } from './jats-dom';
+import { readAuthors, readIssue, readJournal, readPublishedOnline, type ParsedAuthor, type ParsedIssue, type ParsedJournal } from './jats-front';
+import { JatsImportError } from './jats-import-error';
+import { referencesToHtml } from './jats-references';
+import { childrenToHtml, nodeToHtml, type HtmlContext } from './jats-to-html';
+import { sanitizeJatsHtml } from './sanitize-jats-html';
+
+export type { ParsedAuthor, ParsedIssue, ParsedJournal };
+
+export type ParsedArticle = {
+  doi: string;
+  pmid: string | null;
+  articleType: string;
+  sectionLabel: string | null;
+  title: string;
+  subtitle: string | null;
+  authors: ParsedAuthor[];
+  journal: ParsedJournal;
+  issue: ParsedIssue | null;
+  fpage: string | null;
+  lpage: string | null;
+  elocationId: string | null;
+  publishedOnline: Date | null;
+  isFree: boolean;
+  previewHtml: string;
+  fullTextHtml: string;
+  referencesHtml: string;
+  keywords: string[];
+  topics: string[];
+};
+
+/** Parses one JATS file. Throws JatsImportError (naming the file and element) on bad input. */
+export function parseJats(xml: string, fileName: string): ParsedArticle {
+  const root = parseXmlRoot(xml, fileName);
+  const missing = (what: string, where: string) =>
+    new JatsImportError(`${fileName}: missing required element ${what} in <${where}>`);
+  if (root.nodeName !== 'article') throw new JatsImportError(`${fileName}: root element is <${root.nodeName}>, expected <article>`);
+  const front = childAt(root, 'front');
+  if (!front) throw missing('<front>', 'article');
+  const articleMeta = childAt(front, 'article-meta');
+  if (!articleMeta) throw missing('<article-meta>', 'front');
+  const journalMeta = childAt(front, 'journal-meta');
+  if (!journalMeta) throw missing('<journal-meta>', 'front');
+
+  const articleId = (type: string) =>
+    optionalText(childElements(articleMeta, 'article-id').find((id) => id.getAttribute('pub-id-type') === type));
+  const doi = articleId('doi');
+  if (!doi) throw missing('<article-id pub-id-type="doi">', 'article-meta');
+  const titleGroup = childAt(articleMeta, 'title-group');
+  const title = textOf(childAt(titleGroup, 'article-title'));
+  if (!title) throw missing('<article-title>', 'title-group');
+  const journalTitle = textOf(childAt(journalMeta, 'journal-title-group', 'journal-title') ?? childAt(journalMeta, 'journal-title'));
+  if (!journalTitle) throw missing('<journal-title>', 'journal-meta');
+
+  const { sectionLabel, topics } = readCategories(articleMeta);
+  const { previewHtml, fullTextHtml } = readContent(root, articleMeta);
+  return {
+    doi,
+    pmid: articleId('pmid'),
+    articleType: root.getAttribute('article-type') || 'research-article',
+    sectionLabel,
+    title,
+    subtitle: optionalText(childAt(titleGroup, 'subtitle')),
+    authors: readAuthors(articleMeta),
+    journal: readJournal(journalMeta, journalTitle),
+    issue: readIssue(articleMeta),
+    fpage: optionalText(childAt(articleMeta, 'fpage')),
+    lpage: optionalText(childAt(articleMeta, 'lpage')),
+    elocationId: optionalText(childAt(articleMeta, 'elocation-id')),
+    publishedOnline: readPublishedOnline(articleMeta),
+    isFree: readIsFree(articleMeta),
+    previewHtml,
+    fullTextHtml,
+    referencesHtml: sanitizeJatsHtml(referencesToHtml(childAt(root, 'back'))),
+    keywords: unique(descendants(articleMeta, 'kwd').map((k) => textOf(k))),
+    topics,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}
+
+function readCategories(articleMeta: Element): { sectionLabel: string | null; topics: string[] } {
+  const groups = descendants(childAt(articleMeta, 'article-categories'), 'subj-group');
+  const subjectsOf = (group: Element) => childElements(group, 'subject').map((s) => textOf(s));
+  const headings = groups.filter((g) => g.getAttribute('subj-group-type') === 'heading').flatMap(subjectsOf);
+  // display-channel repeats the article type ("Research article"); it is not a topic.
+  const others = groups
+    .filter((g) => !['heading', 'display-channel'].includes(g.getAttribute('subj-group-type') ?? ''))
+    .flatMap(subjectsOf);
+  return { sectionLabel: headings[0] || null, topics: unique([...headings.slice(1), ...others]) };
+}
+
+function readIsFree(articleMeta: Element): boolean {
+  const licenses = descendants(childAt(articleMeta, 'permissions'), 'license');
+  const isOpenLicense = licenses.some((license) => {
+    const href = license.getAttribute('xlink:href') ?? '';
+    const type = (license.getAttribute('license-type') ?? '').toLowerCase();
+    // Older PLOS files name the CC licence only in prose, without an href or type.
+    const saysCreativeCommons = /creative commons/i.test(textOf(license));
+    return /creativecommons\.org|public-?domain/i.test(href) || ['open-access', 'open', 'public-domain'].includes(type) || saysCreativeCommons;
+  });
+  const hasFreeFlag = descendants(articleMeta, 'custom-meta').some(
+    (meta) =>
+      textOf(childAt(meta, 'meta-name')).toLowerCase() === 'free-access' &&
+      ['yes', 'true'].includes(textOf(childAt(meta, 'meta-value')).toLowerCase()),
+  );
+  return isOpenLicense || hasFreeFlag;
+}
+
+const NOT_PARAGRAPH_CONTAINERS = ['fig', 'table-wrap', 'boxed-text', 'disp-quote', 'list', 'fn', 'table', 'supplementary-material', 'caption'];
+
+/** Preview is the abstract, or (without one) the first two body paragraphs, which the full text then leaves out. */
+function readContent(root: Element, articleMeta: Element): { previewHtml: string; fullTextHtml: string } {
+  const abstracts = childElements(articleMeta, 'abstract');
+  const abstract = abstracts.find((a) => !a.getAttribute('abstract-type')) ?? abstracts[0];
+  const body = childAt(root, 'body');
+  const skip = new Set<Element>();
+  let previewHtml = '';
+  if (abstract) {
+    previewHtml = abstractToHtml(abstract);
+  } else if (body) {
+    const paragraphs = descendants(body, 'p', NOT_PARAGRAPH_CONTAINERS).slice(0, 2);
+    paragraphs.forEach((p) => skip.add(p));
+    previewHtml = paragraphs.map((p) => nodeToHtml(p, { depth: 1, skip: new Set() })).join('');
+  }
+  let fullTextHtml = '';
+  if (body) {
+    const ctx: HtmlContext = { depth: 1, skip };
+    // Figures and tables kept apart in <floats-group> belong after the body text.
+    const floats = childElements(childAt(root, 'floats-group')).map((f) => nodeToHtml(f, ctx));
+    fullTextHtml = childrenToHtml(body, ctx) + floats.join('');
+  }
+  return { previewHtml: sanitizeJatsHtml(previewHtml), fullTextHtml: sanitizeJatsHtml(fullTextHtml) };
+}
+
+function abstractToHtml(abstract: Element): string {
+  const ctx: HtmlContext = { depth: 2, skip: new Set() };
+  return childElements(abstract)
+    .filter((child) => child.nodeName !== 'title' && child.nodeName !== 'label')
+    .map((child) => nodeToHtml(child, ctx))
+    .join('');
+}

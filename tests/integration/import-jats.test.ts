@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { importJats } from '@/lib/articles/jats/import-jats';
+import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
+import { resetDatabase } from '../support/reset-db';
+
+const samplesDir = path.resolve(import.meta.dirname, '../../../shared/jats-samples');
+const readSample = (file: string) => fs.readFileSync(path.join(samplesDir, file), 'utf8');
+
+async function countRows() {
+  const [journals, issues, articles, authors, topics, articleTopics] = await Promise.all([
+    db.journal.count(), db.issue.count(), db.article.count(), db.articleAuthor.count(), db.topic.count(), db.articleTopic.count(),
+  ]);
+  return { journals, issues, articles, authors, topics, articleTopics };
+}
+
+describe('importJats', () => {
+  beforeEach(resetDatabase);
+
+  it('creates the journal, issue, article and authors from a sample', async () => {
+    const file = 'critcare-meeting-abstract-cc11003.xml';
+    const result = await importJats({ xml: readSample(file), fileName: file, position: 3 });
+    expect(result).toMatchObject({ doi: '10.1186/cc11003', created: true });
+
+    const article = await db.article.findUniqueOrThrow({
+      where: { doi: '10.1186/cc11003' },
+      include: { journal: true, issue: true, authors: { orderBy: { position: 'asc' } } },
+    });
+    expect(article.id).toBe(result.articleId);
+    expect(article).toMatchObject({ sourceFile: file, position: 3, fpage: 'P396', isFree: true, articleType: 'abstract' });
+    expect(article.journal).toMatchObject({ slug: 'crit-care', title: 'Critical Care', abbreviation: 'Crit Care', issn: '1364-8535' });
+    expect(article.issue).toMatchObject({ volume: '16', number: 'Suppl 1', year: 2012 });
+    expect(article.authors.map((a) => a.surname)).toEqual(['Figueira', 'Oliveros', 'López', 'Civantos', 'Fernández']);
+    expect(article.publishedOnline?.toISOString()).toBe('2012-03-20T00:00:00.000Z');
+    expect(article.previewHtml).toContain('The aim was to determine');
+  });
+
+  it('stores a collab author and topics', async () => {
+    const file = 'plosmed-ioannidis-essay-nlm30-pmed.0020124.xml';
+    await importJats({ xml: readSample(file), fileName: file });
+    const article = await db.article.findUniqueOrThrow({
+      where: { doi: '10.1371/journal.pmed.0020124' },
+      include: { topics: { include: { topic: true } }, journal: true },
+    });
+    expect(article.journal.slug).toBe('plos-med');
+    expect(article.topics.map((t) => t.topic.name)).toContain('Genetics and Genomics');
+  });
+
+  it('importing the same file twice updates instead of duplicating', async () => {
+    const file = 'plosmed-prisma-guideline-pmed.1000097.xml';
+    const xml = readSample(file);
+    const first = await importJats({ xml, fileName: file });
+    const before = await countRows();
+    const second = await importJats({ xml, fileName: 'renamed.xml' });
+    expect(second).toEqual({ articleId: first.articleId, doi: first.doi, created: false });
+    expect(await countRows()).toEqual(before);
+    expect(before).toMatchObject({ journals: 1, issues: 1, articles: 1, authors: 5 });
+    const article = await db.article.findUniqueOrThrow({ where: { doi: first.doi } });
+    expect(article.sourceFile).toBe('renamed.xml');
+  });
+
+  it('a bad file writes nothing', async () => {
+    const file = 'ehp-public-domain-research-ehp-116-1694.xml';
+    await importJats({ xml: readSample(file), fileName: file });
+    const before = await countRows();
+    const withoutDoi = readSample('elife-poa-no-body-e06828.xml').replace('<article-id pub-id-type="doi">10.7554/eLife.06828</article-id>', '');
+    await expect(importJats({ xml: withoutDoi, fileName: 'elife.xml' })).rejects.toThrow(JatsImportError);
+    await expect(importJats({ xml: '<article><front></article>', fileName: 'broken.xml' })).rejects.toThrow(
+      /broken\.xml: malformed XML/,
+    );
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('imports all eight samples side by side', async () => {
+    const files = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.xml'));
+    for (const file of files) await importJats({ xml: readSample(file), fileName: file });
+    expect(await db.article.count()).toBe(8);
+    expect(await db.journal.count()).toBe(7);
+  });
+});
