@@ -12,16 +12,24 @@ const schema = z.object({
   // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
   SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('http://localhost:3000'),
   PORT: port.default(3000),
+  // Client addresses: X-Forwarded-For is believed only from these proxies (comma-separated IPs/CIDRs,
+  // or "loopback"), e.g. the nginx in front. Empty: the socket address is the client.
+  TRUSTED_PROXIES: z.string().default(''),
+  // Sessions: secret that signs session cookies. Required in production; generate with `openssl rand -base64 32`.
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Email: SMTP URL (smtp://user:pass@host:587). Empty: emails go to the outbox table and the server log.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
 });
 
 export type Env = z.infer<typeof schema>;
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));
 }
 
 /** Validates `source`; throws an Error whose message is one line per bad key. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(emptyToUndefined(source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `Invalid environment: ${issue.path.join('.')} ${issue.message}`);

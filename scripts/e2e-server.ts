@@ -2,6 +2,7 @@
 // E2E_DB_PORT (so tests can also reach it), migrated and seeded, and a production build in
 // .next-e2e served by `next start` on E2E_PORT.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { startEmbeddedDatabase } from './lib/embedded-db';
 import { isBuildCurrent } from './lib/build-freshness';
@@ -12,7 +13,7 @@ const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 function run(args: string[]): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
     const forward = () => child.kill('SIGTERM');
     process.once('SIGTERM', forward);
     process.once('SIGINT', forward);
@@ -33,15 +34,17 @@ async function main() {
     NEXT_DIST_DIR: '.next-e2e',
     SITE_URL: settings.baseUrl,
     PORT: String(settings.port),
+    NEXTAUTH_URL: settings.baseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
   });
   await applyMigrations(url);
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();
   if (!isBuildCurrent('.next-e2e')) {
-    const code = await run(['build']);
+    const code = await run([nextBin, 'build']);
     if (code !== 0) process.exit(code ?? 1);
   }
-  process.exit((await run(['start', '-p', String(settings.port)])) ?? 0);
+  process.exit((await run([new URL('./server.mjs', import.meta.url).pathname])) ?? 0);
 }
 
 main().catch((error: unknown) => {

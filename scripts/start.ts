@@ -7,9 +7,11 @@ import { parseEnv } from '../lib/env';
 import { embeddedDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
 import { isBuildCurrent } from './lib/build-freshness';
 import { loadEnv } from './lib/load-env';
+import { ensureSessionSecret } from './lib/session-secret';
 import { applyMigrations } from './lib/schema-engine';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const serverScript = new URL('./server.mjs', import.meta.url).pathname;
 let embedded: EmbeddedDatabase | null = null;
 let server: ChildProcess | null = null;
 let stopping = false;
@@ -32,8 +34,9 @@ async function stop(code: number) {
 
 async function main() {
   loadEnv();
-  process.env.NODE_ENV = 'production';
+  Object.assign(process.env, { NODE_ENV: 'production' });
   const env = parseEnv(process.env);
+  ensureSessionSecret(env.SITE_URL);
 
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir, port: env.EMBEDDED_DB_PORT });
@@ -54,7 +57,8 @@ async function main() {
     await run(process.execPath, [nextBin, 'build']);
   }
   console.log(`Serving on http://localhost:${env.PORT}`);
-  await run(process.execPath, [nextBin, 'start', '-p', String(env.PORT)]);
+  process.env.PORT = String(env.PORT);
+  await run(process.execPath, [serverScript]);
 }
 
 process.on('SIGINT', () => void stop(130));

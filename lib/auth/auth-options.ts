@@ -1,0 +1,39 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { signInWithPassword } from './sign-in';
+
+const SESSION_DAYS = 30;
+
+// Credentials + JWT sessions (next-auth 4): no adapter; our own tables hold users and tokens.
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: SESSION_DAYS * 24 * 60 * 60 },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const ip = clientIpFromHeaders(new Headers(req.headers as Record<string, string>));
+        const user = await signInWithPassword(credentials, ip);
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as typeof user & { sessionVersion: number };
+        token.sub = u.id;
+        token.sessionVersion = u.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Only the id and session version: role and standing are read fresh from the database.
+      session.user = { ...session.user, id: token.sub, sessionVersion: token.sessionVersion } as typeof session.user;
+      return session;
+    },
+  },
+};
