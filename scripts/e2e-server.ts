@@ -31,7 +31,7 @@ async function main() {
   Object.assign(process.env, {
     DATABASE_URL: url,
     NODE_ENV: 'production',
-    NEXT_DIST_DIR: '.next-e2e',
+    NEXT_DIST_DIR: settings.distDir,
     SITE_URL: settings.baseUrl,
     PORT: String(settings.port),
     NEXTAUTH_URL: settings.baseUrl,
@@ -40,7 +40,7 @@ async function main() {
   await applyMigrations(url);
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();
-  if (!isBuildCurrent('.next-e2e')) {
+  if (!isBuildCurrent(settings.distDir)) {
     const code = await run([nextBin, 'build']);
     if (code !== 0) process.exit(code ?? 1);
   }
