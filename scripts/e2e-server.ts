@@ -35,6 +35,7 @@ async function main() {
     SITE_URL: settings.baseUrl,
     PORT: String(settings.port),
     NEXTAUTH_URL: settings.baseUrl,
+    TEST_CLOCK_ENABLED: 'true',
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
   });
   await applyMigrations(url);

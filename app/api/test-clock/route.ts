@@ -1,0 +1,18 @@
+// POST /api/test-clock – moves this server's clock (end-to-end tests only; 404 unless enabled).
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { setTestClockOffset, now } from '@/lib/clock';
+import { env } from '@/lib/env';
+import { errorResponse } from '@/lib/errors';
+
+const body = z.object({ offsetMs: z.number().int().min(0).max(10 * 365 * 24 * 3600_000) });
+
+export async function POST(request: Request) {
+  if (!env.TEST_CLOCK_ENABLED) return NextResponse.json({ error: 'Not found.' }, { status: 404 });
+  try {
+    setTestClockOffset(body.parse(await request.json()).offsetMs);
+    return NextResponse.json({ now: now().toISOString() });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,16 @@
+import 'server-only';
+import { env } from '@/lib/env';
+
+// The server is the only clock. End-to-end tests may move it forward (e.g. to one second past a
+// 24-hour purchase) through /api/test-clock, which exists only when TEST_CLOCK_ENABLED=true —
+// never in a real deployment.
+let offsetMs = 0;
+
+export function now(): Date {
+  return new Date(Date.now() + (env.TEST_CLOCK_ENABLED ? offsetMs : 0));
+}
+
+export function setTestClockOffset(ms: number): void {
+  if (!env.TEST_CLOCK_ENABLED) throw new Error('The test clock is disabled.');
+  offsetMs = ms;
+}
