@@ -7,7 +7,9 @@ test.beforeAll(async () => {
   expect(articles.filter((a) => !a.isFree).length).toBeGreaterThanOrEqual(8);
 });
 
-async function everyResponseFor(request: APIRequestContext, doi: string): Promise<Record<string, string>> {
+type Responses = { html: string; rsc: string; json: string; pdf: string };
+
+async function everyResponseFor(request: APIRequestContext, doi: string): Promise<Responses> {
   const path = `/doi/${doi}`;
   const get = async (url: string, headers: Record<string, string> = {}) => {
     const res = await request.get(url, { headers });
@@ -23,7 +25,7 @@ async function everyResponseFor(request: APIRequestContext, doi: string): Promis
 
 test('an anonymous visitor receives no full-text paragraph of any paid article, in any response', async ({ request }) => {
   for (const article of articles.filter((a) => !a.isFree)) {
-    const probes = probesOf(article.gatedParagraphs);
+    const probes = probesOf(article);
     expect(probes.length, `${article.doi} has gated text to check`).toBeGreaterThan(0);
     const responses = await everyResponseFor(request, article.doi);
     expect(responses.rsc).not.toMatch(/^200 <!DOCTYPE/i); // the RSC request really got the RSC payload
@@ -38,7 +40,7 @@ test('an anonymous visitor receives no full-text paragraph of any paid article, 
 test('the same check finds the text of a free article (the probes work)', async ({ request }) => {
   const free = articles.find((a) => a.isFree);
   expect(free, 'the seed has a free article').toBeDefined();
-  const probes = probesOf(free!.gatedParagraphs);
+  const probes = probesOf(free!);
   const responses = await everyResponseFor(request, free!.doi);
   for (const kind of ['html', 'rsc', 'json'] as const) {
     expect(probes.some((p) => responses[kind].includes(p)), `${kind} carries the free text`).toBe(true);

@@ -5,19 +5,26 @@ import { e2eSettings } from '../settings';
 
 export const SEED_DOI = '10.1001/archdermatol.2011.3156';
 
-export type SeededArticle = { doi: string; isFree: boolean; gatedParagraphs: string[] };
+export type SeededArticle = { doi: string; isFree: boolean; gatedParagraphs: string[]; publicText: string };
 
 export async function loadSeededArticles(): Promise<SeededArticle[]> {
   const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ doi: string; isFree: boolean; fullTextHtml: string; referencesHtml: string }>(
-      'SELECT doi, "isFree", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi',
-    );
+    const { rows } = await client.query<{
+      doi: string;
+      isFree: boolean;
+      title: string;
+      subtitle: string | null;
+      previewHtml: string;
+      fullTextHtml: string;
+      referencesHtml: string;
+    }>('SELECT doi, "isFree", title, subtitle, "previewHtml", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi');
     return rows.map((r) => ({
       doi: r.doi,
       isFree: r.isFree,
       gatedParagraphs: [...htmlToParagraphs(r.fullTextHtml), ...htmlToParagraphs(r.referencesHtml)],
+      publicText: [r.title, r.subtitle ?? '', ...htmlToParagraphs(r.previewHtml)].join('\n'),
     }));
   } finally {
     await client.end();
@@ -25,9 +32,13 @@ export async function loadSeededArticles(): Promise<SeededArticle[]> {
 }
 
 /**
- * Runs of plain words (no quotes, tags or entities) of at least 25 characters taken from each
- * paragraph: if a paragraph leaked in any encoding (HTML, RSC, JSON), these appear verbatim.
+ * Runs of plain words (no quotes, tags or entities) of at least 30 characters taken from each
+ * gated paragraph: if a paragraph leaked in any encoding (HTML, RSC, JSON), these appear
+ * verbatim. Runs that also occur in the public part (title, abstract) prove nothing and are left out.
  */
-export function probesOf(paragraphs: string[]): string[] {
-  return paragraphs.flatMap((p) => (p.match(/[A-Za-z0-9 ,;]{25,}/g) ?? []).map((run) => run.trim()).filter((r) => r.length >= 25));
+export function probesOf(article: SeededArticle): string[] {
+  return article.gatedParagraphs
+    .flatMap((p) => p.match(/[A-Za-z0-9 ,;]{30,}/g) ?? [])
+    .map((run) => run.trim())
+    .filter((run) => run.length >= 30 && !article.publicText.includes(run));
 }
