@@ -1,30 +1,6 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/ui/site-chrome';
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link href="/" className="site-header__brand">
-            Archives of Dermatology
-          </Link>
-          <nav aria-label="Site" className="site-header__nav">
-            <Link href="/">Current Issue</Link>
-            <Link href="/issues">All Issues</Link>
-            <Link href="/signin">Sign In</Link>
-          </nav>
-        </div>
-      </header>
-      <main id="main" className="site-main">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>Archives of Dermatology · A sample journal on the journal platform. Content here is sample content.</p>
-      </footer>
-    </>
-  );
+  return <SiteChrome>{children}</SiteChrome>;
 }

@@ -1,9 +1,17 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { GATED_CONTENT_CLASS } from '@/lib/articles/gated-content';
+import { AccessCountdown } from './access-countdown';
 
-type FullText = { canRead: true; reason: string; until: string | null; fullTextHtml: string; referencesHtml: string };
+type FullText = {
+  canRead: true;
+  source: string;
+  reason: string;
+  until: string | null;
+  fullTextHtml: string;
+  referencesHtml: string;
+};
 
 /**
  * The page itself is the same for every visitor (cached); the full text is asked for separately
@@ -13,29 +21,38 @@ type FullText = { canRead: true; reason: string; until: string | null; fullTextH
 export function FullTextGate({ doi, children }: { doi: string; children: ReactNode }) {
   const [text, setText] = useState<FullText | null>(null);
 
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      fetch(`/api/articles/full-text?doi=${encodeURIComponent(doi)}`, { signal, credentials: 'same-origin', cache: 'no-store' })
+        .then((res) => (res.ok ? (res.json() as Promise<FullText | { canRead: false }>) : null))
+        .then((body) => setText(body?.canRead ? body : null))
+        .catch(() => {
+          // Offline or aborted: the reader keeps the preview and the access panel.
+        }),
+    [doi],
+  );
+
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/articles/full-text?doi=${encodeURIComponent(doi)}`, { signal: controller.signal, credentials: 'same-origin' })
-      .then((res) => (res.ok ? (res.json() as Promise<FullText | { canRead: false }>) : null))
-      .then((body) => {
-        if (body?.canRead) setText(body);
-      })
-      .catch(() => {
-        // Offline or aborted: the reader keeps the preview and the access panel.
-      });
+    void load(controller.signal);
     return () => controller.abort();
-  }, [doi]);
+  }, [load]);
 
   if (!text) return <>{children}</>;
-  return <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml} />;
+  return (
+    <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml}>
+      {text.source === 'purchase' && text.until && <AccessCountdown until={text.until} onEnd={() => void load()} />}
+    </FullTextBody>
+  );
 }
 
-export function FullTextBody(props: { reason: string | null; fullTextHtml: string; referencesHtml: string }) {
+export function FullTextBody(props: { reason: string | null; fullTextHtml: string; referencesHtml: string; children?: ReactNode }) {
   return (
     <div className={GATED_CONTENT_CLASS}>
       {props.reason && (
         <p className="access-reason" role="status">
           {props.reason}
+          {props.children}
         </p>
       )}
       {/* Sanitized when imported (lib/articles/jats). */}

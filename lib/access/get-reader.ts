@@ -1,8 +1,11 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
+import { headers } from 'next/headers';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import type { Reader } from './load-access-facts';
 
-/** Who is asking: the signed-in user and the client address (accounts come with issue 3). */
-export function getReader(_request: NextRequest): Promise<Reader> {
-  return Promise.resolve({ userId: null, ip: null });
+/** Who is asking: the signed-in user (if any) and the client's address (for institution access). */
+export async function getReader(): Promise<Reader> {
+  const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
+  return { userId: user?.id ?? null, ip: clientIpFromHeaders(requestHeaders) };
 }

@@ -1,17 +1,34 @@
 import 'server-only';
-import type { AccessFacts } from './decide-access';
+import { db } from '@/lib/db';
+import type { AccessFacts, SubscriptionFact } from './decide-access';
+import { findInstitutionsForIp } from './find-institutions-for-ip';
 
 export type Reader = { userId: string | null; ip: string | null };
 
-/**
- * Loads the facts the access decision needs for one reader and one article.
- * Accounts, purchases, subscriptions and institutions arrive with the accounts issue; until
- * then a reader has no entitlements and only free articles open.
- */
-export function loadAccessFacts(
-  _reader: Reader,
-  article: { id: string; isFree: boolean },
-  now: Date,
-): Promise<AccessFacts> {
-  return Promise.resolve({ now, article, subscriptions: [], purchases: [], institutions: [] });
+/** Loads the facts the access decision needs for one reader and one article. */
+export async function loadAccessFacts(reader: Reader, article: { id: string; isFree: boolean }, now: Date): Promise<AccessFacts> {
+  if (article.isFree) return { now, article, subscriptions: [], purchases: [], institutions: [] };
+  const [subscriptions, purchases, institutions] = await Promise.all([
+    reader.userId
+      ? db.subscription.findMany({
+          where: { userId: reader.userId, revokedAt: null, currentPeriodEnd: { gt: now } },
+          select: { plan: true, status: true, source: true, startsAt: true, currentPeriodEnd: true, revokedAt: true },
+        })
+      : [],
+    reader.userId
+      ? db.articlePurchase.findMany({
+          where: { userId: reader.userId, articleId: article.id, revokedAt: null, expiresAt: { gt: now } },
+          select: { articleId: true, confirmedAt: true, expiresAt: true, revokedAt: true },
+        })
+      : [],
+    reader.ip ? findInstitutionsForIp(reader.ip) : [],
+  ]);
+  return {
+    now,
+    article,
+    // Status strings come from Stripe's vocabulary; the decision treats unknown ones as closed.
+    subscriptions: subscriptions.map((s) => ({ ...s, status: s.status as SubscriptionFact['status'] })),
+    purchases,
+    institutions,
+  };
 }

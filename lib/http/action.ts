@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
@@ -21,8 +22,8 @@ async function runSafely(fn: () => Promise<ActionState>): Promise<ActionState> {
   try {
     return await fn();
   } catch (error) {
-    // next/navigation's redirect() and notFound() work by throwing: let them through.
-    if (error && typeof error === 'object' && 'digest' in error && String((error as { digest: unknown }).digest).startsWith('NEXT_')) throw error;
+    // redirect() and notFound() work by throwing: let them through.
+    unstable_rethrow(error);
     if (error instanceof AppError) return { ok: false, message: error.message };
     console.error(error);
     return { ok: false, message: 'Something went wrong on our side. Nothing was changed; please try again.' };

@@ -5,18 +5,20 @@ import { describeAccess } from '@/lib/access/describe-access';
 import { readFullText } from '@/lib/articles/read-full-text';
 import { errorResponse, NotFoundError } from '@/lib/errors';
 import { getReader } from '@/lib/access/get-reader';
+import { now as clockNow } from '@/lib/clock';
 
 const query = z.object({ doi: z.string().trim().min(3).max(300) });
 
 export async function GET(request: NextRequest) {
   try {
     const { doi } = query.parse(Object.fromEntries(request.nextUrl.searchParams));
-    const now = new Date();
-    const result = await readFullText(doi, await getReader(request), now);
+    const now = clockNow();
+    const result = await readFullText(doi, await getReader(), now);
     if (!result) throw new NotFoundError('No article has this DOI.');
     const body = result.canRead
       ? {
           canRead: true,
+          source: result.decision.source,
           reason: describeAccess(result.decision, now),
           until: 'until' in result.decision ? result.decision.until.toISOString() : null,
           fullTextHtml: result.fullTextHtml,

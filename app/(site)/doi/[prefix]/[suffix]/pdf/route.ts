@@ -1,13 +1,12 @@
 // GET /doi/<doi>/pdf – the article PDF, only for readers the access decision lets in.
-import type { NextRequest } from 'next/server';
 import { doiFromParams, articlePath, type DoiParams } from '@/lib/articles/article-path';
 import { readArticlePdf } from '@/lib/articles/read-article-pdf';
 import { getReader } from '@/lib/access/get-reader';
 import { htmlMessage } from '@/lib/http/html-message';
 
-export async function GET(request: NextRequest, { params }: { params: Promise<DoiParams> }) {
+export async function GET(_request: Request, { params }: { params: Promise<DoiParams> }) {
   const doi = doiFromParams(await params);
-  const result = doi ? await readArticlePdf(doi, await getReader(request)) : null;
+  const result = doi ? await readArticlePdf(doi, await getReader()) : null;
   if (!result) return htmlMessage(404, 'Article not found', 'No article has this DOI.');
   if (!result.canRead) {
     return htmlMessage(

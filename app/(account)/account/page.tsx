@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { EntitlementsTable } from '@/components/account/entitlements-table';
+import { ActionForm } from '@/components/ui/action-form';
+import { listEntitlements } from '@/lib/access/list-entitlements';
+import { requireUser } from '@/lib/auth/current-user';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { changePasswordAction, resendVerificationAction, updateProfileAction } from '../account-actions';
+
+export const metadata: Metadata = { title: 'My Account' };
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  const entitlements = await listEntitlements(user.id, clientIpFromHeaders(await headers()));
+  return (
+    <div className="page">
+      <h1>My Account</h1>
+      {!user.emailVerified && (
+        <section className="notice" aria-labelledby="verify-heading">
+          <h2 id="verify-heading">Please confirm your email address</h2>
+          <p>We sent a link to {user.email}. Confirming it lets us send you alerts and password resets.</p>
+          <ActionForm action={resendVerificationAction} fields={[]} submitLabel="Send the link again" />
+        </section>
+      )}
+
+      <section aria-labelledby="access-heading">
+        <h2 id="access-heading">My access</h2>
+        <EntitlementsTable entitlements={entitlements} />
+        <p>
+          <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
+        </p>
+      </section>
+
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">Your details</h2>
+        <ActionForm
+          action={updateProfileAction}
+          fields={[
+            { name: 'name', label: 'Name', autoComplete: 'name', defaultValue: user.name, maxLength: 120 },
+            { name: 'email', label: 'Email', type: 'email', autoComplete: 'email', defaultValue: user.email },
+          ]}
+          submitLabel="Save details"
+        />
+      </section>
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <ActionForm
+          action={changePasswordAction}
+          fields={[
+            { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+          ]}
+          submitLabel="Change password"
+          afterSuccess={<Link href="/signin?callbackUrl=%2Faccount">Sign in again</Link>}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/ui/site-chrome';
+
+export default function AccountLayout({ children }: { children: ReactNode }) {
+  return <SiteChrome>{children}</SiteChrome>;
+}

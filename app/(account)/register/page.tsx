@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RegisterForm } from '@/components/account/register-form';
+import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { registerAction } from '../account-actions';
+
+export const metadata: Metadata = { title: 'Register' };
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeReturnTo((await searchParams).callbackUrl);
+  return (
+    <div className="page page--narrow">
+      <h1>Create a free account</h1>
+      <p>Register and get free email Table of Contents alerts, saved searches, PowerPoint downloads, CME quizzes, and more.</p>
+      <RegisterForm action={registerAction} callbackUrl={callbackUrl} />
+      <p>
+        Already registered? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+      </p>
+    </div>
+  );
+}

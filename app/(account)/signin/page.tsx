@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/account/sign-in-form';
+import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { getCurrentUser } from '@/lib/auth/current-user';
+
+export const metadata: Metadata = { title: 'Sign In' };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnTo(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <div className="page page--narrow">
+      <h1>Sign In</h1>
+      <SignInForm callbackUrl={callbackUrl} initialError={params.error ? 'Please sign in again.' : undefined} />
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create a free account</Link>: email
+        Table of Contents alerts, saved searches, CME quizzes, and more.
+      </p>
+    </div>
+  );
+}

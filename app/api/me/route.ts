@@ -1,0 +1,8 @@
+// GET /api/me – who is signed in, for the header on cached pages (per reader: never cached).
+import { NextResponse } from 'next/server';
+import { getCurrentUser } from '@/lib/auth/current-user';
+
+export async function GET() {
+  const user = await getCurrentUser();
+  return NextResponse.json(user ? { name: user.name, role: user.role } : null, { headers: { 'Cache-Control': 'private, no-store' } });
+}

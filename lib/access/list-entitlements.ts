@@ -1,0 +1,56 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { now as clockNow } from '@/lib/clock';
+import { findInstitutionsForIp } from './find-institutions-for-ip';
+
+export type Entitlement = {
+  kind: 'Subscription' | '24-hour access' | 'Institution';
+  description: string;
+  source: string;
+  endsAt: Date | null;
+  status: 'active' | 'ended' | 'revoked' | 'scheduled';
+  note: string | null;
+};
+
+function statusOf(startsAt: Date, endsAt: Date | null, revokedAt: Date | null, now: Date): Entitlement['status'] {
+  if (revokedAt) return 'revoked';
+  if (startsAt > now) return 'scheduled';
+  return endsAt && endsAt <= now ? 'ended' : 'active';
+}
+
+const SOURCE_LABEL = { payment: 'Paid subscription', activation: 'Activated membership', complimentary: 'Complimentary' } as const;
+
+/** "My access": every entitlement of the user with its source and end, newest first. */
+export async function listEntitlements(userId: string, ip: string | null, now = clockNow()): Promise<Entitlement[]> {
+  const [subscriptions, purchases, institutions] = await Promise.all([
+    db.subscription.findMany({ where: { userId }, orderBy: { currentPeriodEnd: 'desc' } }),
+    db.articlePurchase.findMany({ where: { userId }, orderBy: { confirmedAt: 'desc' }, include: { article: { select: { title: true } } } }),
+    ip ? findInstitutionsForIp(ip) : [],
+  ]);
+  return [
+    ...subscriptions.map((s) => ({
+      kind: 'Subscription' as const,
+      description: `${s.plan[0]?.toUpperCase()}${s.plan.slice(1)} plan`,
+      source: SOURCE_LABEL[s.source],
+      endsAt: s.currentPeriodEnd,
+      status: ['active', 'trialing', 'past_due'].includes(s.status) ? statusOf(s.startsAt, s.currentPeriodEnd, s.revokedAt, now) : ('ended' as const),
+      note: s.revokedReason ?? (s.cancelAtPeriodEnd ? 'Cancelled: ends at the end of the period' : null),
+    })),
+    ...purchases.map((p) => ({
+      kind: '24-hour access' as const,
+      description: p.article.title,
+      source: 'Purchase',
+      endsAt: p.expiresAt,
+      status: statusOf(p.confirmedAt, p.expiresAt, p.revokedAt, now),
+      note: p.revokedReason,
+    })),
+    ...institutions.map((i) => ({
+      kind: 'Institution' as const,
+      description: i.name,
+      source: 'Your network address',
+      endsAt: i.activeUntil,
+      status: statusOf(i.activeFrom, i.activeUntil, null, now),
+      note: null,
+    })),
+  ];
+}
