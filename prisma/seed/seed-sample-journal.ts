@@ -4,6 +4,8 @@ import path from 'node:path';
 import { db } from '@/lib/db';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJats } from '@/lib/articles/jats/import-jats';
+import { seedDemoAccounts } from './seed-demo-accounts';
+import { seedCme } from './seed-cme';
 
 const jatsDir = path.join(import.meta.dirname, 'jats');
 
@@ -23,6 +25,8 @@ export async function seedSampleJournal(): Promise<void> {
   await orderIssuesByPage();
   const newest = await db.issue.findFirst({ orderBy: [{ year: 'desc' }, { month: 'desc' }] });
   if (newest) await db.issue.update({ where: { id: newest.id }, data: { isCurrent: true } });
+  await seedCme();
+  await seedDemoAccounts();
   console.log(`Sample journal seeded: ${files.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -1,0 +1,58 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { AppError, NotFoundError } from '@/lib/errors';
+import { Prisma } from '@/generated/prisma/client';
+import { newCertificateId } from './new-certificate-id';
+import { parseCreditClaim } from './parse-credit-claim';
+
+export const ATTESTATION = 'I claim only the credit commensurate with the extent of my participation';
+
+export const claimInputSchema = z.object({
+  attemptId: z.string().min(1).max(64),
+  credits: z.string().trim().min(1, 'Choose the credit to claim.').max(10),
+  attest: z.literal('on', { error: `Tick “${ATTESTATION}” to claim credit.` }),
+});
+
+/**
+ * Claims credit for the learner's own passed attempt and issues its certificate, in one
+ * transaction. One claim per learner and activity (a unique key, so a double click cannot make two).
+ */
+export async function claimCredit(options: { userId: string; attemptId: string; credits: string; now: Date }): Promise<{ certificateId: string }> {
+  const attempt = await db.cmeAttempt.findFirst({
+    where: { id: options.attemptId, userId: options.userId, result: 'passed' },
+    include: { activity: true, user: { select: { name: true } } },
+  });
+  if (!attempt) throw new NotFoundError('There is no passed attempt of yours to claim credit for.');
+  const quarters = parseCreditClaim(options.credits, attempt.activity.maxCreditQuarters);
+  const certificateId = newCertificateId();
+  try {
+    await db.cmeCreditClaim.create({
+      data: {
+        userId: options.userId,
+        activityId: attempt.activityId,
+        attemptId: attempt.id,
+        creditQuarters: quarters,
+        attestedAt: options.now,
+        createdAt: options.now,
+        certificate: {
+          create: {
+            id: certificateId,
+            learnerName: attempt.user.name,
+            activityTitle: attempt.activity.title,
+            creditType: attempt.activity.creditType,
+            creditQuarters: quarters,
+            completedAt: attempt.submittedAt,
+            issuedAt: options.now,
+          },
+        },
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('You have already claimed credit for this activity.', 409, 'already_claimed');
+    }
+    throw error;
+  }
+  return { certificateId };
+}

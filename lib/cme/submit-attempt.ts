@@ -1,0 +1,79 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { AppError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { Prisma } from '@/generated/prisma/client';
+import { attemptInputSchema } from './attempt-input';
+import { assertAvailable } from './describe-availability';
+import { gradeAttempt } from './grade-attempt';
+import { getQuizActivity } from './get-quiz-activity';
+
+export type SubmitAttemptResult =
+  | { kind: 'incomplete'; unansweredQuestionIds: string[] }
+  | { kind: 'graded'; attemptId: string; number: number; isPassed: boolean; scorePercent: number; wrongQuestionIds: string[] };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Grades and stores one quiz attempt: the one path for the quiz form and the JSON API. Refuses
+ * (and stores nothing) when the input names anything the quiz did not ask (422), the activity is
+ * closed (422), the learner already passed (409) or has no attempts left (403). An incomplete
+ * submission is answered with the unanswered questions and not stored either.
+ */
+export async function submitAttempt(options: { userId: string; activityId: string; input: unknown; now: Date }): Promise<SubmitAttemptResult> {
+  const { userId, activityId, now } = options;
+  const input = attemptInputSchema.parse(options.input);
+  const activity = await getQuizActivity(activityId);
+  if (!activity) throw new NotFoundError('There is no such CME activity.');
+  assertAvailable(activity, now);
+
+  const grading = gradeAttempt(
+    {
+      passingPercent: activity.passingPercent,
+      questions: activity.questions.map((q) => ({ id: q.id, options: q.options.map((o) => ({ id: o.id, isPreferred: o.isPreferred })) })),
+    },
+    input.answers,
+  );
+  if (grading.kind === 'incomplete') return grading;
+
+  const previous = await db.cmeAttempt.findMany({ where: { activityId, userId }, select: { number: true, result: true } });
+  if (previous.some((a) => a.result === 'passed')) {
+    throw new AppError('You have already passed this quiz; your result and credit claim are on its page.', 409, 'already_passed');
+  }
+  if (activity.maxAttempts !== null && previous.length >= activity.maxAttempts) {
+    throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
+  }
+  const number = Math.max(0, ...previous.map((a) => a.number)) + 1;
+  const reportedStart = input.startedAt ? new Date(input.startedAt) : null;
+  const startedAt = reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
+
+  try {
+    const attempt = await db.cmeAttempt.create({
+      data: {
+        activityId,
+        userId,
+        number,
+        result: grading.isPassed ? 'passed' : 'failed',
+        correctCount: grading.correctCount,
+        questionCount: grading.questionCount,
+        startedAt,
+        submittedAt: now,
+        answers: { createMany: { data: grading.answers } },
+      },
+      select: { id: true },
+    });
+    return {
+      kind: 'graded',
+      attemptId: attempt.id,
+      number,
+      isPassed: grading.isPassed,
+      scorePercent: grading.scorePercent,
+      wrongQuestionIds: grading.wrongQuestionIds,
+    };
+  } catch (error) {
+    // Two submissions at once would share an attempt number: the unique key lets only one in.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('Another submission of this quiz arrived at the same moment. Reload the page to see its result.', 409, 'conflict');
+    }
+    throw error;
+  }
+}

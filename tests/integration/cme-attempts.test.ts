@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { submitAttempt } from '@/lib/cme/submit-attempt';
+import { seedCme } from '@/prisma/seed/seed-cme';
+import { resetDatabase } from '../support/reset-db';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+async function setUp() {
+  await resetDatabase();
+  await seedCme();
+  const user = await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner', passwordHash: 'x' } });
+  const { id } = await db.cmeActivity.findFirstOrThrow({ where: { title: { startsWith: 'Intravenous Immunoglobulin' } } });
+  const activity = (await getQuizActivity(id))!;
+  return { user, activity };
+}
+
+type Activity = Awaited<ReturnType<typeof setUp>>['activity'];
+
+/** Answers every question, the first `correct` of them with the preferred option. */
+function answers(activity: Activity, correct: number) {
+  return activity.questions.map((q, i) => ({
+    questionId: q.id,
+    optionId: q.options.find((o) => o.isPreferred === i < correct)!.id,
+  }));
+}
+
+async function expectRefused(promise: Promise<unknown>, status: number, message: RegExp) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).status).toBe(status);
+  expect((error as AppError).message).toMatch(message);
+}
+
+describe('quiz attempts', () => {
+  let user: Awaited<ReturnType<typeof setUp>>['user'];
+  let activity: Activity;
+  beforeEach(async () => ({ user, activity } = await setUp()));
+
+  const submit = (input: unknown, now = NOW) => submitAttempt({ userId: user.id, activityId: activity.id, input, now });
+
+  it('stores every graded attempt with answers, score and time; a retake is a new attempt', async () => {
+    const incomplete = await submit({ answers: answers(activity, 5).slice(0, 4) });
+    expect(incomplete).toEqual({ kind: 'incomplete', unansweredQuestionIds: [activity.questions[4]!.id] });
+    expect(await db.cmeAttempt.count()).toBe(0);
+
+    const failed = await submit({ answers: answers(activity, 3), startedAt: '2026-11-25T11:50:00Z' });
+    expect(failed).toMatchObject({ kind: 'graded', number: 1, isPassed: false, scorePercent: 60 });
+    expect(failed.kind === 'graded' && failed.wrongQuestionIds).toEqual(activity.questions.slice(3).map((q) => q.id));
+
+    const passed = await submit({ answers: answers(activity, 4) }, new Date('2026-11-25T12:05:00Z'));
+    expect(passed).toMatchObject({ kind: 'graded', number: 2, isPassed: true, scorePercent: 80 });
+
+    const stored = await db.cmeAttempt.findMany({ orderBy: { number: 'asc' }, include: { answers: true } });
+    expect(stored.map((a) => [a.number, a.result, a.correctCount, a.questionCount, a.answers.length])).toEqual([
+      [1, 'failed', 3, 5, 5],
+      [2, 'passed', 4, 5, 5],
+    ]);
+    expect(stored[0]!.startedAt?.toISOString()).toBe('2026-11-25T11:50:00.000Z');
+    expect(stored[0]!.submittedAt.toISOString()).toBe('2026-11-25T12:00:00.000Z');
+    expect(stored[1]!.answers.filter((a) => a.isCorrect)).toHaveLength(4);
+
+    await expectRefused(submit({ answers: answers(activity, 5) }), 409, /already passed/);
+    expect(await db.cmeAttempt.count()).toBe(2);
+  });
+
+  it('stops at the maximum number of attempts', async () => {
+    await db.cmeActivity.update({ where: { id: activity.id }, data: { maxAttempts: 2 } });
+    await submit({ answers: answers(activity, 0) });
+    await submit({ answers: answers(activity, 2) });
+    await expectRefused(submit({ answers: answers(activity, 5) }), 403, /all 2 attempts/);
+    expect(await db.cmeAttempt.count()).toBe(2);
+  });
+
+  it('refuses tampered input with 422 and stores nothing', async () => {
+    const good = answers(activity, 5);
+    const other = await db.cmeOption.findFirstOrThrow({ where: { question: { activityId: { not: activity.id } } } });
+    await expectRefused(submit({ answers: [...good, { questionId: other.questionId, optionId: other.id }] }), 422, /not part of this quiz/);
+    await expectRefused(submit({ answers: [{ ...good[0]!, optionId: good[1]!.optionId }, ...good.slice(1)] }), 422, /not an answer/);
+    await expectRefused(submit({ answers: [...good, { ...good[0]!, optionId: activity.questions[0]!.options[0]!.id }] }), 422, /more than once/);
+    const badShape = await submit({ answers: 'all of them' }).catch((e: unknown) => e);
+    expect((badShape as Error).name).toBe('ZodError');
+    expect(await db.cmeAttempt.count()).toBe(0);
+    expect(await db.cmeAnswer.count()).toBe(0);
+  });
+
+  it('refuses an expired or not yet released activity with 422', async () => {
+    await expectRefused(submit({ answers: answers(activity, 5) }, new Date('2029-01-01T00:00:00Z')), 422, /expired on 2028-12-31/);
+    await expectRefused(submit({ answers: answers(activity, 5) }, new Date('2025-06-01T00:00:00Z')), 422, /opens on 2026-01-01/);
+    expect(await db.cmeAttempt.count()).toBe(0);
+  });
+
+  it('lets only one of two simultaneous submissions take an attempt number', async () => {
+    const results = await Promise.allSettled([submit({ answers: answers(activity, 1) }), submit({ answers: answers(activity, 2) })]);
+    const stored = await db.cmeAttempt.findMany();
+    expect(new Set(stored.map((a) => a.number)).size).toBe(stored.length);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(stored.length);
+  });
+});
