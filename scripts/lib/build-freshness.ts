@@ -9,8 +9,10 @@ const SOURCES = ['app', 'components', 'lib', 'public', 'generated', 'next.config
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
   const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), stat.mtimeMs);
+  // public/bench-*.html come and go during `npm run bench` and are not part of the site.
+  if (!stat.isDirectory()) return path.basename(p).startsWith('bench-') ? 0 : stat.mtimeMs;
+  // Files only: a folder's own time changes when a benchmark drops a file into public/ and removes it.
+  return fs.readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), 0);
 }
 
 export function isBuildCurrent(distDir = process.env.NEXT_DIST_DIR ?? '.next'): boolean {
