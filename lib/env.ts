@@ -22,6 +22,28 @@ const schema = z.object({
   EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Never set in production.
   TEST_CLOCK_ENABLED: z.stringbool().default(false),
+  // Payments: Stripe secret key. Empty: the local test-payment provider stands in (no money is taken).
+  STRIPE_SECRET_KEY: z.string().trim().startsWith('sk_', 'must start with sk_').optional(),
+  // Payments: signing secret of the webhook endpoint /api/stripe/webhook (whsec_…).
+  STRIPE_WEBHOOK_SECRET: z.string().trim().startsWith('whsec_', 'must start with whsec_').optional(),
+  // Payments: Stripe Price IDs of the monthly and annual subscription plans (price_…).
+  STRIPE_PRICE_MONTHLY: z.string().trim().startsWith('price_', 'must start with price_').optional(),
+  STRIPE_PRICE_ANNUAL: z.string().trim().startsWith('price_', 'must start with price_').optional(),
+  // Tests only: where the Stripe SDK sends requests (a local stand-in), e.g. http://127.0.0.1:12111.
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
+  // Payments: plan prices shown on /subscribe, in cents (Stripe charges what the Price IDs say).
+  SUBSCRIPTION_MONTHLY_CENTS: z.coerce.number().int().positive().default(2900),
+  SUBSCRIPTION_ANNUAL_CENTS: z.coerce.number().int().positive().default(29900),
+  SUBSCRIPTION_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a 3-letter lower-case currency code').default('usd'),
+});
+
+// With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).
+const stripeKeys = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL'] as const;
+const checkedSchema = schema.superRefine((value, ctx) => {
+  if (!value.STRIPE_SECRET_KEY) return;
+  for (const key of stripeKeys) {
+    if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -32,7 +54,7 @@ function emptyToUndefined(source: Record<string, string | undefined>): Record<st
 
 /** Validates `source`; throws an Error whose message is one line per bad key. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(emptyToUndefined(source));
+  const result = checkedSchema.safeParse(emptyToUndefined(source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `Invalid environment: ${issue.path.join('.')} ${issue.message}`);
   throw new Error(lines.join('\n'));

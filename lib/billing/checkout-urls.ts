@@ -1,0 +1,17 @@
+import 'server-only';
+import { env } from '@/lib/env';
+
+/** Where a checkout returns to; the session id is filled in by Stripe (or by the local provider). */
+export function successUrl(): string {
+  return `${env.SITE_URL}/checkout/success?session_id={CHECKOUT_SESSION_ID}`;
+}
+
+/** Cancel goes back where the reader came from, with nothing changed. */
+export function cancelUrl(returnTo: string): string {
+  return `${env.SITE_URL}/checkout/cancel?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+/** Only same-site paths are followed back (no open redirect through ?returnTo= or ?callbackUrl=). */
+export function safeReturnPath(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Stripe } from './stripe-client';
+import type { ApplyEffect } from './tx';
+import { onChargeDisputeCreated } from './webhook/charge-dispute-created';
+import { onChargeRefunded } from './webhook/charge-refunded';
+import { onCheckoutSessionAsyncPaymentFailed } from './webhook/checkout-session-async-payment-failed';
+import { onCheckoutSessionAsyncPaymentSucceeded } from './webhook/checkout-session-async-payment-succeeded';
+import { onCheckoutSessionCompleted } from './webhook/checkout-session-completed';
+import { onCustomerSubscriptionCreated } from './webhook/customer-subscription-created';
+import { onCustomerSubscriptionDeleted } from './webhook/customer-subscription-deleted';
+import { onCustomerSubscriptionUpdated } from './webhook/customer-subscription-updated';
+import { onInvoicePaid } from './webhook/invoice-paid';
+import { onInvoicePaymentFailed } from './webhook/invoice-payment-failed';
+
+export type EventOutcome = 'processed' | 'duplicate' | 'ignored';
+
+export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'customer.subscription.created',
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+  'invoice.paid',
+  'invoice.payment_failed',
+  'charge.refunded',
+  'charge.dispute.created',
+]);
+
+/** Each handler talks to Stripe first and returns the database writes to run in one transaction. */
+function prepareEffect(event: Stripe.Event): Promise<ApplyEffect | null> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+      return onCheckoutSessionCompleted(event);
+    case 'checkout.session.async_payment_succeeded':
+      return onCheckoutSessionAsyncPaymentSucceeded(event);
+    case 'checkout.session.async_payment_failed':
+      return onCheckoutSessionAsyncPaymentFailed(event);
+    case 'customer.subscription.created':
+      return onCustomerSubscriptionCreated(event);
+    case 'customer.subscription.updated':
+      return onCustomerSubscriptionUpdated(event);
+    case 'customer.subscription.deleted':
+      return onCustomerSubscriptionDeleted(event);
+    case 'invoice.paid':
+      return onInvoicePaid(event);
+    case 'invoice.payment_failed':
+      return onInvoicePaymentFailed(event);
+    case 'charge.refunded':
+      return onChargeRefunded(event);
+    case 'charge.dispute.created':
+      return onChargeDisputeCreated(event);
+    default:
+      return Promise.resolve(null);
+  }
+}
+
+/**
+ * Applies a verified Stripe event exactly once. The event id is inserted under its primary key in
+ * the same transaction as the effect: a redelivery finds it and does nothing; a concurrent second
+ * delivery waits on the key and then does nothing; a failure rolls both back, so Stripe's retry
+ * starts clean. Throws on failure (the route answers 5xx so Stripe retries).
+ */
+export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
+  if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
+  // Cheap early exit for redeliveries: no need to ask Stripe again.
+  if (await db.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return 'duplicate';
+  const apply = await prepareEffect(event);
+  return db.$transaction(async (tx) => {
+    const isFirst = await tx.$executeRaw`
+      INSERT INTO "StripeEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
+    if (!isFirst) return 'duplicate';
+    await apply?.(tx);
+    return 'processed';
+  });
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { now } from '@/lib/clock';
+import { db } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { fulfilPurchase } from '../fulfil-purchase';
+import { syncSubscription } from '../sync-subscription';
+
+/** Subscription ids of the local provider; never sent to Stripe. */
+export const LOCAL_SUBSCRIPTION_PREFIX = 'sub_local_';
+
+function addInterval(from: Date, plan: string): Date {
+  const end = new Date(from);
+  if (plan === 'annual') end.setUTCFullYear(end.getUTCFullYear() + 1);
+  else end.setUTCMonth(end.getUTCMonth() + 1);
+  return end;
+}
+
+/**
+ * "Pays" a local test checkout and grants what it bought through the same fulfilment functions as
+ * Stripe's webhook, in one transaction. Completing twice changes nothing.
+ */
+export async function completeLocalCheckout(sessionId: string, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const confirmedAt = now();
+    const { count } = await tx.localCheckoutSession.updateMany({ where: { id: sessionId, userId, completedAt: null }, data: { completedAt: confirmedAt } });
+    if (count === 0) {
+      const done = await tx.localCheckoutSession.findFirst({ where: { id: sessionId, userId } });
+      if (!done) throw new NotFoundError('This checkout does not exist or is not yours.');
+      return;
+    }
+    const session = await tx.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    if (session.mode === 'payment' && session.articleId) {
+      await fulfilPurchase(tx, {
+        checkoutSessionId: session.id,
+        userId,
+        articleId: session.articleId,
+        amountCents: session.amountCents,
+        currency: session.currency,
+        paymentIntentId: null,
+        confirmedAt,
+      });
+    } else if (session.mode === 'subscription' && session.plan) {
+      await syncSubscription(tx, {
+        stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
+        userId,
+        plan: session.plan,
+        status: 'active',
+        startsAt: confirmedAt,
+        currentPeriodEnd: addInterval(confirmedAt, session.plan),
+        cancelAtPeriodEnd: false,
+      });
+    }
+  });
+}
