@@ -36,6 +36,8 @@ async function main() {
     PORT: String(settings.port),
     NEXTAUTH_URL: settings.baseUrl,
     TEST_CLOCK_ENABLED: 'true',
+    // The suite plays the proxy: it sends X-Forwarded-For from loopback to test institution ranges.
+    TRUSTED_PROXIES: 'loopback',
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
   });
   await applyMigrations(url);

@@ -10,6 +10,17 @@ const SESSION_DAYS = 30;
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_DAYS * 24 * 60 * 60 },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: {
+    // A forged or stale cookie is routine traffic, not a server fault: one line, no stack.
+    error(code, metadata) {
+      if (code === 'JWT_SESSION_ERROR') console.warn('next-auth: rejected an invalid session cookie');
+      else console.error(`next-auth: ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`next-auth: ${code}`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
