@@ -17,6 +17,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
           <nav aria-label="Site" className="site-header__nav">
             <Link href="/">Current Issue</Link>
             <Link href="/issues">All Issues</Link>
+            <Link href="/search">Search</Link>
             <AccountNav />
           </nav>
         </div>
