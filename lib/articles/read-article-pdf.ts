@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { now as clockNow } from '@/lib/clock';
 import { decideAccess } from '@/lib/access/decide-access';
 import { loadAccessFacts, type Reader } from '@/lib/access/load-access-facts';
 
@@ -9,7 +10,7 @@ export type ArticlePdfResult = { doi: string } & (
 );
 
 /** The article's PDF when the access decision lets this reader read it; null for an unknown DOI or no PDF. */
-export async function readArticlePdf(doi: string, reader: Reader, now = new Date()): Promise<ArticlePdfResult | null> {
+export async function readArticlePdf(doi: string, reader: Reader, now = clockNow()): Promise<ArticlePdfResult | null> {
   const article = await db.article.findUnique({
     where: { doi },
     select: { id: true, isFree: true, files: { select: { articleId: true } } },

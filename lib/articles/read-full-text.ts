@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { now as clockNow } from '@/lib/clock';
 import { decideAccess, type AccessDecision } from '@/lib/access/decide-access';
 import { loadAccessFacts, type Reader } from '@/lib/access/load-access-facts';
 
@@ -8,7 +9,7 @@ export type FullTextResult =
   | { canRead: false; decision: AccessDecision };
 
 /** The gated text of an article, only when the access decision allows this reader to read it. */
-export async function readFullText(doi: string, reader: Reader, now = new Date()): Promise<FullTextResult | null> {
+export async function readFullText(doi: string, reader: Reader, now = clockNow()): Promise<FullTextResult | null> {
   const article = await db.article.findUnique({ where: { doi }, select: { id: true, isFree: true } });
   if (!article) return null;
   const decision = decideAccess(await loadAccessFacts(reader, article, now));
