@@ -35,6 +35,17 @@ const schema = z.object({
   SUBSCRIPTION_MONTHLY_CENTS: z.coerce.number().int().positive().default(2900),
   SUBSCRIPTION_ANNUAL_CENTS: z.coerce.number().int().positive().default(29900),
   SUBSCRIPTION_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a 3-letter lower-case currency code').default('usd'),
+  // PubMed box: NCBI E-utilities base URL (tests point it at a local stand-in), and the tool name and
+  // contact email NCBI asks every caller to send.
+  NCBI_EUTILS_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  NCBI_TOOL: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -').default('journal-platform'),
+  NCBI_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  // How long a fetched PubMed list is used before NCBI is asked again.
+  PUBMED_CACHE_HOURS: z.coerce.number().positive().default(24),
+  // Cited By: Crossref member credentials for getForwardLinks. Empty: the stored citations are shown.
+  CROSSREF_USER: z.string().trim().optional(),
+  CROSSREF_PASSWORD: z.string().optional(),
+  CROSSREF_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://doi.crossref.org'),
 });
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).

@@ -1,0 +1,31 @@
+// GET /api/sidebar-layout – the signed-in reader's saved box order (null: default or visitor).
+// PUT /api/sidebar-layout – saves { order } for the signed-in reader; 422 for unknown or repeated ids.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { AppError, errorResponse } from '@/lib/errors';
+import { sidebarLayoutInput } from '@/lib/related/box-order';
+import { getSidebarLayout, saveSidebarLayout } from '@/lib/related/sidebar-layout';
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+export async function GET() {
+  try {
+    const user = await getCurrentUser();
+    const order = user ? await getSidebarLayout(user.id) : null;
+    return NextResponse.json({ isSignedIn: Boolean(user), order }, { headers: PRIVATE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function PUT(request: NextRequest) {
+  try {
+    // Validated before anything else, so a bad order is a 422 whoever sends it.
+    const { order } = sidebarLayoutInput.parse(await request.json().catch(() => ({})));
+    const user = await getCurrentUser();
+    if (!user) throw new AppError('Sign in to keep your layout on every device; this browser keeps it meanwhile.', 401, 'unauthenticated');
+    return NextResponse.json({ order: await saveSidebarLayout(user.id, order) }, { headers: PRIVATE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
