@@ -11,7 +11,3 @@ export function cancelUrl(returnTo: string): string {
   return `${env.SITE_URL}/checkout/cancel?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
-/** Only same-site paths are followed back (no open redirect through ?returnTo= or ?callbackUrl=). */
-export function safeReturnPath(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
-}

@@ -1,0 +1,47 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
+import { createPortalSession } from '@/lib/billing/create-portal-session';
+import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
+import { cancelLocalSubscription } from '@/lib/billing/local/cancel-local-subscription';
+import { completeLocalCheckout } from '@/lib/billing/local/complete-local-checkout';
+import { planIdSchema } from '@/lib/billing/plans';
+import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { validatedActionWithUser } from '@/lib/http/action';
+
+// Every action checks the signed-in user itself: server actions are public POST endpoints.
+
+export const startPurchaseAction = validatedActionWithUser(z.object({ doi: doiSchema }), async ({ doi }, user) => {
+  const article = await findPurchasableArticle(doi);
+  redirect(await createPurchaseCheckout(user, article));
+});
+
+export const startSubscriptionAction = validatedActionWithUser(
+  z.object({ plan: planIdSchema, returnTo: z.string().max(500).optional() }),
+  async ({ plan, returnTo }, user) => {
+    redirect(await createSubscriptionCheckout(user, plan, safeReturnTo(returnTo, '/')));
+  },
+);
+
+const localSessionId = z.string().regex(/^lcs_[a-f0-9]{24}$/, 'Unknown checkout.');
+
+export const payLocalCheckoutAction = validatedActionWithUser(z.object({ session: localSessionId }), async ({ session }, user) => {
+  await completeLocalCheckout(session, user.id);
+  redirect(`/checkout/success?session_id=${session}`);
+});
+
+export const cancelLocalSubscriptionAction = validatedActionWithUser(
+  z.object({ subscriptionId: z.string().min(1).max(64) }),
+  async ({ subscriptionId }, user) => {
+    await cancelLocalSubscription(subscriptionId, user.id);
+    return { ok: true, message: 'Your subscription is cancelled. You keep access until the end of the period you paid for.' };
+  },
+);
+
+export const openPortalAction = validatedActionWithUser(z.object({}), async (_data, user) => {
+  const url = await createPortalSession(user.id);
+  if (!url) return { ok: false, message: 'There is no paid subscription on this account to manage.' };
+  redirect(url);
+});

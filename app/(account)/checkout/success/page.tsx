@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/current-user';
+import { articlePath } from '@/lib/articles/article-path';
+import { formatMoney } from '@/lib/billing/format-money';
+import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
+
+export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+type Props = { searchParams: Promise<{ session_id?: string }> };
+
+export default async function CheckoutSuccessPage({ searchParams }: Props) {
+  const sessionId = ((await searchParams).session_id ?? '').slice(0, 200);
+  const user = await requireUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
+  const result = /^[A-Za-z0-9_]+$/.test(sessionId) ? await getCheckoutResult(sessionId, user.id) : null;
+  if (!result) {
+    return (
+      <div className="page page--narrow">
+        <h1>We could not find this checkout</h1>
+        <p>
+          If you paid, your access appears on <Link href="/account">My Account</Link> within a minute.
+        </p>
+      </div>
+    );
+  }
+  if (result.kind === 'pending') {
+    return (
+      <div className="page page--narrow">
+        <h1>Thank you: your payment is being confirmed</h1>
+        <p>
+          Some payment methods take a little while. Your access appears on <Link href="/account">My Account</Link> as soon as
+          the payment clears; reload this page to check.
+        </p>
+      </div>
+    );
+  }
+  if (result.kind === 'purchase') {
+    return (
+      <div className="page page--narrow">
+        <h1>Thank you for your purchase</h1>
+        <p>
+          You paid {formatMoney(result.amountCents, result.currency)} for 24-hour online access to <strong>{result.articleTitle}</strong>.
+        </p>
+        <p>
+          Your access ends <time dateTime={result.expiresAt.toISOString()}>{dateTime.format(result.expiresAt)} UTC</time>.
+        </p>
+        <p>
+          <Link className="button" href={articlePath(result.doi)}>
+            Read the full text
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>Thank you for subscribing</h1>
+      <p>
+        Your {result.plan} subscription gives you the full text of every article. It{' '}
+        {result.cancelAtPeriodEnd ? 'ends' : 'renews'} on{' '}
+        <time dateTime={result.currentPeriodEnd.toISOString()}>{dateTime.format(result.currentPeriodEnd)} UTC</time>.
+      </p>
+      <p>
+        <Link className="button" href="/">
+          Start reading the current issue
+        </Link>{' '}
+        · <Link href="/account">My Account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { articlePath } from '@/lib/articles/article-path';
+import { requireUser } from '@/lib/auth/current-user';
+import { formatMoney } from '@/lib/billing/format-money';
+import { getLocalCheckout } from '@/lib/billing/local/get-local-checkout';
+import { payLocalCheckoutAction } from '../../billing-actions';
+
+export const metadata: Metadata = { title: 'Test payment', robots: { index: false } };
+
+type Props = { searchParams: Promise<{ session?: string }> };
+
+/** The local test-payment provider's checkout page (no Stripe keys): clearly not a real payment. */
+export default async function TestPaymentPage({ searchParams }: Props) {
+  const sessionId = (await searchParams).session ?? '';
+  const user = await requireUser(`/checkout/test-payment?session=${encodeURIComponent(sessionId)}`);
+  const session = /^lcs_[a-f0-9]{24}$/.test(sessionId) ? await getLocalCheckout(sessionId, user.id) : null;
+  if (!session) notFound();
+  const what = session.article ? `24-hour online access: ${session.article.title}` : `${session.plan ?? ''} subscription`;
+  const returnTo = session.article ? articlePath(session.article.doi) : '/subscribe';
+  const amount = formatMoney(session.amountCents, session.currency);
+  return (
+    <div className="page page--narrow">
+      <p className="notice" role="note">
+        <strong>TEST PAYMENT — no money is taken.</strong> No payment provider is configured on this site, so this page
+        stands in for one. Paying here grants access exactly as a real payment would.
+      </p>
+      <h1>Checkout</h1>
+      <dl>
+        <dt>Item</dt>
+        <dd>{what}</dd>
+        <dt>Amount</dt>
+        <dd>{amount}</dd>
+        <dt>Account</dt>
+        <dd>{user.email}</dd>
+      </dl>
+      {session.completedAt ? (
+        <p>
+          This checkout is already paid. <Link href={`/checkout/success?session_id=${session.id}`}>See what it bought</Link>.
+        </p>
+      ) : (
+        <ActionForm action={payLocalCheckoutAction} fields={[]} hidden={{ session: session.id }} submitLabel={`Pay ${amount} (test)`} />
+      )}
+      <p>
+        <Link href={`/checkout/cancel?returnTo=${encodeURIComponent(returnTo)}`}>Cancel and go back</Link>
+      </p>
+    </div>
+  );
+}

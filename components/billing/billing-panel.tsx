@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { openPortalAction } from '@/app/(account)/billing-actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { articlePath } from '@/lib/articles/article-path';
+import { formatMoney } from '@/lib/billing/format-money';
+import { listBillingHistory } from '@/lib/billing/list-billing-history';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** The account page's billing section: manage the subscription, invoices and 24-hour purchases. */
+export async function BillingPanel({ userId }: { userId: string }) {
+  const { invoices, purchases, hasPaidSubscription } = await listBillingHistory(userId);
+  return (
+    <section aria-labelledby="billing-heading">
+      <h2 id="billing-heading">Billing</h2>
+      {hasPaidSubscription ? (
+        <ActionForm action={openPortalAction} fields={[]} submitLabel="Manage subscription" />
+      ) : (
+        <p>
+          <Link href="/subscribe?callbackUrl=%2Faccount">Subscribe</Link> for full-text access to every article.
+        </p>
+      )}
+      {invoices.length > 0 && (
+        <table className="table">
+          <caption>Invoices</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date (UTC)</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Invoice</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.map((invoice) => (
+              <tr key={invoice.id}>
+                <td>{dateTime.format(invoice.issuedAt)}</td>
+                <td>{formatMoney(invoice.amountCents, invoice.currency)}</td>
+                <td>{invoice.status}</td>
+                <td>{invoice.hostedInvoiceUrl ? <a href={invoice.hostedInvoiceUrl}>View</a> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {purchases.length > 0 && (
+        <table className="table">
+          <caption>24-hour article purchases</caption>
+          <thead>
+            <tr>
+              <th scope="col">Article</th>
+              <th scope="col">Paid</th>
+              <th scope="col">Bought (UTC)</th>
+              <th scope="col">Access ends (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {purchases.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={articlePath(p.article.doi)}>{p.article.title}</Link>
+                </td>
+                <td>{formatMoney(p.amountCents, p.currency)}</td>
+                <td>{dateTime.format(p.confirmedAt)}</td>
+                <td>
+                  {dateTime.format(p.expiresAt)}
+                  {p.revokedAt && <span className="table__note"> (revoked: {p.revokedReason ?? 'payment reversed'})</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+
+export const doiSchema = z.string().trim().regex(/^10\.\d{4,9}\/\S{1,300}$/, 'This is not a DOI.');
+
+/** The article named by `doi` with what 24-hour access costs; free articles are not sold. */
+export async function findPurchasableArticle(doi: string) {
+  const article = await db.article.findUnique({
+    where: { doi },
+    select: { id: true, doi: true, title: true, isFree: true, priceCents: true, currency: true },
+  });
+  if (!article) throw new NotFoundError('No article has this DOI.');
+  if (article.isFree) throw new ValidationError('This article is free to read: there is nothing to buy.');
+  return article;
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const standIn = await vi.hoisted(async () => {
+  const { startStripeStandIn } = await import('../support/stripe-stand-in');
+  const { stripeTestEnv } = await import('../support/stripe-events');
+  const server = await startStripeStandIn();
+  Object.assign(process.env, stripeTestEnv(server.url));
+  return server;
+});
+
+import { POST } from '@/app/api/stripe/webhook/route';
+import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
+import { createPortalSession } from '@/lib/billing/create-portal-session';
+import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
+import { db } from '@/lib/db';
+import { createPaidArticle, createReader } from '../support/billing-fixtures';
+import { resetDatabase } from '../support/reset-db';
+import { makeEvent, webhookRequest } from '../support/stripe-events';
+
+const sessionIdOf = (url: string) => url.split('/').at(-1)!;
+
+beforeEach(resetDatabase);
+afterAll(() => standIn.close());
+
+describe('Stripe Checkout', () => {
+  it('a double click creates one customer and one Checkout Session', async () => {
+    const user = await createReader();
+    const article = await createPaidArticle();
+    const before = standIn.state.customers.size;
+    const [a, b] = await Promise.all([createPurchaseCheckout(user, article), createPurchaseCheckout(user, article)]);
+    expect(a).toBe(b);
+    expect(standIn.state.customers.size).toBe(before + 1);
+    expect(await db.billingCustomer.count()).toBe(1);
+    await createSubscriptionCheckout(user, 'annual', '/');
+    expect(standIn.state.customers.size).toBe(before + 1);
+  });
+
+  it('sends the article price, the user and the article to Stripe', async () => {
+    const user = await createReader();
+    const article = await createPaidArticle();
+    const session = standIn.state.sessions.get(sessionIdOf(await createPurchaseCheckout(user, article)))!;
+    expect(session).toMatchObject({
+      mode: 'payment',
+      amount_total: 3000,
+      currency: 'usd',
+      client_reference_id: user.id,
+      metadata: { kind: 'purchase', userId: user.id, articleId: article.id },
+    });
+    expect(String(session.success_url)).toContain('/checkout/success?session_id={CHECKOUT_SESSION_ID}');
+  });
+
+  it('the success page fulfils at once; the webhook afterwards adds nothing', async () => {
+    const user = await createReader();
+    const article = await createPaidArticle();
+    const id = sessionIdOf(await createPurchaseCheckout(user, article));
+    expect(await getCheckoutResult(id, user.id)).toEqual({ kind: 'pending' });
+    const session = standIn.completeCheckout(id);
+    const result = await getCheckoutResult(id, user.id);
+    expect(result).toMatchObject({ kind: 'purchase', doi: article.doi, amountCents: 3000 });
+    expect((await POST(webhookRequest(makeEvent('checkout.session.completed', session)))).status).toBe(200);
+    expect(await db.articlePurchase.count()).toBe(1);
+  });
+
+  it('another user cannot fulfil or see someone else’s checkout', async () => {
+    const buyer = await createReader();
+    const other = await createReader('other@example.org');
+    const id = sessionIdOf(await createPurchaseCheckout(buyer, await createPaidArticle()));
+    standIn.completeCheckout(id);
+    expect(await getCheckoutResult(id, other.id)).toBeNull();
+    expect(await db.articlePurchase.count()).toBe(0);
+  });
+
+  it('a subscription checkout shows the plan and its period end on the success page', async () => {
+    const user = await createReader();
+    const id = sessionIdOf(await createSubscriptionCheckout(user, 'monthly', '/'));
+    standIn.completeCheckout(id);
+    const result = await getCheckoutResult(id, user.id);
+    expect(result).toMatchObject({ kind: 'subscription', plan: 'monthly', cancelAtPeriodEnd: false });
+  });
+
+  it('"Manage subscription" opens a Customer Portal session for the user’s customer only', async () => {
+    const user = await createReader();
+    expect(await createPortalSession(user.id)).toBeNull();
+    await createSubscriptionCheckout(user, 'monthly', '/');
+    expect(await createPortalSession(user.id)).toMatch(/^https:\/\/billing\.stripe\.test\//);
+  });
+});

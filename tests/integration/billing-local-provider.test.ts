@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// No Stripe keys: the embedded default, where the local test-payment provider stands in.
+vi.hoisted(() => {
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL', 'STRIPE_API_BASE']) delete process.env[key];
+});
+
+import { POST } from '@/app/api/stripe/webhook/route';
+import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
+import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
+import { cancelLocalSubscription } from '@/lib/billing/local/cancel-local-subscription';
+import { completeLocalCheckout } from '@/lib/billing/local/complete-local-checkout';
+import { db } from '@/lib/db';
+import { createPaidArticle, createReader } from '../support/billing-fixtures';
+import { resetDatabase } from '../support/reset-db';
+import { makeEvent, webhookRequest } from '../support/stripe-events';
+
+const sessionIdOf = (url: string) => new URL(url, 'http://x').searchParams.get('session')!;
+
+beforeEach(resetDatabase);
+
+describe('local test-payment provider', () => {
+  it('sells 24-hour access through the test payment page, once however often it is paid', async () => {
+    const user = await createReader();
+    const article = await createPaidArticle();
+    const url = await createPurchaseCheckout(user, article);
+    expect(url).toMatch(/^\/checkout\/test-payment\?session=lcs_/);
+    expect(await createPurchaseCheckout(user, article)).toBe(url); // double click
+    const id = sessionIdOf(url);
+    await Promise.all([completeLocalCheckout(id, user.id), completeLocalCheckout(id, user.id)]);
+    const purchase = await db.articlePurchase.findFirstOrThrow();
+    expect(purchase).toMatchObject({ userId: user.id, articleId: article.id, amountCents: 3000, stripeCheckoutSessionId: id });
+    expect(purchase.expiresAt.getTime() - purchase.confirmedAt.getTime()).toBe(24 * 3600_000);
+    expect(await getCheckoutResult(id, user.id)).toMatchObject({ kind: 'purchase', expiresAt: purchase.expiresAt });
+  });
+
+  it('only the buyer can pay a test checkout', async () => {
+    const user = await createReader();
+    const other = await createReader('other@example.org');
+    const id = sessionIdOf(await createPurchaseCheckout(user, await createPaidArticle()));
+    await expect(completeLocalCheckout(id, other.id)).rejects.toThrow(/not yours/);
+    expect(await db.articlePurchase.count()).toBe(0);
+  });
+
+  it('sells a subscription that, cancelled, runs to the end of its period', async () => {
+    const user = await createReader();
+    const id = sessionIdOf(await createSubscriptionCheckout(user, 'monthly', '/'));
+    await completeLocalCheckout(id, user.id);
+    const subscription = await db.subscription.findFirstOrThrow();
+    expect(subscription).toMatchObject({ plan: 'monthly', status: 'active', source: 'payment', cancelAtPeriodEnd: false });
+    await cancelLocalSubscription(subscription.id, user.id);
+    expect(await db.subscription.findFirstOrThrow()).toMatchObject({ status: 'active', cancelAtPeriodEnd: true, currentPeriodEnd: subscription.currentPeriodEnd });
+  });
+
+  it('the Stripe webhook answers 404 when Stripe is not configured', async () => {
+    expect((await POST(webhookRequest(makeEvent('checkout.session.completed', {})))).status).toBe(404);
+  });
+});
