@@ -1,21 +1,42 @@
-/** The CME box with the seed's accreditation statement; the quiz itself arrives with the CME issue. */
-export function CmeBox() {
+import Link from 'next/link';
+import { AccreditationStatement } from '@/components/cme/accreditation-statement';
+import { getArticleCme } from '@/lib/cme/get-article-cme';
+
+/**
+ * The article page's CME box. The page is cached and the same for every visitor, so this shows
+ * only public facts and the way in; the quiz itself (per learner) lives under /cme/<activityId>.
+ */
+export async function CmeBox({ doi }: { doi: string }) {
+  const activities = await getArticleCme(doi);
+  const activity = activities[0];
+  if (!activity) return null;
+  const states = [...new Map(activity.requirements.map((r) => [r.requirement.state.code, r.requirement.state])).values()];
   return (
     <section className="box cme-box" aria-labelledby="cme-heading">
       <h2 id="cme-heading" className="box__title">
         CME
       </h2>
+      <p>
+        <Link href={`/cme/${activity.id}`}>Take the CME quiz</Link>
+      </p>
       <p>Meets CME requirements for:</p>
-      <p>Browse CME for all U.S. States</p>
+      {states.length > 0 && (
+        <ul>
+          {states
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((s) => (
+              <li key={s.code}>
+                <Link href={`/cme/states/${s.code}`}>{s.name}</Link>
+              </li>
+            ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/cme/states">Browse CME for all U.S. States</Link>
+      </p>
       <details>
         <summary>Accreditation Information</summary>
-        <p>
-          The American Medical Association is accredited by the Accreditation Council for Continuing Medical Education to
-          provide continuing medical education for physicians. The AMA designates this journal-based CME activity for a
-          maximum of 1 <i>AMA PRA Category 1 Credit</i>™ per course. Physicians should claim only the credit commensurate
-          with the extent of their participation in the activity. Physicians who complete the CME course and score at
-          least 80% correct on the quiz are eligible for <i>AMA PRA Category 1 Credit</i>™.
-        </p>
+        <AccreditationStatement maxCreditQuarters={activity.maxCreditQuarters} passingPercent={activity.passingPercent} />
       </details>
     </section>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError, ValidationError } from '@/lib/errors';
 
 const id = z.string().trim().min(1, 'An id is required.').max(64, 'An id is at most 64 characters.');
 
@@ -14,6 +15,7 @@ export type AttemptInput = z.infer<typeof attemptInputSchema>;
 /**
  * Reads the quiz form: each radio group is named `answer:<questionId>`. Reads every entry rather
  * than Object.fromEntries, so a doctored form that answers a question twice is seen and refused.
+ * Throws a ValidationError (422) for malformed input.
  */
 export function readQuizForm(formData: FormData): AttemptInput {
   const answers: AttemptInput['answers'] = [];
@@ -21,5 +23,7 @@ export function readQuizForm(formData: FormData): AttemptInput {
     if (name.startsWith('answer:') && typeof value === 'string') answers.push({ questionId: name.slice(7), optionId: value });
   }
   const startedAt = formData.get('startedAt');
-  return attemptInputSchema.parse({ answers, startedAt: typeof startedAt === 'string' && startedAt ? startedAt : undefined });
+  const parsed = attemptInputSchema.safeParse({ answers, startedAt: typeof startedAt === 'string' && startedAt ? startedAt : undefined });
+  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+  return parsed.data;
 }

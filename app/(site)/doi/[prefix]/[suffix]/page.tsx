@@ -96,7 +96,7 @@ export default async function ArticlePage({ params }: Props) {
           />
         )}
         <ArticleTools pdfHref={`${path}/pdf`} hasPdf={Boolean(article.files)} />
-        <CmeBox />
+        <CmeBox doi={article.doi} />
         <RelatedContent topics={article.topics.map((t) => t.topic)} />
       </aside>
     </div>

@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ClaimCreditForm } from '@/components/cme/claim-credit-form';
+import { CommitmentForm } from '@/components/cme/commitment-form';
+import { QuizResults } from '@/components/cme/quiz-results';
+import styles from '@/components/cme/cme.module.css';
+import { requireUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
+import { ATTESTATION } from '@/lib/cme/claim-credit';
+import { parseCmeId } from '@/lib/cme/cme-id';
+import { describeAvailability } from '@/lib/cme/describe-availability';
+import { formatCredits, listCreditSteps } from '@/lib/cme/format-credits';
+import { getAttemptResult } from '@/lib/cme/get-attempt-result';
+import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { listAttempts } from '@/lib/cme/list-attempts';
+
+type Props = { params: Promise<{ activityId: string; attemptId: string }> };
+
+export const metadata: Metadata = { title: 'CME quiz result' };
+
+export default async function AttemptPage({ params }: Props) {
+  const raw = await params;
+  const activityId = parseCmeId(raw.activityId);
+  const attemptId = parseCmeId(raw.attemptId);
+  if (!activityId || !attemptId) notFound();
+  const user = await requireUser(`/cme/${activityId}/attempts/${attemptId}`);
+  const [activity, attempt] = await Promise.all([getQuizActivity(activityId), getAttemptResult(user.id, attemptId)]);
+  if (!activity || !attempt || attempt.activityId !== activity.id) notFound();
+  const score = Math.floor((attempt.correctCount * 100) / attempt.questionCount);
+
+  return (
+    <div className="page">
+      <p className="eyebrow">CME quiz result</p>
+      <h1>For CME Course: {activity.title}</h1>
+      {attempt.result === 'failed' ? (
+        <FailedResult activity={activity} attempt={attempt} score={score} userId={user.id} />
+      ) : (
+        <>
+          <p className={styles.ok} role="status">
+            You passed this CME quiz with a score of {score}%.
+          </p>
+          <QuizResults questions={activity.questions} chosen={new Map(attempt.answers.map((a) => [a.questionId, a.optionId]))} />
+          <CommitmentForm attemptId={attempt.id} commitment={attempt.commitment ?? ''} />
+          {attempt.claim?.certificate ? (
+            <section id="certificate" aria-labelledby="certificate-heading">
+              <h2 id="certificate-heading">Your certificate</h2>
+              <p className={styles.ok}>
+                You claimed {formatCredits(attempt.claim.creditQuarters)} {activity.creditType}.
+              </p>
+              <ul>
+                <li>
+                  <a href={`/cme/certificates/${attempt.claim.certificate.id}/pdf`} download>
+                    Download certificate (PDF)
+                  </a>
+                </li>
+                <li>
+                  <Link href={`/cme/certificates/${attempt.claim.certificate.id}`}>Verify certificate {attempt.claim.certificate.id}</Link>
+                </li>
+                <li>
+                  <Link href="/cme/transcript">Your CME transcript</Link>
+                </li>
+              </ul>
+            </section>
+          ) : (
+            <ClaimCreditForm
+              activityId={activity.id}
+              attemptId={attempt.id}
+              steps={listCreditSteps(activity.maxCreditQuarters)}
+              creditType={activity.creditType}
+              attestation={ATTESTATION}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+type FailedProps = {
+  activity: NonNullable<Awaited<ReturnType<typeof getQuizActivity>>>;
+  attempt: NonNullable<Awaited<ReturnType<typeof getAttemptResult>>>;
+  score: number;
+  userId: string;
+};
+
+/** Which questions were wrong, never the right answers; a fresh retake while attempts remain. */
+async function FailedResult({ activity, attempt, score, userId }: FailedProps) {
+  const wrong = new Set(attempt.answers.filter((a) => !a.isCorrect).map((a) => a.questionId));
+  const attempts = await listAttempts(userId, activity.id);
+  const hasPassed = attempts.some((a) => a.result === 'passed');
+  const hasAttemptsLeft = activity.maxAttempts === null || attempts.length < activity.maxAttempts;
+  const closed = describeAvailability(activity, now());
+  return (
+    <>
+      <div className={styles.alert} role="alert">
+        <p>Sorry, you have unsuccessfully completed this CME quiz with a score of {score}%</p>
+        <p>The following questions were not answered correctly:</p>
+        <ul>
+          {activity.questions.map((q, i) =>
+            wrong.has(q.id) ? (
+              <li key={q.id}>
+                Question {i + 1}: {q.stem}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </div>
+      {hasPassed ? (
+        <p>You have since passed this quiz.</p>
+      ) : closed ? (
+        <p>{closed}</p>
+      ) : hasAttemptsLeft ? (
+        <p>
+          <Link href={`/cme/${activity.id}`} className="button">
+            Retake the quiz
+          </Link>
+        </p>
+      ) : (
+        <p>You have used all {activity.maxAttempts} attempts at this quiz.</p>
+      )}
+    </>
+  );
+}

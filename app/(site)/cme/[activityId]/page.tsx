@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccreditationStatement } from '@/components/cme/accreditation-statement';
+import { QuizForm } from '@/components/cme/quiz-form';
+import styles from '@/components/cme/cme.module.css';
+import { requireUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
+import { parseCmeId } from '@/lib/cme/cme-id';
+import { describeAvailability } from '@/lib/cme/describe-availability';
+import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { countNeededToPass } from '@/lib/cme/grade-attempt';
+import { listAttempts } from '@/lib/cme/list-attempts';
+
+type Props = { params: Promise<{ activityId: string }> };
+
+export const metadata: Metadata = { title: 'CME quiz' };
+
+export default async function QuizPage({ params }: Props) {
+  const activityId = parseCmeId((await params).activityId);
+  if (!activityId) notFound();
+  const user = await requireUser(`/cme/${activityId}`);
+  const activity = await getQuizActivity(activityId);
+  if (!activity) notFound();
+  const attempts = await listAttempts(user.id, activity.id);
+  const passed = attempts.find((a) => a.result === 'passed');
+  const closed = describeAvailability(activity, now());
+  const isOutOfAttempts = activity.maxAttempts !== null && attempts.length >= activity.maxAttempts;
+  const total = activity.questions.length;
+
+  return (
+    <div className="page">
+      <p className="eyebrow">CME quiz</p>
+      <h1>For CME Course: {activity.title}</h1>
+      {activity.articles.length > 0 && (
+        <p>
+          Based on{' '}
+          {activity.articles.map(({ article }) => (
+            <Link key={article.doi} href={`/doi/${article.doi}`}>
+              {article.title}
+            </Link>
+          ))}
+        </p>
+      )}
+      <h2>Learning objectives</h2>
+      <ul>
+        {activity.objectives.map((o) => (
+          <li key={o}>{o}</li>
+        ))}
+      </ul>
+      <AccreditationStatement maxCreditQuarters={activity.maxCreditQuarters} passingPercent={activity.passingPercent} />
+      {passed ? (
+        <p className={styles.ok}>
+          You passed this quiz. <Link href={`/cme/${activity.id}/attempts/${passed.id}`}>See your results and claim credit</Link>
+        </p>
+      ) : closed ? (
+        <p className={styles.alert}>{closed}</p>
+      ) : isOutOfAttempts ? (
+        <p className={styles.alert}>You have used all {activity.maxAttempts} attempts at this quiz.</p>
+      ) : (
+        <>
+          <p className={styles.notice}>
+            Note: You must get at least {countNeededToPass(total, activity.passingPercent)} of the {total} answers correct to pass this
+            quiz.
+            {attempts.length > 0 && ` This is attempt ${attempts.length + 1}${activity.maxAttempts ? ` of ${activity.maxAttempts}` : ''}.`}
+          </p>
+          <QuizForm
+            activityId={activity.id}
+            startedAt={now().toISOString()}
+            questions={activity.questions.map((q) => ({ id: q.id, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) }))}
+          />
+        </>
+      )}
+    </div>
+  );
+}

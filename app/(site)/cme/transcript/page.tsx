@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import styles from '@/components/cme/cme.module.css';
+import { requireUser } from '@/lib/auth/current-user';
+import { formatCredits } from '@/lib/cme/format-credits';
+import { getTranscript } from '@/lib/cme/get-transcript';
+import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
+
+export const metadata: Metadata = { title: 'CME transcript' };
+
+export default async function TranscriptPage() {
+  const user = await requireUser('/cme/transcript');
+  const years = summarizeTranscript(await getTranscript(user.id));
+  return (
+    <div className="page">
+      <p className="eyebrow">CME</p>
+      <h1>Your CME transcript</h1>
+      <p>
+        <a href="/cme/transcript/pdf" download>
+          Download transcript (PDF)
+        </a>{' '}
+        ·{' '}
+        <a href="/cme/transcript/csv" download>
+          Download transcript (CSV)
+        </a>{' '}
+        · <Link href="/cme/profile">Learner profile for board reporting</Link>
+      </p>
+      {years.length === 0 && <p>You have not claimed CME credit yet.</p>}
+      {years.map(({ year, entries, totalQuarters }) => (
+        <section key={year} aria-labelledby={`year-${year}`}>
+          <h2 id={`year-${year}`}>
+            {year}: {formatCredits(totalQuarters)} credits
+          </h2>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Completed</th>
+                <th scope="col">Activity</th>
+                <th scope="col">Credits</th>
+                <th scope="col">Certificate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.certificateId}>
+                  <td>{e.completedAt.toISOString().slice(0, 10)}</td>
+                  <td>{e.activityTitle}</td>
+                  <td>
+                    {formatCredits(e.creditQuarters)} {e.creditType}
+                  </td>
+                  <td>
+                    <Link href={`/cme/certificates/${e.certificateId}`}>{e.certificateId}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

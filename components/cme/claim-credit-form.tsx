@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { claimCreditAction } from '@/app/(site)/cme/[activityId]/actions';
+import { FormMessage } from '@/components/ui/form-field';
+import styles from './cme.module.css';
+
+type Props = { activityId: string; attemptId: string; steps: string[]; creditType: string; attestation: string };
+
+/** Claim credit in steps of 0.25 up to the maximum, with the attestation ticked. */
+export function ClaimCreditForm({ activityId, attemptId, steps, creditType, attestation }: Props) {
+  const [state, formAction, isPending] = useActionState(claimCreditAction, { ok: false, message: '' });
+  const error = state.fieldErrors?.attest ?? state.fieldErrors?.credits;
+  return (
+    <form action={formAction} className="form" aria-labelledby="claim-heading">
+      <h2 id="claim-heading">Claim credit</h2>
+      <input type="hidden" name="activityId" value={activityId} />
+      <input type="hidden" name="attemptId" value={attemptId} />
+      <FormMessage ok={false} message={error ?? state.message} />
+      <div className="form-field">
+        <label htmlFor="credits">Credits to claim ({creditType})</label>
+        <select id="credits" name="credits" defaultValue={steps.at(-1)} className={styles.select}>
+          {steps.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className={styles.option}>
+        <input type="checkbox" name="attest" required />
+        <span>{attestation}</span>
+      </label>
+      <button type="submit" className="button" disabled={isPending}>
+        Claim credit
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { QuizActivity } from '@/lib/cme/get-quiz-activity';
+import styles from './cme.module.css';
+
+type Props = { questions: QuizActivity['questions']; chosen: Map<string, string> };
+
+/** A passed quiz: the learner's responses as filled radio buttons, preferred responses highlighted, rationales. */
+export function QuizResults({ questions, chosen }: Props) {
+  return (
+    <>
+      <h2>Your quiz results:</h2>
+      <p>The filled radio buttons indicate your responses. The preferred responses are highlighted</p>
+      {questions.map((q, i) => (
+        <fieldset key={q.id} className={styles.question} disabled>
+          <legend>
+            {i + 1}. {q.stem}
+          </legend>
+          {q.options.map((o) => (
+            <label key={o.id} className={o.isPreferred ? `${styles.option} ${styles.preferred}` : styles.option}>
+              <input type="radio" name={`result:${q.id}`} value={o.id} checked={chosen.get(q.id) === o.id} readOnly />
+              <span>
+                {o.text}
+                {o.isPreferred && <span className="visually-hidden"> (preferred response)</span>}
+              </span>
+            </label>
+          ))}
+          <p className={styles.rationale}>
+            <strong>Rationale:</strong> {q.rationale}
+          </p>
+        </fieldset>
+      ))}
+    </>
+  );
+}
