@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
+import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireUser } from '@/lib/auth/current-user';
@@ -31,6 +32,8 @@ export default async function AccountPage() {
           <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
         </p>
       </section>
+
+      <BillingPanel userId={user.id} />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Your details</h2>
