@@ -35,15 +35,17 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as typeof user & { sessionVersion: number };
+        const u = user as typeof user & { sessionVersion: number; role: string };
         token.sub = u.id;
         token.sessionVersion = u.sessionVersion;
+        token.role = u.role;
       }
       return token;
     },
     session({ session, token }) {
-      // Only the id and session version: role and standing are read fresh from the database.
-      session.user = { ...session.user, id: token.sub, sessionVersion: token.sessionVersion } as typeof session.user;
+      // The role travels for display only: every authorization reads role and standing fresh
+      // from the database (lib/auth/current-user.ts), so an old or forged token grants nothing.
+      session.user = { ...session.user, id: token.sub, role: token.role, sessionVersion: token.sessionVersion } as typeof session.user;
       return session;
     },
   },

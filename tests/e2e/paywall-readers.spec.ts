@@ -75,3 +75,14 @@ test('a forged session cookie or role opens nothing', async ({ browser }) => {
   expect(await (await page.request.get('/api/me')).json()).toBeNull();
   await context.close();
 });
+
+test('a sign-in post without next-auth’s CSRF token is refused and starts no session', async ({ request }) => {
+  const res = await request.post('/api/auth/callback/credentials', {
+    form: { email: 'subscriber@example.com', password: 'journal-demo-2026' },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(302);
+  expect(res.headers()['location']).toContain('csrf=true');
+  expect(res.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session-token'))).toBe(false);
+  expect(await (await request.get('/api/me')).json()).toBeNull();
+});
