@@ -41,6 +41,10 @@ async function main() {
     const rows = [await measure(server.baseUrl, 'static file (public/)', `/${STATIC_NAME}`)];
     await sleep(1000);
     rows.push(await measure(server.baseUrl, 'article page, anonymous', SEED_PATH));
+    // The same page with our micro-cache off: what Next's own prerender cache gives.
+    await server.restart({ MICRO_CACHE_MS: '0' });
+    await autocannon({ url: server.baseUrl + SEED_PATH, connections: 5, amount: 200 });
+    rows.push(await measure(server.baseUrl, 'article page, anonymous, micro-cache off', SEED_PATH));
     const base = rows[0]!.rps;
     console.log(`\n${connections} connections, ${duration} s each, page ${html.length} bytes, ${new Date().toISOString()}`);
     console.log('| what | req/s | p50 ms | p99 ms | errors | non-2xx | ratio to static |');

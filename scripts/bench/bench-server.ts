@@ -10,7 +10,12 @@ import { applyMigrations } from '../lib/schema-engine';
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const serverScript = new URL('../server.mjs', import.meta.url).pathname;
 
-export type BenchServer = { baseUrl: string; databaseUrl: string; restart: () => Promise<void>; stop: () => Promise<void> };
+export type BenchServer = {
+  baseUrl: string;
+  databaseUrl: string;
+  restart: (env?: Record<string, string>) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 function runToEnd(args: string[]) {
   return new Promise<void>((resolve, reject) => {
@@ -51,8 +56,8 @@ export async function startBenchServer(): Promise<BenchServer> {
   if (!isBuildCurrent('.next-bench')) await runToEnd([nextBin, 'build']);
 
   let child: ChildProcess | null = null;
-  const start = async () => {
-    child = spawn(process.execPath, [serverScript], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  const start = async (extraEnv: Record<string, string> = {}) => {
+    child = spawn(process.execPath, [serverScript], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...extraEnv } });
     await waitUntilUp(`${baseUrl}/`);
   };
   const stopChild = () =>
@@ -65,9 +70,9 @@ export async function startBenchServer(): Promise<BenchServer> {
   return {
     baseUrl,
     databaseUrl: db.url,
-    restart: async () => {
+    restart: async (extraEnv) => {
       await stopChild();
-      await start();
+      await start(extraEnv);
     },
     stop: async () => {
       await stopChild();

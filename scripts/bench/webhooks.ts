@@ -1,0 +1,99 @@
+// npm run bench:webhooks – 1,000 signed Stripe events (10% duplicates, shuffled) through the
+// webhook route handler, 20 at a time, on a fresh embedded database with the Stripe stand-in
+// answering the SDK's re-reads. Prints events/s and checks every effect happened exactly once.
+import { randomUUID } from 'node:crypto';
+import { startEmbeddedDatabase } from '../lib/embedded-db';
+import { applyMigrations } from '../lib/schema-engine';
+import { startStripeStandIn, subscriptionObject, newId } from '../../tests/support/stripe-stand-in';
+import { makeEvent, stripeTestEnv, webhookRequest, type TestEvent } from '../../tests/support/stripe-events';
+
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const PURCHASES = Math.round(TOTAL * 0.45);
+const SUBSCRIPTIONS = Math.round(TOTAL * 0.15); // three events each: created, updated, invoice.paid
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+async function main() {
+  const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 50 });
+  const standIn = await startStripeStandIn();
+  await applyMigrations(database.url);
+  // The app's env is read once on import: set it first, then load the app's modules.
+  Object.assign(process.env, { DATABASE_URL: database.url, ...stripeTestEnv(standIn.url) });
+  const { db } = await import('@/lib/db');
+  const { POST } = await import('@/app/api/stripe/webhook/route');
+
+  const journal = await db.journal.create({ data: { slug: 'bench', title: 'Bench', abbreviation: 'B' } });
+  const article = await db.article.create({
+    data: { doi: '10.1000/bench.1', journalId: journal.id, articleType: 'research-article', title: 'Bench', previewHtml: '', fullTextHtml: '' },
+  });
+  const users = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      db.user.create({ data: { email: `bench${i}@example.org`, name: `Bench ${i}`, passwordHash: 'x', billingCustomer: { create: { stripeCustomerId: `cus_bench_${i}` } } } }),
+    ),
+  );
+
+  const unique: TestEvent[] = [];
+  for (let i = 0; i < PURCHASES; i++) {
+    const user = users[i % users.length]!;
+    const metadata = { kind: 'purchase', userId: user.id, articleId: article.id };
+    const session = { id: `cs_bench_${randomUUID()}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', client_reference_id: user.id, metadata, amount_total: 3000, currency: 'usd', payment_intent: newId('pi'), subscription: null };
+    unique.push(makeEvent('checkout.session.completed', session));
+  }
+  for (let i = 0; i < SUBSCRIPTIONS; i++) {
+    const user = users[i % users.length]!;
+    const subscription = subscriptionObject(newId('sub'), `cus_bench_${i % users.length}`, 'price_monthly_test', { userId: user.id });
+    standIn.putSubscription(subscription);
+    const invoice = {
+      id: newId('in'), object: 'invoice', customer: subscription.customer, status: 'paid', amount_paid: 2900, amount_due: 2900, currency: 'usd',
+      created: Math.floor(Date.now() / 1000), hosted_invoice_url: null,
+      parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id } },
+      payments: { object: 'list', data: [{ payment: { type: 'payment_intent', payment_intent: newId('pi') } }] },
+    };
+    unique.push(makeEvent('customer.subscription.created', subscription), makeEvent('customer.subscription.updated', subscription), makeEvent('invoice.paid', invoice));
+  }
+  const duplicates = Array.from({ length: TOTAL - unique.length }, (_, i) => unique[(i * 7919) % unique.length]!);
+  const deliveries = shuffle([...unique, ...duplicates]);
+
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < deliveries.length) {
+        const response = await POST(webhookRequest(deliveries[next++]!));
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
+    db.stripeEvent.count(),
+    db.articlePurchase.count(),
+    db.articlePurchase.groupBy({ by: ['stripeCheckoutSessionId'] }).then((g) => g.length),
+    db.subscription.count(),
+    db.billingInvoice.count(),
+  ]);
+  const isExactlyOnce = events === unique.length && purchases === PURCHASES && distinctSessions === PURCHASES && subscriptions === SUBSCRIPTIONS && invoices === SUBSCRIPTIONS;
+  console.log(`webhook events: ${deliveries.length} delivered (${duplicates.length} duplicates), ${CONCURRENCY} concurrent`);
+  console.log(`responses: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`);
+  console.log(`time: ${seconds.toFixed(2)} s → ${(deliveries.length / seconds).toFixed(0)} events/s`);
+  console.log(`recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`);
+  console.log(`exactly once: ${isExactlyOnce ? 'yes' : 'NO'}`);
+  await db.$disconnect();
+  await standIn.close();
+  await database.stop();
+  process.exit(isExactlyOnce && statuses.size === 1 && statuses.has(200) ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
