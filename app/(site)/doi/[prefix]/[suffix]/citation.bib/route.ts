@@ -1,0 +1,7 @@
+// GET /doi/<doi>/citation.bib – the citation for reference managers (BibTeX).
+import type { DoiParams } from '@/lib/articles/article-path';
+import { downloadCitation } from '@/lib/articles/citation-download';
+
+export async function GET(_request: Request, { params }: { params: Promise<DoiParams> }) {
+  return downloadCitation(await params, 'bibtex');
+}

@@ -1,0 +1,59 @@
+// RIS and BibTeX for reference managers, built with citation-js from the article's public
+// metadata (never the full text).
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-bibtex';
+import type { AuthorName } from './format-citation';
+
+export type ExportableArticle = {
+  doi: string;
+  title: string;
+  subtitle: string | null;
+  fpage: string | null;
+  lpage: string | null;
+  elocationId: string | null;
+  publishedOnline: Date | null;
+  journal: { title: string; abbreviation: string; issn: string | null; publisher: string | null };
+  issue: { volume: string; number: string; year: number } | null;
+  authors: AuthorName[];
+};
+
+/** The article as CSL-JSON, citation-js's common input. */
+export function toCsl(a: ExportableArticle, url: string) {
+  const year = a.issue?.year ?? a.publishedOnline?.getUTCFullYear();
+  const page = a.fpage ? (a.lpage && a.lpage !== a.fpage ? `${a.fpage}-${a.lpage}` : a.fpage) : (a.elocationId ?? undefined);
+  return {
+    id: a.doi,
+    type: 'article-journal',
+    title: a.subtitle ? `${a.title}: ${a.subtitle}` : a.title,
+    author: a.authors.map((p) => (p.collab ? { literal: p.collab } : { family: p.surname ?? '', given: p.givenNames ?? undefined })),
+    'container-title': a.journal.title,
+    'container-title-short': a.journal.abbreviation,
+    ISSN: a.journal.issn ?? undefined,
+    publisher: a.journal.publisher ?? undefined,
+    volume: a.issue?.volume,
+    issue: a.issue?.number,
+    page,
+    DOI: a.doi,
+    URL: url,
+    issued: year ? { 'date-parts': [[year]] } : undefined,
+  };
+}
+
+/**
+ * RIS with the journal under JO as well as citation-js's T2: older readers of RIS (and PubMed's
+ * own export) look for JO. citation-js gives the tagged record; it is written one tag per line.
+ */
+export function formatRis(a: ExportableArticle, url: string): string {
+  const [entry] = new Cite(toCsl(a, url)).format('ris', { format: 'object' }) as Record<string, string | string[]>[];
+  const tags: Record<string, string | string[]> = { ...entry, JO: a.journal.title };
+  const lines = [`TY  - ${String(tags.TY)}`];
+  for (const [tag, value] of Object.entries(tags)) {
+    if (tag !== 'TY') for (const v of ([] as string[]).concat(value)) lines.push(`${tag}  - ${v}`);
+  }
+  return `${lines.join('\r\n')}\r\nER  - \r\n`;
+}
+
+export function formatBibtex(a: ExportableArticle, url: string): string {
+  return new Cite(toCsl(a, url)).format('bibtex') as string;
+}

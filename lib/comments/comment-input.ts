@@ -1,0 +1,41 @@
+// What a comment may be. Pure: shared by the route, the form and the tests.
+import sanitizeHtml from 'sanitize-html';
+import { z } from 'zod';
+
+export const COMMENT_MIN = 10;
+export const COMMENT_MAX = 4000;
+export const DISCLOSURE_MAX = 500;
+
+/** Plain text only: any markup is removed (the page shows comments as text, never as HTML). */
+export function stripMarkup(value: string): string {
+  return sanitizeHtml(value, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/\r\n?/g, '\n')
+    .trim();
+}
+
+export const commentInput = z.object({
+  doi: z.string().trim().min(3).max(300),
+  body: z
+    .string()
+    .transform(stripMarkup)
+    .pipe(
+      z
+        .string()
+        .min(COMMENT_MIN, `Please write at least ${COMMENT_MIN} characters.`)
+        .max(COMMENT_MAX, `Please keep your comment under ${COMMENT_MAX} characters.`),
+    ),
+  disclosure: z
+    .string()
+    .transform(stripMarkup)
+    .pipe(
+      z
+        .string()
+        .min(1, 'Please state any conflict of interest, or write "None".')
+        .max(DISCLOSURE_MAX, `Please keep the disclosure under ${DISCLOSURE_MAX} characters.`),
+    ),
+});
+export type CommentInput = z.infer<typeof commentInput>;
