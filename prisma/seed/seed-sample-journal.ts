@@ -6,6 +6,7 @@ import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJats } from '@/lib/articles/jats/import-jats';
 import { seedDemoAccounts } from './seed-demo-accounts';
 import { seedCme } from './seed-cme';
+import { seedRelated } from './seed-related';
 
 const jatsDir = path.join(import.meta.dirname, 'jats');
 
@@ -26,6 +27,7 @@ export async function seedSampleJournal(): Promise<void> {
   const newest = await db.issue.findFirst({ orderBy: [{ year: 'desc' }, { month: 'desc' }] });
   if (newest) await db.issue.update({ where: { id: newest.id }, data: { isCurrent: true } });
   await seedCme();
+  await seedRelated();
   await seedDemoAccounts();
   console.log(`Sample journal seeded: ${files.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
