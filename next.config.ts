@@ -10,6 +10,8 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx (signed-in readers on admin pages).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite'],
 };
 

@@ -1,0 +1,93 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { articlePath } from '@/lib/articles/article-path';
+import { generateArticleFiles } from '@/lib/articles/generate-article-files';
+import { importJats } from '@/lib/articles/jats/import-jats';
+import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
+import { slugify } from '@/lib/articles/jats/import-jats';
+import { recordAudit } from './record-audit';
+import { assertFresh } from './stale-edit';
+
+export const MAX_JATS_BYTES = 1_500_000;
+
+export async function listArticlesForAdmin() {
+  return db.article.findMany({
+    orderBy: [{ issueId: 'asc' }, { position: 'asc' }],
+    select: { id: true, doi: true, title: true, isFree: true, updatedAt: true, topics: { select: { topic: { select: { name: true } } } } },
+  });
+}
+
+/** The static pages that show an article: refreshed at once after an edit. */
+function refreshArticlePages(doi: string) {
+  revalidatePath(articlePath(doi));
+  revalidatePath('/');
+}
+
+export const uploadJatsSchema = z.object({
+  fileName: z.string().trim().min(1).max(200).regex(/\.xml$/i, 'Upload a .xml file.'),
+  xml: z.string().min(1, 'The file is empty.').max(MAX_JATS_BYTES, 'The file is larger than 1.5 MB.'),
+});
+
+/** Imports (or updates) an article from JATS XML, renders its PDF and first page, and logs it. */
+export async function uploadJats(actor: CurrentUser, input: z.infer<typeof uploadJatsSchema>) {
+  let result;
+  try {
+    result = await importJats({ xml: input.xml, fileName: input.fileName });
+  } catch (error) {
+    if (error instanceof JatsImportError) throw new ValidationError(`${error.message}. Nothing was imported.`);
+    throw error;
+  }
+  await generateArticleFiles(result.articleId);
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: result.created ? 'article.import' : 'article.reimport',
+      targetType: 'Article',
+      targetId: result.articleId,
+      summary: `${result.created ? 'Imported' : 'Re-imported'} ${result.doi} from ${input.fileName}`,
+      after: { doi: result.doi },
+    }),
+  );
+  refreshArticlePages(result.doi);
+  return result;
+}
+
+export const articleEditSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  expectedUpdatedAt: z.string().min(1).max(40),
+  isFree: z.boolean(),
+  topics: z.array(z.string().trim().min(1).max(80)).max(30),
+});
+
+/** Marks an article free or paid and sets its topics. */
+export async function editArticle(actor: CurrentUser, input: z.infer<typeof articleEditSchema>) {
+  const after = await db.$transaction(async (tx) => {
+    const before = await tx.article.findUnique({
+      where: { id: input.articleId },
+      select: { doi: true, isFree: true, updatedAt: true, topics: { select: { topic: { select: { name: true } } } } },
+    });
+    if (!before) throw new NotFoundError('No article has this id.');
+    assertFresh('article', before.updatedAt, input.expectedUpdatedAt);
+    const names = [...new Set(input.topics)];
+    const topics = await Promise.all(
+      names.map((name) => tx.topic.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} })),
+    );
+    await tx.articleTopic.deleteMany({ where: { articleId: input.articleId } });
+    await tx.articleTopic.createMany({ data: topics.map((t) => ({ articleId: input.articleId, topicId: t.id })) });
+    const updated = await tx.article.update({ where: { id: input.articleId }, data: { isFree: input.isFree }, select: { doi: true, isFree: true, updatedAt: true } });
+    await recordAudit(tx, actor, {
+      action: 'article.edit',
+      targetType: 'Article',
+      targetId: input.articleId,
+      summary: `Edited ${before.doi}: ${updated.isFree ? 'free' : 'paid'}, topics ${names.join(', ') || 'none'}`,
+      before: { isFree: before.isFree, topics: before.topics.map((t) => t.topic.name) },
+      after: { isFree: updated.isFree, topics: names },
+    });
+    return updated;
+  });
+  refreshArticlePages(after.doi);
+  return after;
+}

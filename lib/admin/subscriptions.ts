@@ -1,0 +1,89 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { now as clockNow } from '@/lib/clock';
+import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { recordAudit } from './record-audit';
+import { assertFresh } from './stale-edit';
+import { PAGE_SIZE } from './users';
+
+export const subscriptionFilterSchema = z.object({
+  status: z.string().max(30).catch('').default(''),
+  plan: z.string().max(30).catch('').default(''),
+  source: z.enum(['', 'payment', 'activation', 'complimentary']).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export async function listSubscriptions(filter: z.infer<typeof subscriptionFilterSchema>) {
+  const where = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.plan ? { plan: filter.plan } : {}),
+    ...(filter.source ? { source: filter.source } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.subscription.findMany({
+      where,
+      orderBy: { currentPeriodEnd: 'desc' },
+      skip: (filter.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { user: { select: { email: true, name: true } } },
+    }),
+    db.subscription.count({ where }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+const futureDate = z.coerce.date({ message: 'Enter a valid date.' });
+
+export const grantSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter the reader’s email address.'),
+  plan: z.enum(['monthly', 'annual']),
+  endsAt: futureDate,
+});
+
+/** A complimentary subscription from now until `endsAt`; access follows at once. */
+export async function grantComplimentary(actor: CurrentUser, input: z.infer<typeof grantSchema>, now = clockNow()) {
+  if (input.endsAt <= now) throw new ValidationError('The end date must be in the future.');
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (!user) throw new ValidationError(`No account uses ${input.email}. Ask the reader to register first.`);
+    const subscription = await tx.subscription.create({
+      data: { userId: user.id, plan: input.plan, status: 'active', source: 'complimentary', startsAt: now, currentPeriodEnd: input.endsAt },
+    });
+    await recordAudit(tx, actor, {
+      action: 'subscription.grant',
+      targetType: 'Subscription',
+      targetId: subscription.id,
+      summary: `Complimentary ${input.plan} subscription for ${input.email} until ${input.endsAt.toISOString().slice(0, 10)}`,
+      after: subscription,
+    });
+    return subscription;
+  });
+}
+
+export const extendSchema = z.object({ subscriptionId: z.string().min(1).max(40), endsAt: futureDate, expectedUpdatedAt: z.string().min(1).max(40) });
+
+/** Moves the end of a subscription we manage (complimentary or activation); Stripe's are changed in Stripe. */
+export async function extendSubscription(actor: CurrentUser, input: z.infer<typeof extendSchema>, now = clockNow()) {
+  if (input.endsAt <= now) throw new ValidationError('The new end date must be in the future.');
+  return db.$transaction(async (tx) => {
+    const before = await tx.subscription.findUnique({ where: { id: input.subscriptionId }, include: { user: { select: { email: true } } } });
+    if (!before) throw new NotFoundError('No subscription has this id.');
+    assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
+    if (before.stripeSubscriptionId) throw new AppError('This subscription is billed by Stripe: change it in Stripe or cancel it here.', 409, 'stripe_managed');
+    const after = await tx.subscription.update({
+      where: { id: before.id },
+      data: { currentPeriodEnd: input.endsAt, status: 'active', cancelAtPeriodEnd: false },
+    });
+    await recordAudit(tx, actor, {
+      action: 'subscription.extend',
+      targetType: 'Subscription',
+      targetId: before.id,
+      summary: `Subscription of ${before.user.email} now ends ${input.endsAt.toISOString().slice(0, 10)}`,
+      before: { currentPeriodEnd: before.currentPeriodEnd, status: before.status },
+      after: { currentPeriodEnd: after.currentPeriodEnd, status: after.status },
+    });
+    return after;
+  });
+}
