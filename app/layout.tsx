@@ -17,6 +17,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* Blocking on purpose: a tiny, cached script that sets the text size before first paint. */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts */}
         <script src="/text-size.js" />
+        {/* Same idea for the Related Content box order (see the comment in the script). */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+        <script src="/related-order.js" />
       </head>
       <body>{children}</body>
     </html>

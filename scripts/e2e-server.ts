@@ -39,6 +39,7 @@ async function main() {
     // The suite plays the proxy: it sends X-Forwarded-For from loopback to test institution ranges.
     TRUSTED_PROXIES: 'loopback',
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
+    NCBI_EUTILS_BASE: `http://127.0.0.1:${settings.ncbiPort}/entrez/eutils`,
   });
   await applyMigrations(url);
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');

@@ -1,7 +1,14 @@
 import Link from 'next/link';
+import { ReaderTools } from './reader-tools';
+import { ShareLink } from './share-link';
 
-/** Article tools. Citation export, alerts and saving arrive with later issues; the PDF is gated by its route. */
-export function ArticleTools({ pdfHref, hasPdf }: { pdfHref: string; hasPdf: boolean }) {
+type Props = { doi: string; path: string; title: string; hasPdf: boolean };
+
+/**
+ * Article tools. Everything here is the same for every visitor; what needs an account (Save,
+ * alerts) is asked for after load, and the PDF route itself asks the access decision.
+ */
+export function ArticleTools({ doi, path, title, hasPdf }: Props) {
   return (
     <section className="box article-tools" aria-labelledby="tools-heading">
       <h2 id="tools-heading" className="box__title">
@@ -11,13 +18,25 @@ export function ArticleTools({ pdfHref, hasPdf }: { pdfHref: string; hasPdf: boo
       <ul className="article-tools__list">
         {hasPdf && (
           <li>
-            <a href={pdfHref}>PDF</a>
+            <a href={`${path}/pdf`}>PDF</a>
           </li>
         )}
         <li>
           <Link href="#cite">Cite this article</Link>
         </li>
+        <li>
+          <a href={`${path}/citation.ris`} download>
+            Download citation (RIS)
+          </a>
+        </li>
+        <li>
+          <a href={`${path}/citation.bib`} download>
+            Download citation (BibTeX)
+          </a>
+        </li>
       </ul>
+      <ShareLink path={path} title={title} />
+      <ReaderTools doi={doi} />
     </section>
   );
 }

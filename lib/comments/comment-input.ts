@@ -1,10 +1,7 @@
 // What a comment may be. Pure: shared by the route, the form and the tests.
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-
-export const COMMENT_MIN = 10;
-export const COMMENT_MAX = 4000;
-export const DISCLOSURE_MAX = 500;
+import { COMMENT_MAX, COMMENT_MIN, DISCLOSURE_MAX } from './comment-limits';
 
 /** Plain text only: any markup is removed (the page shows comments as text, never as HTML). */
 export function stripMarkup(value: string): string {

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { after } from 'next/server';
+import { ArticleComments } from '@/components/article/article-comments';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleTools } from '@/components/article/article-tools';
+import { CitedBy } from '@/components/article/cited-by';
 import { CmeBox } from '@/components/article/cme-box';
 import { FirstPagePreview } from '@/components/article/first-page-preview';
 import { FullTextBody, FullTextGate } from '@/components/article/full-text-gate';
@@ -13,6 +16,7 @@ import { formatAmaCitation } from '@/lib/articles/format-citation';
 import { getArticlePage, listArticleDois } from '@/lib/articles/get-article-page';
 import { readFullText } from '@/lib/articles/read-full-text';
 import { buildJsonLd, buildScholarMeta } from '@/lib/articles/scholar-meta';
+import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
 import { env } from '@/lib/env';
 
 // The page is the same for every visitor, so Next serves it from its cache; whatever depends on
@@ -50,6 +54,8 @@ export default async function ArticlePage({ params }: Props) {
   // Rendered as an anonymous visitor: only free articles come back with their text.
   const publicText = article.isFree ? await readFullText(article.doi, { userId: null, ip: null }) : null;
   const jsonLd = JSON.stringify(buildJsonLd(article, env.SITE_URL)).replace(/</g, '\\u003c');
+  // Crossref is asked after the render (on build and revalidation), never while a reader waits.
+  after(() => refreshCitedBy(article.id));
 
   return (
     <div className="article-layout">
@@ -73,18 +79,8 @@ export default async function ArticlePage({ params }: Props) {
           </h2>
           <p>{formatAmaCitation(article)}</p>
         </section>
-        <section id="cited-by" className="box" aria-labelledby="cited-by-heading">
-          <h2 id="cited-by-heading" className="box__title">
-            Cited By
-          </h2>
-          <p className="box__note">Citing articles will appear here.</p>
-        </section>
-        <section id="comments" className="box" aria-labelledby="comments-heading">
-          <h2 id="comments-heading" className="box__title">
-            Comments
-          </h2>
-          <p className="box__note">Submit a Comment: signed-in readers will be able to comment here.</p>
-        </section>
+        <CitedBy articleId={article.id} />
+        <ArticleComments doi={article.doi} />
       </article>
       <aside className="article-aside" aria-label="Article sidebar">
         {article.files && (
@@ -95,9 +91,9 @@ export default async function ArticlePage({ params }: Props) {
             title={article.title}
           />
         )}
-        <ArticleTools pdfHref={`${path}/pdf`} hasPdf={Boolean(article.files)} />
+        <ArticleTools doi={article.doi} path={path} title={article.title} hasPdf={Boolean(article.files)} />
         <CmeBox doi={article.doi} />
-        <RelatedContent topics={article.topics.map((t) => t.topic)} />
+        <RelatedContent articleId={article.id} doi={article.doi} topics={article.topics.map((t) => t.topic)} />
       </aside>
     </div>
   );

@@ -1,0 +1,123 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { COMMENT_MAX, DISCLOSURE_MAX } from '@/lib/comments/comment-limits';
+
+type Comment = { id: string; author: string; createdAt: string; disclosure: string; body: string; isPending: boolean };
+type State = { isSignedIn: boolean; comments: Comment[] };
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * Comments are asked for after load rather than rendered into the page: the page is cached for
+ * everyone, while an approval should show at once and the reader also sees their own pending ones.
+ * Text is shown as text (React escapes it; markup was stripped on the way in).
+ */
+export function ArticleComments({ doi }: { doi: string }) {
+  const pathname = usePathname();
+  const [state, setState] = useState<State | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [isSending, setIsSending] = useState(false);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      fetch(`/api/comments?doi=${encodeURIComponent(doi)}`, { cache: 'no-store', signal })
+        .then((res) => (res.ok ? (res.json() as Promise<State>) : null))
+        .then((body) => body && setState(body))
+        .catch(() => {
+          // Offline or aborted: the section keeps what it shows.
+        }),
+    [doi],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  async function send(path: string, init: RequestInit, okText: string) {
+    setIsSending(true);
+    try {
+      const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
+      const body = (await res.json().catch(() => ({}))) as { error?: string };
+      setMessage(res.ok ? { ok: true, text: okText } : { ok: false, text: body.error ?? 'Something went wrong. Please try again.' });
+      if (res.ok) await load();
+      return res.ok;
+    } catch {
+      setMessage({ ok: false, text: 'Could not reach the server. Please try again.' });
+      return false;
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = JSON.stringify({ doi, body: data.get('body'), disclosure: data.get('disclosure') });
+    if (await send('/api/comments', { method: 'POST', body }, 'Thank you. Your comment will appear once a moderator has approved it.')) form.reset();
+  }
+
+  return (
+    <section id="comments" className="box" aria-labelledby="comments-heading">
+      <h2 id="comments-heading" className="box__title">
+        Comments
+      </h2>
+      {state && state.comments.length === 0 && <p className="box__note">No comments yet.</p>}
+      {state && state.comments.length > 0 && (
+        <ul className="comments__list">
+          {state.comments.map((c) => (
+            <li key={c.id} className="comments__item">
+              <p className="comments__meta">
+                <strong>{c.author}</strong>, {dateFormat.format(new Date(c.createdAt))}
+                {c.isPending && <span className="comments__pending">Awaiting moderation</span>}
+              </p>
+              <p className="comments__body">{c.body}</p>
+              <p className="comments__meta">Conflict of interest disclosure: {c.disclosure}</p>
+              {c.isPending && (
+                <button type="button" className="link-button" disabled={isSending} onClick={() => void send(`/api/comments/${c.id}`, { method: 'DELETE' }, 'Your comment was withdrawn.')}>
+                  Withdraw comment
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="box__title">Submit a Comment</h3>
+      {message && (
+        <p className={`form-message form-message--${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {state?.isSignedIn ? (
+        <form className="form comment-form" onSubmit={(e) => void onSubmit(e)}>
+          <div className="form-field">
+            <label htmlFor="comment-body">Comment</label>
+            <textarea id="comment-body" name="body" rows={5} required minLength={10} maxLength={COMMENT_MAX} />
+            <p className="form-field__hint">Comments are published after moderation. Up to {COMMENT_MAX} characters.</p>
+          </div>
+          <div className="form-field">
+            <label htmlFor="comment-disclosure">Conflict of interest disclosure</label>
+            <input id="comment-disclosure" name="disclosure" required maxLength={DISCLOSURE_MAX} aria-describedby="comment-disclosure-hint" />
+            <p id="comment-disclosure-hint" className="form-field__hint">
+              Required. Write &quot;None&quot; if you have nothing to disclose.
+            </p>
+          </div>
+          <button type="submit" className="button" disabled={isSending}>
+            Submit comment
+          </button>
+        </form>
+      ) : (
+        state && (
+          <p className="box__note">
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to submit a comment.
+          </p>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { listCitations } from '@/lib/related/list-citations';
+
+/** "Cited By": stored citing works, rendered into the cached page (they are the same for everyone). */
+export async function CitedBy({ articleId }: { articleId: string }) {
+  const { works, areExamples } = await listCitations(articleId);
+  return (
+    <section id="cited-by" className="box" aria-labelledby="cited-by-heading">
+      <h2 id="cited-by-heading" className="box__title">
+        Cited By ({works.length})
+      </h2>
+      {areExamples && (
+        <p className="box__note">
+          Citing articles are presented as examples only. With Crossref credentials configured, Crossref&apos;s &quot;Cited By&quot; service
+          populates this list.
+        </p>
+      )}
+      {works.length === 0 ? (
+        <p className="box__note">No citing articles are known yet.</p>
+      ) : (
+        <ul className="cited-by__list">
+          {works.map((w) => (
+            <li key={w.id}>
+              <cite>{w.title}</cite>. <i>{w.journal}</i>
+              {w.year ? `. ${w.year}` : ''}
+              {w.doi && (
+                <>
+                  . <a href={`https://doi.org/${w.doi}`}>doi:{w.doi}</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

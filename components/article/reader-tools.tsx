@@ -1,0 +1,70 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useEffect, useState } from 'react';
+
+type Tools = { isSaved: boolean; commentAlert: boolean; issueAlert: boolean };
+type Answer = { isSignedIn: boolean; tools: Tools | null };
+
+const SWITCHES: { tool: keyof Tools; label: string }[] = [
+  { tool: 'isSaved', label: 'Save to my reading list' },
+  { tool: 'commentAlert', label: 'Alert me by email about new comments on this article' },
+  { tool: 'issueAlert', label: 'Alert me by email when a new issue of this journal is published' },
+];
+
+/** Save and email alerts for account holders, asked for after load so the page stays the same for everyone. */
+export function ReaderTools({ doi }: { doi: string }) {
+  const pathname = usePathname();
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/reader-tools?doi=${encodeURIComponent(doi)}`, { cache: 'no-store', signal: controller.signal })
+      .then((res) => (res.ok ? (res.json() as Promise<Answer>) : null))
+      .then((body) => body && setAnswer(body))
+      .catch(() => {
+        // Offline or aborted: the tools stay hidden.
+      });
+    return () => controller.abort();
+  }, [doi]);
+
+  async function change(tool: keyof Tools, on: boolean) {
+    setError('');
+    try {
+      const res = await fetch('/api/reader-tools', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ doi, tool, on }) });
+      const body = (await res.json()) as Answer & { error?: string };
+      if (res.ok) setAnswer(body);
+      else setError(body.error ?? 'That did not work. Please try again.');
+    } catch {
+      setError('Could not reach the server. Please try again.');
+    }
+  }
+
+  if (!answer) return null;
+  if (!answer.isSignedIn || !answer.tools) {
+    return (
+      <p className="box__note">
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`}>Sign in</Link> to save this article and set email alerts.
+      </p>
+    );
+  }
+  const tools = answer.tools;
+  return (
+    <fieldset className="reader-tools">
+      <legend className="visually-hidden">Reading list and alerts</legend>
+      {SWITCHES.map(({ tool, label }) => (
+        <label key={tool}>
+          <input type="checkbox" checked={tools[tool]} onChange={(e) => void change(tool, e.target.checked)} />
+          {label}
+        </label>
+      ))}
+      {error && (
+        <p className="form-message form-message--error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
