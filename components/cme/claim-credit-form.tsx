@@ -12,7 +12,7 @@ export function ClaimCreditForm({ activityId, attemptId, steps, creditType, atte
   const [state, formAction, isPending] = useActionState(claimCreditAction, { ok: false, message: '' });
   const error = state.fieldErrors?.attest ?? state.fieldErrors?.credits;
   return (
-    <form action={formAction} className="form" aria-labelledby="claim-heading">
+    <form action={formAction} className="form" aria-labelledby="claim-heading" noValidate>
       <h2 id="claim-heading">Claim credit</h2>
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -28,7 +28,7 @@ export function ClaimCreditForm({ activityId, attemptId, steps, creditType, atte
         </select>
       </div>
       <label className={styles.option}>
-        <input type="checkbox" name="attest" required />
+        <input type="checkbox" name="attest" />
         <span>{attestation}</span>
       </label>
       <button type="submit" className="button" disabled={isPending}>

@@ -9,8 +9,9 @@ export type QuizQuestion = { id: string; stem: string; options: { id: string; te
 type Props = { activityId: string; questions: QuizQuestion[]; startedAt: string };
 
 /**
- * The quiz: one radio group per question. Answers are held in state so an incomplete submission
- * keeps them; grading happens on the server only (this component never knows the preferred answers).
+ * The quiz: one radio group per question. React resets a form after its action runs; the chosen
+ * answers are mirrored into defaultChecked, so the reset restores them and an incomplete submission
+ * keeps them. Grading happens on the server only: this component never knows the preferred answers.
  */
 export function QuizForm({ activityId, questions, startedAt }: Props) {
   const [state, formAction, isPending] = useActionState(submitQuizAction, { ok: false, message: '' });
@@ -49,7 +50,7 @@ export function QuizForm({ activityId, questions, startedAt }: Props) {
                 type="radio"
                 name={`answer:${q.id}`}
                 value={o.id}
-                checked={chosen[q.id] === o.id}
+                defaultChecked={chosen[q.id] === o.id}
                 onChange={() => setChosen((c) => ({ ...c, [q.id]: o.id }))}
               />
               <span>{o.text}</span>

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError, NotFoundError } from '@/lib/errors';
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from './is-unique-violation';
 import { newCertificateId } from './new-certificate-id';
 import { parseCreditClaim } from './parse-credit-claim';
 
@@ -49,7 +49,7 @@ export async function claimCredit(options: { userId: string; attemptId: string; 
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('You have already claimed credit for this activity.', 409, 'already_claimed');
     }
     throw error;

@@ -1,11 +1,12 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from './is-unique-violation';
 import { attemptInputSchema } from './attempt-input';
 import { assertAvailable } from './describe-availability';
 import { gradeAttempt } from './grade-attempt';
-import { getQuizActivity } from './get-quiz-activity';
+import { getQuizKey } from './get-quiz-key';
 
 export type SubmitAttemptResult =
   | { kind: 'incomplete'; unansweredQuestionIds: string[] }
@@ -22,17 +23,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function submitAttempt(options: { userId: string; activityId: string; input: unknown; now: Date }): Promise<SubmitAttemptResult> {
   const { userId, activityId, now } = options;
   const input = attemptInputSchema.parse(options.input);
-  const activity = await getQuizActivity(activityId);
+  const activity = await getQuizKey(activityId);
   if (!activity) throw new NotFoundError('There is no such CME activity.');
   assertAvailable(activity, now);
 
-  const grading = gradeAttempt(
-    {
-      passingPercent: activity.passingPercent,
-      questions: activity.questions.map((q) => ({ id: q.id, options: q.options.map((o) => ({ id: o.id, isPreferred: o.isPreferred })) })),
-    },
-    input.answers,
-  );
+  const grading = gradeAttempt(activity, input.answers);
   if (grading.kind === 'incomplete') return grading;
 
   const previous = await db.cmeAttempt.findMany({ where: { activityId, userId }, select: { number: true, result: true } });
@@ -46,24 +41,23 @@ export async function submitAttempt(options: { userId: string; activityId: strin
   const reportedStart = input.startedAt ? new Date(input.startedAt) : null;
   const startedAt = reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
 
+  const attemptId = randomUUID().replace(/-/g, '');
   try {
-    const attempt = await db.cmeAttempt.create({
-      data: {
-        activityId,
-        userId,
-        number,
-        result: grading.isPassed ? 'passed' : 'failed',
-        correctCount: grading.correctCount,
-        questionCount: grading.questionCount,
-        startedAt,
-        submittedAt: now,
-        answers: { createMany: { data: grading.answers } },
-      },
-      select: { id: true },
-    });
+    // One statement for the attempt and its answers: atomic, and one round trip on the hot path.
+    await db.$executeRaw`
+      WITH attempt AS (
+        INSERT INTO "CmeAttempt" ("id", "activityId", "userId", "number", "result", "correctCount", "questionCount", "startedAt", "submittedAt")
+        VALUES (${attemptId}, ${activityId}, ${userId}, ${number}, ${grading.isPassed ? 'passed' : 'failed'}::"CmeAttemptResult",
+                ${grading.correctCount}, ${grading.questionCount}, ${startedAt}, ${now})
+        RETURNING "id"
+      )
+      INSERT INTO "CmeAnswer" ("attemptId", "questionId", "optionId", "isCorrect")
+      SELECT attempt."id", a.question_id, a.option_id, a.is_correct
+        FROM attempt, unnest(${grading.answers.map((a) => a.questionId)}::text[], ${grading.answers.map((a) => a.optionId)}::text[],
+                             ${grading.answers.map((a) => a.isCorrect)}::boolean[]) AS a(question_id, option_id, is_correct)`;
     return {
       kind: 'graded',
-      attemptId: attempt.id,
+      attemptId,
       number,
       isPassed: grading.isPassed,
       scorePercent: grading.scorePercent,
@@ -71,7 +65,7 @@ export async function submitAttempt(options: { userId: string; activityId: strin
     };
   } catch (error) {
     // Two submissions at once would share an attempt number: the unique key lets only one in.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('Another submission of this quiz arrived at the same moment. Reload the page to see its result.', 409, 'conflict');
     }
     throw error;

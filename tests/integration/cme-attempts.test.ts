@@ -100,5 +100,6 @@ describe('quiz attempts', () => {
     const stored = await db.cmeAttempt.findMany();
     expect(new Set(stored.map((a) => a.number)).size).toBe(stored.length);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(stored.length);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'conflict' });
   });
 });
