@@ -7,6 +7,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
 import { PAGE_SIZE } from './users';
+import { cancelStripeSubscription } from './stripe-admin';
 
 export const subscriptionFilterSchema = z.object({
   status: z.string().max(30).catch('').default(''),
@@ -83,6 +84,38 @@ export async function extendSubscription(actor: CurrentUser, input: z.infer<type
       summary: `Subscription of ${before.user.email} now ends ${input.endsAt.toISOString().slice(0, 10)}`,
       before: { currentPeriodEnd: before.currentPeriodEnd, status: before.status },
       after: { currentPeriodEnd: after.currentPeriodEnd, status: after.status },
+    });
+    return after;
+  });
+}
+
+export const cancelSchema = z.object({
+  subscriptionId: z.string().min(1).max(40),
+  when: z.enum(['now', 'period_end']),
+  expectedUpdatedAt: z.string().min(1).max(40),
+});
+
+/**
+ * Cancels a subscription now (access ends at once) or at the end of its period. One billed by
+ * Stripe is cancelled in Stripe through lib/billing, and its webhook then converges our row.
+ */
+export async function cancelSubscription(actor: CurrentUser, input: z.infer<typeof cancelSchema>, now = clockNow()) {
+  const before = await db.subscription.findUnique({ where: { id: input.subscriptionId }, include: { user: { select: { email: true } } } });
+  if (!before) throw new NotFoundError('No subscription has this id.');
+  assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
+  if (before.stripeSubscriptionId) await cancelStripeSubscription(before.stripeSubscriptionId, input.when);
+  return db.$transaction(async (tx) => {
+    const after = await tx.subscription.update({
+      where: { id: before.id },
+      data: input.when === 'now' ? { status: 'canceled', currentPeriodEnd: now, cancelAtPeriodEnd: false } : { cancelAtPeriodEnd: true },
+    });
+    await recordAudit(tx, actor, {
+      action: 'subscription.cancel',
+      targetType: 'Subscription',
+      targetId: before.id,
+      summary: `Cancelled the subscription of ${before.user.email} ${input.when === 'now' ? 'now' : 'at the end of its period'}`,
+      before: { status: before.status, currentPeriodEnd: before.currentPeriodEnd, cancelAtPeriodEnd: before.cancelAtPeriodEnd },
+      after: { status: after.status, currentPeriodEnd: after.currentPeriodEnd, cancelAtPeriodEnd: after.cancelAtPeriodEnd },
     });
     return after;
   });

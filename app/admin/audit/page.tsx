@@ -1,0 +1,60 @@
+import { Pager } from '@/components/admin/pager';
+import { auditFilterSchema, listAuditEvents } from '@/lib/admin/audit-log';
+import { requireAdmin } from '@/lib/admin/require-admin';
+
+export const metadata = { title: 'Audit log' };
+
+export default async function AdminAudit({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requireAdmin('/admin/audit');
+  const filter = auditFilterSchema.parse(await searchParams);
+  const { events, total, pageCount } = await listAuditEvents(filter);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p>Every admin action, newest first. Entries cannot be changed or deleted.</p>
+      <form className="admin-filter" aria-label="Filter the audit log">
+        <label htmlFor="a-action">Action</label>
+        <input id="a-action" name="action" defaultValue={filter.action} placeholder="e.g. subscription" />
+        <label htmlFor="a-actor">Admin</label>
+        <input id="a-actor" name="actor" defaultValue={filter.actor} />
+        <label htmlFor="a-from">From</label>
+        <input id="a-from" name="from" type="date" defaultValue={filter.from} />
+        <label htmlFor="a-to">To</label>
+        <input id="a-to" name="to" type="date" defaultValue={filter.to} />
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      <p role="status">{total} event{total === 1 ? '' : 's'}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Admin</th>
+            <th scope="col">Action</th>
+            <th scope="col">What</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{e.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>{e.actorEmail}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.summary}
+                {(e.before ?? e.after) && (
+                  <details>
+                    <summary>Before and after</summary>
+                    <pre className="audit-json">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager path="/admin/audit" params={{ action: filter.action, actor: filter.actor, from: filter.from, to: filter.to }} page={filter.page} pageCount={pageCount} />
+    </>
+  );
+}

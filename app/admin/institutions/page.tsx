@@ -1,0 +1,50 @@
+import { AdminForm } from '@/components/admin/admin-form';
+import { listInstitutions } from '@/lib/admin/institutions';
+import { requireAdmin } from '@/lib/admin/require-admin';
+
+export const metadata = { title: 'Institutions' };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+const RANGES_HINT = 'One IPv4 or IPv6 range per line, e.g. 203.0.113.0/24 or 2001:db8::/48.';
+
+export default async function AdminInstitutions() {
+  await requireAdmin('/admin/institutions');
+  const institutions = await listInstitutions();
+  return (
+    <>
+      <h1>Institutions</h1>
+      <section aria-labelledby="new-inst" className="box">
+        <h2 id="new-inst" className="box__title">
+          New institution
+        </h2>
+        <AdminForm
+          endpoint="/api/admin/institutions"
+          fields={[
+            { kind: 'text', name: 'name', label: 'Name', required: true },
+            { kind: 'date', name: 'activeFrom', label: 'Access from', required: true },
+            { kind: 'date', name: 'activeUntil', label: 'Access until (empty: no end)' },
+            { kind: 'list', name: 'ranges', label: 'IP ranges', hint: RANGES_HINT },
+          ]}
+          submitLabel="Create institution"
+        />
+      </section>
+      {institutions.map((i) => (
+        <section key={i.id} aria-label={i.name} className="box">
+          <h2 className="box__title">{i.name}</h2>
+          <AdminForm
+            endpoint="/api/admin/institutions/update"
+            hidden={{ id: i.id, expectedUpdatedAt: i.updatedAt.toISOString() }}
+            fields={[
+              { kind: 'text', name: 'name', label: 'Name', defaultValue: i.name },
+              { kind: 'date', name: 'activeFrom', label: 'Access from', defaultValue: day(i.activeFrom) },
+              { kind: 'date', name: 'activeUntil', label: 'Access until (empty: no end)', defaultValue: day(i.activeUntil) },
+              { kind: 'list', name: 'ranges', label: 'IP ranges', defaultValue: i.ranges.map((r) => r.cidr), hint: RANGES_HINT },
+            ]}
+            submitLabel="Save institution"
+          />
+          <AdminForm endpoint="/api/admin/institutions/deactivate" hidden={{ id: i.id }} fields={[]} submitLabel="Deactivate now" confirm={`End access for ${i.name} now?`} compact />
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/ui/site-chrome';
+import { requireAdmin } from '@/lib/admin/require-admin';
+
+export const metadata = { title: { default: 'Admin', template: '%s | Admin' } };
+
+const SECTIONS = [
+  ['/admin/users', 'Users'],
+  ['/admin/subscriptions', 'Subscriptions'],
+  ['/admin/purchases', 'Purchases'],
+  ['/admin/institutions', 'Institutions'],
+  ['/admin/members', 'Society members'],
+  ['/admin/articles', 'Articles'],
+  ['/admin/audit', 'Audit log'],
+] as const;
+
+// The layout checks the role, and so does every page and every admin route on its own:
+// layouts are not re-run on client navigation, and routes can be called directly.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireAdmin('/admin');
+  return (
+    <SiteChrome>
+      <div className="admin">
+        <nav aria-label="Admin" className="admin__nav">
+          <Link href="/admin">Overview</Link>
+          {SECTIONS.map(([href, label]) => (
+            <Link key={href} href={href}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <div className="admin__main">{children}</div>
+      </div>
+    </SiteChrome>
+  );
+}

@@ -1,0 +1,106 @@
+import { AdminForm } from '@/components/admin/admin-form';
+import { Pager } from '@/components/admin/pager';
+import { requireAdmin } from '@/lib/admin/require-admin';
+import { listSubscriptions, subscriptionFilterSchema } from '@/lib/admin/subscriptions';
+
+export const metadata = { title: 'Subscriptions' };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function AdminSubscriptions({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requireAdmin('/admin/subscriptions');
+  const filter = subscriptionFilterSchema.parse(await searchParams);
+  const { rows, total, pageCount } = await listSubscriptions(filter);
+  return (
+    <>
+      <h1>Subscriptions</h1>
+      <section aria-labelledby="grant-heading" className="box">
+        <h2 id="grant-heading" className="box__title">
+          Grant a complimentary subscription
+        </h2>
+        <AdminForm
+          endpoint="/api/admin/subscriptions/grant"
+          fields={[
+            { kind: 'email', name: 'email', label: 'Reader’s email', required: true },
+            { kind: 'select', name: 'plan', label: 'Plan', options: [{ value: 'annual', label: 'Annual' }, { value: 'monthly', label: 'Monthly' }] },
+            { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
+          ]}
+          submitLabel="Grant subscription"
+        />
+      </section>
+      <form className="admin-filter" aria-label="Filter subscriptions">
+        <label htmlFor="f-status">Status</label>
+        <select id="f-status" name="status" defaultValue={filter.status}>
+          <option value="">Any</option>
+          {['active', 'trialing', 'past_due', 'canceled', 'unpaid'].map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <label htmlFor="f-plan">Plan</label>
+        <select id="f-plan" name="plan" defaultValue={filter.plan}>
+          <option value="">Any</option>
+          <option>annual</option>
+          <option>monthly</option>
+        </select>
+        <label htmlFor="f-source">Source</label>
+        <select id="f-source" name="source" defaultValue={filter.source}>
+          <option value="">Any</option>
+          <option>payment</option>
+          <option>activation</option>
+          <option>complimentary</option>
+        </select>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      <p role="status">{total} subscription{total === 1 ? '' : 's'}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Reader</th>
+            <th scope="col">Plan</th>
+            <th scope="col">Source</th>
+            <th scope="col">Status</th>
+            <th scope="col">Ends</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id}>
+              <td>{s.user.email}</td>
+              <td>{s.plan}</td>
+              <td>{s.source}</td>
+              <td>
+                {s.revokedAt ? `revoked (${s.revokedReason ?? ''})` : s.status}
+                {s.cancelAtPeriodEnd ? ', cancels at period end' : ''}
+              </td>
+              <td>{day(s.currentPeriodEnd)}</td>
+              <td>
+                {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
+                {!s.stripeSubscriptionId ? (
+                  <AdminForm
+                    endpoint="/api/admin/subscriptions/extend"
+                    hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
+                    fields={[{ kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) }]}
+                    submitLabel="Extend"
+                    compact
+                  />
+                ) : null}
+                <AdminForm
+                  endpoint="/api/admin/subscriptions/cancel"
+                  hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
+                  fields={[{ kind: 'select', name: 'when', label: 'Cancel', options: [{ value: 'period_end', label: 'At period end' }, { value: 'now', label: 'Now' }] }]}
+                  submitLabel="Cancel subscription"
+                  confirm="Cancel this subscription?"
+                  compact
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager path="/admin/subscriptions" params={{ status: filter.status, plan: filter.plan, source: filter.source }} page={filter.page} pageCount={pageCount} />
+    </>
+  );
+}

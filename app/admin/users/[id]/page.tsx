@@ -1,0 +1,55 @@
+import { notFound } from 'next/navigation';
+import { AdminForm } from '@/components/admin/admin-form';
+import { EntitlementsTable } from '@/components/account/entitlements-table';
+import { listEntitlements } from '@/lib/access/list-entitlements';
+import { requireAdmin } from '@/lib/admin/require-admin';
+import { getUserSummary } from '@/lib/admin/users';
+import { NotFoundError } from '@/lib/errors';
+
+export const metadata = { title: 'User' };
+
+export default async function AdminUser({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireAdmin(`/admin/users/${id}`);
+  const user = await getUserSummary(id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const entitlements = await listEntitlements(user.id, null);
+  return (
+    <>
+      <h1>{user.name}</h1>
+      <p>
+        {user.email} · {user.role} · {user.disabledAt ? `disabled since ${user.disabledAt.toISOString().slice(0, 10)}` : 'active'} ·{' '}
+        {user.emailVerifiedAt ? 'email confirmed' : 'email not confirmed'}
+      </p>
+      <section aria-labelledby="access-summary">
+        <h2 id="access-summary">Access summary</h2>
+        <EntitlementsTable entitlements={entitlements} />
+        {user.memberships.length > 0 && (
+          <p>Activated member records: {user.memberships.map((m) => `${m.memberNumber} (until ${m.expiresAt.toISOString().slice(0, 10)})`).join(', ')}</p>
+        )}
+      </section>
+      <section aria-labelledby="role-heading">
+        <h2 id="role-heading">Role</h2>
+        <AdminForm
+          endpoint="/api/admin/users/role"
+          hidden={{ userId: user.id }}
+          fields={[{ kind: 'select', name: 'role', label: 'Role', defaultValue: user.role, options: [{ value: 'reader', label: 'Reader' }, { value: 'admin', label: 'Admin' }] }]}
+          submitLabel="Change role"
+          compact
+        />
+      </section>
+      <section aria-labelledby="standing-heading">
+        <h2 id="standing-heading">Account standing</h2>
+        <AdminForm
+          endpoint="/api/admin/users/disable"
+          hidden={{ userId: user.id }}
+          fields={[{ kind: 'checkbox', name: 'disabled', label: 'Disabled (cannot sign in; current sessions end)', defaultChecked: Boolean(user.disabledAt) }]}
+          submitLabel="Save standing"
+          compact
+        />
+      </section>
+    </>
+  );
+}

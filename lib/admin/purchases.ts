@@ -1,0 +1,65 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { now as clockNow } from '@/lib/clock';
+import { AppError, NotFoundError } from '@/lib/errors';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { revokePayment } from '@/lib/billing/revoke-payment';
+import { recordAudit } from './record-audit';
+import { refundStripePayment } from './stripe-admin';
+import { PAGE_SIZE } from './users';
+
+export const purchaseFilterSchema = z.object({
+  status: z.enum(['', 'active', 'expired', 'revoked']).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export async function listPurchases(filter: z.infer<typeof purchaseFilterSchema>, now = clockNow()) {
+  const where =
+    filter.status === 'revoked'
+      ? { revokedAt: { not: null } }
+      : filter.status === 'active'
+        ? { revokedAt: null, expiresAt: { gt: now } }
+        : filter.status === 'expired'
+          ? { revokedAt: null, expiresAt: { lte: now } }
+          : {};
+  const [rows, total] = await Promise.all([
+    db.articlePurchase.findMany({
+      where,
+      orderBy: { confirmedAt: 'desc' },
+      skip: (filter.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { user: { select: { email: true } }, article: { select: { title: true, doi: true } } },
+    }),
+    db.articlePurchase.count({ where }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export const refundSchema = z.object({ purchaseId: z.string().min(1).max(40) });
+
+/**
+ * Refunds a 24-hour purchase and takes its access back at once, through the same revocation
+ * the refund webhook uses (the webhook that follows finds it done).
+ */
+export async function refundPurchase(actor: CurrentUser, { purchaseId }: z.infer<typeof refundSchema>, now = clockNow()) {
+  const purchase = await db.articlePurchase.findUnique({ where: { id: purchaseId }, include: { user: { select: { email: true } }, article: { select: { doi: true } } } });
+  if (!purchase) throw new NotFoundError('No purchase has this id.');
+  if (purchase.revokedAt) throw new AppError(`This purchase was already revoked (${purchase.revokedReason ?? 'no reason recorded'}).`, 409, 'already_revoked');
+  if (purchase.stripePaymentIntentId) await refundStripePayment(purchase.stripePaymentIntentId);
+  const reason = `Refunded by ${actor.email}`;
+  return db.$transaction(async (tx) => {
+    if (purchase.stripePaymentIntentId) await revokePayment(tx, { paymentIntentId: purchase.stripePaymentIntentId, reason, reversedAt: now });
+    else await tx.articlePurchase.update({ where: { id: purchase.id }, data: { revokedAt: now, revokedReason: reason } });
+    const after = await tx.articlePurchase.findUniqueOrThrow({ where: { id: purchase.id } });
+    await recordAudit(tx, actor, {
+      action: 'purchase.refund',
+      targetType: 'ArticlePurchase',
+      targetId: purchase.id,
+      summary: `Refunded ${purchase.user.email}'s 24-hour access to ${purchase.article.doi}`,
+      before: { revokedAt: null, expiresAt: purchase.expiresAt },
+      after: { revokedAt: after.revokedAt, revokedReason: after.revokedReason },
+    });
+    return { revokedAt: after.revokedAt };
+  });
+}
