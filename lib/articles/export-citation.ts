@@ -23,7 +23,7 @@ export function toCsl(a: ExportableArticle, url: string) {
   const year = a.issue?.year ?? a.publishedOnline?.getUTCFullYear();
   const page = a.fpage ? (a.lpage && a.lpage !== a.fpage ? `${a.fpage}-${a.lpage}` : a.fpage) : (a.elocationId ?? undefined);
   return {
-    id: a.doi,
+    id: a.doi.replace(/[^A-Za-z0-9]+/g, '-'),
     type: 'article-journal',
     title: a.subtitle ? `${a.title}: ${a.subtitle}` : a.title,
     author: a.authors.map((p) => (p.collab ? { literal: p.collab } : { family: p.surname ?? '', given: p.givenNames ?? undefined })),
@@ -41,12 +41,14 @@ export function toCsl(a: ExportableArticle, url: string) {
 }
 
 /**
- * RIS with the journal under JO as well as citation-js's T2: older readers of RIS (and PubMed's
- * own export) look for JO. citation-js gives the tagged record; it is written one tag per line.
+ * RIS from citation-js's tagged record, with two additions older RIS readers (and PubMed's own
+ * export) expect: the journal under JO as well as T2, and a page range split into SP and EP.
+ * Written one tag per line (citation-js would wrap long titles at 70 characters).
  */
 export function formatRis(a: ExportableArticle, url: string): string {
   const [entry] = new Cite(toCsl(a, url)).format('ris', { format: 'object' }) as Record<string, string | string[]>[];
   const tags: Record<string, string | string[]> = { ...entry, JO: a.journal.title };
+  if (a.fpage && a.lpage && a.lpage !== a.fpage) Object.assign(tags, { SP: a.fpage, EP: a.lpage });
   const lines = [`TY  - ${String(tags.TY)}`];
   for (const [tag, value] of Object.entries(tags)) {
     if (tag !== 'TY') for (const v of ([] as string[]).concat(value)) lines.push(`${tag}  - ${v}`);

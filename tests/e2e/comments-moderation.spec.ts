@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { registerViaUi } from './support/auth';
+import { SEED_DOI } from './support/content';
+import { sql } from './support/related';
+
+const ARTICLE = `/doi/${SEED_DOI}`;
+
+test('a comment waits for moderation, then shows with author, date and disclosure', async ({ page, browser }) => {
+  const text = `Useful commentary; we saw similar reactions in our clinic (${Date.now()}).`;
+  await page.goto(ARTICLE);
+  await expect(page.locator('#comments').getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  await registerViaUi(page, 'Casey Commenter');
+  await page.goto(ARTICLE);
+  const comments = page.locator('#comments');
+  await comments.getByLabel('Comment').fill('Too short');
+  await comments.getByLabel('Conflict of interest disclosure').fill('None');
+  await comments.getByRole('button', { name: 'Submit comment' }).click();
+  await expect(comments.getByRole('alert')).toContainText('at least 10 characters');
+
+  await comments.getByLabel('Comment').fill(`<b>${text}</b>`);
+  await comments.getByRole('button', { name: 'Submit comment' }).click();
+  await expect(comments.getByRole('status')).toContainText('once a moderator has approved it');
+  await expect(comments.getByText(text)).toBeVisible();
+  await expect(comments.getByText('Awaiting moderation')).toBeVisible();
+
+  // Nobody else sees it yet.
+  const visitor = await browser.newPage();
+  await visitor.goto(ARTICLE);
+  await expect(visitor.locator('#comments').getByText('No comments yet.').or(visitor.locator('#comments .comments__list'))).toBeVisible();
+  await expect(visitor.locator('#comments').getByText(text)).toHaveCount(0);
+
+  // Approval (the admin queue of a later issue does this update).
+  await sql(`UPDATE "Comment" SET status = 'approved', "decidedAt" = now() WHERE body = $1`, [text]);
+  await visitor.reload();
+  const item = visitor.locator('.comments__item', { hasText: text });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText('Casey Commenter');
+  await expect(item).toContainText('Conflict of interest disclosure: None');
+  await expect(item).toContainText(/\w+ \d{1,2}, \d{4}/);
+  await expect(item.locator('b')).toHaveCount(0); // markup was stripped, not rendered
+  await visitor.close();
+});
+
+test('an author can withdraw a pending comment', async ({ page }) => {
+  const text = `A comment I will think better of (${Date.now()}).`;
+  await registerViaUi(page, 'Wren Withdrawer');
+  await page.goto(ARTICLE);
+  const comments = page.locator('#comments');
+  await comments.getByLabel('Comment').fill(text);
+  await comments.getByLabel('Conflict of interest disclosure').fill('Consultant for a maker of IVIG');
+  await comments.getByRole('button', { name: 'Submit comment' }).click();
+  const item = comments.locator('.comments__item', { hasText: text });
+  await item.getByRole('button', { name: 'Withdraw comment' }).click();
+  await expect(comments.getByRole('status')).toContainText('withdrawn');
+  await expect(item).toHaveCount(0);
+  expect(await sql(`SELECT status FROM "Comment" WHERE body = $1`, [text])).toEqual([{ status: 'withdrawn' }]);
+});

@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { registerViaUi, signIn } from './support/auth';
+import { SEED_DOI } from './support/content';
+import { domBoxOrder, dragBoxWithMouse, expectBoxOrder, paintedBoxOrder } from './support/related';
+
+const ARTICLE = `/doi/${SEED_DOI}`;
+const DEFAULT = ['see-also', 'by-topic', 'topics', 'pubmed'];
+
+async function openArticle(page: Page) {
+  // Hydrated once the sidebar has asked for the saved layout.
+  await Promise.all([page.waitForResponse('**/api/sidebar-layout'), page.goto(ARTICLE)]);
+  await expect(page.getByRole('heading', { name: 'Related Content' })).toBeVisible();
+}
+
+async function savedLayout(page: Page): Promise<unknown> {
+  return (await page.request.get('/api/sidebar-layout')).json() as Promise<unknown>;
+}
+
+async function moveWithKeyboard(page: Page, title: string, steps: number) {
+  const handle = page.getByRole('button', { name: `Move box: ${title}` });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status').filter({ hasText: `Picked up ${title}` })).toHaveCount(1);
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status').filter({ hasText: `${title} dropped at position` })).toHaveCount(1);
+}
+
+test('boxes move by mouse and keyboard, keep their order on reload and in a new browser, and reset', async ({ page, browser }) => {
+  const account = await registerViaUi(page, 'Morgan Layout');
+  await openArticle(page);
+  await expectBoxOrder(page, DEFAULT);
+
+  await dragBoxWithMouse(page, 'PubMed Articles', 'See Also...');
+  await expectBoxOrder(page, ['pubmed', 'see-also', 'by-topic', 'topics']);
+  await moveWithKeyboard(page, 'See Also...', 2);
+  const saved = ['pubmed', 'by-topic', 'topics', 'see-also'];
+  await expectBoxOrder(page, saved);
+  await expect.poll(() => savedLayout(page)).toEqual({ isSignedIn: true, order: saved });
+
+  // Reload with the app's scripts blocked: what is painted comes from the HTML and the blocking script alone.
+  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  await page.reload();
+  expect(await paintedBoxOrder(page)).toEqual(saved);
+  await page.unroute('**/_next/static/chunks/**');
+  await openArticle(page);
+  await expectBoxOrder(page, saved);
+
+  // Another browser: after signing in, the order comes from the server (and is then painted before first paint).
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, account.email, account.password);
+  await openArticle(otherPage);
+  await expectBoxOrder(otherPage, saved);
+  await otherPage.reload();
+  expect(await paintedBoxOrder(otherPage)).toEqual(saved);
+
+  await otherPage.getByRole('button', { name: 'Reset layout' }).click();
+  await expectBoxOrder(otherPage, DEFAULT);
+  await expect.poll(() => savedLayout(otherPage)).toEqual({ isSignedIn: true, order: null });
+  await other.close();
+});
+
+test('a visitor keeps their order in this browser', async ({ page }) => {
+  await openArticle(page);
+  await moveWithKeyboard(page, 'Related Topics', -2);
+  const order = ['topics', 'see-also', 'by-topic', 'pubmed'];
+  await expectBoxOrder(page, order);
+  await page.reload();
+  expect(await paintedBoxOrder(page)).toEqual(order);
+  await expect.poll(() => domBoxOrder(page)).toEqual(order);
+});
+
+test('boxes collapse and expand, and the sidebar is accessible open and collapsed', async ({ page }) => {
+  await openArticle(page);
+  const analyze = async () => {
+    const { violations } = await new AxeBuilder({ page }).include('.article-aside').analyze();
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  };
+  expect(await analyze()).toEqual([]);
+  const toggle = page.getByRole('button', { name: 'Hide Related Topics' });
+  await toggle.click();
+  await expect(page.getByRole('button', { name: 'Show Related Topics' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.related-box[data-box="topics"]').getByRole('link')).toHaveCount(0);
+  for (const title of ['See Also...', 'Articles Related By Topic', 'PubMed Articles']) await page.getByRole('button', { name: `Hide ${title}` }).click();
+  expect(await analyze()).toEqual([]);
+  await page.getByRole('button', { name: 'Show Related Topics' }).click();
+  await expect(page.locator('.related-box[data-box="topics"]').getByRole('link').first()).toBeVisible();
+});
+
+test('See Also, related-by-topic and topic links lead to the right pages', async ({ page }) => {
+  await openArticle(page);
+  const seeAlso = page.locator('.related-box[data-box="see-also"]');
+  await expect(seeAlso.getByRole('link', { name: /Poor Benefit\/Risk Balance of Intravenous Immunoglobulins in DRESS/ })).toBeVisible();
+  await expect(page.locator('.related-box[data-box="by-topic"]').getByRole('link').first()).toBeVisible();
+  await page.locator('.related-box[data-box="topics"]').getByRole('link', { name: 'DRESS' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'DRESS' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
+  // The other side of the editor's link shows it too.
+  await page.goto('/doi/10.1001/archderm.148.4.543');
+  await expect(page.locator('.related-box[data-box="see-also"]').getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
+});

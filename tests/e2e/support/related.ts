@@ -1,0 +1,50 @@
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+import { e2eSettings } from '../settings';
+
+/** One SQL statement against the e2e database (for what an admin screen would do, e.g. approve). */
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The box ids of the Related Content sidebar, top to bottom as painted. */
+export async function paintedBoxOrder(page: Page): Promise<string[]> {
+  return page.locator('.related-box').evaluateAll((boxes) =>
+    boxes
+      .map((b) => ({ id: b.getAttribute('data-box') ?? '', top: b.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top)
+      .map((b) => b.id),
+  );
+}
+
+/** The box ids in DOM order (what keyboard and screen-reader users move through). */
+export async function domBoxOrder(page: Page): Promise<string[]> {
+  return page.locator('.related-box').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-box') ?? ''));
+}
+
+/** Waits until the sidebar has hydrated and taken the given order, painted and in the DOM. */
+export async function expectBoxOrder(page: Page, order: string[]) {
+  await expect.poll(() => paintedBoxOrder(page)).toEqual(order);
+  await expect.poll(() => domBoxOrder(page)).toEqual(order);
+}
+
+/** Drags one box onto another with the mouse, in small steps as a person would. */
+export async function dragBoxWithMouse(page: Page, fromTitle: string, toTitle: string) {
+  const handle = page.getByRole('button', { name: `Move box: ${fromTitle}` });
+  const target = page.getByRole('button', { name: `Move box: ${toTitle}` });
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((to.y - from.y + 8) * i) / steps);
+  }
+  await page.mouse.up();
+}

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NextRequest } from 'next/server';
+import { db } from '@/lib/db';
+import { PUT } from '@/app/api/sidebar-layout/route';
+import { getSidebarLayout, saveSidebarLayout } from '@/lib/related/sidebar-layout';
+import { listRelatedByTopic, listSeeAlso } from '@/lib/related/list-related-articles';
+import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
+import { startNcbiStandIn, type NcbiStandIn } from '../support/ncbi-stand-in';
+import { resetDatabase } from '../support/reset-db';
+
+function putLayout(body: unknown) {
+  return PUT(new NextRequest('http://localhost/api/sidebar-layout', { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+}
+
+async function makeArticles(topicsByTitle: Record<string, string[]>) {
+  const journal = await db.journal.create({ data: { slug: 'j', title: 'Journal', abbreviation: 'J' } });
+  const ids: Record<string, string> = {};
+  for (const [i, [title, topics]] of Object.entries(topicsByTitle).entries()) {
+    const a = await db.article.create({
+      data: { doi: `10.1/a${i}`, journalId: journal.id, articleType: 'research-article', title, previewHtml: '', fullTextHtml: '', publishedOnline: new Date(Date.UTC(2012, 0, i + 1)) },
+    });
+    ids[title] = a.id;
+    for (const slug of topics) {
+      const topic = await db.topic.upsert({ where: { slug }, create: { slug, name: slug }, update: {} });
+      await db.articleTopic.create({ data: { articleId: a.id, topicId: topic.id } });
+    }
+  }
+  return ids;
+}
+
+describe('sidebar layout', () => {
+  beforeEach(resetDatabase);
+
+  it('answers 422 for unknown or repeated box ids, and for a missing order', async () => {
+    for (const order of [['see-also', 'by-topic', 'topics', 'adverts'], ['pubmed', 'pubmed', 'topics', 'see-also'], ['pubmed'], 'pubmed']) {
+      const res = await putLayout({ order });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|every box|expected array/);
+    }
+    expect((await putLayout('not json at all')).status).toBe(422);
+  });
+
+  it('saves a valid order per reader, and a reset stores nothing', async () => {
+    const user = await db.user.create({ data: { email: 'l@example.org', name: 'L', passwordHash: 'x' } });
+    await saveSidebarLayout(user.id, ['pubmed', 'topics', 'by-topic', 'see-also']);
+    expect(await getSidebarLayout(user.id)).toEqual(['pubmed', 'topics', 'by-topic', 'see-also']);
+    await expect(saveSidebarLayout(user.id, ['pubmed', 'pubmed', 'by-topic', 'see-also'])).rejects.toThrow();
+    await saveSidebarLayout(user.id, ['see-also', 'by-topic', 'topics', 'pubmed']);
+    expect(await getSidebarLayout(user.id)).toBeNull();
+    expect(await db.sidebarLayout.count()).toBe(0);
+  });
+});
+
+describe('related articles', () => {
+  beforeEach(resetDatabase);
+
+  it('ranks by shared topics and shows editor links both ways', async () => {
+    const ids = await makeArticles({ Main: ['dress', 'ivig', 'scar'], Two: ['dress', 'ivig'], One: ['scar'], None: ['acne'] });
+    expect((await listRelatedByTopic(ids.Main!)).map((a) => [a.title, a.sharedTopics])).toEqual([
+      ['Two', 2],
+      ['One', 1],
+    ]);
+    await db.articleLink.create({ data: { fromArticleId: ids.Main!, toArticleId: ids.None! } });
+    expect((await listSeeAlso(ids.None!)).map((a) => a.title)).toEqual(['Main']);
+    expect((await listSeeAlso(ids.Main!)).map((a) => a.title)).toEqual(['None']);
+  });
+});
+
+describe('PubMed box', () => {
+  let standIn: NcbiStandIn | null = null;
+  beforeEach(resetDatabase);
+  afterEach(async () => {
+    await standIn?.close();
+    standIn = null;
+  });
+
+  const neighbours = [{ pmid: '111', title: 'Fresh neighbour', journal: 'J Fresh', pubdate: '2019 Jan 5' }];
+  const cachedItems = [{ pmid: '222', title: 'Cached neighbour', journal: 'J Old', year: 2011 }];
+
+  async function articleWithCache(fetchedAt: Date | null) {
+    const ids = await makeArticles({ A: [] });
+    const articleId = ids.A!;
+    if (fetchedAt) await db.pubmedCache.create({ data: { articleId, pmid: '999', items: cachedItems, fetchedAt } });
+    else await db.article.update({ where: { id: articleId }, data: { pmid: '999' } });
+    return articleId;
+  }
+
+  it('fetches from NCBI with tool and email, without the article itself, and caches the list', async () => {
+    standIn = await startNcbiStandIn({ neighbours });
+    const articleId = await articleWithCache(null);
+    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url })).toEqual({ status: 'ok', items: [{ pmid: '111', title: 'Fresh neighbour', journal: 'J Fresh', year: 2019 }] });
+    expect(standIn.requests[0]?.searchParams.get('tool')).toBeTruthy();
+    expect((await db.pubmedCache.findUniqueOrThrow({ where: { articleId } })).pmid).toBe('999');
+    // Fresh now: NCBI is not asked again.
+    await getPubmedArticles(articleId, { baseUrl: standIn.url });
+    expect(standIn.requests).toHaveLength(2);
+  });
+
+  it('answers a stale cached list when NCBI is down, and "unavailable" with no cache', async () => {
+    const stale = await articleWithCache(new Date(Date.now() - 40 * 24 * 3600_000));
+    expect(await getPubmedArticles(stale, { baseUrl: 'http://127.0.0.1:9/eutils' })).toEqual({ status: 'ok', items: cachedItems });
+    await resetDatabase();
+    const bare = await articleWithCache(null);
+    expect(await getPubmedArticles(bare, { baseUrl: 'http://127.0.0.1:9/eutils' })).toEqual({ status: 'unavailable' });
+  });
+
+  it('gives up on a slow NCBI within the budget', async () => {
+    standIn = await startNcbiStandIn({ neighbours, delayMs: 3000 });
+    const articleId = await articleWithCache(new Date(Date.now() - 40 * 24 * 3600_000));
+    const started = Date.now();
+    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url, budgetMs: 300 })).toEqual({ status: 'ok', items: cachedItems });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
