@@ -125,3 +125,14 @@ test('home and issue pages list the issue’s articles', async ({ page }) => {
   await page.getByRole('link', { name: /The Need to Examine the Risks/ }).click();
   await expect(page).toHaveURL(new RegExp(`/doi/${SEED_DOI.replace('.', '\\.')}$`));
 });
+
+test('pages carry the security headers', async ({ request }) => {
+  const res = await request.get(ARTICLE);
+  const h = res.headers();
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['content-security-policy']).toContain("object-src 'none'");
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['x-frame-options']).toBe('DENY');
+  expect(h['x-powered-by']).toBeUndefined();
+});

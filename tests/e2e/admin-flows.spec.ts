@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { registerViaUi, signIn } from './support/auth';
+import { SEED_DOI } from './support/content';
+import { sql } from './support/db';
+
+const ARTICLE = `/doi/${SEED_DOI}`;
+const FULL_TEXT = 'This sample full text was written for the demonstration journal';
+
+async function adminPage(browser: import('@playwright/test').Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'admin@example.com', undefined, '/admin');
+  return page;
+}
+
+test('admin grants a complimentary subscription → that reader sees the full text; the audit log lists it', async ({ browser, page }) => {
+  const reader = await registerViaUi(page, 'Grace Granted');
+  await page.goto(ARTICLE);
+  await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
+
+  const admin = await adminPage(browser);
+  await admin.goto('/admin/subscriptions');
+  const grant = admin.getByRole('region', { name: 'Grant a complimentary subscription' });
+  await grant.getByLabel('Reader’s email').fill(reader.email);
+  await grant.getByLabel('Ends on').fill('2031-06-30');
+  await grant.getByRole('button', { name: 'Grant subscription' }).click();
+  await expect(grant.getByText('Saved.')).toBeVisible();
+
+  await page.goto(ARTICLE);
+  await expect(page.locator('.gated-content')).toContainText(FULL_TEXT);
+  await expect(page.getByText('Subscriber until 2031-06-30')).toBeVisible();
+
+  await admin.goto('/admin/audit?action=subscription');
+  await expect(admin.getByRole('cell', { name: `Complimentary annual subscription for ${reader.email} until 2031-06-30` })).toBeVisible();
+});
+
+test('admin refunds a purchase → the buyer sees the preview again; the audit log lists it', async ({ browser, page }) => {
+  const buyer = await registerViaUi(page, 'Bea Buyer');
+  await sql(
+    `INSERT INTO "ArticlePurchase" (id, "userId", "articleId", "confirmedAt", "expiresAt", "amountCents", currency)
+     SELECT 'e2e-refund-' || floor(random() * 1e9)::text, u.id, a.id, now(), now() + interval '24 hours', 3000, 'usd'
+     FROM "User" u, "Article" a WHERE u.email = $1 AND a.doi = $2`,
+    [buyer.email, SEED_DOI],
+  );
+  await page.goto(ARTICLE);
+  await expect(page.locator('.gated-content')).toContainText(FULL_TEXT);
+  await expect(page.getByText(/24-hour access until/)).toBeVisible();
+
+  const admin = await adminPage(browser);
+  await admin.goto('/admin/purchases?status=active');
+  const row = admin.getByRole('row').filter({ hasText: buyer.email });
+  admin.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Refund' }).click();
+  await expect(admin.getByRole('row').filter({ hasText: buyer.email })).toContainText(`revoked: Refunded by admin@example.com`);
+
+  await page.goto(ARTICLE);
+  await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
+  await expect(page.locator('.gated-content')).toHaveCount(0);
+  await admin.goto('/admin/audit?action=purchase');
+  await expect(admin.getByRole('cell', { name: new RegExp(`Refunded ${buyer.email.replace(/[.]/g, '\\.')}'s 24-hour access`) })).toBeVisible();
+});
+
+test('CSV member import with two bad rows → the report names each line; the good rows can be activated', async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto('/admin/members');
+  const csv = ['member_number,last_name,expires_on', 'E2E-1,Nakamura,2031-01-31', 'E2E-2,,2031-01-31', 'E2E-3,Silva,2031-02-30x', 'E2E-4,Ali,2031-03-31'].join('\n');
+  await admin.getByLabel('CSV file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await admin.getByRole('button', { name: 'Import members' }).click();
+  await expect(admin.getByText('Saved. 2 imported, 0 updated, 2 rejected.')).toBeVisible();
+  await expect(admin.getByText('Line 3: last_name is empty')).toBeVisible();
+  await expect(admin.getByText('Line 4: expires_on must be a date like 2027-12-31')).toBeVisible();
+  await admin.goto('/admin/audit?action=members');
+  await expect(admin.getByRole('cell', { name: /Imported members\.csv: 2 new, 0 updated, 2 rejected/ })).toBeVisible();
+});
+
+test('an oversized upload is refused with a message and changes nothing', async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const res = await admin.request.post('/api/admin/members/import', { data: { fileName: 'big.csv', csv: 'x'.repeat(2_200_000) } });
+  expect(res.status()).toBe(413);
+  expect(((await res.json()) as { error: string }).error).toContain('too large');
+});
+
+for (const path of ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/audit']) {
+  test(`${path} has no serious accessibility violations`, async ({ browser }) => {
+    const admin = await adminPage(browser);
+    await admin.goto(path);
+    const { violations } = await new AxeBuilder({ page: admin }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  });
+}
