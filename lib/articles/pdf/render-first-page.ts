@@ -9,7 +9,9 @@ export type FirstPageImage = { png: Uint8Array; width: number; height: number };
 type CanvasModule = typeof napiCanvas;
 type CanvasAndContext = { canvas: napiCanvas.Canvas | null; context: napiCanvas.SKRSContext2D | null };
 
-const pdfjsPackageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+// Resolved from the app's folder at run time: inside Next's server bundle import.meta.url is not
+// a file URL, and a bundler-visible require.resolve turns into a module number.
+const pdfjsPackageJson = path.join(process.cwd(), 'node_modules', 'pdfjs-dist', 'package.json');
 
 let loaded: Promise<{ pdfjs: typeof Pdfjs; canvas: CanvasModule }> | undefined;
 
