@@ -51,6 +51,8 @@ test('admin refunds a purchase → the buyer sees the preview again; the audit l
   const row = admin.getByRole('row').filter({ hasText: buyer.email });
   admin.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: 'Refund' }).click();
+  await expect(row.getByText('Saved.')).toBeVisible();
+  await admin.goto('/admin/purchases?status=revoked');
   await expect(admin.getByRole('row').filter({ hasText: buyer.email })).toContainText(`revoked: Refunded by admin@example.com`);
 
   await page.goto(ARTICLE);
@@ -64,7 +66,7 @@ test('CSV member import with two bad rows → the report names each line; the go
   const admin = await adminPage(browser);
   await admin.goto('/admin/members');
   const csv = ['member_number,last_name,expires_on', 'E2E-1,Nakamura,2031-01-31', 'E2E-2,,2031-01-31', 'E2E-3,Silva,2031-02-30x', 'E2E-4,Ali,2031-03-31'].join('\n');
-  await admin.getByLabel('CSV file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await admin.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await admin.getByRole('button', { name: 'Import members' }).click();
   await expect(admin.getByText('Saved. 2 imported, 0 updated, 2 rejected.')).toBeVisible();
   await expect(admin.getByText('Line 3: last_name is empty')).toBeVisible();
