@@ -12,6 +12,8 @@ const SECTIONS = [
   ['/admin/institutions', 'Institutions'],
   ['/admin/members', 'Society members'],
   ['/admin/articles', 'Articles'],
+  ['/admin/comments', 'Comments'],
+  ['/admin/cme', 'CME completions'],
   ['/admin/audit', 'Audit log'],
 ] as const;
 

@@ -15,12 +15,19 @@ export const MAX_ADMIN_BODY_BYTES = 2 * 1024 * 1024;
  * bodies, 422 with the problems for invalid input, then `fn`. The role is read from the
  * database on every call, never from the request.
  */
+/** The signed-in admin, or the 401/403 answer to give instead. */
+export async function guardAdmin(): Promise<CurrentUser | Response> {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: 'Please sign in as an administrator.' }, { status: 401 });
+  if (user.role !== 'admin') return NextResponse.json({ error: 'Only administrators can do this.' }, { status: 403 });
+  return user;
+}
+
 export function adminRoute<S extends z.ZodType>(schema: S, fn: Handler<S>) {
   return async (request: Request): Promise<Response> => {
     try {
-      const user = await getCurrentUser();
-      if (!user) return NextResponse.json({ error: 'Please sign in as an administrator.' }, { status: 401 });
-      if (user.role !== 'admin') return NextResponse.json({ error: 'Only administrators can do this.' }, { status: 403 });
+      const user = await guardAdmin();
+      if (user instanceof Response) return user;
       const text = await request.text();
       if (text.length > MAX_ADMIN_BODY_BYTES) {
         return NextResponse.json({ error: `The upload is too large (over ${MAX_ADMIN_BODY_BYTES / 1024 / 1024} MB). Nothing was changed.` }, { status: 413 });

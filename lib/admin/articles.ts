@@ -17,14 +17,27 @@ export const MAX_JATS_BYTES = 1_500_000;
 export async function listArticlesForAdmin() {
   return db.article.findMany({
     orderBy: [{ issueId: 'asc' }, { position: 'asc' }],
-    select: { id: true, doi: true, title: true, isFree: true, updatedAt: true, topics: { select: { topic: { select: { name: true } } } } },
+    select: {
+      id: true,
+      doi: true,
+      title: true,
+      isFree: true,
+      updatedAt: true,
+      topics: { select: { topic: { select: { name: true } } } },
+      seeAlsoFrom: { select: { to: { select: { doi: true } } } },
+      seeAlsoTo: { select: { from: { select: { doi: true } } } },
+    },
   });
 }
 
 /** The static pages that show an article: refreshed at once after an edit. */
 function refreshArticlePages(doi: string) {
-  revalidatePath(articlePath(doi));
-  revalidatePath('/');
+  try {
+    revalidatePath(articlePath(doi));
+    revalidatePath('/');
+  } catch {
+    // Outside a Next request (CLI import, tests) there is no page cache to refresh.
+  }
 }
 
 export const uploadJatsSchema = z.object({
@@ -60,6 +73,8 @@ export const articleEditSchema = z.object({
   expectedUpdatedAt: z.string().min(1).max(40),
   isFree: z.boolean(),
   topics: z.array(z.string().trim().min(1).max(80)).max(30),
+  /** DOIs of the "See Also" articles (a link shows on both articles). */
+  seeAlso: z.array(z.string().trim().min(3).max(300)).max(20).default([]),
 });
 
 /** Marks an article free or paid and sets its topics. */
@@ -71,6 +86,12 @@ export async function editArticle(actor: CurrentUser, input: z.infer<typeof arti
     });
     if (!before) throw new NotFoundError('No article has this id.');
     assertFresh('article', before.updatedAt, input.expectedUpdatedAt);
+    const seeAlsoDois = [...new Set(input.seeAlso)].filter((doi) => doi !== before.doi);
+    const linked = await tx.article.findMany({ where: { doi: { in: seeAlsoDois } }, select: { id: true, doi: true } });
+    const unknown = seeAlsoDois.filter((doi) => !linked.some((l) => l.doi === doi));
+    if (unknown.length) throw new ValidationError(`No article has the DOI ${unknown.join(', ')}. Nothing was changed.`);
+    await tx.articleLink.deleteMany({ where: { OR: [{ fromArticleId: input.articleId }, { toArticleId: input.articleId }] } });
+    await tx.articleLink.createMany({ data: linked.map((l) => ({ fromArticleId: input.articleId, toArticleId: l.id })) });
     const names = [...new Set(input.topics)];
     const topics = await Promise.all(
       names.map((name) => tx.topic.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} })),
@@ -82,9 +103,9 @@ export async function editArticle(actor: CurrentUser, input: z.infer<typeof arti
       action: 'article.edit',
       targetType: 'Article',
       targetId: input.articleId,
-      summary: `Edited ${before.doi}: ${updated.isFree ? 'free' : 'paid'}, topics ${names.join(', ') || 'none'}`,
+      summary: `Edited ${before.doi}: ${updated.isFree ? 'free' : 'paid'}, topics ${names.join(', ') || 'none'}, see also ${seeAlsoDois.join(', ') || 'none'}`,
       before: { isFree: before.isFree, topics: before.topics.map((t) => t.topic.name) },
-      after: { isFree: updated.isFree, topics: names },
+      after: { isFree: updated.isFree, topics: names, seeAlso: seeAlsoDois },
     });
     return updated;
   });

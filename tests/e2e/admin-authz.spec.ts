@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import { signIn } from './support/auth';
 import { sql } from './support/db';
 
-const PAGES = ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/audit'];
+const PAGES = ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/comments', '/admin/cme', '/admin/audit'];
 const ROUTES = [
   '/api/admin/users/role',
   '/api/admin/users/disable',
@@ -16,6 +16,7 @@ const ROUTES = [
   '/api/admin/members/import',
   '/api/admin/articles/import',
   '/api/admin/articles/edit',
+  '/api/admin/comments/moderate',
 ];
 
 type Role = 'anonymous' | 'reader' | 'subscriber' | 'admin';
@@ -65,6 +66,14 @@ test('every admin route: anonymous → 401, reader and subscriber → 403 with n
     }
   }
   expect(await auditCount()).toBe(before);
+});
+
+test('the CME report download: anonymous → 401, reader and subscriber → 403, admin → CSV', async ({ browser }) => {
+  for (const [role, status] of [['anonymous', 401], ['reader', 403], ['subscriber', 403], ['admin', 200]] as const) {
+    const res = await (await contextFor(browser, role)).request.get('/api/admin/cme/report');
+    expect(res.status(), role).toBe(status);
+    if (role === 'admin') expect(await res.text()).toMatch(/^Learner name,Email,Activity,Completion date,Credit type,Credits,NPI/);
+  }
 });
 
 test('a forged role field changes nothing: the role comes from the database', async ({ browser }) => {

@@ -75,6 +75,29 @@ test('CSV member import with two bad rows → the report names each line; the go
   await expect(admin.getByRole('cell', { name: /Imported members\.csv: 2 new, 0 updated, 2 rejected/ })).toBeVisible();
 });
 
+test('moderation approves a comment → it shows on the article; the audit log lists it', async ({ browser, page }) => {
+  const body = `Thoughtful e2e comment ${Date.now()}`;
+  await sql(
+    `INSERT INTO "Comment" (id, "articleId", "userId", body, disclosure, status)
+     SELECT 'e2e-c-' || floor(random() * 1e9)::text, a.id, u.id, $1, 'None', 'pending'
+     FROM "Article" a, "User" u WHERE a.doi = $2 AND u.email = 'reader@example.com'`,
+    [body, SEED_DOI],
+  );
+  await page.goto(ARTICLE);
+  await expect(page.getByText(body)).toHaveCount(0);
+
+  const admin = await adminPage(browser);
+  await admin.goto('/admin/comments');
+  const item = admin.getByRole('article').filter({ hasText: body });
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await expect(item.getByText('Saved.')).toBeVisible();
+
+  await page.goto(ARTICLE);
+  await expect(page.getByText(body)).toBeVisible();
+  await admin.goto('/admin/audit?action=comment');
+  await expect(admin.getByRole('cell', { name: /Approved a comment by reader@example\.com/ })).toBeVisible();
+});
+
 test('an oversized upload is refused with a message and changes nothing', async ({ browser }) => {
   const admin = await adminPage(browser);
   const res = await admin.request.post('/api/admin/members/import', { data: { fileName: 'big.csv', csv: 'x'.repeat(2_200_000) } });
@@ -82,7 +105,7 @@ test('an oversized upload is refused with a message and changes nothing', async 
   expect(((await res.json()) as { error: string }).error).toContain('too large');
 });
 
-for (const path of ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/audit']) {
+for (const path of ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/comments', '/admin/cme', '/admin/audit']) {
   test(`${path} has no serious accessibility violations`, async ({ browser }) => {
     const admin = await adminPage(browser);
     await admin.goto(path);

@@ -45,6 +45,13 @@ export default async function AdminArticles() {
                   fields={[
                     { kind: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
                     { kind: 'list', name: 'topics', label: 'Topics', defaultValue: a.topics.map((t) => t.topic.name), hint: 'One per line.' },
+                    {
+                      kind: 'list',
+                      name: 'seeAlso',
+                      label: 'See Also (DOIs)',
+                      defaultValue: [...a.seeAlsoFrom.map((l) => l.to.doi), ...a.seeAlsoTo.map((l) => l.from.doi)],
+                      hint: 'One DOI per line; the link shows on both articles.',
+                    },
                   ]}
                   submitLabel="Save"
                   compact

@@ -1,0 +1,69 @@
+import { db } from '@/lib/db';
+import { cmeReportSchema, listCmeCompletions } from '@/lib/admin/cme-report';
+import { requireAdmin } from '@/lib/admin/require-admin';
+
+export const metadata = { title: 'CME completions' };
+
+export default async function AdminCme({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requireAdmin('/admin/cme');
+  const filter = cmeReportSchema.parse(await searchParams);
+  const [activities, rows] = await Promise.all([
+    db.cmeActivity.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
+    listCmeCompletions(filter),
+  ]);
+  const csvHref = `/api/admin/cme/report?${new URLSearchParams(filter).toString()}`;
+  return (
+    <>
+      <h1>CME completions</h1>
+      <form className="admin-filter" aria-label="Filter completions">
+        <label htmlFor="c-activity">Activity</label>
+        <select id="c-activity" name="activityId" defaultValue={filter.activityId}>
+          <option value="">All activities</option>
+          {activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="c-from">From</label>
+        <input id="c-from" name="from" type="date" defaultValue={filter.from} />
+        <label htmlFor="c-to">To</label>
+        <input id="c-to" name="to" type="date" defaultValue={filter.to} />
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      <p role="status">
+        {rows.length} completion{rows.length === 1 ? '' : 's'} · <a href={csvHref}>Download CSV</a> (NPI, licences, board id and birth month/day only for learners who consented)
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Learner</th>
+            <th scope="col">Activity</th>
+            <th scope="col">Completed</th>
+            <th scope="col">Credit</th>
+            <th scope="col">Shared for reporting</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td>
+                {r.learnerName}
+                <br />
+                <small>{r.email}</small>
+              </td>
+              <td>{r.activity}</td>
+              <td>{r.completedOn}</td>
+              <td>
+                {r.credits} {r.creditType}
+              </td>
+              <td>{[r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`].filter(Boolean).join(' · ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+// POST /api/admin/comments/moderate – approve or reject a pending comment (admins only).
+import { adminRoute } from '@/lib/admin/admin-route';
+import { moderateComment, moderateSchema } from '@/lib/admin/moderate-comments';
+
+export const POST = adminRoute(moderateSchema, moderateComment);

@@ -1,0 +1,83 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { formatCredits } from '@/lib/cme/format-credits';
+
+export const cmeReportSchema = z.object({
+  activityId: z.string().max(40).catch('').default(''),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
+});
+
+export type CmeCompletionRow = {
+  learnerName: string;
+  email: string;
+  activity: string;
+  completedOn: string;
+  creditType: string;
+  credits: string;
+  /** Board-reporting fields: present only where the learner consented to share them. */
+  npi: string;
+  licences: string;
+  boardId: string;
+  birthMonthDay: string;
+};
+
+/** Completions (credit claims) for board reporting, filtered by activity and completion date. */
+export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>): Promise<CmeCompletionRow[]> {
+  const claims = await db.cmeCreditClaim.findMany({
+    where: {
+      ...(filter.activityId ? { activityId: filter.activityId } : {}),
+      ...(filter.from || filter.to
+        ? {
+            attestedAt: {
+              ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+              ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+            },
+          }
+        : {}),
+    },
+    orderBy: { attestedAt: 'asc' },
+    include: {
+      activity: { select: { title: true, creditType: true } },
+      user: { select: { name: true, email: true, cmeProfile: { include: { licences: { orderBy: { stateCode: 'asc' } } } } } },
+    },
+  });
+  return claims.map((c) => {
+    const p = c.user.cmeProfile;
+    return {
+      learnerName: c.user.name,
+      email: c.user.email,
+      activity: c.activity.title,
+      completedOn: c.attestedAt.toISOString().slice(0, 10),
+      creditType: c.activity.creditType,
+      credits: formatCredits(c.creditQuarters),
+      npi: p?.npiConsent ? (p.npi ?? '') : '',
+      licences: p?.licencesConsent ? p.licences.map((l) => `${l.stateCode} ${l.number}`).join('; ') : '',
+      boardId: p?.boardConsent ? [p.boardName, p.boardId].filter(Boolean).join(' ') : '',
+      birthMonthDay: p?.birthConsent && p.birthMonth && p.birthDay ? `${String(p.birthMonth).padStart(2, '0')}-${String(p.birthDay).padStart(2, '0')}` : '',
+    };
+  });
+}
+
+const COLUMNS: [keyof CmeCompletionRow, string][] = [
+  ['learnerName', 'Learner name'],
+  ['email', 'Email'],
+  ['activity', 'Activity'],
+  ['completedOn', 'Completion date'],
+  ['creditType', 'Credit type'],
+  ['credits', 'Credits'],
+  ['npi', 'NPI'],
+  ['licences', 'State licences'],
+  ['boardId', 'Certifying board id'],
+  ['birthMonthDay', 'Birth month-day'],
+];
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
+export function completionsToCsv(rows: CmeCompletionRow[]): string {
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+}
