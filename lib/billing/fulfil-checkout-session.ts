@@ -4,15 +4,12 @@ import { db } from '@/lib/db';
 import { checkoutMetadataSchema, type CheckoutMetadata } from './checkout-metadata';
 import { convergeSubscription } from './converge-subscription';
 import { fulfilPurchase } from './fulfil-purchase';
+import { idOf } from './id-of';
 import { getStripe, type Stripe } from './stripe-client';
 import type { ApplyEffect } from './tx';
 
 const PAID = new Set(['paid', 'no_payment_required']);
 
-function idOf(value: string | { id: string } | null): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : value.id;
-}
 
 /** Our metadata on a Checkout Session, parsed; null for a session we did not create (or tampered). */
 export function readCheckoutMetadata(session: Stripe.Checkout.Session): CheckoutMetadata | null {

@@ -64,14 +64,18 @@ function prepareEffect(event: Stripe.Event): Promise<ApplyEffect | null> {
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
-  // Cheap early exit for redeliveries: no need to ask Stripe again.
-  if (await db.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return 'duplicate';
+  // No "seen it?" query first: it would cost every delivery a round trip to save a rare redelivery
+  // one re-read from Stripe, which is harmless (convergent).
   const apply = await prepareEffect(event);
-  return db.$transaction(async (tx) => {
-    const isFirst = await tx.$executeRaw`
-      INSERT INTO "StripeEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
-    if (!isFirst) return 'duplicate';
-    await apply?.(tx);
-    return 'processed';
-  });
+  return db.$transaction(
+    async (tx) => {
+      const isFirst = await tx.$executeRaw`
+        INSERT INTO "StripeEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
+      if (!isFirst) return 'duplicate';
+      await apply?.(tx);
+      return 'processed';
+    },
+    // Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }

@@ -1,13 +1,9 @@
 import 'server-only';
-import { convergeSubscription, findUserOfCustomer } from './converge-subscription';
+import { subscriptionOwnerSchema } from './checkout-metadata';
+import { convergeSubscription } from './converge-subscription';
+import { idOf } from './id-of';
 import { getStripe, type Stripe } from './stripe-client';
-import { revokeSubscription } from './sync-subscription';
 import type { ApplyEffect } from './tx';
-
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : value.id;
-}
 
 /** The payment intent that paid the invoice: a refund or dispute names only that. */
 async function paymentIntentOf(invoice: Stripe.Invoice): Promise<string | null> {
@@ -17,35 +13,45 @@ async function paymentIntentOf(invoice: Stripe.Invoice): Promise<string | null> 
   return idOf(payment?.payment.payment_intent);
 }
 
+/** Our user when the subscription's metadata (copied onto the invoice) names it; else the customer decides. */
+function ownerOf(invoice: Stripe.Invoice): string | null {
+  const fromMetadata = subscriptionOwnerSchema.safeParse(invoice.parent?.subscription_details?.metadata);
+  return fromMetadata.success ? fromMetadata.data.userId : null;
+}
+
 /**
  * Records a subscription invoice (listed on the account page; ties later refunds to the
  * subscription) and converges the subscription it belongs to: a paid invoice moves the period on,
- * a failed one makes it past_due. A paid invoice is never set back to open by a late failure event.
+ * a failed one makes it past_due. A paid invoice is never set back to open by a late failure event;
+ * an invoice of a customer we never created is skipped.
  */
-export async function recordInvoice(invoice: Stripe.Invoice): Promise<ApplyEffect | null> {
-  const userId = await findUserOfCustomer(invoice.customer);
-  if (!userId) {
-    console.warn(`Stripe invoice ${invoice.id} belongs to no customer of ours; ignored.`);
-    return null;
-  }
+export async function recordInvoice(invoice: Stripe.Invoice): Promise<ApplyEffect> {
+  const userId = ownerOf(invoice);
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
   const paymentIntentId = await paymentIntentOf(invoice);
   const converge = subscriptionId ? await convergeSubscription(subscriptionId) : null;
-  const state = {
-    status: invoice.status ?? 'open',
-    amountCents: invoice.status === 'paid' ? invoice.amount_paid : invoice.amount_due,
-    currency: invoice.currency,
-    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
-    stripePaymentIntentId: paymentIntentId,
-  };
+  const status = invoice.status ?? 'open';
+  const amountCents = status === 'paid' ? invoice.amount_paid : invoice.amount_due;
+  const issuedAt = new Date(invoice.created * 1000);
   return async (tx) => {
-    await tx.billingInvoice.createMany({
-      data: [{ id: invoice.id, userId, stripeSubscriptionId: subscriptionId, issuedAt: new Date(invoice.created * 1000), ...state }],
-      skipDuplicates: true,
-    });
-    await tx.billingInvoice.updateMany({ where: { id: invoice.id, status: { not: 'paid' } }, data: state });
+    await tx.$executeRaw`
+      INSERT INTO "BillingInvoice" ("id", "userId", "stripeSubscriptionId", "stripePaymentIntentId", "status", "amountCents",
+        "currency", "hostedInvoiceUrl", "issuedAt", "updatedAt")
+      SELECT ${invoice.id}, owner."userId", ${subscriptionId}, ${paymentIntentId}, ${status}, ${amountCents},
+        ${invoice.currency}, ${invoice.hosted_invoice_url ?? null}, ${issuedAt}, now()
+      FROM (SELECT COALESCE(${userId}::text,
+        (SELECT "userId" FROM "BillingCustomer" WHERE "stripeCustomerId" = ${idOf(invoice.customer)}::text)) AS "userId") AS owner
+      WHERE owner."userId" IS NOT NULL
+      ON CONFLICT ("id") DO UPDATE SET "status" = EXCLUDED."status", "amountCents" = EXCLUDED."amountCents",
+        "stripePaymentIntentId" = EXCLUDED."stripePaymentIntentId", "hostedInvoiceUrl" = EXCLUDED."hostedInvoiceUrl", "updatedAt" = now()
+      WHERE "BillingInvoice"."status" <> 'paid'`;
     await converge?.(tx);
-    const reversal = paymentIntentId ? await tx.paymentReversal.findUnique({ where: { stripePaymentIntentId: paymentIntentId } }) : null;
-    if (reversal && subscriptionId) await revokeSubscription(tx, subscriptionId, reversal);
+    // A refund or dispute of this invoice's payment that arrived before the invoice.
+    if (paymentIntentId && subscriptionId) {
+      await tx.$executeRaw`
+        UPDATE "Subscription" s SET "revokedAt" = r."reversedAt", "revokedReason" = r."reason", "updatedAt" = now()
+        FROM "PaymentReversal" r
+        WHERE r."stripePaymentIntentId" = ${paymentIntentId} AND s."stripeSubscriptionId" = ${subscriptionId} AND s."revokedAt" IS NULL`;
+    }
   };
 }

@@ -43,12 +43,13 @@ export async function completeLocalCheckout(sessionId: string, userId: string): 
       await syncSubscription(tx, {
         stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
         userId,
+        stripeCustomerId: null,
         plan: session.plan,
         status: 'active',
         startsAt: confirmedAt,
         currentPeriodEnd: addInterval(confirmedAt, session.plan),
         cancelAtPeriodEnd: false,
-      });
+      }, confirmedAt);
     }
   });
 }
