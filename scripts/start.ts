@@ -3,7 +3,7 @@
 // `next start`. Ctrl-C stops everything this started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { parseEnv } from '../lib/env';
+import { parseEnv } from '../lib/env-schema';
 import { embeddedDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
 import { isBuildCurrent } from './lib/build-freshness';
 import { loadEnv } from './lib/load-env';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/lib/env-schema';
 
 describe('payment settings', () => {
   it('need no Stripe keys on a fresh machine (the local test-payment provider stands in)', () => {

@@ -1,0 +1,72 @@
+// Every setting the app reads and how it is validated. Pure: lib/env.ts validates the running
+// process once; launchers (scripts/start.ts) validate before they add DATABASE_URL themselves.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Database: PostgreSQL URL. Empty → `npm start` runs the embedded PGlite server.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }).optional(),
+  EMBEDDED_DB_PORT: port.refine((p) => p !== 5432, 'must not be 5432 (kept for a real PostgreSQL)').default(0),
+  // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
+  SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('http://localhost:3000'),
+  PORT: port.default(3000),
+  // Client addresses: X-Forwarded-For is believed only from these proxies (comma-separated IPs/CIDRs,
+  // or "loopback"), e.g. the nginx in front. Empty: the socket address is the client.
+  TRUSTED_PROXIES: z.string().default(''),
+  // Sessions: secret that signs session cookies. Required in production; generate with `openssl rand -base64 32`.
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Email: SMTP URL (smtp://user:pass@host:587). Empty: emails go to the outbox table and the server log.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
+  // Tests only: lets the e2e suite move the server clock (/api/test-clock). Never set in production.
+  TEST_CLOCK_ENABLED: z.stringbool().default(false),
+  // Payments: Stripe secret key. Empty: the local test-payment provider stands in (no money is taken).
+  STRIPE_SECRET_KEY: z.string().trim().startsWith('sk_', 'must start with sk_').optional(),
+  // Payments: signing secret of the webhook endpoint /api/stripe/webhook (whsec_…).
+  STRIPE_WEBHOOK_SECRET: z.string().trim().startsWith('whsec_', 'must start with whsec_').optional(),
+  // Payments: Stripe Price IDs of the monthly and annual subscription plans (price_…).
+  STRIPE_PRICE_MONTHLY: z.string().trim().startsWith('price_', 'must start with price_').optional(),
+  STRIPE_PRICE_ANNUAL: z.string().trim().startsWith('price_', 'must start with price_').optional(),
+  // Tests only: where the Stripe SDK sends requests (a local stand-in), e.g. http://127.0.0.1:12111.
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
+  // Payments: plan prices shown on /subscribe, in cents (Stripe charges what the Price IDs say).
+  SUBSCRIPTION_MONTHLY_CENTS: z.coerce.number().int().positive().default(2900),
+  SUBSCRIPTION_ANNUAL_CENTS: z.coerce.number().int().positive().default(29900),
+  SUBSCRIPTION_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a 3-letter lower-case currency code').default('usd'),
+  // PubMed box: NCBI E-utilities base URL (tests point it at a local stand-in), and the tool name and
+  // contact email NCBI asks every caller to send.
+  NCBI_EUTILS_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  NCBI_TOOL: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -').default('journal-platform'),
+  NCBI_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  // How long a fetched PubMed list is used before NCBI is asked again.
+  PUBMED_CACHE_HOURS: z.coerce.number().positive().default(24),
+  // Cited By: Crossref member credentials for getForwardLinks. Empty: the stored citations are shown.
+  CROSSREF_USER: z.string().trim().optional(),
+  CROSSREF_PASSWORD: z.string().optional(),
+  CROSSREF_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://doi.crossref.org'),
+});
+
+// With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).
+const stripeKeys = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL'] as const;
+const checkedSchema = schema.superRefine((value, ctx) => {
+  if (!value.STRIPE_SECRET_KEY) return;
+  for (const key of stripeKeys) {
+    if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
+  }
+});
+
+export type Env = z.infer<typeof schema>;
+
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+/** Validates `source`; throws an Error whose message is one line per bad key. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = checkedSchema.safeParse(emptyToUndefined(source));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `Invalid environment: ${issue.path.join('.')} ${issue.message}`);
+  throw new Error(lines.join('\n'));
+}
