@@ -31,6 +31,7 @@ async function main() {
   Object.assign(process.env, {
     DATABASE_URL: url,
     NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: settings.distDir,
     SITE_URL: settings.baseUrl,
     PORT: String(settings.port),

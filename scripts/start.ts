@@ -34,7 +34,8 @@ async function stop(code: number) {
 
 async function main() {
   loadEnv();
-  Object.assign(process.env, { NODE_ENV: 'production' });
+  // No telemetry: our machines have no route out, and a journal's server should not phone home.
+  Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
   const env = parseEnv(process.env);
   ensureSessionSecret(env.SITE_URL);
 

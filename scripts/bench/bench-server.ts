@@ -44,6 +44,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: '.next-bench',
     SITE_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,

@@ -1,11 +1,16 @@
 // npm run bench:webhooks – 1,000 signed Stripe events (10% duplicates, shuffled) through the
 // webhook route handler, 20 at a time, on a fresh embedded database with the Stripe stand-in
-// answering the SDK's re-reads. Prints events/s and checks every effect happened exactly once.
+// answering the SDK's re-reads. As under `npm start`, the database runs in this process and the
+// app in another (webhook-deliveries.ts). Prints events/s and checks every effect happened exactly once.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 import { startStripeStandIn, subscriptionObject, newId } from '../../tests/support/stripe-stand-in';
-import { makeEvent, stripeTestEnv, webhookRequest, type TestEvent } from '../../tests/support/stripe-events';
+import { makeEvent, stripeTestEnv, type TestEvent } from '../../tests/support/stripe-events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -27,7 +32,6 @@ async function main() {
   // The app's env is read once on import: set it first, then load the app's modules.
   Object.assign(process.env, { DATABASE_URL: database.url, ...stripeTestEnv(standIn.url) });
   const { db } = await import('@/lib/db');
-  const { POST } = await import('@/app/api/stripe/webhook/route');
 
   const journal = await db.journal.create({ data: { slug: 'bench', title: 'Bench', abbreviation: 'B' } });
   const article = await db.article.create({
@@ -61,18 +65,14 @@ async function main() {
   const duplicates = Array.from({ length: TOTAL - unique.length }, (_, i) => unique[(i * 7919) % unique.length]!);
   const deliveries = shuffle([...unique, ...duplicates]);
 
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < deliveries.length) {
-        const response = await POST(webhookRequest(deliveries[next++]!));
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const eventsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhooks-')), 'events.json');
+  fs.writeFileSync(eventsFile, JSON.stringify(deliveries));
+  const output = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'webhook-deliveries.ts'), eventsFile], {
+    env: { ...process.env, BENCH_CONCURRENCY: String(CONCURRENCY) },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { seconds, statuses } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; statuses: Record<string, number> };
 
   const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
     db.stripeEvent.count(),
@@ -83,14 +83,14 @@ async function main() {
   ]);
   const isExactlyOnce = events === unique.length && purchases === PURCHASES && distinctSessions === PURCHASES && subscriptions === SUBSCRIPTIONS && invoices === SUBSCRIPTIONS;
   console.log(`webhook events: ${deliveries.length} delivered (${duplicates.length} duplicates), ${CONCURRENCY} concurrent`);
-  console.log(`responses: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`);
+  console.log(`responses: ${Object.entries(statuses).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
   console.log(`time: ${seconds.toFixed(2)} s → ${(deliveries.length / seconds).toFixed(0)} events/s`);
   console.log(`recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`);
   console.log(`exactly once: ${isExactlyOnce ? 'yes' : 'NO'}`);
   await db.$disconnect();
   await standIn.close();
   await database.stop();
-  process.exit(isExactlyOnce && statuses.size === 1 && statuses.has(200) ? 0 : 1);
+  process.exit(isExactlyOnce && statuses['200'] === deliveries.length ? 0 : 1);
 }
 
 main().catch((error: unknown) => {
