@@ -94,7 +94,8 @@ export function ArticleComments({ doi }: { doi: string }) {
         </p>
       )}
       {state?.isSignedIn ? (
-        <form className="form comment-form" onSubmit={(e) => void onSubmit(e)}>
+        // The server's messages are clearer than the browser's own, so its validation is off.
+        <form className="form comment-form" noValidate onSubmit={(e) => void onSubmit(e)}>
           <div className="form-field">
             <label htmlFor="comment-body">Comment</label>
             <textarea id="comment-body" name="body" rows={5} required minLength={10} maxLength={COMMENT_MAX} />
@@ -114,7 +115,7 @@ export function ArticleComments({ doi }: { doi: string }) {
       ) : (
         state && (
           <p className="box__note">
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to submit a comment.
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to comment on this article.
           </p>
         )
       )}

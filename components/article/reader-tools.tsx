@@ -32,14 +32,18 @@ export function ReaderTools({ doi }: { doi: string }) {
 
   async function change(tool: keyof Tools, on: boolean) {
     setError('');
+    const before = answer;
+    // Shown at once; put back if the server says no.
+    setAnswer((prev) => (prev?.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
     try {
       const res = await fetch('/api/reader-tools', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ doi, tool, on }) });
       const body = (await res.json()) as Answer & { error?: string };
-      if (res.ok) setAnswer(body);
-      else setError(body.error ?? 'That did not work. Please try again.');
+      if (res.ok) return setAnswer(body);
+      setError(body.error ?? 'That did not work. Please try again.');
     } catch {
       setError('Could not reach the server. Please try again.');
     }
+    setAnswer(before);
   }
 
   if (!answer) return null;

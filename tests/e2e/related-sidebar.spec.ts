@@ -5,26 +5,35 @@ import { SEED_DOI } from './support/content';
 import { domBoxOrder, dragBoxWithMouse, expectBoxOrder, paintedBoxOrder } from './support/related';
 
 const ARTICLE = `/doi/${SEED_DOI}`;
+
+// Tall enough that the whole sidebar fits on screen for the mouse to reach every box.
+test.use({ viewport: { width: 1280, height: 2400 } });
 const DEFAULT = ['see-also', 'by-topic', 'topics', 'pubmed'];
 
 async function openArticle(page: Page) {
   // Hydrated once the sidebar has asked for the saved layout.
   await Promise.all([page.waitForResponse('**/api/sidebar-layout'), page.goto(ARTICLE)]);
-  await expect(page.getByRole('heading', { name: 'Related Content' })).toBeVisible();
+  await page.getByRole('heading', { name: 'Related Content' }).scrollIntoViewIfNeeded();
 }
 
 async function savedLayout(page: Page): Promise<unknown> {
   return (await page.request.get('/api/sidebar-layout')).json() as Promise<unknown>;
 }
 
+/** Space picks the box up, arrows move it (each move announced), space drops it. */
 async function moveWithKeyboard(page: Page, title: string, steps: number) {
   const handle = page.getByRole('button', { name: `Move box: ${title}` });
+  const start = (await domBoxOrder(page)).indexOf((await handle.locator('xpath=ancestor::section[1]').getAttribute('data-box'))!) + 1;
   await handle.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByRole('status').filter({ hasText: `Picked up ${title}` })).toHaveCount(1);
-  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  for (let i = 1; i <= Math.abs(steps); i++) {
+    await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+    const position = start + (steps > 0 ? i : -i);
+    await expect(page.getByRole('status').filter({ hasText: `${title} moved to position ${position} of 4.` })).toHaveCount(1);
+  }
   await page.keyboard.press('Space');
-  await expect(page.getByRole('status').filter({ hasText: `${title} dropped at position` })).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: `${title} dropped at position ${start + steps} of 4.` })).toHaveCount(1);
 }
 
 test('boxes move by mouse and keyboard, keep their order on reload and in a new browser, and reset', async ({ page, browser }) => {
@@ -40,10 +49,10 @@ test('boxes move by mouse and keyboard, keep their order on reload and in a new 
   await expect.poll(() => savedLayout(page)).toEqual({ isSignedIn: true, order: saved });
 
   // Reload with the app's scripts blocked: what is painted comes from the HTML and the blocking script alone.
-  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  await page.route('**/_next/static/**', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
   await page.reload();
   expect(await paintedBoxOrder(page)).toEqual(saved);
-  await page.unroute('**/_next/static/chunks/**');
+  await page.unroute('**/_next/static/**');
   await openArticle(page);
   await expectBoxOrder(page, saved);
 

@@ -40,11 +40,13 @@ export async function dragBoxWithMouse(page: Page, fromTitle: string, toTitle: s
   const target = page.getByRole('button', { name: `Move box: ${toTitle}` });
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const x = from.x + from.width / 2;
+  await page.mouse.move(x, from.y + from.height / 2);
   await page.mouse.down();
-  const steps = 12;
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((to.y - from.y + 8) * i) / steps);
-  }
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  const steps = 8;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x, from.y + from.height / 2 + ((to.y - from.y) * i) / steps);
+  await expect(page.getByRole('status').filter({ hasText: `${fromTitle} moved to position` })).toHaveCount(1);
   await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: `${fromTitle} dropped at position` })).toHaveCount(1);
 }
