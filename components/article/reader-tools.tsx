@@ -64,6 +64,7 @@ export function ReaderTools({ doi }: { doi: string }) {
           {label}
         </label>
       ))}
+      <Link href="/account/reading-list">My reading list</Link>
       {error && (
         <p className="form-message form-message--error" role="alert">
           {error}

@@ -54,6 +54,9 @@ test('account holders save the article and switch on alerts, confirmed by email'
   await expect(page.getByRole('checkbox', { name: /new issue of this journal/ })).toBeChecked();
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Save to my reading list' })).toBeChecked();
+  await page.getByRole('link', { name: 'My reading list' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My Reading List' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
   const subjects = (await sql<{ subject: string }>(`SELECT subject FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt"`, [email])).map((r) => r.subject);
   expect(subjects).toEqual(expect.arrayContaining(['Comment alerts are on', 'New-issue alerts for Archives of Dermatology are on']));
 });

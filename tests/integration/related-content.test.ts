@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
@@ -5,6 +7,8 @@ import { PUT } from '@/app/api/sidebar-layout/route';
 import { getSidebarLayout, saveSidebarLayout } from '@/lib/related/sidebar-layout';
 import { listRelatedByTopic, listSeeAlso } from '@/lib/related/list-related-articles';
 import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
+import { listCitations } from '@/lib/related/list-citations';
+import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
 import { startNcbiStandIn, type NcbiStandIn } from '../support/ncbi-stand-in';
 import { resetDatabase } from '../support/reset-db';
 
@@ -110,5 +114,48 @@ describe('PubMed box', () => {
     const started = Date.now();
     expect(await getPubmedArticles(articleId, { baseUrl: standIn.url, budgetMs: 300 })).toEqual({ status: 'ok', items: cachedItems });
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('Cited By from Crossref', () => {
+  beforeEach(resetDatabase);
+
+  it('replaces the examples with Crossref forward links, at most daily, keeping the list when Crossref fails', async () => {
+    const xml = `<crossref_result><query_result><body><forward_link doi="10.1/a0"><journal_cite>
+      <journal_title>Br J Dermatol</journal_title><article_title>A citing study</article_title><year>2014</year><doi>10.1111/x</doi>
+      </journal_cite></forward_link></body></query_result></crossref_result>`;
+    let status = 200;
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(status, { 'content-type': 'text/xml' }).end(xml);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const crossref = { user: 'member', password: 'secret', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    try {
+      const ids = await makeArticles({ A: [] });
+      const articleId = ids.A!;
+      await db.citation.create({ data: { articleId, source: 'example', title: 'Example', journal: 'J', year: 2013 } });
+      expect(await listCitations(articleId)).toMatchObject({ areExamples: true, works: [{ title: 'Example' }] });
+
+      const day1 = new Date('2026-01-01T00:00:00Z');
+      await refreshCitedBy(articleId, { now: day1, crossref });
+      expect(asked[0]).toContain('doi=10.1%2Fa0');
+      expect(await listCitations(articleId)).toMatchObject({ areExamples: false, works: [{ title: 'A citing study', journal: 'Br J Dermatol', year: 2014, doi: '10.1111/x' }] });
+
+      await refreshCitedBy(articleId, { now: new Date(day1.getTime() + 3600_000), crossref });
+      expect(asked).toHaveLength(1); // checked within the day: not asked again
+
+      status = 500;
+      await refreshCitedBy(articleId, { now: new Date(day1.getTime() + 25 * 3600_000), crossref });
+      expect(asked).toHaveLength(2);
+      expect((await listCitations(articleId)).works).toHaveLength(1);
+      expect((await db.citedBySync.findUniqueOrThrow({ where: { articleId } })).error).toContain('500');
+
+      await refreshCitedBy(articleId, { now: day1, crossref: { ...crossref, user: undefined } });
+      expect(asked).toHaveLength(2); // without credentials Crossref is never asked
+    } finally {
+      server.close();
+    }
   });
 });
