@@ -22,30 +22,32 @@ export async function getReaderTools(userId: string, article: { id: string; jour
   return { isSaved: saved > 0, commentAlert: commentAlert > 0, issueAlert: issueAlert > 0 };
 }
 
+type AlertArticle = { id: string; journalId: string; title: string; journalTitle: string };
+
 /**
- * Saves/unsaves the article or switches an alert; idempotent (a double click changes nothing).
- * Switching an alert on confirms it by email, so the reader knows where alerts will go.
+ * Saves/unsaves the article or switches an alert; idempotent, also under a double click (the
+ * insert skips duplicates). Switching an alert on confirms it by email, once.
  */
-export async function setReaderTool(user: Pick<CurrentUser, 'id' | 'email'>, article: { id: string; journalId: string; title: string; journalTitle: string }, tool: keyof ReaderTools, on: boolean) {
+export async function setReaderTool(user: Pick<CurrentUser, 'id' | 'email'>, article: AlertArticle, tool: keyof ReaderTools, on: boolean) {
   const userId = user.id;
+  const articleKey = { userId, articleId: article.id };
+  const journalKey = { userId, journalId: article.journalId };
   if (tool === 'isSaved') {
-    const key = { userId_articleId: { userId, articleId: article.id } };
-    if (on) await db.savedArticle.upsert({ where: key, create: { userId, articleId: article.id }, update: {} });
-    else await db.savedArticle.deleteMany({ where: { userId, articleId: article.id } });
+    if (on) await db.savedArticle.createMany({ data: [articleKey], skipDuplicates: true });
+    else await db.savedArticle.deleteMany({ where: articleKey });
   } else if (tool === 'commentAlert') {
-    const key = { userId_articleId: { userId, articleId: article.id } };
-    if (!on) await db.articleCommentAlert.deleteMany({ where: { userId, articleId: article.id } });
-    else if (!(await db.articleCommentAlert.findUnique({ where: key }))) {
-      await db.articleCommentAlert.create({ data: { userId, articleId: article.id } });
+    if (!on) await db.articleCommentAlert.deleteMany({ where: articleKey });
+    else if ((await db.articleCommentAlert.createMany({ data: [articleKey], skipDuplicates: true })).count > 0) {
       await sendEmail({ to: user.email, subject: 'Comment alerts are on', text: `We will email you when a new comment on "${article.title}" is published.` });
     }
-  } else {
-    const key = { userId_journalId: { userId, journalId: article.journalId } };
-    if (!on) await db.journalIssueAlert.deleteMany({ where: { userId, journalId: article.journalId } });
-    else if (!(await db.journalIssueAlert.findUnique({ where: key }))) {
-      await db.journalIssueAlert.create({ data: { userId, journalId: article.journalId } });
-      await sendEmail({ to: user.email, subject: `New-issue alerts for ${article.journalTitle} are on`, text: `We will email you the table of contents of each new issue of ${article.journalTitle}.` });
-    }
+  } else if (!on) {
+    await db.journalIssueAlert.deleteMany({ where: journalKey });
+  } else if ((await db.journalIssueAlert.createMany({ data: [journalKey], skipDuplicates: true })).count > 0) {
+    await sendEmail({
+      to: user.email,
+      subject: `New-issue alerts for ${article.journalTitle} are on`,
+      text: `We will email you the table of contents of each new issue of ${article.journalTitle}.`,
+    });
   }
   return getReaderTools(userId, article);
 }
