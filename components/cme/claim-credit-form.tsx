@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState, type FormEvent } from 'react';
 import { claimCreditAction } from '@/app/(site)/cme/[activityId]/actions';
 import { FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
@@ -11,8 +11,14 @@ type Props = { activityId: string; attemptId: string; steps: string[]; creditTyp
 export function ClaimCreditForm({ activityId, attemptId, steps, creditType, attestation }: Props) {
   const [state, formAction, isPending] = useActionState(claimCreditAction, { ok: false, message: '' });
   const error = state.fieldErrors?.attest ?? state.fieldErrors?.credits;
+  // Submitted by hand rather than through `action`, so a refused claim does not reset the choices.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
   return (
-    <form action={formAction} className="form" aria-labelledby="claim-heading" noValidate>
+    <form onSubmit={onSubmit} className="form" aria-labelledby="claim-heading" noValidate>
       <h2 id="claim-heading">Claim credit</h2>
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="attemptId" value={attemptId} />

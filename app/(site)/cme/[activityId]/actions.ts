@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedActionWithUser } from '@/lib/http/action';
@@ -21,6 +22,8 @@ export const submitQuizAction = validatedActionWithUser(z.object({ activityId: c
 
 export const saveCommitmentAction = validatedActionWithUser(commitmentSchema, async ({ attemptId, commitment }, user) => {
   await saveCommitment({ userId: user.id, attemptId, commitment, now: now() });
+  // React resets the form after the action; re-rendered, its default is the saved text.
+  revalidatePath('/cme/[activityId]/attempts/[attemptId]', 'page');
   return { ok: true, message: commitment ? 'Your commitment to change has been saved.' : 'Your commitment to change has been cleared.' };
 });
 
@@ -28,6 +31,8 @@ export const claimCreditAction = validatedActionWithUser(
   claimInputSchema.extend({ activityId: cmeIdSchema }),
   async ({ activityId, attemptId, credits }, user) => {
     await claimCredit({ userId: user.id, attemptId, credits, now: now() });
-    redirect(`/cme/${activityId}/attempts/${attemptId}#certificate`);
+    // Re-render the result page in place: it now shows the certificate instead of this form.
+    revalidatePath(`/cme/${activityId}/attempts/${attemptId}`);
+    return { ok: true, message: 'Credit claimed.' };
   },
 );
