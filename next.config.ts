@@ -38,7 +38,7 @@ const config: NextConfig = {
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx (signed-in readers on admin pages).
   experimental: { authInterrupts: true },
-  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
   serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite'],
 };
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { sql } from './support/db';
@@ -7,7 +7,7 @@ import { sql } from './support/db';
 const ARTICLE = `/doi/${SEED_DOI}`;
 const FULL_TEXT = 'This sample full text was written for the demonstration journal';
 
-async function adminPage(browser: import('@playwright/test').Browser): Promise<Page> {
+async function adminPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, 'admin@example.com', undefined, '/admin');
   return page;
