@@ -1,12 +1,11 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
 import { AppError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { isUniqueViolation } from './is-unique-violation';
 import { attemptInputSchema } from './attempt-input';
 import { assertAvailable } from './describe-availability';
 import { gradeAttempt } from './grade-attempt';
 import { getQuizKey } from './get-quiz-key';
+import { insertAttempt } from './insert-attempt';
 
 export type SubmitAttemptResult =
   | { kind: 'incomplete'; unansweredQuestionIds: string[] }
@@ -30,35 +29,19 @@ export async function submitAttempt(options: { userId: string; activityId: strin
   const grading = gradeAttempt(activity, input.answers);
   if (grading.kind === 'incomplete') return grading;
 
-  const previous = await db.cmeAttempt.findMany({ where: { activityId, userId }, select: { number: true, result: true } });
-  if (previous.some((a) => a.result === 'passed')) {
-    throw new AppError('You have already passed this quiz; your result and credit claim are on its page.', 409, 'already_passed');
-  }
-  if (activity.maxAttempts !== null && previous.length >= activity.maxAttempts) {
-    throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
-  }
-  const number = Math.max(0, ...previous.map((a) => a.number)) + 1;
   const reportedStart = input.startedAt ? new Date(input.startedAt) : null;
   const startedAt = reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
 
-  const attemptId = randomUUID().replace(/-/g, '');
   try {
-    // One statement for the attempt and its answers: atomic, and one round trip on the hot path.
-    await db.$executeRaw`
-      WITH attempt AS (
-        INSERT INTO "CmeAttempt" ("id", "activityId", "userId", "number", "result", "correctCount", "questionCount", "startedAt", "submittedAt")
-        VALUES (${attemptId}, ${activityId}, ${userId}, ${number}, ${grading.isPassed ? 'passed' : 'failed'}::"CmeAttemptResult",
-                ${grading.correctCount}, ${grading.questionCount}, ${startedAt}, ${now})
-        RETURNING "id"
-      )
-      INSERT INTO "CmeAnswer" ("attemptId", "questionId", "optionId", "isCorrect")
-      SELECT attempt."id", a.question_id, a.option_id, a.is_correct
-        FROM attempt, unnest(${grading.answers.map((a) => a.questionId)}::text[], ${grading.answers.map((a) => a.optionId)}::text[],
-                             ${grading.answers.map((a) => a.isCorrect)}::boolean[]) AS a(question_id, option_id, is_correct)`;
+    const stored = await insertAttempt({ activityId, userId, maxAttempts: activity.maxAttempts, grading, startedAt, now });
+    if (stored.kind === 'refused' && stored.reason === 'already_passed') {
+      throw new AppError('You have already passed this quiz; your result and credit claim are on its page.', 409, 'already_passed');
+    }
+    if (stored.kind === 'refused') throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
     return {
       kind: 'graded',
-      attemptId,
-      number,
+      attemptId: stored.attemptId,
+      number: stored.number,
       isPassed: grading.isPassed,
       scorePercent: grading.scorePercent,
       wrongQuestionIds: grading.wrongQuestionIds,
