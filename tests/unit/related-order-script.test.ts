@@ -16,7 +16,8 @@ function runWithCookie(cookie: string): Record<string, string> {
 
 describe('the blocking box-order script', () => {
   it('knows the same boxes as the server rule', () => {
-    expect(/var known = (\[[^\]]*\])/.exec(script)?.[1]?.replace(/'/g, '"')).toBe(JSON.stringify(BOX_IDS));
+    const known = /var known = (\[[^\]]*\])/.exec(script)?.[1] ?? '[]';
+    expect(JSON.parse(known.replace(/'/g, '"')) as unknown).toEqual(BOX_IDS);
   });
 
   it('sets one order variable per box from a valid cookie', () => {
