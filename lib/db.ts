@@ -7,7 +7,9 @@ function createClient() {
   if (!env.DATABASE_URL) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.');
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) });
+  // Fail fast when the database is away (a 503, not a hung request); reconnect by itself later.
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+  return new PrismaClient({ adapter });
 }
 
 // One client per process, also across Next's dev-mode module reloads.

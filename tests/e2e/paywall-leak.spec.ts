@@ -37,6 +37,19 @@ test('an anonymous visitor receives no full-text paragraph of any paid article, 
   }
 });
 
+test('search, the sitemap and the home page carry no full-text paragraph, and search does not reveal gated words', async ({ request }) => {
+  const pages = [await (await request.get('/sitemap.xml')).text(), await (await request.get('/')).text(), await (await request.get('/issues/148/4')).text()];
+  for (const article of articles.filter((a) => !a.isFree)) {
+    const probes = probesOf(article);
+    for (const body of pages) for (const probe of probes) expect(body.includes(probe), `${article.doi} leaks “${probe}”`).toBe(false);
+    // A phrase that only the gated text contains finds nothing for an anonymous visitor.
+    const probe = probes[0]!;
+    const search = await (await request.get(`/search?q=${encodeURIComponent(probe)}`)).text();
+    expect(search).toContain('No articles match');
+  }
+  expect(pages[0]).toContain('/doi/10.1001/archdermatol.2011.3156');
+});
+
 test('the same check finds the text of a free article (the probes work)', async ({ request }) => {
   const free = articles.find((a) => a.isFree);
   expect(free, 'the seed has a free article').toBeDefined();
