@@ -1,6 +1,7 @@
 // npm run bench:quiz – 50 concurrent graded quiz submissions through submitAttempt (the function
 // behind the quiz form and POST /api/cme/<id>/attempts), on a fresh in-memory embedded database, several
-// rounds. Prints p50/p99 per submission. BENCH_CONNECTIONS and BENCH_ROUNDS change the load.
+// rounds. Prints p50/p99 per submission. BENCH_CONNECTIONS and BENCH_ROUNDS change the load;
+// BENCH_DATABASE_URL runs it on an empty PostgreSQL database instead (migrated and seeded here).
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 
@@ -12,9 +13,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 100 });
-  process.env.DATABASE_URL = database.url;
-  await applyMigrations(database.url);
+  const external = process.env.BENCH_DATABASE_URL;
+  const database = external ? null : await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 100 });
+  const url = external ?? database!.url;
+  process.env.DATABASE_URL = url;
+  await applyMigrations(url);
   // Imported after DATABASE_URL is set: lib/db reads it once.
   const { db } = await import('@/lib/db');
   const { seedCme } = await import('@/prisma/seed/seed-cme');
@@ -45,13 +48,13 @@ async function main() {
     const seconds = (performance.now() - began) / 1000;
     timings.sort((a, b) => a - b);
     console.log(`\nquiz submission: ${concurrency} concurrent, ${rounds} rounds, ${timings.length} graded attempts of ${activity.questions.length} questions`);
-    console.log(`database: embedded PGlite (in memory); ${new Date().toISOString()}`);
+    console.log(`database: ${external ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite (in memory)'}; ${new Date().toISOString()}`);
     console.log('| submissions/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | --- | --- | --- |');
     console.log(`| ${(timings.length / seconds).toFixed(0)} | ${percentile(timings, 50).toFixed(1)} | ${percentile(timings, 99).toFixed(1)} | ${timings.at(-1)!.toFixed(1)} |`);
   } finally {
     await db.$disconnect();
-    await database.stop();
+    await database?.stop();
   }
 }
 
