@@ -2,7 +2,8 @@
 // webhook route handler, 20 at a time, on a fresh embedded database with the Stripe stand-in
 // answering the SDK's re-reads. As under `npm start`, the database runs in this process and the
 // app in another (webhook-deliveries.ts). Prints events/s and checks every effect happened exactly once.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -67,12 +68,14 @@ async function main() {
 
   const eventsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhooks-')), 'events.json');
   fs.writeFileSync(eventsFile, JSON.stringify(deliveries));
-  const output = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'webhook-deliveries.ts'), eventsFile], {
+  // Asynchronously: this process's event loop serves the database meanwhile.
+  const child = promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'webhook-deliveries.ts'), eventsFile], {
     env: { ...process.env, BENCH_CONCURRENCY: String(CONCURRENCY) },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
   });
-  const { seconds, statuses } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; statuses: Record<string, number> };
+  const { stdout, stderr } = await child;
+  if (stderr) console.error(stderr.slice(0, 4000));
+  const { seconds, statuses } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { seconds: number; statuses: Record<string, number> };
 
   const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
     db.stripeEvent.count(),
