@@ -15,7 +15,7 @@ import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billin
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
-import { newId } from '../support/stripe-stand-in';
+import { newId, subscriptionObject } from '../support/stripe-stand-in';
 
 const deliver = async (event: TestEvent) => {
   const res = await POST(webhookRequest(event));
@@ -196,6 +196,15 @@ describe('Stripe webhook: subscriptions', () => {
     expect(row.revokedReason).toBe(`refund of charge ${charge.id}`);
     await deliver(makeEvent('customer.subscription.updated', subscription));
     expect((await db.subscription.findFirstOrThrow()).revokedAt).toEqual(row.revokedAt);
+  });
+
+  it('a subscription or invoice of a customer we never created is answered 2xx and writes nothing', async () => {
+    const foreign = subscriptionObject(newId('sub'), 'cus_not_ours', 'price_monthly_test', {});
+    standIn.putSubscription(foreign);
+    expect((await deliver(makeEvent('customer.subscription.created', foreign))).status).toBe(200);
+    expect((await deliver(makeEvent('invoice.paid', invoiceFor(foreign, 'paid')))).status).toBe(200);
+    expect(await db.subscription.count()).toBe(0);
+    expect(await db.billingInvoice.count()).toBe(0);
   });
 
   it('a failure while handling answers 5xx, records nothing, and the retry succeeds', async () => {
