@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LearnerProfileForm } from '@/components/cme/learner-profile-form';
 import { requireUser } from '@/lib/auth/current-user';
-import { listCmeStates } from '@/lib/cme/get-cme-states';
+import { listCmeStates } from '@/lib/cme/list-cme-states';
 import { getLearnerProfile } from '@/lib/cme/get-learner-profile';
 import { LICENCE_ROWS } from '@/lib/cme/learner-profile-input';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listCmeStates } from '@/lib/cme/get-cme-states';
+import { listCmeStates } from '@/lib/cme/list-cme-states';
 
 export const revalidate = 300;
 

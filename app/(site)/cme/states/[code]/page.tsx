@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatCredits } from '@/lib/cme/format-credits';
-import { getCmeState } from '@/lib/cme/get-cme-states';
+import { getCmeState } from '@/lib/cme/get-cme-state';
 
 export const revalidate = 300;
 

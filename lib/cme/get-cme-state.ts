@@ -1,12 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-/** Every state with how many CME topic requirements are on record for it. */
-export async function listCmeStates() {
-  return db.cmeState.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { requirements: true } } } });
-}
-
-/** One state's topic requirements and the activities that count toward each. */
+/** One state's topic requirements and the activities that count toward each; null for an unknown code. */
 export async function getCmeState(code: string) {
   if (!/^[A-Z]{2}$/.test(code)) return null;
   return db.cmeState.findUnique({
