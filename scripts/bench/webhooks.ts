@@ -1,8 +1,9 @@
 // npm run bench:webhooks – 1,000 signed Stripe events (10% duplicates, shuffled) through the
 // webhook route handler, 20 at a time, on a fresh embedded database with the Stripe stand-in
 // answering the SDK's re-reads. As under `npm start`, the database runs in this process and the
-// app in another (webhook-deliveries.ts). Prints events/s and checks every effect happened exactly once.
-import { execFile } from 'node:child_process';
+// app in another (webhook-deliveries.ts); the stand-in runs in a third, as Stripe is remote.
+// Prints events/s and checks every effect happened exactly once.
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
-import { startStripeStandIn, subscriptionObject, newId } from '../../tests/support/stripe-stand-in';
+import { subscriptionObject, newId } from '../../tests/support/stripe-stand-in';
 import { makeEvent, stripeTestEnv, type TestEvent } from '../../tests/support/stripe-events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1000);
@@ -28,10 +29,9 @@ function shuffle<T>(items: T[]): T[] {
 
 async function main() {
   const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 50 });
-  const standIn = await startStripeStandIn();
   await applyMigrations(database.url);
   // The app's env is read once on import: set it first, then load the app's modules.
-  Object.assign(process.env, { DATABASE_URL: database.url, ...stripeTestEnv(standIn.url) });
+  Object.assign(process.env, { DATABASE_URL: database.url });
   const { db } = await import('@/lib/db');
 
   const journal = await db.journal.create({ data: { slug: 'bench', title: 'Bench', abbreviation: 'B' } });
@@ -45,6 +45,7 @@ async function main() {
   );
 
   const unique: TestEvent[] = [];
+  const standInSubscriptions: Record<string, unknown>[] = [];
   for (let i = 0; i < PURCHASES; i++) {
     const user = users[i % users.length]!;
     const metadata = { kind: 'purchase', userId: user.id, articleId: article.id };
@@ -54,7 +55,7 @@ async function main() {
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     const user = users[i % users.length]!;
     const subscription = subscriptionObject(newId('sub'), `cus_bench_${i % users.length}`, 'price_monthly_test', { userId: user.id });
-    standIn.putSubscription(subscription);
+    standInSubscriptions.push(subscription);
     const invoice = {
       id: newId('in'), object: 'invoice', customer: subscription.customer, status: 'paid', amount_paid: 2900, amount_due: 2900, currency: 'usd',
       created: Math.floor(Date.now() / 1000), hosted_invoice_url: null,
@@ -66,11 +67,18 @@ async function main() {
   const duplicates = Array.from({ length: TOTAL - unique.length }, (_, i) => unique[(i * 7919) % unique.length]!);
   const deliveries = shuffle([...unique, ...duplicates]);
 
-  const eventsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhooks-')), 'events.json');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-webhooks-'));
+  const eventsFile = path.join(folder, 'events.json');
+  const subscriptionsFile = path.join(folder, 'subscriptions.json');
   fs.writeFileSync(eventsFile, JSON.stringify(deliveries));
+  fs.writeFileSync(subscriptionsFile, JSON.stringify(standInSubscriptions));
+  const standIn = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stripe-stand-in-process.ts'), subscriptionsFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const standInUrl = await new Promise<string>((resolve) => standIn.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   // Asynchronously: this process's event loop serves the database meanwhile.
   const child = promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'webhook-deliveries.ts'), eventsFile], {
-    env: { ...process.env, BENCH_CONCURRENCY: String(CONCURRENCY) },
+    env: { ...process.env, ...stripeTestEnv(standInUrl), BENCH_CONCURRENCY: String(CONCURRENCY) },
     maxBuffer: 64 * 1024 * 1024,
   });
   const { stdout, stderr } = await child;
@@ -91,7 +99,7 @@ async function main() {
   console.log(`recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`);
   console.log(`exactly once: ${isExactlyOnce ? 'yes' : 'NO'}`);
   await db.$disconnect();
-  await standIn.close();
+  standIn.kill('SIGTERM');
   await database.stop();
   process.exit(isExactlyOnce && statuses['200'] === deliveries.length ? 0 : 1);
 }
