@@ -30,6 +30,13 @@ export async function listArticlesForAdmin() {
   });
 }
 
+export async function listIssuesForAdmin() {
+  return db.issue.findMany({
+    orderBy: [{ year: 'desc' }, { month: 'desc' }],
+    select: { id: true, volume: true, number: true, dateLabel: true, isCurrent: true, publishedAt: true, _count: { select: { articles: true } } },
+  });
+}
+
 /** The static pages that show an article: refreshed at once after an edit. */
 function refreshArticlePages(doi: string) {
   try {

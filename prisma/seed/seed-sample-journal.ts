@@ -25,7 +25,7 @@ export async function seedSampleJournal(): Promise<void> {
   }
   await orderIssuesByPage();
   const newest = await db.issue.findFirst({ orderBy: [{ year: 'desc' }, { month: 'desc' }] });
-  if (newest) await db.issue.update({ where: { id: newest.id }, data: { isCurrent: true } });
+  if (newest) await db.issue.update({ where: { id: newest.id }, data: { isCurrent: true, publishedAt: new Date() } });
   await seedCme();
   await seedRelated();
   await seedDemoAccounts();

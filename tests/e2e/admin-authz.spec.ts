@@ -17,6 +17,7 @@ const ROUTES = [
   '/api/admin/articles/import',
   '/api/admin/articles/edit',
   '/api/admin/comments/moderate',
+  '/api/admin/issues/publish',
 ];
 
 type Role = 'anonymous' | 'reader' | 'subscriber' | 'admin';

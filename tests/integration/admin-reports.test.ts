@@ -83,3 +83,18 @@ describe('CME completions report', () => {
     expect(await listCmeCompletions({ activityId: '', from: '2026-12-01', to: '' })).toEqual([]);
   });
 });
+
+describe('publishing an issue', () => {
+  it('makes it current and emails alerts once', async () => {
+    const journal = await db.journal.findFirstOrThrow();
+    const old = await db.issue.create({ data: { journalId: journal.id, volume: '1', number: '1', year: 2026, dateLabel: 'Jan 2026', isCurrent: true, publishedAt: new Date() } });
+    const next = await db.issue.create({ data: { journalId: journal.id, volume: '1', number: '2', year: 2026, dateLabel: 'Feb 2026' } });
+    await db.journalIssueAlert.create({ data: { userId: reader.id, journalId: journal.id } });
+    const { publishIssue } = await import('@/lib/admin/publish-issue');
+    expect(await publishIssue(admin, { issueId: next.id })).toEqual({ sent: 1 });
+    expect((await db.issue.findUniqueOrThrow({ where: { id: old.id } })).isCurrent).toBe(false);
+    expect((await db.issue.findUniqueOrThrow({ where: { id: next.id } })).isCurrent).toBe(true);
+    await expect(publishIssue(admin, { issueId: next.id })).rejects.toThrow(/already been published/);
+    expect(await db.outboxEmail.count({ where: { to: reader.email } })).toBe(1);
+  });
+});

@@ -11,7 +11,7 @@ describe('errorResponse', () => {
     expect(errorResponse(new ValidationError('No.')).status).toBe(422);
   });
 
-  it('answers a database that cannot be reached with 503 and Retry-After', async () => {
+  it('answers a database that cannot be reached with 503 and Retry-After', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {});
     const wrapped = Object.assign(new Error('Invalid `prisma.article.findUnique()` invocation'), { cause: refused });
     expect(isDatabaseUnavailable(wrapped)).toBe(true);

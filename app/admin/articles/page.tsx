@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
-import { listArticlesForAdmin, MAX_JATS_BYTES } from '@/lib/admin/articles';
+import { listArticlesForAdmin, listIssuesForAdmin, MAX_JATS_BYTES } from '@/lib/admin/articles';
 import { requireAdmin } from '@/lib/admin/require-admin';
 
 export const metadata = { title: 'Articles' };
 
 export default async function AdminArticles() {
   await requireAdmin('/admin/articles');
-  const articles = await listArticlesForAdmin();
+  const [articles, issues] = await Promise.all([listArticlesForAdmin(), listIssuesForAdmin()]);
   return (
     <>
       <h1>Articles</h1>
@@ -22,6 +22,30 @@ export default async function AdminArticles() {
           fields={[{ kind: 'file', name: 'xml', label: 'JATS XML file', accept: '.xml,application/xml,text/xml', maxBytes: MAX_JATS_BYTES }]}
           submitLabel="Import article"
         />
+      </section>
+      <section aria-labelledby="issues-heading" className="box">
+        <h2 id="issues-heading" className="box__title">
+          Issues
+        </h2>
+        <ul>
+          {issues.map((i) => (
+            <li key={i.id}>
+              Vol {i.volume}, No. {i.number}, {i.dateLabel} ({i._count.articles} articles){i.isCurrent ? ' · current' : ''}
+              {i.publishedAt ? (
+                ` · published ${i.publishedAt.toISOString().slice(0, 10)}`
+              ) : (
+                <AdminForm
+                  endpoint="/api/admin/issues/publish"
+                  hidden={{ issueId: i.id }}
+                  fields={[]}
+                  submitLabel="Publish: make current and email alerts"
+                  confirm="Publish this issue and email its table of contents to readers with alerts?"
+                  compact
+                />
+              )}
+            </li>
+          ))}
+        </ul>
       </section>
       <table className="table">
         <thead>

@@ -1,0 +1,42 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { AppError, NotFoundError } from '@/lib/errors';
+import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
+import { recordAudit } from './record-audit';
+
+export const publishIssueSchema = z.object({ issueId: z.string().min(1).max(40) });
+
+/**
+ * Makes the issue the current one and emails its table of contents to readers with new-issue
+ * alerts, once: the conditional update means a second click (or a second admin) sends nothing.
+ */
+export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<typeof publishIssueSchema>) {
+  const issue = await db.$transaction(async (tx) => {
+    const claimed = await tx.issue.updateMany({ where: { id: issueId, publishedAt: null }, data: { publishedAt: new Date() } });
+    if (claimed.count === 0) {
+      if (!(await tx.issue.findUnique({ where: { id: issueId } }))) throw new NotFoundError('No issue has this id.');
+      throw new AppError('This issue has already been published; its alerts were sent then.', 409, 'already_published');
+    }
+    const current = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
+    await tx.issue.updateMany({ where: { journalId: current.journalId, isCurrent: true }, data: { isCurrent: false } });
+    const published = await tx.issue.update({ where: { id: issueId }, data: { isCurrent: true } });
+    await recordAudit(tx, actor, {
+      action: 'issue.publish',
+      targetType: 'Issue',
+      targetId: issueId,
+      summary: `Published vol ${published.volume} no ${published.number} (${published.dateLabel}) as the current issue`,
+      after: { isCurrent: true, publishedAt: published.publishedAt },
+    });
+    return published;
+  });
+  const sent = await sendIssueAlerts(issue.id);
+  try {
+    revalidatePath('/');
+  } catch {
+    // Outside a Next request there is no page cache to refresh.
+  }
+  return { sent };
+}

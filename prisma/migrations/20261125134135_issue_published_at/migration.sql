@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Issue" ADD COLUMN     "publishedAt" TIMESTAMP(3);
