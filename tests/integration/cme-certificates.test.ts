@@ -5,6 +5,7 @@ import { claimCredit } from '@/lib/cme/claim-credit';
 import { getCertificate } from '@/lib/cme/get-certificate';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { getTranscript } from '@/lib/cme/get-transcript';
+import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { renderCertificatePdf } from '@/lib/cme/render-certificate-pdf';
 import { saveCommitment } from '@/lib/cme/save-commitment';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
@@ -38,7 +39,9 @@ describe('credit claims and certificates', () => {
   });
 
   it('claims 0.75 credit once and issues a certificate that verifies', async () => {
+    expect((await listUnclaimedPasses(userId)).map((a) => a.id)).toEqual([attemptId]);
     const { certificateId } = await claimCredit({ userId, attemptId, credits: '0.75', now: NOW });
+    expect(await listUnclaimedPasses(userId)).toEqual([]);
     expect(certificateId).toMatch(/^CME-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     const certificate = await getCertificate(certificateId);

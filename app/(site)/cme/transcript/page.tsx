@@ -4,13 +4,15 @@ import styles from '@/components/cme/cme.module.css';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatCredits } from '@/lib/cme/format-credits';
 import { getTranscript } from '@/lib/cme/get-transcript';
+import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
 
 export const metadata: Metadata = { title: 'CME transcript' };
 
 export default async function TranscriptPage() {
   const user = await requireUser('/cme/transcript');
-  const years = summarizeTranscript(await getTranscript(user.id));
+  const [entries, unclaimed] = await Promise.all([getTranscript(user.id), listUnclaimedPasses(user.id)]);
+  const years = summarizeTranscript(entries);
   return (
     <div className="page">
       <p className="eyebrow">CME</p>
@@ -25,6 +27,18 @@ export default async function TranscriptPage() {
         </a>{' '}
         · <Link href="/cme/profile">Learner profile for board reporting</Link>
       </p>
+      {unclaimed.length > 0 && (
+        <section aria-labelledby="unclaimed-heading">
+          <h2 id="unclaimed-heading">Passed, credit not yet claimed</h2>
+          <ul>
+            {unclaimed.map((a) => (
+              <li key={a.id}>
+                {a.submittedAt.toISOString().slice(0, 10)}: <Link href={`/cme/${a.activity.id}/attempts/${a.id}`}>{a.activity.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {years.length === 0 && <p>You have not claimed CME credit yet.</p>}
       {years.map(({ year, entries, totalQuarters }) => (
         <section key={year} aria-labelledby={`year-${year}`}>
