@@ -51,11 +51,14 @@ export async function prepareCheckoutFulfilment(session: Stripe.Checkout.Session
  * The success page's fulfilment: reads the session back from Stripe (the URL is not trusted) and
  * fulfils it at once, so access shows before the webhook arrives. Only the buyer may fulfil.
  */
-export async function fulfilCheckoutSession(sessionId: string, userId: string): Promise<CheckoutMetadata | null> {
+export async function fulfilCheckoutSession(
+  sessionId: string,
+  userId: string,
+): Promise<{ metadata: CheckoutMetadata; subscriptionId: string | null } | null> {
   const session = await getStripe().checkout.sessions.retrieve(sessionId);
   const metadata = readCheckoutMetadata(session);
   if (!metadata || metadata.userId !== userId) return null;
   const apply = await prepareCheckoutFulfilment(session);
   if (apply) await db.$transaction(apply);
-  return metadata;
+  return { metadata, subscriptionId: idOf(session.subscription) };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
+import { LOCAL_SUBSCRIPTION_PREFIX } from './local/complete-local-checkout';
 import { isStripeConfigured } from './stripe-client';
 
 export type CheckoutResult =
@@ -17,16 +18,19 @@ const LOCAL_PREFIX = 'lcs_';
  */
 export async function getCheckoutResult(sessionId: string, userId: string): Promise<CheckoutResult | null> {
   let kind: 'purchase' | 'subscription';
+  let subscriptionId: string | null = null;
   if (sessionId.startsWith(LOCAL_PREFIX)) {
     const local = await db.localCheckoutSession.findFirst({ where: { id: sessionId, userId } });
     if (!local) return null;
     if (!local.completedAt) return { kind: 'pending' };
     kind = local.mode === 'subscription' ? 'subscription' : 'purchase';
+    subscriptionId = `${LOCAL_SUBSCRIPTION_PREFIX}${local.id}`;
   } else {
     if (!isStripeConfigured()) return null;
-    const metadata = await fulfilCheckoutSession(sessionId, userId);
-    if (!metadata) return null;
-    kind = metadata.kind;
+    const fulfilled = await fulfilCheckoutSession(sessionId, userId);
+    if (!fulfilled) return null;
+    kind = fulfilled.metadata.kind;
+    subscriptionId = fulfilled.subscriptionId;
   }
   if (kind === 'purchase') {
     const purchase = await db.articlePurchase.findFirst({
@@ -37,7 +41,7 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
     const { amountCents, currency, expiresAt } = purchase;
     return { kind: 'purchase', articleTitle: purchase.article.title, doi: purchase.article.doi, amountCents, currency, expiresAt };
   }
-  const subscription = await db.subscription.findFirst({ where: { userId, source: 'payment' }, orderBy: { createdAt: 'desc' } });
+  const subscription = subscriptionId ? await db.subscription.findFirst({ where: { userId, stripeSubscriptionId: subscriptionId } }) : null;
   if (!subscription) return { kind: 'pending' };
   const { plan, currentPeriodEnd, cancelAtPeriodEnd } = subscription;
   return { kind: 'subscription', plan, currentPeriodEnd, cancelAtPeriodEnd };

@@ -48,6 +48,7 @@ describe('local test-payment provider', () => {
     await completeLocalCheckout(id, user.id);
     const subscription = await db.subscription.findFirstOrThrow();
     expect(subscription).toMatchObject({ plan: 'monthly', status: 'active', source: 'payment', cancelAtPeriodEnd: false });
+    expect(await getCheckoutResult(id, user.id)).toEqual({ kind: 'subscription', plan: 'monthly', currentPeriodEnd: subscription.currentPeriodEnd, cancelAtPeriodEnd: false });
     await cancelLocalSubscription(subscription.id, user.id);
     expect(await db.subscription.findFirstOrThrow()).toMatchObject({ status: 'active', cancelAtPeriodEnd: true, currentPeriodEnd: subscription.currentPeriodEnd });
   });
