@@ -25,6 +25,11 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = new D
   return { isLimited: row.count > rule.limit, retryAfterSeconds };
 }
 
+/** Takes back one counted event (a sign-in that succeeded is not an attempt to guess). */
+export async function refundRateLimit(key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}
+
 /** Forgets the counts for `key` (a successful sign-in clears that account's failures). */
 export async function clearRateLimit(key: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { clearRateLimit, hitRateLimit, minutesText, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from './rate-limit';
+import { clearRateLimit, hitRateLimit, minutesText, refundRateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from './rate-limit';
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).email('Enter a valid email address.'),
@@ -24,7 +24,8 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
 
   const accountKey = `signin:account:${email}`;
   const perAccount = await hitRateLimit(accountKey, SIGN_IN_PER_ACCOUNT);
-  const perIp = ip ? await hitRateLimit(`signin:ip:${ip}`, SIGN_IN_PER_IP) : { isLimited: false, retryAfterSeconds: 0 };
+  const ipKey = ip ? `signin:ip:${ip}` : null;
+  const perIp = ipKey ? await hitRateLimit(ipKey, SIGN_IN_PER_IP) : { isLimited: false, retryAfterSeconds: 0 };
   if (perAccount.isLimited || perIp.isLimited) {
     const wait = Math.max(perAccount.isLimited ? perAccount.retryAfterSeconds : 0, perIp.isLimited ? perIp.retryAfterSeconds : 0);
     throw new SignInError(`Too many sign-in attempts. Please wait ${minutesText(wait)} and try again.`);
@@ -34,6 +35,9 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
   const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !isValid) throw new SignInError('Email or password is incorrect.');
   if (user.disabledAt) throw new SignInError('This account has been disabled. Please contact the journal office.');
+  // Counted before checking (so parallel guesses cannot overshoot); a success is taken back, so
+  // many readers signing in from one institution's address are not throttled.
   await clearRateLimit(accountKey);
+  if (ipKey) await refundRateLimit(ipKey);
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }

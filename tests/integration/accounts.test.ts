@@ -124,3 +124,13 @@ describe('sign-in', () => {
     await expect(signInWithPassword(null, null)).rejects.toThrow();
   });
 });
+
+describe('sign-in throttling and successful sign-ins', () => {
+  beforeEach(resetDatabase);
+
+  it('does not count successful sign-ins against the address', async () => {
+    await register();
+    for (let i = 0; i < 40; i++) await signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60');
+    await expect(signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60')).resolves.toMatchObject({ email: 'dana@example.org' });
+  });
+});
