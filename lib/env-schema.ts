@@ -10,7 +10,9 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }).optional(),
   EMBEDDED_DB_PORT: port.refine((p) => p !== 5432, 'must not be 5432 (kept for a real PostgreSQL)').default(0),
   // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
-  SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('http://localhost:3000'),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .default('http://localhost:3000'),
   PORT: port.default(3000),
   // Client addresses: X-Forwarded-For is believed only from these proxies (comma-separated IPs/CIDRs,
   // or "loopback"), e.g. the nginx in front. Empty: the socket address is the client.
@@ -34,18 +36,29 @@ const schema = z.object({
   // Payments: plan prices shown on /subscribe, in cents (Stripe charges what the Price IDs say).
   SUBSCRIPTION_MONTHLY_CENTS: z.coerce.number().int().positive().default(2900),
   SUBSCRIPTION_ANNUAL_CENTS: z.coerce.number().int().positive().default(29900),
-  SUBSCRIPTION_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a 3-letter lower-case currency code').default('usd'),
+  SUBSCRIPTION_CURRENCY: z
+    .string()
+    .regex(/^[a-z]{3}$/, 'must be a 3-letter lower-case currency code')
+    .default('usd'),
   // PubMed box: NCBI E-utilities base URL (tests point it at a local stand-in), and the tool name and
   // contact email NCBI asks every caller to send.
-  NCBI_EUTILS_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
-  NCBI_TOOL: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -').default('journal-platform'),
+  NCBI_EUTILS_BASE: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  NCBI_TOOL: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -')
+    .default('journal-platform'),
   NCBI_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   // How long a fetched PubMed list is used before NCBI is asked again.
   PUBMED_CACHE_HOURS: z.coerce.number().positive().default(24),
   // Cited By: Crossref member credentials for getForwardLinks. Empty: the stored citations are shown.
   CROSSREF_USER: z.string().trim().optional(),
   CROSSREF_PASSWORD: z.string().optional(),
-  CROSSREF_BASE: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).default('https://doi.crossref.org'),
+  CROSSREF_BASE: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .default('https://doi.crossref.org'),
 });
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).
@@ -53,7 +66,8 @@ const stripeKeys = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRI
 const checkedSchema = schema.superRefine((value, ctx) => {
   if (!value.STRIPE_SECRET_KEY) return;
   for (const key of stripeKeys) {
-    if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
+    if (!value[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
   }
 });
 

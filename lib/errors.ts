@@ -36,14 +36,18 @@ export function describeZodError(error: ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i;
 
 /** The database cannot be reached right now (restart, failover): worth a retry, not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown };
   if (e.code === 'P1001' || e.code === 'P1002' || e.code === 'P1017' || e.code === 'P2024') return true;
-  return UNAVAILABLE.test(String(e.message)) || (e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause));
+  return (
+    UNAVAILABLE.test(String(e.message)) ||
+    (e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause))
+  );
 }
 
 export function errorResponse(error: unknown): NextResponse {
@@ -60,5 +64,8 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
   }
   console.error(error);
-  return NextResponse.json({ error: 'Something went wrong on our side. Please try again.', code: 'internal' }, { status: 500 });
+  return NextResponse.json(
+    { error: 'Something went wrong on our side. Please try again.', code: 'internal' },
+    { status: 500 },
+  );
 }

@@ -18,7 +18,8 @@ async function main() {
     });
   } else if (command === 'diff') {
     const name = values.name;
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Give a migration name: npm run db:diff -- --name add_things (a-z, 0-9, _).');
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error('Give a migration name: npm run db:diff -- --name add_things (a-z, 0-9, _).');
     const sql = await diffSchemaAgainstMigrations();
     if (!sql.trim()) return console.log('No changes: prisma/schema matches the migrations.');
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

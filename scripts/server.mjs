@@ -18,7 +18,8 @@ const handle = app.getRequestHandler();
 // Public, prerendered pages only: the home page, issue and topic pages, article pages.
 const PUBLIC_PAGE = /^\/(|issues(\/[^/]+\/[^/]+)?|topics\/[^/]+|doi\/10\.\d{4,9}\/[^/]+)$/;
 const cacheMs = Number(process.env.MICRO_CACHE_MS ?? 10_000); // 0 turns the cache off (benchmarks)
-const cache = cacheMs > 0 ? createMicroCache({ isCandidatePath: (path) => PUBLIC_PAGE.test(path), ttlMs: cacheMs }) : null;
+const cache =
+  cacheMs > 0 ? createMicroCache({ isCandidatePath: (path) => PUBLIC_PAGE.test(path), ttlMs: cacheMs }) : null;
 
 const server = http.createServer((req, res) => {
   req.headers[PEER_IP_HEADER] = req.socket.remoteAddress ?? '';

@@ -25,7 +25,9 @@ import { clientIpFromHeaders } from '@/lib/http/client-ip';
 /** A weak new password answers on its field, before anything else happens. */
 function weakPassword(password: string, context: { email?: string; name?: string } = {}): ActionState | null {
   const problem = passwordProblem(password, context);
-  return problem ? { ok: false, message: 'Please choose a stronger password.', fieldErrors: { password: problem } } : null;
+  return problem
+    ? { ok: false, message: 'Please choose a stronger password.', fieldErrors: { password: problem } }
+    : null;
 }
 
 export const registerAction = validatedAction(registerSchema, async (data) => {
@@ -38,7 +40,10 @@ export const registerAction = validatedAction(registerSchema, async (data) => {
 export const verifyEmailAction = validatedAction(z.object({ token: z.string().min(10).max(200) }), async ({ token }) =>
   (await verifyEmail(token))
     ? { ok: true, message: 'Thank you: your email address is confirmed.' }
-    : { ok: false, message: 'This link is invalid, already used or expired. Sign in and ask for a new one from My Account.' },
+    : {
+        ok: false,
+        message: 'This link is invalid, already used or expired. Sign in and ask for a new one from My Account.',
+      },
 );
 
 export const resendVerificationAction = validatedActionWithUser(z.object({}), async (_data, user) => {
@@ -49,7 +54,10 @@ export const resendVerificationAction = validatedActionWithUser(z.object({}), as
 
 export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async ({ email }) => {
   await requestPasswordReset(email, clientIpFromHeaders(await headers()));
-  return { ok: true, message: 'If an account exists for that email, we have sent a link to reset the password. It works for one hour.' };
+  return {
+    ok: true,
+    message: 'If an account exists for that email, we have sent a link to reset the password. It works for one hour.',
+  };
 });
 
 export const resetPasswordAction = validatedAction(resetPasswordSchema, async ({ token, password }) => {
@@ -70,11 +78,16 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
   const emailChanged = await updateProfile(user, data);
   return {
     ok: true,
-    message: emailChanged ? `Saved. We have sent a confirmation link to ${data.email}.` : 'Your details have been saved.',
+    message: emailChanged
+      ? `Saved. We have sent a confirmation link to ${data.email}.`
+      : 'Your details have been saved.',
   };
 });
 
 export const activateAction = validatedActionWithUser(activationSchema, async (data, user) => {
   const subscription = await activateMembership(user.id, data);
-  return { ok: true, message: `Your subscription is active until ${subscription.currentPeriodEnd.toISOString().slice(0, 10)}.` };
+  return {
+    ok: true,
+    message: `Your subscription is active until ${subscription.currentPeriodEnd.toISOString().slice(0, 10)}.`,
+  };
 });

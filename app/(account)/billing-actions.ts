@@ -27,16 +27,22 @@ export const startSubscriptionAction = validatedActionWithUser(
 
 const localSessionId = z.string().regex(/^lcs_[a-f0-9]{24}$/, 'Unknown checkout.');
 
-export const payLocalCheckoutAction = validatedActionWithUser(z.object({ session: localSessionId }), async ({ session }, user) => {
-  await completeLocalCheckout(session, user.id);
-  redirect(`/checkout/success?session_id=${session}`);
-});
+export const payLocalCheckoutAction = validatedActionWithUser(
+  z.object({ session: localSessionId }),
+  async ({ session }, user) => {
+    await completeLocalCheckout(session, user.id);
+    redirect(`/checkout/success?session_id=${session}`);
+  },
+);
 
 export const cancelLocalSubscriptionAction = validatedActionWithUser(
   z.object({ subscriptionId: z.string().min(1).max(64) }),
   async ({ subscriptionId }, user) => {
     await cancelLocalSubscription(subscriptionId, user.id);
-    return { ok: true, message: 'Your subscription is cancelled. You keep access until the end of the period you paid for.' };
+    return {
+      ok: true,
+      message: 'Your subscription is cancelled. You keep access until the end of the period you paid for.',
+    };
   },
 );
 

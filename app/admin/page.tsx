@@ -14,11 +14,26 @@ export default async function AdminHome() {
     <>
       <h1>Admin</h1>
       <dl className="admin-stats">
-        <div><dt>Accounts</dt><dd>{users}</dd></div>
-        <div><dt>Active subscriptions</dt><dd>{subscriptions}</dd></div>
-        <div><dt>24-hour purchases</dt><dd>{purchases}</dd></div>
-        <div><dt>Institutions</dt><dd>{institutions}</dd></div>
-        <div><dt>Society member records</dt><dd>{members}</dd></div>
+        <div>
+          <dt>Accounts</dt>
+          <dd>{users}</dd>
+        </div>
+        <div>
+          <dt>Active subscriptions</dt>
+          <dd>{subscriptions}</dd>
+        </div>
+        <div>
+          <dt>24-hour purchases</dt>
+          <dd>{purchases}</dd>
+        </div>
+        <div>
+          <dt>Institutions</dt>
+          <dd>{institutions}</dd>
+        </div>
+        <div>
+          <dt>Society member records</dt>
+          <dd>{members}</dd>
+        </div>
       </dl>
     </>
   );

@@ -25,7 +25,11 @@ export function AccountNav() {
     <>
       {me.role === 'admin' && <Link href="/admin">Admin</Link>}
       <Link href="/account">My Account</Link>
-      <button type="button" className="link-button site-header__signout" onClick={() => void signOut({ callbackUrl: '/' })}>
+      <button
+        type="button"
+        className="link-button site-header__signout"
+        onClick={() => void signOut({ callbackUrl: '/' })}
+      >
         Sign Out
       </button>
     </>

@@ -5,7 +5,11 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 /** "My access": each entitlement with its source and end. */
 export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[] }) {
   if (entitlements.length === 0) {
-    return <p>You have no subscriptions or purchases yet. Free articles and the abstracts of all articles are open to you.</p>;
+    return (
+      <p>
+        You have no subscriptions or purchases yet. Free articles and the abstracts of all articles are open to you.
+      </p>
+    );
   }
   return (
     <table className="table">

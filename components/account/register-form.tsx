@@ -19,7 +19,11 @@ export function RegisterForm({ action, callbackUrl }: Props) {
       const result = await action(state, form);
       setState(result);
       if (!result.ok) return;
-      const signedIn = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
+      const signedIn = await signIn('credentials', {
+        email: form.get('email'),
+        password: form.get('password'),
+        redirect: false,
+      });
       if (signedIn?.ok && !signedIn.error) window.location.assign(callbackUrl);
     });
   }
@@ -27,8 +31,22 @@ export function RegisterForm({ action, callbackUrl }: Props) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
-      <FormField label="Name" name="name" autoComplete="name" required maxLength={120} error={state.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required error={state.fieldErrors?.email} />
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={120}
+        error={state.fieldErrors?.name}
+      />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={state.fieldErrors?.email}
+      />
       <FormField
         label="Password"
         name="password"

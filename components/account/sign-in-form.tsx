@@ -23,7 +23,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email or password is incorrect.');
+      setError(
+        result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email or password is incorrect.',
+      );
     });
   }
 

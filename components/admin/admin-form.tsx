@@ -27,9 +27,14 @@ type Result = { ok: boolean; message: string; details: string[] };
 function describeSuccess(body: Record<string, unknown>): Result {
   const details = [
     ...((body.warnings as string[] | undefined) ?? []).map((w) => `Warning: ${w}`),
-    ...((body.problems as { line: number; reason: string }[] | undefined) ?? []).map((p) => `Line ${p.line}: ${p.reason}`),
+    ...((body.problems as { line: number; reason: string }[] | undefined) ?? []).map(
+      (p) => `Line ${p.line}: ${p.reason}`,
+    ),
   ];
-  const counts = typeof body.imported === 'number' ? ` ${body.imported} imported, ${typeof body.updated === 'number' ? body.updated : 0} updated, ${details.length} rejected.` : '';
+  const counts =
+    typeof body.imported === 'number'
+      ? ` ${body.imported} imported, ${typeof body.updated === 'number' ? body.updated : 0} updated, ${details.length} rejected.`
+      : '';
   return { ok: true, message: `Saved.${counts}`, details };
 }
 
@@ -46,11 +51,16 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
       const el = form.elements.namedItem(f.name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
       if (!el) continue;
       if (f.kind === 'checkbox') data[f.name] = (el as HTMLInputElement).checked;
-      else if (f.kind === 'list') data[f.name] = el.value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+      else if (f.kind === 'list')
+        data[f.name] = el.value
+          .split(/[\n,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else if (f.kind === 'file') {
         const file = (el as HTMLInputElement).files?.[0];
         if (!file) return `Choose a file for “${f.label}”.`;
-        if (file.size > f.maxBytes) return `The file is larger than ${Math.round(f.maxBytes / 1024)} KB. Nothing was sent.`;
+        if (file.size > f.maxBytes)
+          return `The file is larger than ${Math.round(f.maxBytes / 1024)} KB. Nothing was sent.`;
         data[f.name] = await file.text();
         data.fileName = file.name;
       } else data[f.name] = el.value;
@@ -65,9 +75,18 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
     startTransition(async () => {
       const data = await collect(form);
       if (typeof data === 'string') return setResult({ ok: false, message: data, details: [] });
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
       const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!res.ok) return setResult({ ok: false, message: typeof body.error === 'string' ? body.error : `The server answered ${res.status}.`, details: [] });
+      if (!res.ok)
+        return setResult({
+          ok: false,
+          message: typeof body.error === 'string' ? body.error : `The server answered ${res.status}.`,
+          details: [],
+        });
       setResult(describeSuccess(body));
       router.refresh();
     });
@@ -93,7 +112,13 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
                 <input id={fid} type="checkbox" name={f.name} defaultChecked={f.defaultChecked} /> {f.label}
               </label>
             ) : f.kind === 'list' ? (
-              <textarea id={fid} name={f.name} rows={3} defaultValue={f.defaultValue?.join('\n')} aria-describedby={f.hint ? `${fid}-hint` : undefined} />
+              <textarea
+                id={fid}
+                name={f.name}
+                rows={3}
+                defaultValue={f.defaultValue?.join('\n')}
+                aria-describedby={f.hint ? `${fid}-hint` : undefined}
+              />
             ) : f.kind === 'file' ? (
               <input id={fid} type="file" name={f.name} accept={f.accept} />
             ) : (
@@ -111,7 +136,10 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
         {isPending ? 'Saving…' : submitLabel}
       </button>
       {result && (
-        <div className={result.ok ? 'form-message form-message--ok' : 'form-message form-message--error'} role={result.ok ? 'status' : 'alert'}>
+        <div
+          className={result.ok ? 'form-message form-message--ok' : 'form-message form-message--error'}
+          role={result.ok ? 'status' : 'alert'}
+        >
           <p>{result.message}</p>
           {result.details.length > 0 && (
             <ul>

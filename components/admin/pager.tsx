@@ -1,7 +1,17 @@
 import Link from 'next/link';
 
 /** Previous/next links that keep the current filters. */
-export function Pager({ path, params, page, pageCount }: { path: string; params: Record<string, string>; page: number; pageCount: number }) {
+export function Pager({
+  path,
+  params,
+  page,
+  pageCount,
+}: {
+  path: string;
+  params: Record<string, string>;
+  page: number;
+  pageCount: number;
+}) {
   const href = (p: number) => `${path}?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
   return (
     <nav aria-label="Pages" className="pager">

@@ -43,7 +43,11 @@ export function ArticleComments({ doi }: { doi: string }) {
     try {
       const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
       const body = (await res.json().catch(() => ({}))) as { error?: string };
-      setMessage(res.ok ? { ok: true, text: okText } : { ok: false, text: body.error ?? 'Something went wrong. Please try again.' });
+      setMessage(
+        res.ok
+          ? { ok: true, text: okText }
+          : { ok: false, text: body.error ?? 'Something went wrong. Please try again.' },
+      );
       if (res.ok) await load();
       return res.ok;
     } catch {
@@ -59,7 +63,14 @@ export function ArticleComments({ doi }: { doi: string }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const body = JSON.stringify({ doi, body: data.get('body'), disclosure: data.get('disclosure') });
-    if (await send('/api/comments', { method: 'POST', body }, 'Thank you. Your comment will appear once a moderator has approved it.')) form.reset();
+    if (
+      await send(
+        '/api/comments',
+        { method: 'POST', body },
+        'Thank you. Your comment will appear once a moderator has approved it.',
+      )
+    )
+      form.reset();
   }
 
   return (
@@ -79,7 +90,14 @@ export function ArticleComments({ doi }: { doi: string }) {
               <p className="comments__body">{c.body}</p>
               <p className="comments__meta">Conflict of interest disclosure: {c.disclosure}</p>
               {c.isPending && (
-                <button type="button" className="link-button" disabled={isSending} onClick={() => void send(`/api/comments/${c.id}`, { method: 'DELETE' }, 'Your comment was withdrawn.')}>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={isSending}
+                  onClick={() =>
+                    void send(`/api/comments/${c.id}`, { method: 'DELETE' }, 'Your comment was withdrawn.')
+                  }
+                >
                   Withdraw comment
                 </button>
               )}
@@ -89,7 +107,10 @@ export function ArticleComments({ doi }: { doi: string }) {
       )}
       <h3 className="box__title">Submit a Comment</h3>
       {message && (
-        <p className={`form-message form-message--${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'}>
+        <p
+          className={`form-message form-message--${message.ok ? 'ok' : 'error'}`}
+          role={message.ok ? 'status' : 'alert'}
+        >
           {message.text}
         </p>
       )}
@@ -103,7 +124,13 @@ export function ArticleComments({ doi }: { doi: string }) {
           </div>
           <div className="form-field">
             <label htmlFor="comment-disclosure">Conflict of interest disclosure</label>
-            <input id="comment-disclosure" name="disclosure" required maxLength={DISCLOSURE_MAX} aria-describedby="comment-disclosure-hint" />
+            <input
+              id="comment-disclosure"
+              name="disclosure"
+              required
+              maxLength={DISCLOSURE_MAX}
+              aria-describedby="comment-disclosure-hint"
+            />
             <p id="comment-disclosure-hint" className="form-field__hint">
               Required. Write &quot;None&quot; if you have nothing to disclose.
             </p>
@@ -115,7 +142,8 @@ export function ArticleComments({ doi }: { doi: string }) {
       ) : (
         state && (
           <p className="box__note">
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to comment on this article.
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to comment
+            on this article.
           </p>
         )
       )}

@@ -1,7 +1,12 @@
 import { formatAuthorName, formatCitationLine } from '@/lib/articles/format-citation';
 import type { ArticlePage } from '@/lib/articles/get-article-page';
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function ArticleHeader({ article }: { article: ArticlePage }) {
   return (
@@ -27,7 +32,10 @@ export function ArticleHeader({ article }: { article: ArticlePage }) {
       </p>
       {article.publishedOnline && (
         <p className="article-header__published">
-          Published online <time dateTime={article.publishedOnline.toISOString().slice(0, 10)}>{dateFormat.format(article.publishedOnline)}</time>
+          Published online{' '}
+          <time dateTime={article.publishedOnline.toISOString().slice(0, 10)}>
+            {dateFormat.format(article.publishedOnline)}
+          </time>
         </p>
       )}
     </header>

@@ -14,7 +14,9 @@ export function ArticleTools({ doi, path, title, hasPdf }: Props) {
       <h2 id="tools-heading" className="box__title">
         Article Tools
       </h2>
-      <p className="box__note">Some tools below are only available to our subscribers or users with an online account.</p>
+      <p className="box__note">
+        Some tools below are only available to our subscribers or users with an online account.
+      </p>
       <ul className="article-tools__list">
         {hasPdf && (
           <li>

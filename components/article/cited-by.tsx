@@ -10,8 +10,8 @@ export async function CitedBy({ articleId }: { articleId: string }) {
       </h2>
       {areExamples && (
         <p className="box__note">
-          Citing articles are presented as examples only. With Crossref credentials configured, Crossref&apos;s &quot;Cited By&quot; service
-          populates this list.
+          Citing articles are presented as examples only. With Crossref credentials configured, Crossref&apos;s
+          &quot;Cited By&quot; service populates this list.
         </p>
       )}
       {works.length === 0 ? (

@@ -10,7 +10,9 @@ export async function CmeBox({ doi }: { doi: string }) {
   const activities = await getArticleCme(doi);
   const activity = activities[0];
   if (!activity) return null;
-  const states = [...new Map(activity.requirements.map((r) => [r.requirement.state.code, r.requirement.state])).values()];
+  const states = [
+    ...new Map(activity.requirements.map((r) => [r.requirement.state.code, r.requirement.state])).values(),
+  ];
   return (
     <section className="box cme-box" aria-labelledby="cme-heading">
       <h2 id="cme-heading" className="box__title">
@@ -36,7 +38,10 @@ export async function CmeBox({ doi }: { doi: string }) {
       </p>
       <details>
         <summary>Accreditation Information</summary>
-        <AccreditationStatement maxCreditQuarters={activity.maxCreditQuarters} passingPercent={activity.passingPercent} />
+        <AccreditationStatement
+          maxCreditQuarters={activity.maxCreditQuarters}
+          passingPercent={activity.passingPercent}
+        />
       </details>
     </section>
   );

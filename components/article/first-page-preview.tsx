@@ -3,7 +3,17 @@
 import { useRef } from 'react';
 
 /** "First Page Preview": a thumbnail of the PDF's first page; "View Large" opens it full size. */
-export function FirstPagePreview({ src, width, height, title }: { src: string; width: number; height: number; title: string }) {
+export function FirstPagePreview({
+  src,
+  width,
+  height,
+  title,
+}: {
+  src: string;
+  width: number;
+  height: number;
+  title: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <section className="box first-page" aria-labelledby="first-page-heading">

@@ -23,7 +23,11 @@ export function FullTextGate({ doi, children }: { doi: string; children: ReactNo
 
   const load = useCallback(
     (signal?: AbortSignal) =>
-      fetch(`/api/articles/full-text?doi=${encodeURIComponent(doi)}`, { signal, credentials: 'same-origin', cache: 'no-store' })
+      fetch(`/api/articles/full-text?doi=${encodeURIComponent(doi)}`, {
+        signal,
+        credentials: 'same-origin',
+        cache: 'no-store',
+      })
         .then((res) => (res.ok ? (res.json() as Promise<FullText | { canRead: false }>) : null))
         .then((body) => setText(body?.canRead ? body : null))
         .catch(() => {
@@ -46,7 +50,12 @@ export function FullTextGate({ doi, children }: { doi: string; children: ReactNo
   );
 }
 
-export function FullTextBody(props: { reason: string | null; fullTextHtml: string; referencesHtml: string; children?: ReactNode }) {
+export function FullTextBody(props: {
+  reason: string | null;
+  fullTextHtml: string;
+  referencesHtml: string;
+  children?: ReactNode;
+}) {
   return (
     <div className={GATED_CONTENT_CLASS}>
       {props.reason && (

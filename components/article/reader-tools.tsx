@@ -36,7 +36,11 @@ export function ReaderTools({ doi }: { doi: string }) {
     // Shown at once; put back if the server says no.
     setAnswer((prev) => (prev?.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
     try {
-      const res = await fetch('/api/reader-tools', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ doi, tool, on }) });
+      const res = await fetch('/api/reader-tools', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ doi, tool, on }),
+      });
       const body = (await res.json()) as Answer & { error?: string };
       if (res.ok) return setAnswer(body);
       setError(body.error ?? 'That did not work. Please try again.');
@@ -50,7 +54,8 @@ export function ReaderTools({ doi }: { doi: string }) {
   if (!answer.isSignedIn || !answer.tools) {
     return (
       <p className="box__note">
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`}>Sign in</Link> to save this article and set email alerts.
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`}>Sign in</Link> to save this article and set
+        email alerts.
       </p>
     );
   }

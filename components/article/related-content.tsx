@@ -26,7 +26,11 @@ export async function RelatedContent({ articleId, doi, topics }: { articleId: st
   const [seeAlso, byTopic] = await Promise.all([listSeeAlso(articleId), listRelatedByTopic(articleId)]);
   const boxes: SidebarBox[] = [
     { id: 'see-also', title: 'See Also...', content: <ArticleList articles={seeAlso} empty="No linked articles." /> },
-    { id: 'by-topic', title: 'Articles Related By Topic', content: <ArticleList articles={byTopic} empty="No other articles share a topic yet." /> },
+    {
+      id: 'by-topic',
+      title: 'Articles Related By Topic',
+      content: <ArticleList articles={byTopic} empty="No other articles share a topic yet." />,
+    },
     {
       id: 'topics',
       title: 'Related Topics',

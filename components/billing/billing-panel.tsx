@@ -64,7 +64,9 @@ export async function BillingPanel({ userId }: { userId: string }) {
                 <td>{dateTime.format(p.confirmedAt)}</td>
                 <td>
                   {dateTime.format(p.expiresAt)}
-                  {p.revokedAt && <span className="table__note"> (revoked: {p.revokedReason ?? 'payment reversed'})</span>}
+                  {p.revokedAt && (
+                    <span className="table__note"> (revoked: {p.revokedReason ?? 'payment reversed'})</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -12,8 +12,17 @@ export function CommitmentForm({ attemptId, commitment }: { attemptId: string; c
     <form action={formAction} className="form">
       <input type="hidden" name="attemptId" value={attemptId} />
       <h2 id="commitment-heading">Commitment to Change (optional):</h2>
-      <label htmlFor="commitment">Indicate what change(s) you will implement in your practice, if any, based on this CME course.</label>
-      <textarea id="commitment" name="commitment" rows={4} maxLength={4000} defaultValue={commitment} className={styles.textarea} />
+      <label htmlFor="commitment">
+        Indicate what change(s) you will implement in your practice, if any, based on this CME course.
+      </label>
+      <textarea
+        id="commitment"
+        name="commitment"
+        rows={4}
+        maxLength={4000}
+        defaultValue={commitment}
+        className={styles.textarea}
+      />
       <FormMessage ok={state.ok} message={state.message} />
       <button type="submit" className="button" disabled={isPending}>
         Save commitment

@@ -20,7 +20,20 @@ export type LearnerProfileValues = {
 
 type Props = { values: LearnerProfileValues; states: { code: string; name: string }[]; licenceRows: number };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Board-reporting details; each group has its own consent box and is only kept with it ticked. */
 export function LearnerProfileForm({ values, states, licenceRows }: Props) {
@@ -29,14 +42,36 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
   return (
     <form action={formAction} className="form">
       <FormMessage ok={state.ok} message={state.message} />
-      <Group legend="National Provider Identifier" consentName="npiConsent" consent={values.npiConsent} consentLabel="I consent to my NPI being reported with my credit">
-        <FormField label="NPI (10 digits)" name="npi" inputMode="numeric" maxLength={10} defaultValue={values.npi} error={error('npi')} />
+      <Group
+        legend="National Provider Identifier"
+        consentName="npiConsent"
+        consent={values.npiConsent}
+        consentLabel="I consent to my NPI being reported with my credit"
+      >
+        <FormField
+          label="NPI (10 digits)"
+          name="npi"
+          inputMode="numeric"
+          maxLength={10}
+          defaultValue={values.npi}
+          error={error('npi')}
+        />
       </Group>
-      <Group legend="State medical licences" consentName="licencesConsent" consent={values.licencesConsent} consentLabel="I consent to my licence numbers being reported to these states' boards">
+      <Group
+        legend="State medical licences"
+        consentName="licencesConsent"
+        consent={values.licencesConsent}
+        consentLabel="I consent to my licence numbers being reported to these states' boards"
+      >
         {Array.from({ length: licenceRows }, (_, i) => (
           <div key={i} className="form-field">
             <label htmlFor={`licenceState${i}`}>Licence {i + 1}: state</label>
-            <select id={`licenceState${i}`} name={`licenceState${i}`} defaultValue={values.licences[i]?.stateCode ?? ''} className={styles.select}>
+            <select
+              id={`licenceState${i}`}
+              name={`licenceState${i}`}
+              defaultValue={values.licences[i]?.stateCode ?? ''}
+              className={styles.select}
+            >
               <option value="">No state</option>
               {states.map((s) => (
                 <option key={s.code} value={s.code}>
@@ -44,15 +79,30 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
                 </option>
               ))}
             </select>
-            <FormField label={`Licence ${i + 1}: number`} name={`licenceNumber${i}`} maxLength={40} defaultValue={values.licences[i]?.number ?? ''} />
+            <FormField
+              label={`Licence ${i + 1}: number`}
+              name={`licenceNumber${i}`}
+              maxLength={40}
+              defaultValue={values.licences[i]?.number ?? ''}
+            />
           </div>
         ))}
       </Group>
-      <Group legend="Certifying board" consentName="boardConsent" consent={values.boardConsent} consentLabel="I consent to my board identifier being reported with my credit">
+      <Group
+        legend="Certifying board"
+        consentName="boardConsent"
+        consent={values.boardConsent}
+        consentLabel="I consent to my board identifier being reported with my credit"
+      >
         <FormField label="Board name" name="boardName" maxLength={120} defaultValue={values.boardName} />
         <FormField label="Board ID" name="boardId" maxLength={40} defaultValue={values.boardId} />
       </Group>
-      <Group legend="Month and day of birth" consentName="birthConsent" consent={values.birthConsent} consentLabel="I consent to my month and day of birth being used to match my board record">
+      <Group
+        legend="Month and day of birth"
+        consentName="birthConsent"
+        consent={values.birthConsent}
+        consentLabel="I consent to my month and day of birth being used to match my board record"
+      >
         <div className="form-field">
           <label htmlFor="birthMonth">Month</label>
           <select id="birthMonth" name="birthMonth" defaultValue={String(values.birthMonth)} className={styles.select}>
@@ -64,7 +114,15 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
             ))}
           </select>
         </div>
-        <FormField label="Day" name="birthDay" type="number" min={0} max={31} defaultValue={values.birthDay || ''} error={error('birthDay')} />
+        <FormField
+          label="Day"
+          name="birthDay"
+          type="number"
+          min={0}
+          max={31}
+          defaultValue={values.birthDay || ''}
+          error={error('birthDay')}
+        />
       </Group>
       <button type="submit" className="button" disabled={isPending}>
         Save profile
@@ -73,7 +131,13 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
   );
 }
 
-function Group(props: { legend: string; consentName: string; consent: boolean; consentLabel: string; children: ReactNode }) {
+function Group(props: {
+  legend: string;
+  consentName: string;
+  consent: boolean;
+  consentLabel: string;
+  children: ReactNode;
+}) {
   return (
     <fieldset className={styles.question}>
       <legend>{props.legend}</legend>

@@ -11,19 +11,21 @@ export function AccessPanel({ doi, returnTo }: { doi: string; returnTo: string }
       <h3 className="access-panel__subhead">Don&apos;t have Access?</h3>
       <ul className="access-panel__options">
         <li>
-          <Link href={`/register?callbackUrl=${back}`}>Register</Link> and get free email Table of Contents alerts, saved
-          searches, PowerPoint downloads, CME quizzes, and more
+          <Link href={`/register?callbackUrl=${back}`}>Register</Link> and get free email Table of Contents alerts,
+          saved searches, PowerPoint downloads, CME quizzes, and more
         </li>
         <li>
           <Link href={`/subscribe?callbackUrl=${back}`}>Subscribe</Link> for full-text access to content from 1998
           forward and a host of useful features
         </li>
         <li>
-          <Link href={`/activate?callbackUrl=${back}`}>Activate your current subscription</Link> (AMA members and current
-          subscribers)
+          <Link href={`/activate?callbackUrl=${back}`}>Activate your current subscription</Link> (AMA members and
+          current subscribers)
         </li>
         <li>
-          <Link href={`/purchase?doi=${encodeURIComponent(doi)}`}>Purchase Online Access to this article for 24 hours</Link>
+          <Link href={`/purchase?doi=${encodeURIComponent(doi)}`}>
+            Purchase Online Access to this article for 24 hours
+          </Link>
         </li>
       </ul>
     </section>

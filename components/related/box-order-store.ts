@@ -1,6 +1,12 @@
 // The box order in this browser: a cookie (read before first paint by /related-order.js) and
 // the CSS variables that script sets. Used through useSyncExternalStore.
-import { BOX_ORDER_COOKIE, DEFAULT_BOX_ORDER, formatBoxOrderCookie, parseBoxOrderCookie, type BoxId } from '@/lib/related/box-order';
+import {
+  BOX_ORDER_COOKIE,
+  DEFAULT_BOX_ORDER,
+  formatBoxOrderCookie,
+  parseBoxOrderCookie,
+  type BoxId,
+} from '@/lib/related/box-order';
 
 const CHANGE_EVENT = 'related-order-change';
 let cached: { raw: string; order: readonly BoxId[] } = { raw: '', order: DEFAULT_BOX_ORDER };

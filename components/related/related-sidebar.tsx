@@ -1,6 +1,15 @@
 'use client';
 
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { boxOrderSchema, DEFAULT_BOX_ORDER, moveBox, type BoxId } from '@/lib/related/box-order';
@@ -10,7 +19,8 @@ import { SortableBox } from './sortable-box';
 export type SidebarBox = { id: BoxId; title: string; content: ReactNode };
 
 const screenReaderInstructions = {
-  draggable: 'To move a box, press space or enter. Use the up and down arrow keys to move it, space or enter to drop it, escape to cancel.',
+  draggable:
+    'To move a box, press space or enter. Use the up and down arrow keys to move it, space or enter to drop it, escape to cancel.',
 };
 
 /**
@@ -24,7 +34,10 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<BoxId>>(new Set());
   const [saveError, setSaveError] = useState('');
   const isSignedIn = useRef(false);
-  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const titleOf = (id: unknown) => byId.get(id as BoxId)?.title ?? 'box';
   const positionOf = (id: unknown) => order.indexOf(id as BoxId) + 1;
@@ -48,8 +61,14 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
     writeBoxOrder(next);
     setSaveError('');
     if (!isSignedIn.current) return;
-    fetch('/api/sidebar-layout', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: next }) })
-      .then((res) => setSaveError(res.ok ? '' : 'Your layout is kept in this browser but could not be saved to your account.'))
+    fetch('/api/sidebar-layout', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ order: next }),
+    })
+      .then((res) =>
+        setSaveError(res.ok ? '' : 'Your layout is kept in this browser but could not be saved to your account.'),
+      )
       .catch(() => setSaveError('Your layout is kept in this browser but could not be saved to your account.'));
   }
 
@@ -58,9 +77,16 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   }
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}. It is in position ${positionOf(active.id)} of ${order.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} moved to position ${positionOf(over.id)} of ${order.length}.` : `${titleOf(active.id)} is no longer over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped at position ${positionOf(over.id)} of ${order.length}.` : `${titleOf(active.id)} dropped.`),
+    onDragStart: ({ active }) =>
+      `Picked up ${titleOf(active.id)}. It is in position ${positionOf(active.id)} of ${order.length}.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${titleOf(active.id)} moved to position ${positionOf(over.id)} of ${order.length}.`
+        : `${titleOf(active.id)} is no longer over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${titleOf(active.id)} dropped at position ${positionOf(over.id)} of ${order.length}.`
+        : `${titleOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   };
 
@@ -74,13 +100,25 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
 
   return (
     <>
-      <DndContext id="related-boxes" sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
+      <DndContext
+        id="related-boxes"
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements, screenReaderInstructions }}
+      >
         <SortableContext items={[...order]} strategy={verticalListSortingStrategy}>
           <div className="related__boxes">
             {order.map((id) => {
               const box = byId.get(id);
               return box ? (
-                <SortableBox key={id} id={id} title={box.title} isCollapsed={collapsed.has(id)} onToggle={() => toggle(id)}>
+                <SortableBox
+                  key={id}
+                  id={id}
+                  title={box.title}
+                  isCollapsed={collapsed.has(id)}
+                  onToggle={() => toggle(id)}
+                >
                   {box.content}
                 </SortableBox>
               ) : null;

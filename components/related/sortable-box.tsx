@@ -9,7 +9,9 @@ type Props = { id: BoxId; title: string; isCollapsed: boolean; onToggle: () => v
 
 /** One Related Content box: a drag handle (mouse, touch or keyboard), a collapse toggle and the content. */
 export function SortableBox({ id, title, isCollapsed, onToggle, children }: Props) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+  });
   const headingId = `related-box-${id}-heading`;
   const bodyId = `related-box-${id}-body`;
   return (
@@ -34,7 +36,13 @@ export function SortableBox({ id, title, isCollapsed, onToggle, children }: Prop
         <h3 id={headingId} className="box__title related-box__title">
           {title}
         </h3>
-        <button type="button" className="related-box__toggle" aria-expanded={!isCollapsed} aria-controls={bodyId} onClick={onToggle}>
+        <button
+          type="button"
+          className="related-box__toggle"
+          aria-expanded={!isCollapsed}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
           {isCollapsed ? 'Show' : 'Hide'}
           <span className="visually-hidden"> {title}</span>
         </button>

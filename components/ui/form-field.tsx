@@ -14,7 +14,13 @@ export function FormField({ label, name, error, hint, id, ...input }: Props) {
           {hint}
         </p>
       )}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {error && (
         <p id={`${fieldId}-error`} className="form-field__error">
           {error}
@@ -27,7 +33,10 @@ export function FormField({ label, name, error, hint, id, ...input }: Props) {
 export function FormMessage({ ok, message }: { ok: boolean; message: string }) {
   if (!message) return null;
   return (
-    <p className={ok ? 'form-message form-message--ok' : 'form-message form-message--error'} role={ok ? 'status' : 'alert'}>
+    <p
+      className={ok ? 'form-message form-message--ok' : 'form-message form-message--error'}
+      role={ok ? 'status' : 'alert'}
+    >
       {message}
     </p>
   );

@@ -5,7 +5,8 @@ import { now as clockNow } from '@/lib/clock';
 import { AppError, ValidationError } from '@/lib/errors';
 import type { activationSchema } from '@/lib/auth/account-schemas';
 
-const NOT_FOUND = 'We could not find a subscription with those details. Check the number and last name as printed on your membership card or mailing label.';
+const NOT_FOUND =
+  'We could not find a subscription with those details. Check the number and last name as printed on your membership card or mailing label.';
 
 /**
  * Claims an existing subscription (society member or print subscriber) for this account, once.
@@ -20,20 +21,34 @@ export async function activateMembership(userId: string, input: z.infer<typeof a
         : { memberNumber: input.memberNumber, lastName: { equals: input.lastName, mode: 'insensitive' } },
   });
   if (!record) throw new ValidationError(NOT_FOUND);
-  if (record.claimedByUserId === userId) throw new AppError('You have already activated this subscription on your account.', 409, 'already_yours');
+  if (record.claimedByUserId === userId)
+    throw new AppError('You have already activated this subscription on your account.', 409, 'already_yours');
   if (record.claimedByUserId) {
-    throw new AppError('This subscription has already been activated by another account. If that was not you, please contact the journal office.', 409, 'already_claimed');
+    throw new AppError(
+      'This subscription has already been activated by another account. If that was not you, please contact the journal office.',
+      409,
+      'already_claimed',
+    );
   }
-  if (record.expiresAt <= now) throw new ValidationError('This subscription has expired. Please renew it with the society or subscribe online.');
+  if (record.expiresAt <= now)
+    throw new ValidationError('This subscription has expired. Please renew it with the society or subscribe online.');
 
   return db.$transaction(async (tx) => {
     const claimed = await tx.memberRecord.updateMany({
       where: { id: record.id, claimedByUserId: null },
       data: { claimedByUserId: userId, claimedAt: now },
     });
-    if (claimed.count === 0) throw new AppError('This subscription has just been activated by another account.', 409, 'already_claimed');
+    if (claimed.count === 0)
+      throw new AppError('This subscription has just been activated by another account.', 409, 'already_claimed');
     const subscription = await tx.subscription.create({
-      data: { userId, plan: record.plan, status: 'active', source: 'activation', startsAt: now, currentPeriodEnd: record.expiresAt },
+      data: {
+        userId,
+        plan: record.plan,
+        status: 'active',
+        source: 'activation',
+        startsAt: now,
+        currentPeriodEnd: record.expiresAt,
+      },
     });
     await tx.memberRecord.update({ where: { id: record.id }, data: { subscriptionId: subscription.id } });
     return subscription;

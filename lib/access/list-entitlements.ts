@@ -18,13 +18,21 @@ function statusOf(startsAt: Date, endsAt: Date | null, revokedAt: Date | null, n
   return endsAt && endsAt <= now ? 'ended' : 'active';
 }
 
-const SOURCE_LABEL = { payment: 'Paid subscription', activation: 'Activated membership', complimentary: 'Complimentary' } as const;
+const SOURCE_LABEL = {
+  payment: 'Paid subscription',
+  activation: 'Activated membership',
+  complimentary: 'Complimentary',
+} as const;
 
 /** "My access": every entitlement of the user with its source and end, newest first. */
 export async function listEntitlements(userId: string, ip: string | null, now = clockNow()): Promise<Entitlement[]> {
   const [subscriptions, purchases, institutions] = await Promise.all([
     db.subscription.findMany({ where: { userId }, orderBy: { currentPeriodEnd: 'desc' } }),
-    db.articlePurchase.findMany({ where: { userId }, orderBy: { confirmedAt: 'desc' }, include: { article: { select: { title: true } } } }),
+    db.articlePurchase.findMany({
+      where: { userId },
+      orderBy: { confirmedAt: 'desc' },
+      include: { article: { select: { title: true } } },
+    }),
     ip ? findInstitutionsForIp(ip) : [],
   ]);
   return [
@@ -33,7 +41,9 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       description: `${s.plan[0]?.toUpperCase()}${s.plan.slice(1)} plan`,
       source: SOURCE_LABEL[s.source],
       endsAt: s.currentPeriodEnd,
-      status: ['active', 'trialing', 'past_due'].includes(s.status) ? statusOf(s.startsAt, s.currentPeriodEnd, s.revokedAt, now) : ('ended' as const),
+      status: ['active', 'trialing', 'past_due'].includes(s.status)
+        ? statusOf(s.startsAt, s.currentPeriodEnd, s.revokedAt, now)
+        : ('ended' as const),
       note: s.revokedReason ?? (s.cancelAtPeriodEnd ? 'Cancelled: ends at the end of the period' : null),
     })),
     ...purchases.map((p) => ({

@@ -6,7 +6,11 @@ import { findInstitutionsForIp } from './find-institutions-for-ip';
 export type Reader = { userId: string | null; ip: string | null };
 
 /** Loads the facts the access decision needs for one reader and one article. */
-export async function loadAccessFacts(reader: Reader, article: { id: string; isFree: boolean }, now: Date): Promise<AccessFacts> {
+export async function loadAccessFacts(
+  reader: Reader,
+  article: { id: string; isFree: boolean },
+  now: Date,
+): Promise<AccessFacts> {
   if (article.isFree) return { now, article, subscriptions: [], purchases: [], institutions: [] };
   const [subscriptions, purchases, institutions] = await Promise.all([
     reader.userId

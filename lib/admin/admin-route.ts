@@ -30,7 +30,10 @@ export function adminRoute<S extends z.ZodType>(schema: S, fn: Handler<S>) {
       if (user instanceof Response) return user;
       const text = await request.text();
       if (text.length > MAX_ADMIN_BODY_BYTES) {
-        return NextResponse.json({ error: `The upload is too large (over ${MAX_ADMIN_BODY_BYTES / 1024 / 1024} MB). Nothing was changed.` }, { status: 413 });
+        return NextResponse.json(
+          { error: `The upload is too large (over ${MAX_ADMIN_BODY_BYTES / 1024 / 1024} MB). Nothing was changed.` },
+          { status: 413 },
+        );
       }
       let body: unknown;
       try {

@@ -33,7 +33,15 @@ export async function listArticlesForAdmin() {
 export async function listIssuesForAdmin() {
   return db.issue.findMany({
     orderBy: [{ year: 'desc' }, { month: 'desc' }],
-    select: { id: true, volume: true, number: true, dateLabel: true, isCurrent: true, publishedAt: true, _count: { select: { articles: true } } },
+    select: {
+      id: true,
+      volume: true,
+      number: true,
+      dateLabel: true,
+      isCurrent: true,
+      publishedAt: true,
+      _count: { select: { articles: true } },
+    },
   });
 }
 
@@ -48,7 +56,12 @@ function refreshArticlePages(doi: string) {
 }
 
 export const uploadJatsSchema = z.object({
-  fileName: z.string().trim().min(1).max(200).regex(/\.xml$/i, 'Upload a .xml file.'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.xml$/i, 'Upload a .xml file.'),
   xml: z.string().min(1, 'The file is empty.').max(MAX_JATS_BYTES, 'The file is larger than 1.5 MB.'),
 });
 
@@ -97,15 +110,25 @@ export async function editArticle(actor: CurrentUser, input: z.infer<typeof arti
     const linked = await tx.article.findMany({ where: { doi: { in: seeAlsoDois } }, select: { id: true, doi: true } });
     const unknown = seeAlsoDois.filter((doi) => !linked.some((l) => l.doi === doi));
     if (unknown.length) throw new ValidationError(`No article has the DOI ${unknown.join(', ')}. Nothing was changed.`);
-    await tx.articleLink.deleteMany({ where: { OR: [{ fromArticleId: input.articleId }, { toArticleId: input.articleId }] } });
-    await tx.articleLink.createMany({ data: linked.map((l) => ({ fromArticleId: input.articleId, toArticleId: l.id })) });
+    await tx.articleLink.deleteMany({
+      where: { OR: [{ fromArticleId: input.articleId }, { toArticleId: input.articleId }] },
+    });
+    await tx.articleLink.createMany({
+      data: linked.map((l) => ({ fromArticleId: input.articleId, toArticleId: l.id })),
+    });
     const names = [...new Set(input.topics)];
     const topics = await Promise.all(
-      names.map((name) => tx.topic.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} })),
+      names.map((name) =>
+        tx.topic.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} }),
+      ),
     );
     await tx.articleTopic.deleteMany({ where: { articleId: input.articleId } });
     await tx.articleTopic.createMany({ data: topics.map((t) => ({ articleId: input.articleId, topicId: t.id })) });
-    const updated = await tx.article.update({ where: { id: input.articleId }, data: { isFree: input.isFree }, select: { doi: true, isFree: true, updatedAt: true } });
+    const updated = await tx.article.update({
+      where: { id: input.articleId },
+      data: { isFree: input.isFree },
+      select: { doi: true, isFree: true, updatedAt: true },
+    });
     await recordAudit(tx, actor, {
       action: 'article.edit',
       targetType: 'Article',

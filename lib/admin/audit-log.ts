@@ -7,8 +7,18 @@ export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).catch('').default(''),
   actor: z.string().trim().max(200).catch('').default(''),
   target: z.string().trim().max(60).catch('').default(''),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .or(z.literal(''))
+    .catch('')
+    .default(''),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .or(z.literal(''))
+    .catch('')
+    .default(''),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -27,7 +37,12 @@ export async function listAuditEvents(filter: z.infer<typeof auditFilterSchema>)
       : {}),
   };
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (filter.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
     db.auditEvent.count({ where }),
   ]);
   return { events, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };

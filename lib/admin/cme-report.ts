@@ -5,8 +5,18 @@ import { formatCredits } from '@/lib/cme/format-credits';
 
 export const cmeReportSchema = z.object({
   activityId: z.string().max(40).catch('').default(''),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')).catch('').default(''),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .or(z.literal(''))
+    .catch('')
+    .default(''),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .or(z.literal(''))
+    .catch('')
+    .default(''),
 });
 
 export type CmeCompletionRow = {
@@ -40,7 +50,9 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
     orderBy: { attestedAt: 'asc' },
     include: {
       activity: { select: { title: true, creditType: true } },
-      user: { select: { name: true, email: true, cmeProfile: { include: { licences: { orderBy: { stateCode: 'asc' } } } } } },
+      user: {
+        select: { name: true, email: true, cmeProfile: { include: { licences: { orderBy: { stateCode: 'asc' } } } } },
+      },
     },
   });
   return claims.map((c) => {
@@ -55,7 +67,10 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
       npi: p?.npiConsent ? (p.npi ?? '') : '',
       licences: p?.licencesConsent ? p.licences.map((l) => `${l.stateCode} ${l.number}`).join('; ') : '',
       boardId: p?.boardConsent ? [p.boardName, p.boardId].filter(Boolean).join(' ') : '',
-      birthMonthDay: p?.birthConsent && p.birthMonth && p.birthDay ? `${String(p.birthMonth).padStart(2, '0')}-${String(p.birthDay).padStart(2, '0')}` : '',
+      birthMonthDay:
+        p?.birthConsent && p.birthMonth && p.birthDay
+          ? `${String(p.birthMonth).padStart(2, '0')}-${String(p.birthDay).padStart(2, '0')}`
+          : '',
     };
   });
 }
@@ -79,5 +94,9 @@ export function completionsToCsv(rows: CmeCompletionRow[]): string {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return (
+    [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))]
+      .map((line) => line.map(cell).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -9,10 +9,17 @@ import { recordAudit } from './record-audit';
 export const MAX_CSV_BYTES = 1024 * 1024;
 export const MAX_CSV_ROWS = 20_000;
 
-export const importMembersSchema = z.object({ fileName: z.string().max(200).default('members.csv'), csv: z.string().max(MAX_CSV_BYTES, 'The file is larger than 1 MB.') });
+export const importMembersSchema = z.object({
+  fileName: z.string().max(200).default('members.csv'),
+  csv: z.string().max(MAX_CSV_BYTES, 'The file is larger than 1 MB.'),
+});
 
 const row = z.object({
-  member_number: z.string().trim().min(1, 'member_number is empty').max(40, 'member_number is longer than 40 characters'),
+  member_number: z
+    .string()
+    .trim()
+    .min(1, 'member_number is empty')
+    .max(40, 'member_number is longer than 40 characters'),
   last_name: z.string().trim().min(1, 'last_name is empty').max(80, 'last_name is longer than 80 characters'),
   expires_on: z
     .string()
@@ -32,14 +39,25 @@ export type ImportReport = { imported: number; updated: number; problems: RowPro
  * activation. Bad rows are reported by line with the reason; the good rows are written in one
  * transaction (a record already claimed keeps its owner; its expiry is updated).
  */
-export async function importMembers(actor: CurrentUser, input: z.infer<typeof importMembersSchema>): Promise<ImportReport> {
+export async function importMembers(
+  actor: CurrentUser,
+  input: z.infer<typeof importMembersSchema>,
+): Promise<ImportReport> {
   let records: Record<string, string>[];
   try {
-    records = parse(input.csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, relax_column_count: true });
+    records = parse(input.csv, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      bom: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     throw new ValidationError(`The file is not valid CSV: ${(error as Error).message}. Nothing was imported.`);
   }
-  if (records.length > MAX_CSV_ROWS) throw new ValidationError(`The file has ${records.length} rows; the limit is ${MAX_CSV_ROWS}. Nothing was imported.`);
+  if (records.length > MAX_CSV_ROWS)
+    throw new ValidationError(
+      `The file has ${records.length} rows; the limit is ${MAX_CSV_ROWS}. Nothing was imported.`,
+    );
   const problems: RowProblem[] = [];
   const good: (z.infer<typeof row> & { line: number })[] = [];
   const seen = new Map<string, number>();
@@ -49,14 +67,23 @@ export async function importMembers(actor: CurrentUser, input: z.infer<typeof im
     const parsed = row.safeParse(record);
     if (!parsed.success) return problems.push({ line, reason: parsed.error.issues.map((x) => x.message).join('; ') });
     const first = seen.get(parsed.data.member_number);
-    if (first) return problems.push({ line, reason: `member_number ${parsed.data.member_number} is repeated (first on line ${first})` });
+    if (first)
+      return problems.push({
+        line,
+        reason: `member_number ${parsed.data.member_number} is repeated (first on line ${first})`,
+      });
     const code = parsed.data.activation_code?.toUpperCase();
-    if (code && seenCodes.has(code)) return problems.push({ line, reason: `activation_code ${code} is repeated (first on line ${seenCodes.get(code)})` });
+    if (code && seenCodes.has(code))
+      return problems.push({
+        line,
+        reason: `activation_code ${code} is repeated (first on line ${seenCodes.get(code)})`,
+      });
     seen.set(parsed.data.member_number, line);
     if (code) seenCodes.set(code, line);
     good.push({ ...parsed.data, line });
   });
-  if (records.length === 0) throw new ValidationError('The file has no rows under its header line (member_number,last_name,expires_on).');
+  if (records.length === 0)
+    throw new ValidationError('The file has no rows under its header line (member_number,last_name,expires_on).');
 
   const counts = await db.$transaction(async (tx) => {
     const codes = good.map((r) => r.activation_code?.toUpperCase()).filter((c): c is string => Boolean(c));
@@ -66,13 +93,23 @@ export async function importMembers(actor: CurrentUser, input: z.infer<typeof im
     });
     if (taken.length) {
       const list = taken.map((t) => `${t.activationCode} (member ${t.memberNumber})`).join(', ');
-      throw new ValidationError(`These activation codes already belong to other members: ${list}. Nothing was imported.`);
+      throw new ValidationError(
+        `These activation codes already belong to other members: ${list}. Nothing was imported.`,
+      );
     }
     let imported = 0;
     let updated = 0;
     for (const r of good) {
-      const data = { lastName: r.last_name, expiresAt: r.expires_on, plan: r.plan, activationCode: r.activation_code?.toUpperCase() || null };
-      const existing = await tx.memberRecord.findUnique({ where: { memberNumber: r.member_number }, select: { id: true } });
+      const data = {
+        lastName: r.last_name,
+        expiresAt: r.expires_on,
+        plan: r.plan,
+        activationCode: r.activation_code?.toUpperCase() || null,
+      };
+      const existing = await tx.memberRecord.findUnique({
+        where: { memberNumber: r.member_number },
+        select: { id: true },
+      });
       if (existing) {
         await tx.memberRecord.update({ where: { id: existing.id }, data });
         updated++;

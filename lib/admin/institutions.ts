@@ -11,10 +11,15 @@ import { assertFresh } from './stale-edit';
 export const institutionSchema = z.object({
   name: z.string().trim().min(2, 'Enter the institution’s name.').max(200),
   activeFrom: z.coerce.date({ message: 'Enter a valid start date.' }),
-  activeUntil: z.union([z.literal('').transform(() => null), z.null(), z.coerce.date({ message: 'Enter a valid end date.' })]).default(null),
+  activeUntil: z
+    .union([z.literal('').transform(() => null), z.null(), z.coerce.date({ message: 'Enter a valid end date.' })])
+    .default(null),
   ranges: z.array(z.string().max(60)).min(1, 'Give at least one IP range.').max(500),
 });
-export const updateInstitutionSchema = institutionSchema.extend({ id: z.string().min(1).max(40), expectedUpdatedAt: z.string().min(1).max(40) });
+export const updateInstitutionSchema = institutionSchema.extend({
+  id: z.string().min(1).max(40),
+  expectedUpdatedAt: z.string().min(1).max(40),
+});
 
 export async function listInstitutions() {
   return db.institution.findMany({ orderBy: { name: 'asc' }, include: { ranges: { orderBy: { cidr: 'asc' } } } });
@@ -30,7 +35,8 @@ async function overlapWarnings(ranges: ParsedRange[], exceptInstitutionId: strin
   for (const mine of ranges) {
     for (const other of others) {
       const theirs = parseRange(other.cidr);
-      if (typeof theirs !== 'string' && rangesOverlap(mine, theirs)) warnings.push(`${mine.cidr} overlaps ${other.cidr} of ${other.institution.name}.`);
+      if (typeof theirs !== 'string' && rangesOverlap(mine, theirs))
+        warnings.push(`${mine.cidr} overlaps ${other.cidr} of ${other.institution.name}.`);
     }
   }
   return warnings;
@@ -39,7 +45,8 @@ async function overlapWarnings(ranges: ParsedRange[], exceptInstitutionId: strin
 function validated(input: z.infer<typeof institutionSchema>) {
   const { ranges, problems } = parseRanges(input.ranges);
   if (problems.length) throw new ValidationError(problems.join(' '));
-  if (input.activeUntil && input.activeUntil <= input.activeFrom) throw new ValidationError('The end date must be after the start date.');
+  if (input.activeUntil && input.activeUntil <= input.activeFrom)
+    throw new ValidationError('The end date must be after the start date.');
   const unique = [...new Map(ranges.map((r) => [r.cidr, r])).values()];
   return unique;
 }
@@ -49,10 +56,21 @@ export async function createInstitution(actor: CurrentUser, input: z.infer<typeo
   const warnings = await overlapWarnings(ranges, null);
   const institution = await db.$transaction(async (tx) => {
     const created = await tx.institution.create({
-      data: { name: input.name, activeFrom: input.activeFrom, activeUntil: input.activeUntil, ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) } },
+      data: {
+        name: input.name,
+        activeFrom: input.activeFrom,
+        activeUntil: input.activeUntil,
+        ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) },
+      },
       include: { ranges: true },
     });
-    await recordAudit(tx, actor, { action: 'institution.create', targetType: 'Institution', targetId: created.id, summary: `Created ${created.name}`, after: created });
+    await recordAudit(tx, actor, {
+      action: 'institution.create',
+      targetType: 'Institution',
+      targetId: created.id,
+      summary: `Created ${created.name}`,
+      after: created,
+    });
     return created;
   });
   return { institution, warnings };
@@ -68,10 +86,22 @@ export async function updateInstitution(actor: CurrentUser, input: z.infer<typeo
     await tx.institutionRange.deleteMany({ where: { institutionId: input.id } });
     const after = await tx.institution.update({
       where: { id: input.id },
-      data: { name: input.name, activeFrom: input.activeFrom, activeUntil: input.activeUntil, ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) } },
+      data: {
+        name: input.name,
+        activeFrom: input.activeFrom,
+        activeUntil: input.activeUntil,
+        ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) },
+      },
       include: { ranges: true },
     });
-    await recordAudit(tx, actor, { action: 'institution.update', targetType: 'Institution', targetId: input.id, summary: `Edited ${after.name}`, before, after });
+    await recordAudit(tx, actor, {
+      action: 'institution.update',
+      targetType: 'Institution',
+      targetId: input.id,
+      summary: `Edited ${after.name}`,
+      before,
+      after,
+    });
     return after;
   });
   return { institution, warnings };
@@ -80,12 +110,23 @@ export async function updateInstitution(actor: CurrentUser, input: z.infer<typeo
 export const deactivateSchema = z.object({ id: z.string().min(1).max(40) });
 
 /** Ends the institution's access now (kept for the record). */
-export async function deactivateInstitution(actor: CurrentUser, { id }: z.infer<typeof deactivateSchema>, now = clockNow()) {
+export async function deactivateInstitution(
+  actor: CurrentUser,
+  { id }: z.infer<typeof deactivateSchema>,
+  now = clockNow(),
+) {
   return db.$transaction(async (tx) => {
     const before = await tx.institution.findUnique({ where: { id } });
     if (!before) throw new NotFoundError('No institution has this id.');
     const after = await tx.institution.update({ where: { id }, data: { activeUntil: now } });
-    await recordAudit(tx, actor, { action: 'institution.deactivate', targetType: 'Institution', targetId: id, summary: `Deactivated ${before.name}`, before, after });
+    await recordAudit(tx, actor, {
+      action: 'institution.deactivate',
+      targetType: 'Institution',
+      targetId: id,
+      summary: `Deactivated ${before.name}`,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -6,12 +6,16 @@ export type ParsedRange = { cidr: string; kind: 'ipv4' | 'ipv6'; address: ipaddr
 /** "10.0.0.0/8" → normal form, or an error message naming the bad entry. */
 export function parseRange(input: string): ParsedRange | string {
   const text = input.trim();
-  const withBits = text.includes('/') ? text : `${text}/${ipaddr.IPv6.isValid(text) && !ipaddr.IPv4.isValid(text) ? 128 : 32}`;
-  if (!ipaddr.isValidCIDR(withBits)) return `“${text}” is not an IPv4 or IPv6 range (e.g. 203.0.113.0/24 or 2001:db8::/48).`;
+  const withBits = text.includes('/')
+    ? text
+    : `${text}/${ipaddr.IPv6.isValid(text) && !ipaddr.IPv4.isValid(text) ? 128 : 32}`;
+  if (!ipaddr.isValidCIDR(withBits))
+    return `“${text}” is not an IPv4 or IPv6 range (e.g. 203.0.113.0/24 or 2001:db8::/48).`;
   const [address, bits] = ipaddr.parseCIDR(withBits);
   const kind = address.kind();
   // Store the network address, so 203.0.113.7/24 becomes 203.0.113.0/24 (PostgreSQL's cidr type requires it).
-  const network = kind === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(withBits) : ipaddr.IPv6.networkAddressFromCIDR(withBits);
+  const network =
+    kind === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(withBits) : ipaddr.IPv6.networkAddressFromCIDR(withBits);
   return { cidr: `${network.toString()}/${bits}`, kind, address: network, bits };
 }
 

@@ -28,13 +28,15 @@ export const moderateSchema = z.object({
  * reason; either way the author is told by email and sees the outcome under the article.
  */
 export async function moderateComment(actor: CurrentUser, input: z.infer<typeof moderateSchema>) {
-  if (input.decision === 'reject' && !input.reason) throw new ValidationError('Give the author a reason for the rejection.');
+  if (input.decision === 'reject' && !input.reason)
+    throw new ValidationError('Give the author a reason for the rejection.');
   const comment = await db.comment.findUnique({
     where: { id: input.commentId },
     include: { user: { select: { email: true, name: true } }, article: { select: { title: true, doi: true } } },
   });
   if (!comment) throw new ValidationError('No comment has this id.');
-  if (comment.status !== 'pending') throw new AppError('This comment is no longer waiting for moderation.', 409, 'not_pending');
+  if (comment.status !== 'pending')
+    throw new AppError('This comment is no longer waiting for moderation.', 409, 'not_pending');
 
   if (input.decision === 'approve') await approveComment(comment.id);
   await db.$transaction(async (tx) => {

@@ -15,7 +15,10 @@ export const publishIssueSchema = z.object({ issueId: z.string().min(1).max(40) 
  */
 export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<typeof publishIssueSchema>) {
   const issue = await db.$transaction(async (tx) => {
-    const claimed = await tx.issue.updateMany({ where: { id: issueId, publishedAt: null }, data: { publishedAt: new Date() } });
+    const claimed = await tx.issue.updateMany({
+      where: { id: issueId, publishedAt: null },
+      data: { publishedAt: new Date() },
+    });
     if (claimed.count === 0) {
       if (!(await tx.issue.findUnique({ where: { id: issueId } }))) throw new NotFoundError('No issue has this id.');
       throw new AppError('This issue has already been published; its alerts were sent then.', 409, 'already_published');

@@ -42,15 +42,29 @@ export const refundSchema = z.object({ purchaseId: z.string().min(1).max(40) });
  * Refunds a 24-hour purchase and takes its access back at once, through the same revocation
  * the refund webhook uses (the webhook that follows finds it done).
  */
-export async function refundPurchase(actor: CurrentUser, { purchaseId }: z.infer<typeof refundSchema>, now = clockNow()) {
-  const purchase = await db.articlePurchase.findUnique({ where: { id: purchaseId }, include: { user: { select: { email: true } }, article: { select: { doi: true } } } });
+export async function refundPurchase(
+  actor: CurrentUser,
+  { purchaseId }: z.infer<typeof refundSchema>,
+  now = clockNow(),
+) {
+  const purchase = await db.articlePurchase.findUnique({
+    where: { id: purchaseId },
+    include: { user: { select: { email: true } }, article: { select: { doi: true } } },
+  });
   if (!purchase) throw new NotFoundError('No purchase has this id.');
-  if (purchase.revokedAt) throw new AppError(`This purchase was already revoked (${purchase.revokedReason ?? 'no reason recorded'}).`, 409, 'already_revoked');
+  if (purchase.revokedAt)
+    throw new AppError(
+      `This purchase was already revoked (${purchase.revokedReason ?? 'no reason recorded'}).`,
+      409,
+      'already_revoked',
+    );
   if (purchase.stripePaymentIntentId) await refundStripePayment(purchase.stripePaymentIntentId);
   const reason = `Refunded by ${actor.email}`;
   return db.$transaction(async (tx) => {
-    if (purchase.stripePaymentIntentId) await revokePayment(tx, { paymentIntentId: purchase.stripePaymentIntentId, reason, reversedAt: now });
-    else await tx.articlePurchase.update({ where: { id: purchase.id }, data: { revokedAt: now, revokedReason: reason } });
+    if (purchase.stripePaymentIntentId)
+      await revokePayment(tx, { paymentIntentId: purchase.stripePaymentIntentId, reason, reversedAt: now });
+    else
+      await tx.articlePurchase.update({ where: { id: purchase.id }, data: { revokedAt: now, revokedReason: reason } });
     const after = await tx.articlePurchase.findUniqueOrThrow({ where: { id: purchase.id } });
     await recordAudit(tx, actor, {
       action: 'purchase.refund',

@@ -15,7 +15,9 @@ export type AuditEntry = {
 
 /** JSON-safe copy for the before/after columns (dates as ISO strings, no functions). */
 function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined || value === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 /** Writes one audit event in the same transaction as the change it describes. */

@@ -8,15 +8,24 @@ function isLocal(id: string) {
 }
 
 /** Cancels in Stripe (now, or at period end); Stripe's webhook then converges our copy too. */
-export async function cancelStripeSubscription(stripeSubscriptionId: string, when: 'now' | 'period_end'): Promise<void> {
+export async function cancelStripeSubscription(
+  stripeSubscriptionId: string,
+  when: 'now' | 'period_end',
+): Promise<void> {
   if (isLocal(stripeSubscriptionId)) return;
   const stripe = getStripe();
-  if (when === 'now') await stripe.subscriptions.cancel(stripeSubscriptionId, undefined, { idempotencyKey: `admin-cancel-${stripeSubscriptionId}` });
+  if (when === 'now')
+    await stripe.subscriptions.cancel(stripeSubscriptionId, undefined, {
+      idempotencyKey: `admin-cancel-${stripeSubscriptionId}`,
+    });
   else await stripe.subscriptions.update(stripeSubscriptionId, { cancel_at_period_end: true });
 }
 
 /** Refunds a payment in Stripe (idempotent: a second click refunds nothing more). */
 export async function refundStripePayment(paymentIntentId: string): Promise<void> {
   if (isLocal(paymentIntentId)) return;
-  await getStripe().refunds.create({ payment_intent: paymentIntentId }, { idempotencyKey: `admin-refund-${paymentIntentId}` });
+  await getStripe().refunds.create(
+    { payment_intent: paymentIntentId },
+    { idempotencyKey: `admin-refund-${paymentIntentId}` },
+  );
 }

@@ -50,7 +50,14 @@ export async function grantComplimentary(actor: CurrentUser, input: z.infer<type
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (!user) throw new ValidationError(`No account uses ${input.email}. Ask the reader to register first.`);
     const subscription = await tx.subscription.create({
-      data: { userId: user.id, plan: input.plan, status: 'active', source: 'complimentary', startsAt: now, currentPeriodEnd: input.endsAt },
+      data: {
+        userId: user.id,
+        plan: input.plan,
+        status: 'active',
+        source: 'complimentary',
+        startsAt: now,
+        currentPeriodEnd: input.endsAt,
+      },
     });
     await recordAudit(tx, actor, {
       action: 'subscription.grant',
@@ -63,16 +70,28 @@ export async function grantComplimentary(actor: CurrentUser, input: z.infer<type
   });
 }
 
-export const extendSchema = z.object({ subscriptionId: z.string().min(1).max(40), endsAt: futureDate, expectedUpdatedAt: z.string().min(1).max(40) });
+export const extendSchema = z.object({
+  subscriptionId: z.string().min(1).max(40),
+  endsAt: futureDate,
+  expectedUpdatedAt: z.string().min(1).max(40),
+});
 
 /** Moves the end of a subscription we manage (complimentary or activation); Stripe's are changed in Stripe. */
 export async function extendSubscription(actor: CurrentUser, input: z.infer<typeof extendSchema>, now = clockNow()) {
   if (input.endsAt <= now) throw new ValidationError('The new end date must be in the future.');
   return db.$transaction(async (tx) => {
-    const before = await tx.subscription.findUnique({ where: { id: input.subscriptionId }, include: { user: { select: { email: true } } } });
+    const before = await tx.subscription.findUnique({
+      where: { id: input.subscriptionId },
+      include: { user: { select: { email: true } } },
+    });
     if (!before) throw new NotFoundError('No subscription has this id.');
     assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
-    if (before.stripeSubscriptionId) throw new AppError('This subscription is billed by Stripe: change it in Stripe or cancel it here.', 409, 'stripe_managed');
+    if (before.stripeSubscriptionId)
+      throw new AppError(
+        'This subscription is billed by Stripe: change it in Stripe or cancel it here.',
+        409,
+        'stripe_managed',
+      );
     const after = await tx.subscription.update({
       where: { id: before.id },
       data: { currentPeriodEnd: input.endsAt, status: 'active', cancelAtPeriodEnd: false },
@@ -100,22 +119,36 @@ export const cancelSchema = z.object({
  * Stripe is cancelled in Stripe through lib/billing, and its webhook then converges our row.
  */
 export async function cancelSubscription(actor: CurrentUser, input: z.infer<typeof cancelSchema>, now = clockNow()) {
-  const before = await db.subscription.findUnique({ where: { id: input.subscriptionId }, include: { user: { select: { email: true } } } });
+  const before = await db.subscription.findUnique({
+    where: { id: input.subscriptionId },
+    include: { user: { select: { email: true } } },
+  });
   if (!before) throw new NotFoundError('No subscription has this id.');
   assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
   if (before.stripeSubscriptionId) await cancelStripeSubscription(before.stripeSubscriptionId, input.when);
   return db.$transaction(async (tx) => {
     const after = await tx.subscription.update({
       where: { id: before.id },
-      data: input.when === 'now' ? { status: 'canceled', currentPeriodEnd: now, cancelAtPeriodEnd: false } : { cancelAtPeriodEnd: true },
+      data:
+        input.when === 'now'
+          ? { status: 'canceled', currentPeriodEnd: now, cancelAtPeriodEnd: false }
+          : { cancelAtPeriodEnd: true },
     });
     await recordAudit(tx, actor, {
       action: 'subscription.cancel',
       targetType: 'Subscription',
       targetId: before.id,
       summary: `Cancelled the subscription of ${before.user.email} ${input.when === 'now' ? 'now' : 'at the end of its period'}`,
-      before: { status: before.status, currentPeriodEnd: before.currentPeriodEnd, cancelAtPeriodEnd: before.cancelAtPeriodEnd },
-      after: { status: after.status, currentPeriodEnd: after.currentPeriodEnd, cancelAtPeriodEnd: after.cancelAtPeriodEnd },
+      before: {
+        status: before.status,
+        currentPeriodEnd: before.currentPeriodEnd,
+        cancelAtPeriodEnd: before.cancelAtPeriodEnd,
+      },
+      after: {
+        status: after.status,
+        currentPeriodEnd: after.currentPeriodEnd,
+        cancelAtPeriodEnd: after.cancelAtPeriodEnd,
+      },
     });
     return after;
   });

@@ -15,7 +15,12 @@ export const userSearchSchema = z.object({
 /** Users whose email or name contains `q`, newest first, one page at a time. */
 export async function searchUsers({ q, page }: z.infer<typeof userSearchSchema>) {
   const where = q
-    ? { OR: [{ email: { contains: q, mode: 'insensitive' as const } }, { name: { contains: q, mode: 'insensitive' as const } }] }
+    ? {
+        OR: [
+          { email: { contains: q, mode: 'insensitive' as const } },
+          { name: { contains: q, mode: 'insensitive' as const } },
+        ],
+      }
     : {};
   const [users, total] = await Promise.all([
     db.user.findMany({
@@ -23,7 +28,15 @@ export async function searchUsers({ q, page }: z.infer<typeof userSearchSchema>)
       orderBy: { createdAt: 'desc' },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, email: true, name: true, role: true, disabledAt: true, emailVerifiedAt: true, createdAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabledAt: true,
+        emailVerifiedAt: true,
+        createdAt: true,
+      },
     }),
     db.user.count({ where }),
   ]);
@@ -48,12 +61,20 @@ export async function getUserSummary(userId: string) {
 export const setRoleSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(['reader', 'admin']) });
 
 export async function setUserRole(actor: CurrentUser, { userId, role }: z.infer<typeof setRoleSchema>) {
-  if (userId === actor.id && role !== 'admin') throw new AppError('You cannot remove your own admin role: ask another administrator.', 409, 'self');
+  if (userId === actor.id && role !== 'admin')
+    throw new AppError('You cannot remove your own admin role: ask another administrator.', 409, 'self');
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!before) throw new NotFoundError('No user has this id.');
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: { role: true } });
-    await recordAudit(tx, actor, { action: 'user.role', targetType: 'User', targetId: userId, summary: `Role of ${before.email}: ${before.role} → ${role}`, before: { role: before.role }, after });
+    await recordAudit(tx, actor, {
+      action: 'user.role',
+      targetType: 'User',
+      targetId: userId,
+      summary: `Role of ${before.email}: ${before.role} → ${role}`,
+      before: { role: before.role },
+      after,
+    });
     return after;
   });
 }

@@ -21,12 +21,18 @@ export type ExportableArticle = {
 /** The article as CSL-JSON, citation-js's common input. */
 export function toCsl(a: ExportableArticle, url: string) {
   const year = a.issue?.year ?? a.publishedOnline?.getUTCFullYear();
-  const page = a.fpage ? (a.lpage && a.lpage !== a.fpage ? `${a.fpage}-${a.lpage}` : a.fpage) : (a.elocationId ?? undefined);
+  const page = a.fpage
+    ? a.lpage && a.lpage !== a.fpage
+      ? `${a.fpage}-${a.lpage}`
+      : a.fpage
+    : (a.elocationId ?? undefined);
   return {
     id: a.doi.replace(/[^A-Za-z0-9]+/g, '-'),
     type: 'article-journal',
     title: a.subtitle ? `${a.title}: ${a.subtitle}` : a.title,
-    author: a.authors.map((p) => (p.collab ? { literal: p.collab } : { family: p.surname ?? '', given: p.givenNames ?? undefined })),
+    author: a.authors.map((p) =>
+      p.collab ? { literal: p.collab } : { family: p.surname ?? '', given: p.givenNames ?? undefined },
+    ),
     'container-title': a.journal.title,
     'container-title-short': a.journal.abbreviation,
     ISSN: a.journal.issn ?? undefined,

@@ -51,7 +51,9 @@ function amaName(a: AuthorName): string {
 }
 
 /** AMA style (11th ed.): up to 6 authors, else the first 3 and "et al". */
-export function formatAmaCitation(a: CitableArticle & { title: string; subtitle: string | null; authors: AuthorName[] }): string {
+export function formatAmaCitation(
+  a: CitableArticle & { title: string; subtitle: string | null; authors: AuthorName[] },
+): string {
   const names = a.authors.length > 6 ? [...a.authors.slice(0, 3).map(amaName), 'et al'] : a.authors.map(amaName);
   const title = a.subtitle ? `${a.title}: ${a.subtitle}` : a.title;
   const authors = names.length ? `${names.join(', ')}. ` : '';

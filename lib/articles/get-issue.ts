@@ -40,7 +40,10 @@ export async function getIssue(volume: string, number: string) {
 }
 
 export async function listIssues() {
-  return db.issue.findMany({ orderBy: [{ year: 'desc' }, { month: 'desc' }], select: { volume: true, number: true, dateLabel: true } });
+  return db.issue.findMany({
+    orderBy: [{ year: 'desc' }, { month: 'desc' }],
+    select: { volume: true, number: true, dateLabel: true },
+  });
 }
 
 export type IssueToc = NonNullable<Awaited<ReturnType<typeof getCurrentIssue>>>;

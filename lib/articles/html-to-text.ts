@@ -18,6 +18,10 @@ export function htmlToParagraphs(html: string): string[] {
   return html
     .split(BLOCK_END)
     .filter((_, i) => i % 2 === 0) // split() keeps the captured tag names at odd indexes
-    .map((block) => decodeEntities(sanitizeHtml(block, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim())
+    .map((block) =>
+      decodeEntities(sanitizeHtml(block, { allowedTags: [], allowedAttributes: {} }))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((text) => text.length > 0);
 }

@@ -5,8 +5,7 @@ import { decideAccess } from '@/lib/access/decide-access';
 import { loadAccessFacts, type Reader } from '@/lib/access/load-access-facts';
 
 export type ArticlePdfResult = { doi: string } & (
-  | { canRead: true; pdf: Uint8Array; fileName: string }
-  | { canRead: false }
+  { canRead: true; pdf: Uint8Array; fileName: string } | { canRead: false }
 );
 
 /** The article's PDF when the access decision lets this reader read it; null for an unknown DOI or no PDF. */

@@ -12,7 +12,6 @@ export type ScholarArticle = CitableArticle & {
   journal: CitableArticle['journal'] & { title: string; issn: string | null; publisher?: string | null };
 };
 
-
 function scholarDate(a: ScholarArticle): string | null {
   if (a.publishedOnline) return a.publishedOnline.toISOString().slice(0, 10).replaceAll('-', '/');
   return a.issue ? String(a.issue.year) : null;
@@ -49,10 +48,14 @@ export function buildJsonLd(a: ScholarArticle, siteUrl: string) {
     url: new URL(articlePath(a.doi), siteUrl).toString(),
     datePublished: a.publishedOnline?.toISOString().slice(0, 10),
     author: a.authors.map((au) =>
-      au.collab ? { '@type': 'Organization', name: au.collab } : { '@type': 'Person', name: formatAuthorName(au, false) },
+      au.collab
+        ? { '@type': 'Organization', name: au.collab }
+        : { '@type': 'Person', name: formatAuthorName(au, false) },
     ),
     isPartOf: { '@type': 'Periodical', name: a.journal.title, issn: a.journal.issn ?? undefined },
     isAccessibleForFree: a.isFree,
-    ...(a.isFree ? {} : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: `.${GATED_CONTENT_CLASS}` } }),
+    ...(a.isFree
+      ? {}
+      : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: `.${GATED_CONTENT_CLASS}` } }),
   };
 }

@@ -42,7 +42,16 @@ export async function searchArticles(query: string, reader: Reader, now: Date): 
         { fullTextHtml: contains },
       ],
     },
-    select: { id: true, doi: true, title: true, subtitle: true, sectionLabel: true, isFree: true, previewHtml: true, keywords: true },
+    select: {
+      id: true,
+      doi: true,
+      title: true,
+      subtitle: true,
+      sectionLabel: true,
+      isFree: true,
+      previewHtml: true,
+      keywords: true,
+    },
     orderBy: [{ publishedOnline: 'desc' }, { title: 'asc' }],
     take: LIMIT,
   });

@@ -2,21 +2,35 @@
 import { z } from 'zod';
 import { PASSWORD_MAX } from './password-strength';
 
-export const emailField = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.');
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Use at most 254 characters.')
+  .email('Enter a valid email address.');
 export const nameField = z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.');
 export const newPasswordField = z.string().max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
 export const registerSchema = z.object({ name: nameField, email: emailField, password: newPasswordField });
 export const forgotPasswordSchema = z.object({ email: emailField });
 export const resetPasswordSchema = z.object({ token: z.string().min(10).max(200), password: newPasswordField });
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX), password: newPasswordField });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
+  password: newPasswordField,
+});
 export const profileSchema = z.object({ name: nameField, email: emailField });
 export const activationSchema = z.union([
   z.object({
-    memberNumber: z.string().trim().min(1, 'Enter your member or subscriber number.').max(40, 'Use at most 40 characters.'),
+    memberNumber: z
+      .string()
+      .trim()
+      .min(1, 'Enter your member or subscriber number.')
+      .max(40, 'Use at most 40 characters.'),
     lastName: z.string().trim().min(1, 'Enter your last name.').max(80, 'Use at most 80 characters.'),
   }),
-  z.object({ activationCode: z.string().trim().min(4, 'Enter your activation code.').max(40, 'Use at most 40 characters.') }),
+  z.object({
+    activationCode: z.string().trim().min(4, 'Enter your activation code.').max(40, 'Use at most 40 characters.'),
+  }),
 ]);
 
 /** Only same-site paths may be returned to after sign-in ("/x", never "//evil" or "https://…"). */

@@ -28,7 +28,13 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const ip = clientIpFromHeaders(new Headers(req.headers as Record<string, string>));
         const user = await signInWithPassword(credentials, ip);
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        return {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
@@ -45,7 +51,12 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       // The role travels for display only: every authorization reads role and standing fresh
       // from the database (lib/auth/current-user.ts), so an old or forged token grants nothing.
-      session.user = { ...session.user, id: token.sub, role: token.role, sessionVersion: token.sessionVersion } as typeof session.user;
+      session.user = {
+        ...session.user,
+        id: token.sub,
+        role: token.role,
+        sessionVersion: token.sessionVersion,
+      } as typeof session.user;
       return session;
     },
   },

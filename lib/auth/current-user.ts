@@ -18,10 +18,24 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!claims?.id) return null;
   const user = await db.user.findUnique({
     where: { id: claims.id },
-    select: { id: true, name: true, email: true, role: true, emailVerifiedAt: true, disabledAt: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      emailVerifiedAt: true,
+      disabledAt: true,
+      sessionVersion: true,
+    },
   });
   if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: Boolean(user.emailVerifiedAt) };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    emailVerified: Boolean(user.emailVerifiedAt),
+  };
 });
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */

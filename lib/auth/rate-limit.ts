@@ -12,7 +12,11 @@ export const RESET_PER_IP: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 }
  * Counts one event against `key` in a fixed window and says whether it is over the limit.
  * One SQL statement, so concurrent requests on several app instances count correctly.
  */
-export async function hitRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<{ isLimited: boolean; retryAfterSeconds: number }> {
+export async function hitRateLimit(
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<{ isLimited: boolean; retryAfterSeconds: number }> {
   const windowStartAfter = new Date(now.getTime() - rule.windowSeconds * 1000);
   const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
@@ -21,7 +25,10 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = new D
       "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= ${windowStartAfter} THEN ${now} ELSE "RateLimitBucket"."windowStart" END
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
-  const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((row.windowStart.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   return { isLimited: row.count > rule.limit, retryAfterSeconds };
 }
 

@@ -23,12 +23,14 @@ async function storeNewPassword(userId: string, password: string) {
 export async function resetPassword(token: string, password: string): Promise<void> {
   if (passwordProblem(password)) throw new ValidationError(passwordProblem(password)!);
   const userId = await consumeUserToken(token, 'reset_password');
-  if (!userId) throw new ValidationError('This reset link is invalid, already used or expired. Please ask for a new one.');
+  if (!userId)
+    throw new ValidationError('This reset link is invalid, already used or expired. Please ask for a new one.');
   await storeNewPassword(userId, password);
 }
 
 export async function changePassword(userId: string, currentPassword: string, password: string): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new ValidationError('Your current password is not correct.');
+  if (!(await verifyPassword(currentPassword, user.passwordHash)))
+    throw new ValidationError('Your current password is not correct.');
   await storeNewPassword(userId, password);
 }

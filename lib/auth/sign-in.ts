@@ -2,14 +2,27 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { clearRateLimit, hitRateLimit, minutesText, refundRateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from './rate-limit';
+import {
+  clearRateLimit,
+  hitRateLimit,
+  minutesText,
+  refundRateLimit,
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_IP,
+} from './rate-limit';
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).email('Enter a valid email address.'),
   password: z.string().min(1, 'Enter your password.').max(200, 'Email or password is incorrect.'),
 });
 
-export type SignedInUser = { id: string; name: string; email: string; role: 'reader' | 'admin'; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: 'reader' | 'admin';
+  sessionVersion: number;
+};
 
 export class SignInError extends Error {}
 
@@ -27,7 +40,10 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
   const ipKey = ip ? `signin:ip:${ip}` : null;
   const perIp = ipKey ? await hitRateLimit(ipKey, SIGN_IN_PER_IP) : { isLimited: false, retryAfterSeconds: 0 };
   if (perAccount.isLimited || perIp.isLimited) {
-    const wait = Math.max(perAccount.isLimited ? perAccount.retryAfterSeconds : 0, perIp.isLimited ? perIp.retryAfterSeconds : 0);
+    const wait = Math.max(
+      perAccount.isLimited ? perAccount.retryAfterSeconds : 0,
+      perIp.isLimited ? perIp.retryAfterSeconds : 0,
+    );
     throw new SignInError(`Too many sign-in attempts. Please wait ${minutesText(wait)} and try again.`);
   }
 

@@ -6,9 +6,16 @@ import type { TokenPurpose } from '@/generated/prisma/client';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a single-use token; only its hash is stored, the token itself goes into the emailed link. */
-export async function createUserToken(userId: string, purpose: TokenPurpose, ttlMs: number, now = new Date()): Promise<string> {
+export async function createUserToken(
+  userId: string,
+  purpose: TokenPurpose,
+  ttlMs: number,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.userToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ttlMs) } });
+  await db.userToken.create({
+    data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ttlMs) },
+  });
   return token;
 }
 

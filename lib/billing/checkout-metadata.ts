@@ -14,7 +14,10 @@ export const subscriptionMetadataSchema = z.object({
   plan: planIdSchema,
 });
 
-export const checkoutMetadataSchema = z.discriminatedUnion('kind', [purchaseMetadataSchema, subscriptionMetadataSchema]);
+export const checkoutMetadataSchema = z.discriminatedUnion('kind', [
+  purchaseMetadataSchema,
+  subscriptionMetadataSchema,
+]);
 export type CheckoutMetadata = z.infer<typeof checkoutMetadataSchema>;
 
 /** On Stripe subscriptions (subscription_data.metadata): ties the subscription to our user. */

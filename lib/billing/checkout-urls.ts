@@ -10,4 +10,3 @@ export function successUrl(): string {
 export function cancelUrl(returnTo: string): string {
   return `${env.SITE_URL}/checkout/cancel?returnTo=${encodeURIComponent(returnTo)}`;
 }
-

@@ -39,4 +39,3 @@ function snapshotOfSubscription(subscription: Stripe.Subscription): Subscription
     cancelAtPeriodEnd: subscription.cancel_at_period_end || subscription.cancel_at !== null,
   };
 }
-

@@ -19,7 +19,13 @@ const clickWindow = () => Math.floor(now().getTime() / DOUBLE_CLICK_WINDOW_MS);
 export async function createPurchaseCheckout(user: Buyer, article: Article): Promise<string> {
   const metadata: CheckoutMetadata = { kind: 'purchase', userId: user.id, articleId: article.id };
   if (!isStripeConfigured()) {
-    return createLocalCheckout({ userId: user.id, mode: 'payment', articleId: article.id, amountCents: article.priceCents, currency: article.currency });
+    return createLocalCheckout({
+      userId: user.id,
+      mode: 'payment',
+      articleId: article.id,
+      amountCents: article.priceCents,
+      currency: article.currency,
+    });
   }
   const customer = await ensureStripeCustomer(user);
   const session = await getStripe().checkout.sessions.create(
@@ -52,7 +58,13 @@ export async function createPurchaseCheckout(user: Buyer, article: Article): Pro
 export async function createSubscriptionCheckout(user: Buyer, planId: PlanId, returnTo: string): Promise<string> {
   const plan = findPlan(planId);
   if (!isStripeConfigured() || !plan.stripePriceId) {
-    return createLocalCheckout({ userId: user.id, mode: 'subscription', plan: plan.id, amountCents: plan.amountCents, currency: plan.currency });
+    return createLocalCheckout({
+      userId: user.id,
+      mode: 'subscription',
+      plan: plan.id,
+      amountCents: plan.amountCents,
+      currency: plan.currency,
+    });
   }
   const metadata: CheckoutMetadata = { kind: 'subscription', userId: user.id, plan: plan.id };
   const customer = await ensureStripeCustomer(user);

@@ -13,7 +13,10 @@ export async function ensureStripeCustomer(user: { id: string; email: string; na
     { email: user.email, name: user.name, metadata: { userId: user.id } },
     { idempotencyKey: `customer-for-user-${user.id}` },
   );
-  await db.billingCustomer.createMany({ data: [{ userId: user.id, stripeCustomerId: customer.id }], skipDuplicates: true });
+  await db.billingCustomer.createMany({
+    data: [{ userId: user.id, stripeCustomerId: customer.id }],
+    skipDuplicates: true,
+  });
   const row = await db.billingCustomer.findUniqueOrThrow({ where: { userId: user.id } });
   return row.stripeCustomerId;
 }

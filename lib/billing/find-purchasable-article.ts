@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 
-export const doiSchema = z.string().trim().regex(/^10\.\d{4,9}\/\S{1,300}$/, 'This is not a DOI.');
+export const doiSchema = z
+  .string()
+  .trim()
+  .regex(/^10\.\d{4,9}\/\S{1,300}$/, 'This is not a DOI.');
 
 /** The article named by `doi` with what 24-hour access costs; free articles are not sold. */
 export async function findPurchasableArticle(doi: string) {

@@ -10,7 +10,6 @@ import type { ApplyEffect } from './tx';
 
 const PAID = new Set(['paid', 'no_payment_required']);
 
-
 /** Our metadata on a Checkout Session, parsed; null for a session we did not create (or tampered). */
 export function readCheckoutMetadata(session: Stripe.Checkout.Session): CheckoutMetadata | null {
   const parsed = checkoutMetadataSchema.safeParse(session.metadata);

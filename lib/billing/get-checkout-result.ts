@@ -39,9 +39,18 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
     });
     if (!purchase) return { kind: 'pending' };
     const { amountCents, currency, expiresAt } = purchase;
-    return { kind: 'purchase', articleTitle: purchase.article.title, doi: purchase.article.doi, amountCents, currency, expiresAt };
+    return {
+      kind: 'purchase',
+      articleTitle: purchase.article.title,
+      doi: purchase.article.doi,
+      amountCents,
+      currency,
+      expiresAt,
+    };
   }
-  const subscription = subscriptionId ? await db.subscription.findFirst({ where: { userId, stripeSubscriptionId: subscriptionId } }) : null;
+  const subscription = subscriptionId
+    ? await db.subscription.findFirst({ where: { userId, stripeSubscriptionId: subscriptionId } })
+    : null;
   if (!subscription) return { kind: 'pending' };
   const { plan, currentPeriodEnd, cancelAtPeriodEnd } = subscription;
   return { kind: 'subscription', plan, currentPeriodEnd, cancelAtPeriodEnd };

@@ -8,7 +8,8 @@ import type { ApplyEffect } from './tx';
 /** The payment intent that paid the invoice: a refund or dispute names only that. */
 async function paymentIntentOf(invoice: Stripe.Invoice): Promise<string | null> {
   // `payments` is only in the payload when expanded: read it back from Stripe when missing.
-  const payments = invoice.payments ?? (await getStripe().invoices.retrieve(invoice.id, { expand: ['payments'] })).payments;
+  const payments =
+    invoice.payments ?? (await getStripe().invoices.retrieve(invoice.id, { expand: ['payments'] })).payments;
   const payment = payments?.data.find((p) => p.payment.type === 'payment_intent');
   return idOf(payment?.payment.payment_intent);
 }

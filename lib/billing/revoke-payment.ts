@@ -14,7 +14,9 @@ export async function revokePayment(tx: Tx, input: PaymentReversalInput): Promis
     data: [{ stripePaymentIntentId: input.paymentIntentId, reason: input.reason, reversedAt: input.reversedAt }],
     skipDuplicates: true,
   });
-  const reversal = await tx.paymentReversal.findUniqueOrThrow({ where: { stripePaymentIntentId: input.paymentIntentId } });
+  const reversal = await tx.paymentReversal.findUniqueOrThrow({
+    where: { stripePaymentIntentId: input.paymentIntentId },
+  });
   await tx.articlePurchase.updateMany({
     where: { stripePaymentIntentId: input.paymentIntentId, revokedAt: null },
     data: { revokedAt: reversal.reversedAt, revokedReason: reversal.reason },

@@ -53,7 +53,11 @@ export async function syncSubscription(tx: Tx, snapshot: SubscriptionSnapshot, r
 }
 
 /** Takes access away from a subscription once; the first reason stays. */
-export async function revokeSubscription(tx: Tx, stripeSubscriptionId: string, reversal: { reason: string; reversedAt: Date }) {
+export async function revokeSubscription(
+  tx: Tx,
+  stripeSubscriptionId: string,
+  reversal: { reason: string; reversedAt: Date },
+) {
   await tx.subscription.updateMany({
     where: { stripeSubscriptionId, revokedAt: null },
     data: { revokedAt: reversal.reversedAt, revokedReason: reversal.reason },

@@ -20,10 +20,14 @@ export type AttemptInput = z.infer<typeof attemptInputSchema>;
 export function readQuizForm(formData: FormData): AttemptInput {
   const answers: AttemptInput['answers'] = [];
   for (const [name, value] of formData.entries()) {
-    if (name.startsWith('answer:') && typeof value === 'string') answers.push({ questionId: name.slice(7), optionId: value });
+    if (name.startsWith('answer:') && typeof value === 'string')
+      answers.push({ questionId: name.slice(7), optionId: value });
   }
   const startedAt = formData.get('startedAt');
-  const parsed = attemptInputSchema.safeParse({ answers, startedAt: typeof startedAt === 'string' && startedAt ? startedAt : undefined });
+  const parsed = attemptInputSchema.safeParse({
+    answers,
+    startedAt: typeof startedAt === 'string' && startedAt ? startedAt : undefined,
+  });
   if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
   return parsed.data;
 }

@@ -18,7 +18,12 @@ export const claimInputSchema = z.object({
  * Claims credit for the learner's own passed attempt and issues its certificate, in one
  * transaction. One claim per learner and activity (a unique key, so a double click cannot make two).
  */
-export async function claimCredit(options: { userId: string; attemptId: string; credits: string; now: Date }): Promise<{ certificateId: string }> {
+export async function claimCredit(options: {
+  userId: string;
+  attemptId: string;
+  credits: string;
+  now: Date;
+}): Promise<{ certificateId: string }> {
   const attempt = await db.cmeAttempt.findFirst({
     where: { id: options.attemptId, userId: options.userId, result: 'passed' },
     include: { activity: true, user: { select: { name: true } } },

@@ -6,7 +6,8 @@ type Window = { releaseAt: Date; expiresAt: Date };
 export function describeAvailability(activity: Window, now: Date): string | null {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   if (now < activity.releaseAt) return `This CME activity opens on ${day(activity.releaseAt)}.`;
-  if (now > activity.expiresAt) return `This CME activity expired on ${day(activity.expiresAt)} and no longer offers credit.`;
+  if (now > activity.expiresAt)
+    return `This CME activity expired on ${day(activity.expiresAt)} and no longer offers credit.`;
   return null;
 }
 

@@ -9,7 +9,15 @@ export async function getCmeState(code: string) {
     include: {
       requirements: {
         orderBy: { topic: 'asc' },
-        include: { activities: { select: { activity: { select: { id: true, title: true, expiresAt: true, maxCreditQuarters: true, creditType: true } } } } },
+        include: {
+          activities: {
+            select: {
+              activity: {
+                select: { id: true, title: true, expiresAt: true, maxCreditQuarters: true, creditType: true },
+              },
+            },
+          },
+        },
       },
     },
   });

@@ -2,5 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 
 export async function getLearnerProfile(userId: string) {
-  return db.cmeLearnerProfile.findUnique({ where: { userId }, include: { licences: { orderBy: { stateCode: 'asc' } } } });
+  return db.cmeLearnerProfile.findUnique({
+    where: { userId },
+    include: { licences: { orderBy: { stateCode: 'asc' } } },
+  });
 }

@@ -23,7 +23,10 @@ export async function getQuizKey(activityId: string, nowMs = Date.now()): Promis
       releaseAt: true,
       expiresAt: true,
       maxAttempts: true,
-      questions: { orderBy: { position: 'asc' }, select: { id: true, options: { select: { id: true, isPreferred: true } } } },
+      questions: {
+        orderBy: { position: 'asc' },
+        select: { id: true, options: { select: { id: true, isPreferred: true } } },
+      },
     },
   });
   if (cached.size > 1000) cached.clear();

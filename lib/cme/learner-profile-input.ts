@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
-const consent = z.union([z.literal('on'), z.literal('')]).optional().transform((v) => v === 'on');
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
+const consent = z
+  .union([z.literal('on'), z.literal('')])
+  .optional()
+  .transform((v) => v === 'on');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
 
-const stateCode = z.string().trim().regex(/^([A-Z]{2})?$/, 'Choose a state.').optional();
+const stateCode = z
+  .string()
+  .trim()
+  .regex(/^([A-Z]{2})?$/, 'Choose a state.')
+  .optional();
 
 /** The form offers this many licence rows (fields licenceState0, licenceNumber0, …). */
 export const LICENCE_ROWS = 3;
@@ -14,7 +27,12 @@ export const LICENCE_ROWS = 3;
  */
 export const learnerProfileSchema = z
   .object({
-    npi: z.string().trim().regex(/^(\d{10})?$/, 'An NPI has 10 digits.').optional().transform((v) => v || null),
+    npi: z
+      .string()
+      .trim()
+      .regex(/^(\d{10})?$/, 'An NPI has 10 digits.')
+      .optional()
+      .transform((v) => v || null),
     npiConsent: consent,
     boardName: optionalText(120),
     boardId: optionalText(40),
@@ -33,7 +51,8 @@ export const learnerProfileSchema = z
   .superRefine((v, ctx) => {
     const month = v.birthMonth ?? 0;
     const day = v.birthDay ?? 0;
-    if ((month === 0) !== (day === 0)) ctx.addIssue({ code: 'custom', path: ['birthDay'], message: 'Give both month and day of birth, or neither.' });
+    if ((month === 0) !== (day === 0))
+      ctx.addIssue({ code: 'custom', path: ['birthDay'], message: 'Give both month and day of birth, or neither.' });
     // 2000 is a leap year, so 29 February is allowed.
     if (month && day && new Date(Date.UTC(2000, month - 1, day)).getUTCMonth() !== month - 1) {
       ctx.addIssue({ code: 'custom', path: ['birthDay'], message: 'That day does not exist in that month.' });

@@ -6,6 +6,13 @@ export async function listActivities(now: Date) {
   return db.cmeActivity.findMany({
     where: { releaseAt: { lte: now }, expiresAt: { gte: now } },
     orderBy: [{ releaseAt: 'desc' }, { title: 'asc' }],
-    select: { id: true, title: true, creditType: true, maxCreditQuarters: true, expiresAt: true, _count: { select: { questions: true } } },
+    select: {
+      id: true,
+      title: true,
+      creditType: true,
+      maxCreditQuarters: true,
+      expiresAt: true,
+      _count: { select: { questions: true } },
+    },
   });
 }

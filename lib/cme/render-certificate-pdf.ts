@@ -59,7 +59,14 @@ export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<U
   return doc.save();
 }
 
-function drawCentered(page: PDFPage, text: string, font: PDFFont, size: number, y: number, color: ReturnType<typeof rgb>) {
+function drawCentered(
+  page: PDFPage,
+  text: string,
+  font: PDFFont,
+  size: number,
+  y: number,
+  color: ReturnType<typeof rgb>,
+) {
   const width = font.widthOfTextAtSize(text, size);
   page.drawText(text, { x: (WIDTH - width) / 2, y, size, font, color });
 }

@@ -11,7 +11,11 @@ const MARGIN = 54;
 const INK = rgb(0.1, 0.1, 0.1);
 
 /** The learner's CME transcript: completions grouped by year with yearly totals, as many pages as needed. */
-export async function renderTranscriptPdf(options: { learnerName: string; years: TranscriptYear[]; provider: string }): Promise<Uint8Array> {
+export async function renderTranscriptPdf(options: {
+  learnerName: string;
+  years: TranscriptYear[];
+  provider: string;
+}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`CME transcript: ${options.learnerName}`);
   doc.setProducer('journal-platform');
@@ -42,7 +46,11 @@ export async function renderTranscriptPdf(options: { learnerName: string; years:
     for (const e of entries) {
       const head = `${e.completedAt.toISOString().slice(0, 10)}  ${formatCredits(e.creditQuarters)} ${e.creditType}`;
       line(head, 10, true, MARGIN + 8);
-      for (const words of wrapWords(clean(e.activityTitle), { font: regular, size: 10, width: WIDTH - 2 * MARGIN - 16 })) {
+      for (const words of wrapWords(clean(e.activityTitle), {
+        font: regular,
+        size: 10,
+        width: WIDTH - 2 * MARGIN - 16,
+      })) {
         line(words.join(' '), 10, false, MARGIN + 16);
       }
       line(`Certificate ${e.certificateId}`, 9, false, MARGIN + 16);

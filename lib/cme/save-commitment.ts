@@ -9,7 +9,12 @@ export const commitmentSchema = z.object({
 });
 
 /** Stores the optional Commitment to Change with the learner's own passed attempt; empty clears it. */
-export async function saveCommitment(options: { userId: string; attemptId: string; commitment: string; now: Date }): Promise<void> {
+export async function saveCommitment(options: {
+  userId: string;
+  attemptId: string;
+  commitment: string;
+  now: Date;
+}): Promise<void> {
   const text = options.commitment.trim();
   const { count } = await db.cmeAttempt.updateMany({
     where: { id: options.attemptId, userId: options.userId, result: 'passed' },

@@ -9,7 +9,14 @@ import { insertAttempt } from './insert-attempt';
 
 export type SubmitAttemptResult =
   | { kind: 'incomplete'; unansweredQuestionIds: string[] }
-  | { kind: 'graded'; attemptId: string; number: number; isPassed: boolean; scorePercent: number; wrongQuestionIds: string[] };
+  | {
+      kind: 'graded';
+      attemptId: string;
+      number: number;
+      isPassed: boolean;
+      scorePercent: number;
+      wrongQuestionIds: string[];
+    };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,7 +26,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * closed (422), the learner already passed (409) or has no attempts left (403). An incomplete
  * submission is answered with the unanswered questions and not stored either.
  */
-export async function submitAttempt(options: { userId: string; activityId: string; input: unknown; now: Date }): Promise<SubmitAttemptResult> {
+export async function submitAttempt(options: {
+  userId: string;
+  activityId: string;
+  input: unknown;
+  now: Date;
+}): Promise<SubmitAttemptResult> {
   const { userId, activityId, now } = options;
   const input = attemptInputSchema.parse(options.input);
   const activity = await getQuizKey(activityId);
@@ -30,14 +42,27 @@ export async function submitAttempt(options: { userId: string; activityId: strin
   if (grading.kind === 'incomplete') return grading;
 
   const reportedStart = input.startedAt ? new Date(input.startedAt) : null;
-  const startedAt = reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
+  const startedAt =
+    reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
 
   try {
-    const stored = await insertAttempt({ activityId, userId, maxAttempts: activity.maxAttempts, grading, startedAt, now });
+    const stored = await insertAttempt({
+      activityId,
+      userId,
+      maxAttempts: activity.maxAttempts,
+      grading,
+      startedAt,
+      now,
+    });
     if (stored.kind === 'refused' && stored.reason === 'already_passed') {
-      throw new AppError('You have already passed this quiz; your result and credit claim are on its page.', 409, 'already_passed');
+      throw new AppError(
+        'You have already passed this quiz; your result and credit claim are on its page.',
+        409,
+        'already_passed',
+      );
     }
-    if (stored.kind === 'refused') throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
+    if (stored.kind === 'refused')
+      throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
     return {
       kind: 'graded',
       attemptId: stored.attemptId,
@@ -49,7 +74,11 @@ export async function submitAttempt(options: { userId: string; activityId: strin
   } catch (error) {
     // Two submissions at once would share an attempt number: the unique key lets only one in.
     if (isUniqueViolation(error)) {
-      throw new AppError('Another submission of this quiz arrived at the same moment. Reload the page to see its result.', 409, 'conflict');
+      throw new AppError(
+        'Another submission of this quiz arrived at the same moment. Reload the page to see its result.',
+        409,
+        'conflict',
+      );
     }
     throw error;
   }

@@ -17,5 +17,9 @@ export function summarizeTranscript(entries: TranscriptEntry[]): TranscriptYear[
   }
   return [...years.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([year, list]) => ({ year, entries: list, totalQuarters: list.reduce((sum, e) => sum + e.creditQuarters, 0) }));
+    .map(([year, list]) => ({
+      year,
+      entries: list,
+      totalQuarters: list.reduce((sum, e) => sum + e.creditQuarters, 0),
+    }));
 }

@@ -10,11 +10,18 @@ import { AppError } from '@/lib/errors';
  * author). The moderation queue of the admin issue calls this.
  */
 export async function approveComment(commentId: string, now = new Date()): Promise<void> {
-  const { count } = await db.comment.updateMany({ where: { id: commentId, status: 'pending' }, data: { status: 'approved', decidedAt: now } });
+  const { count } = await db.comment.updateMany({
+    where: { id: commentId, status: 'pending' },
+    data: { status: 'approved', decidedAt: now },
+  });
   if (count === 0) throw new AppError('This comment is no longer waiting for moderation.', 409, 'not_pending');
   const comment = await db.comment.findUniqueOrThrow({
     where: { id: commentId },
-    select: { userId: true, user: { select: { name: true } }, article: { select: { id: true, doi: true, title: true } } },
+    select: {
+      userId: true,
+      user: { select: { name: true } },
+      article: { select: { id: true, doi: true, title: true } },
+    },
   });
   const alerts = await db.articleCommentAlert.findMany({
     where: { articleId: comment.article.id, userId: { not: comment.userId }, user: { disabledAt: null } },

@@ -1,7 +1,14 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-export type CommentView = { id: string; author: string; createdAt: string; disclosure: string; body: string; isPending: boolean };
+export type CommentView = {
+  id: string;
+  author: string;
+  createdAt: string;
+  disclosure: string;
+  body: string;
+  isPending: boolean;
+};
 
 /** Approved comments for everyone, plus the reader's own comments that wait for moderation. */
 export async function listComments(articleId: string, userId: string | null): Promise<CommentView[]> {

@@ -14,7 +14,11 @@ export async function submitComment(user: Pick<CurrentUser, 'id'>, input: unknow
   if (!article) throw new NotFoundError('No article has this DOI.');
   const limit = await hitRateLimit(`comment:${user.id}`, COMMENTS_PER_USER, now);
   if (limit.isLimited) {
-    throw new AppError(`You have sent several comments in a short time. Please try again in ${minutesText(limit.retryAfterSeconds)}.`, 429, 'rate_limited');
+    throw new AppError(
+      `You have sent several comments in a short time. Please try again in ${minutesText(limit.retryAfterSeconds)}.`,
+      429,
+      'rate_limited',
+    );
   }
   return db.comment.create({
     data: { articleId: article.id, userId: user.id, body, disclosure, createdAt: now },

@@ -35,7 +35,10 @@ async function runSafely(fn: () => Promise<ActionState>): Promise<ActionState> {
  * problems and changes nothing. Server actions are public endpoints, so every rule lives here
  * or in `fn`, never only in the form.
  */
-export function validatedAction<S extends z.ZodType>(schema: S, fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState>) {
+export function validatedAction<S extends z.ZodType>(
+  schema: S,
+  fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState>,
+) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {

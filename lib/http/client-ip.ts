@@ -14,7 +14,9 @@ function normalize(ip: string): string | null {
   if (!ipaddr.isValid(ip)) return null;
   const parsed = ipaddr.parse(ip);
   // IPv4 clients on a dual-stack socket arrive as ::ffff:a.b.c.d.
-  return parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress() ? parsed.toIPv4Address().toString() : parsed.toString();
+  return parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()
+    ? parsed.toIPv4Address().toString()
+    : parsed.toString();
 }
 
 /**
@@ -22,9 +24,17 @@ function normalize(ip: string): string | null {
  * that proxy reports in X-Forwarded-For (walking back through further trusted proxies).
  * null when unknown, which grants nothing.
  */
-export function resolveClientIp(peer: string | null, forwardedFor: string | null, trust: (addr: string, i: number) => boolean): string | null {
+export function resolveClientIp(
+  peer: string | null,
+  forwardedFor: string | null,
+  trust: (addr: string, i: number) => boolean,
+): string | null {
   if (!peer) return null;
-  const request = { headers: { 'x-forwarded-for': forwardedFor ?? '' }, connection: { remoteAddress: peer }, socket: { remoteAddress: peer } };
+  const request = {
+    headers: { 'x-forwarded-for': forwardedFor ?? '' },
+    connection: { remoteAddress: peer },
+    socket: { remoteAddress: peer },
+  };
   return normalize(proxyaddr(request as unknown as Parameters<typeof proxyaddr>[0], trust));
 }
 

@@ -1,7 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-export type CitedBy = { areExamples: boolean; works: { id: string; title: string; journal: string; year: number | null; doi: string | null }[] };
+export type CitedBy = {
+  areExamples: boolean;
+  works: { id: string; title: string; journal: string; year: number | null; doi: string | null }[];
+};
 
 /** Citing works: Crossref's when any were fetched, otherwise the stored examples. */
 export async function listCitations(articleId: string): Promise<CitedBy> {

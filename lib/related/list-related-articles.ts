@@ -29,7 +29,10 @@ export async function listRelatedByTopic(articleId: string, limit = 5): Promise<
     GROUP BY other."articleId", a."publishedOnline", a.title
     ORDER BY shared DESC, a."publishedOnline" DESC NULLS LAST, a.title ASC
     LIMIT ${limit}`;
-  const articles = await db.article.findMany({ where: { id: { in: rows.map((r) => r.articleId) } }, select: { id: true, ...articleFields } });
+  const articles = await db.article.findMany({
+    where: { id: { in: rows.map((r) => r.articleId) } },
+    select: { id: true, ...articleFields },
+  });
   const byId = new Map(articles.map((a) => [a.id, a]));
   return rows.flatMap((r) => {
     const a = byId.get(r.articleId);

@@ -12,7 +12,12 @@ const citeSchema = z.object({
   doi: z.union([text, z.object({ '#text': text })]).optional(),
 });
 
-const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, processEntities: true, isArray: (name) => name === 'forward_link' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  removeNSPrefix: true,
+  processEntities: true,
+  isArray: (name) => name === 'forward_link',
+});
 
 function findForwardLinks(node: unknown): unknown[] {
   if (!node || typeof node !== 'object') return [];
@@ -27,6 +32,13 @@ export function parseForwardLinks(xml: string): CitingWork[] {
     const cite = citeSchema.safeParse((link as Record<string, unknown>).journal_cite);
     if (!cite.success || !cite.data.article_title) return [];
     const doi = typeof cite.data.doi === 'object' ? cite.data.doi['#text'] : cite.data.doi;
-    return [{ title: cite.data.article_title.trim(), journal: (cite.data.journal_title ?? '').trim(), year: cite.data.year ?? null, doi: doi?.trim() || null }];
+    return [
+      {
+        title: cite.data.article_title.trim(),
+        journal: (cite.data.journal_title ?? '').trim(),
+        year: cite.data.year ?? null,
+        doi: doi?.trim() || null,
+      },
+    ];
   });
 }

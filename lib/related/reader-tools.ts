@@ -28,7 +28,12 @@ type AlertArticle = { id: string; journalId: string; title: string; journalTitle
  * Saves/unsaves the article or switches an alert; idempotent, also under a double click (the
  * insert skips duplicates). Switching an alert on confirms it by email, once.
  */
-export async function setReaderTool(user: Pick<CurrentUser, 'id' | 'email'>, article: AlertArticle, tool: keyof ReaderTools, on: boolean) {
+export async function setReaderTool(
+  user: Pick<CurrentUser, 'id' | 'email'>,
+  article: AlertArticle,
+  tool: keyof ReaderTools,
+  on: boolean,
+) {
   const userId = user.id;
   const articleKey = { userId, articleId: article.id };
   const journalKey = { userId, journalId: article.journalId };
@@ -38,7 +43,11 @@ export async function setReaderTool(user: Pick<CurrentUser, 'id' | 'email'>, art
   } else if (tool === 'commentAlert') {
     if (!on) await db.articleCommentAlert.deleteMany({ where: articleKey });
     else if ((await db.articleCommentAlert.createMany({ data: [articleKey], skipDuplicates: true })).count > 0) {
-      await sendEmail({ to: user.email, subject: 'Comment alerts are on', text: `We will email you when a new comment on "${article.title}" is published.` });
+      await sendEmail({
+        to: user.email,
+        subject: 'Comment alerts are on',
+        text: `We will email you when a new comment on "${article.title}" is published.`,
+      });
     }
   } else if (!on) {
     await db.journalIssueAlert.deleteMany({ where: journalKey });

@@ -14,7 +14,10 @@ type Crossref = { user?: string; password?: string; baseUrl: string };
 
 export async function refreshCitedBy(
   articleId: string,
-  { now = new Date(), crossref = { user: env.CROSSREF_USER, password: env.CROSSREF_PASSWORD, baseUrl: env.CROSSREF_BASE } }: { now?: Date; crossref?: Crossref } = {},
+  {
+    now = new Date(),
+    crossref = { user: env.CROSSREF_USER, password: env.CROSSREF_PASSWORD, baseUrl: env.CROSSREF_BASE },
+  }: { now?: Date; crossref?: Crossref } = {},
 ): Promise<void> {
   if (!crossref.user || !crossref.password) return;
   const [article, sync] = await Promise.all([
@@ -23,7 +26,11 @@ export async function refreshCitedBy(
   ]);
   if (!article || (sync && now.getTime() - sync.checkedAt.getTime() < REFRESH_EVERY_MS)) return;
   // Claim the slot first so concurrent revalidations do not all call Crossref.
-  await db.citedBySync.upsert({ where: { articleId }, create: { articleId, checkedAt: now }, update: { checkedAt: now, error: null } });
+  await db.citedBySync.upsert({
+    where: { articleId },
+    create: { articleId, checkedAt: now },
+    update: { checkedAt: now, error: null },
+  });
   try {
     const url = new URL('/servlet/getForwardLinks', crossref.baseUrl);
     url.search = new URLSearchParams({ usr: crossref.user, pwd: crossref.password, doi: article.doi }).toString();

@@ -20,7 +20,9 @@ export async function sendIssueAlerts(issueId: string): Promise<number> {
     where: { journalId: issue.journal.id, user: { disabledAt: null } },
     select: { user: { select: { email: true } } },
   });
-  const toc = issue.articles.map((a) => `- ${a.title}\n  ${new URL(articlePath(a.doi), env.SITE_URL).toString()}`).join('\n');
+  const toc = issue.articles
+    .map((a) => `- ${a.title}\n  ${new URL(articlePath(a.doi), env.SITE_URL).toString()}`)
+    .join('\n');
   for (const { user } of alerts) {
     await sendEmail({
       to: user.email,

@@ -10,7 +10,9 @@ const EXPIRY = new Date('2028-12-31T23:59:59Z');
 export async function seedCme(): Promise<void> {
   const ids: Record<string, string> = {};
   for (const activity of CME_ACTIVITIES) {
-    const article = activity.doi ? await db.article.findUnique({ where: { doi: activity.doi }, select: { id: true } }) : null;
+    const article = activity.doi
+      ? await db.article.findUnique({ where: { doi: activity.doi }, select: { id: true } })
+      : null;
     const created = await db.cmeActivity.create({
       data: {
         title: activity.title,

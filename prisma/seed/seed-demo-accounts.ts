@@ -20,14 +20,26 @@ export async function seedDemoAccounts(now = new Date()): Promise<void> {
       name: 'Sam Subscriber',
       ...verified,
       subscriptions: {
-        create: { plan: 'annual', status: 'active', source: 'complimentary', startsAt: now, currentPeriodEnd: new Date(now.getTime() + YEAR_MS) },
+        create: {
+          plan: 'annual',
+          status: 'active',
+          source: 'complimentary',
+          startsAt: now,
+          currentPeriodEnd: new Date(now.getTime() + YEAR_MS),
+        },
       },
     },
   });
   await db.memberRecord.createMany({
     data: [
       { memberNumber: 'AMA-100200', lastName: 'Rivera', plan: 'annual', expiresAt: new Date(now.getTime() + YEAR_MS) },
-      { memberNumber: 'AMA-100201', lastName: 'Chen', activationCode: 'DERM-2026-DEMO', plan: 'annual', expiresAt: new Date(now.getTime() + YEAR_MS) },
+      {
+        memberNumber: 'AMA-100201',
+        lastName: 'Chen',
+        activationCode: 'DERM-2026-DEMO',
+        plan: 'annual',
+        expiresAt: new Date(now.getTime() + YEAR_MS),
+      },
     ],
   });
   await db.institution.create({

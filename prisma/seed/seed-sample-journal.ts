@@ -13,7 +13,10 @@ const jatsDir = path.join(import.meta.dirname, 'jats');
 /** Imports every sample JATS file, renders each article's PDF and first page, and marks the issue current. */
 export async function seedSampleJournal(): Promise<void> {
   const started = Date.now();
-  const files = fs.readdirSync(jatsDir).filter((f) => f.endsWith('.xml')).sort();
+  const files = fs
+    .readdirSync(jatsDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   const imported = [];
   for (const file of files) {
     const xml = fs.readFileSync(path.join(jatsDir, file), 'utf8');

@@ -46,11 +46,15 @@ async function main() {
     await autocannon({ url: server.baseUrl + SEED_PATH, connections: 5, amount: 200 });
     rows.push(await measure(server.baseUrl, 'article page, anonymous, micro-cache off', SEED_PATH));
     const base = rows[0]!.rps;
-    console.log(`\n${connections} connections, ${duration} s each, page ${html.length} bytes, ${new Date().toISOString()}`);
+    console.log(
+      `\n${connections} connections, ${duration} s each, page ${html.length} bytes, ${new Date().toISOString()}`,
+    );
     console.log('| what | req/s | p50 ms | p99 ms | errors | non-2xx | ratio to static |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
-      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.rps / base).toFixed(2)} |`);
+      console.log(
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.rps / base).toFixed(2)} |`,
+      );
     }
   } finally {
     fs.rmSync(staticFile, { force: true });

@@ -58,7 +58,10 @@ export async function startBenchServer(): Promise<BenchServer> {
 
   let child: ChildProcess | null = null;
   const start = async (extraEnv: Record<string, string> = {}) => {
-    child = spawn(process.execPath, [serverScript], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...extraEnv } });
+    child = spawn(process.execPath, [serverScript], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...extraEnv },
+    });
     await waitUntilUp(`${baseUrl}/`);
   };
   const stopChild = () =>

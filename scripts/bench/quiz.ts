@@ -34,7 +34,10 @@ async function main() {
       ),
     );
     // Half right: a failed attempt, so every learner may submit again next round.
-    const answers = activity.questions.map((q, i) => ({ questionId: q.id, optionId: q.options.find((o) => o.isPreferred === (i % 2 === 0))!.id }));
+    const answers = activity.questions.map((q, i) => ({
+      questionId: q.id,
+      optionId: q.options.find((o) => o.isPreferred === (i % 2 === 0))!.id,
+    }));
     const submitOnce = async (userId: string) => {
       const started = performance.now();
       const result = await submitAttempt({ userId, activityId: activity.id, input: { answers }, now: new Date() });
@@ -47,11 +50,17 @@ async function main() {
     for (let r = 0; r < rounds; r++) timings.push(...(await Promise.all(users.map((u) => submitOnce(u.id)))));
     const seconds = (performance.now() - began) / 1000;
     timings.sort((a, b) => a - b);
-    console.log(`\nquiz submission: ${concurrency} concurrent, ${rounds} rounds, ${timings.length} graded attempts of ${activity.questions.length} questions`);
-    console.log(`database: ${external ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite (in memory)'}; ${new Date().toISOString()}`);
+    console.log(
+      `\nquiz submission: ${concurrency} concurrent, ${rounds} rounds, ${timings.length} graded attempts of ${activity.questions.length} questions`,
+    );
+    console.log(
+      `database: ${external ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite (in memory)'}; ${new Date().toISOString()}`,
+    );
     console.log('| submissions/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | --- | --- | --- |');
-    console.log(`| ${(timings.length / seconds).toFixed(0)} | ${percentile(timings, 50).toFixed(1)} | ${percentile(timings, 99).toFixed(1)} | ${timings.at(-1)!.toFixed(1)} |`);
+    console.log(
+      `| ${(timings.length / seconds).toFixed(0)} | ${percentile(timings, 50).toFixed(1)} | ${percentile(timings, 99).toFixed(1)} | ${timings.at(-1)!.toFixed(1)} |`,
+    );
   } finally {
     await db.$disconnect();
     await database?.stop();

@@ -36,11 +36,25 @@ async function main() {
 
   const journal = await db.journal.create({ data: { slug: 'bench', title: 'Bench', abbreviation: 'B' } });
   const article = await db.article.create({
-    data: { doi: '10.1000/bench.1', journalId: journal.id, articleType: 'research-article', title: 'Bench', previewHtml: '', fullTextHtml: '' },
+    data: {
+      doi: '10.1000/bench.1',
+      journalId: journal.id,
+      articleType: 'research-article',
+      title: 'Bench',
+      previewHtml: '',
+      fullTextHtml: '',
+    },
   });
   const users = await Promise.all(
     Array.from({ length: 100 }, (_, i) =>
-      db.user.create({ data: { email: `bench${i}@example.org`, name: `Bench ${i}`, passwordHash: 'x', billingCustomer: { create: { stripeCustomerId: `cus_bench_${i}` } } } }),
+      db.user.create({
+        data: {
+          email: `bench${i}@example.org`,
+          name: `Bench ${i}`,
+          passwordHash: 'x',
+          billingCustomer: { create: { stripeCustomerId: `cus_bench_${i}` } },
+        },
+      }),
     ),
   );
 
@@ -49,20 +63,44 @@ async function main() {
   for (let i = 0; i < PURCHASES; i++) {
     const user = users[i % users.length]!;
     const metadata = { kind: 'purchase', userId: user.id, articleId: article.id };
-    const session = { id: `cs_bench_${randomUUID()}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', client_reference_id: user.id, metadata, amount_total: 3000, currency: 'usd', payment_intent: newId('pi'), subscription: null };
+    const session = {
+      id: `cs_bench_${randomUUID()}`,
+      object: 'checkout.session',
+      mode: 'payment',
+      payment_status: 'paid',
+      client_reference_id: user.id,
+      metadata,
+      amount_total: 3000,
+      currency: 'usd',
+      payment_intent: newId('pi'),
+      subscription: null,
+    };
     unique.push(makeEvent('checkout.session.completed', session));
   }
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     const user = users[i % users.length]!;
-    const subscription = subscriptionObject(newId('sub'), `cus_bench_${i % users.length}`, 'price_monthly_test', { userId: user.id });
+    const subscription = subscriptionObject(newId('sub'), `cus_bench_${i % users.length}`, 'price_monthly_test', {
+      userId: user.id,
+    });
     standInSubscriptions.push(subscription);
     const invoice = {
-      id: newId('in'), object: 'invoice', customer: subscription.customer, status: 'paid', amount_paid: 2900, amount_due: 2900, currency: 'usd',
-      created: Math.floor(Date.now() / 1000), hosted_invoice_url: null,
+      id: newId('in'),
+      object: 'invoice',
+      customer: subscription.customer,
+      status: 'paid',
+      amount_paid: 2900,
+      amount_due: 2900,
+      currency: 'usd',
+      created: Math.floor(Date.now() / 1000),
+      hosted_invoice_url: null,
       parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id } },
       payments: { object: 'list', data: [{ payment: { type: 'payment_intent', payment_intent: newId('pi') } }] },
     };
-    unique.push(makeEvent('customer.subscription.created', subscription), makeEvent('customer.subscription.updated', subscription), makeEvent('invoice.paid', invoice));
+    unique.push(
+      makeEvent('customer.subscription.created', subscription),
+      makeEvent('customer.subscription.updated', subscription),
+      makeEvent('invoice.paid', invoice),
+    );
   }
   const duplicates = Array.from({ length: TOTAL - unique.length }, (_, i) => unique[(i * 7919) % unique.length]!);
   const deliveries = shuffle([...unique, ...duplicates]);
@@ -72,18 +110,37 @@ async function main() {
   const subscriptionsFile = path.join(folder, 'subscriptions.json');
   fs.writeFileSync(eventsFile, JSON.stringify(deliveries));
   fs.writeFileSync(subscriptionsFile, JSON.stringify(standInSubscriptions));
-  const standIn = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stripe-stand-in-process.ts'), subscriptionsFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const standInUrl = await new Promise<string>((resolve) => standIn.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+  const standIn = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'stripe-stand-in-process.ts'), subscriptionsFile],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const standInUrl = await new Promise<string>((resolve) =>
+    standIn.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+  );
   // Asynchronously: this process's event loop serves the database meanwhile.
-  const child = promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'webhook-deliveries.ts'), eventsFile], {
-    env: { ...process.env, ...stripeTestEnv(standInUrl), BENCH_CONCURRENCY: String(CONCURRENCY) },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = promisify(execFile)(
+    process.execPath,
+    [
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'webhook-deliveries.ts'),
+      eventsFile,
+    ],
+    {
+      env: { ...process.env, ...stripeTestEnv(standInUrl), BENCH_CONCURRENCY: String(CONCURRENCY) },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const { stdout, stderr } = await child;
   if (stderr) console.error(stderr.slice(0, 4000));
-  const { seconds, statuses } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { seconds: number; statuses: Record<string, number> };
+  const { seconds, statuses } = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    seconds: number;
+    statuses: Record<string, number>;
+  };
 
   const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
     db.stripeEvent.count(),
@@ -92,11 +149,24 @@ async function main() {
     db.subscription.count(),
     db.billingInvoice.count(),
   ]);
-  const isExactlyOnce = events === unique.length && purchases === PURCHASES && distinctSessions === PURCHASES && subscriptions === SUBSCRIPTIONS && invoices === SUBSCRIPTIONS;
-  console.log(`webhook events: ${deliveries.length} delivered (${duplicates.length} duplicates), ${CONCURRENCY} concurrent`);
-  console.log(`responses: ${Object.entries(statuses).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
+  const isExactlyOnce =
+    events === unique.length &&
+    purchases === PURCHASES &&
+    distinctSessions === PURCHASES &&
+    subscriptions === SUBSCRIPTIONS &&
+    invoices === SUBSCRIPTIONS;
+  console.log(
+    `webhook events: ${deliveries.length} delivered (${duplicates.length} duplicates), ${CONCURRENCY} concurrent`,
+  );
+  console.log(
+    `responses: ${Object.entries(statuses)
+      .map(([s, n]) => `${n}× ${s}`)
+      .join(', ')}`,
+  );
   console.log(`time: ${seconds.toFixed(2)} s → ${(deliveries.length / seconds).toFixed(0)} events/s`);
-  console.log(`recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`);
+  console.log(
+    `recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`,
+  );
   console.log(`exactly once: ${isExactlyOnce ? 'yes' : 'NO'}`);
   await db.$disconnect();
   standIn.kill('SIGTERM');

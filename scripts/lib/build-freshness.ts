@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'generated', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'generated',
+  'next.config.ts',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

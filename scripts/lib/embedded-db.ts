@@ -15,9 +15,14 @@ const DEFAULT_PORT = 0;
  * Starts PGlite behind a socket server on 127.0.0.1. `dataDir` 'memory://' keeps nothing;
  * a folder persists (one process may hold it at a time). Port 0 picks a free port.
  */
-export async function startEmbeddedDatabase(options: { dataDir: string; port?: number; maxConnections?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  port?: number;
+  maxConnections?: number;
+}): Promise<EmbeddedDatabase> {
   const port = options.port ?? DEFAULT_PORT;
-  if (port === 5432) throw new Error('EMBEDDED_DB_PORT: 5432 is reserved for a real PostgreSQL; pick another port or 0.');
+  if (port === 5432)
+    throw new Error('EMBEDDED_DB_PORT: 5432 is reserved for a real PostgreSQL; pick another port or 0.');
   if (!options.dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });

@@ -15,7 +15,8 @@ export function createMicroCache({ isCandidatePath, ttlMs = 10_000, maxEntries =
     const url = req.url ?? '';
     if (!isCandidatePath(url.split('?')[0])) return null;
     const h = req.headers;
-    if (h['rsc'] || h['next-router-state-tree'] || h['next-router-prefetch'] || h['next-action'] || h['range']) return null;
+    if (h['rsc'] || h['next-router-state-tree'] || h['next-router-prefetch'] || h['next-action'] || h['range'])
+      return null;
     const gzip = /\bgzip\b/.test(String(h['accept-encoding'] ?? ''));
     return `${gzip ? 'gz' : 'id'} ${url}`;
   }
@@ -32,7 +33,12 @@ export function createMicroCache({ isCandidatePath, ttlMs = 10_000, maxEntries =
 
   function isShareable(status, headers) {
     const cacheControl = String(headers['cache-control'] ?? '');
-    return status === 200 && /\bs-maxage=\d+/.test(cacheControl) && !/\b(private|no-store)\b/.test(cacheControl) && !headers['set-cookie'];
+    return (
+      status === 200 &&
+      /\bs-maxage=\d+/.test(cacheControl) &&
+      !/\b(private|no-store)\b/.test(cacheControl) &&
+      !headers['set-cookie']
+    );
   }
 
   /** Wraps `res` so that what Next writes is recorded, and stored if it turns out shareable. */
@@ -41,7 +47,10 @@ export function createMicroCache({ isCandidatePath, ttlMs = 10_000, maxEntries =
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     const keep = (chunk, encoding) => {
-      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+      if (chunk)
+        chunks.push(
+          Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'),
+        );
     };
     res.write = (chunk, encoding, cb) => {
       keep(chunk, encoding);

@@ -57,7 +57,10 @@ export function readMigrationsList() {
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok' as const, value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok' as const,
+          value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };
@@ -96,7 +99,9 @@ export async function diffSchemaAgainstMigrations(): Promise<string> {
   try {
     return await withEngine(new PrismaPGlite(pglite), async (engine) => {
       const list = readMigrationsList();
-      const from = list.migrationDirectories.length ? { tag: 'migrations' as const, ...list } : { tag: 'empty' as const };
+      const from = list.migrationDirectories.length
+        ? { tag: 'migrations' as const, ...list }
+        : { tag: 'empty' as const };
       const result = await engine.diff({
         from,
         to: { tag: 'schemaDatamodel', files: readSchemaFiles() },

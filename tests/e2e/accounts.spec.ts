@@ -34,7 +34,9 @@ test('register → verify the email → sign out → sign in again', async ({ pa
   await expect(page.getByRole('heading', { name: 'My Account' })).toBeVisible();
 });
 
-test('forgot password → emailed link → new password works, the old one does not, the link is single-use', async ({ page }) => {
+test('forgot password → emailed link → new password works, the old one does not, the link is single-use', async ({
+  page,
+}) => {
   const email = uniqueEmail('reset');
   await page.goto('/register');
   await page.getByLabel('Name').fill('Pat Forgetful');
@@ -98,7 +100,13 @@ test('a member activates their society subscription; a second account is refused
   await other.close();
 });
 
-for (const path of ['/signin', '/register', '/forgot-password', '/reset-password?token=abcdefghijklmnop', '/verify-email?token=abcdefghijklmnop']) {
+for (const path of [
+  '/signin',
+  '/register',
+  '/forgot-password',
+  '/reset-password?token=abcdefghijklmnop',
+  '/verify-email?token=abcdefghijklmnop',
+]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();

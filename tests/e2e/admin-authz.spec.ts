@@ -2,7 +2,18 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import { signIn } from './support/auth';
 import { sql } from './support/db';
 
-const PAGES = ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/comments', '/admin/cme', '/admin/audit'];
+const PAGES = [
+  '/admin',
+  '/admin/users',
+  '/admin/subscriptions',
+  '/admin/purchases',
+  '/admin/institutions',
+  '/admin/members',
+  '/admin/articles',
+  '/admin/comments',
+  '/admin/cme',
+  '/admin/audit',
+];
 const ROUTES = [
   '/api/admin/users/role',
   '/api/admin/users/disable',
@@ -55,7 +66,9 @@ test('every admin page: anonymous → sign-in, reader and subscriber → 403, ad
   }
 });
 
-test('every admin route: anonymous → 401, reader and subscriber → 403 with nothing written, admin → 422 for empty input', async ({ browser }) => {
+test('every admin route: anonymous → 401, reader and subscriber → 403 with nothing written, admin → 422 for empty input', async ({
+  browser,
+}) => {
   const auditCount = async () => (await sql<{ count: string }>('SELECT count(*) FROM "AuditEvent"'))[0]!.count;
   const before = await auditCount();
   for (const route of ROUTES) {
@@ -70,10 +83,16 @@ test('every admin route: anonymous → 401, reader and subscriber → 403 with n
 });
 
 test('the CME report download: anonymous → 401, reader and subscriber → 403, admin → CSV', async ({ browser }) => {
-  for (const [role, status] of [['anonymous', 401], ['reader', 403], ['subscriber', 403], ['admin', 200]] as const) {
+  for (const [role, status] of [
+    ['anonymous', 401],
+    ['reader', 403],
+    ['subscriber', 403],
+    ['admin', 200],
+  ] as const) {
     const res = await (await contextFor(browser, role)).request.get('/api/admin/cme/report');
     expect(res.status(), role).toBe(status);
-    if (role === 'admin') expect(await res.text()).toMatch(/^Learner name,Email,Activity,Completion date,Credit type,Credits,NPI/);
+    if (role === 'admin')
+      expect(await res.text()).toMatch(/^Learner name,Email,Activity,Completion date,Credit type,Credits,NPI/);
   }
 });
 

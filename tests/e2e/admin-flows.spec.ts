@@ -13,7 +13,10 @@ async function adminPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-test('admin grants a complimentary subscription → that reader sees the full text; the audit log lists it', async ({ browser, page }) => {
+test('admin grants a complimentary subscription → that reader sees the full text; the audit log lists it', async ({
+  browser,
+  page,
+}) => {
   const reader = await registerViaUi(page, 'Grace Granted');
   await page.goto(ARTICLE);
   await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
@@ -31,10 +34,15 @@ test('admin grants a complimentary subscription → that reader sees the full te
   await expect(page.getByText('Subscriber until 2031-06-30')).toBeVisible();
 
   await admin.goto('/admin/audit?action=subscription');
-  await expect(admin.getByRole('cell', { name: `Complimentary annual subscription for ${reader.email} until 2031-06-30` })).toBeVisible();
+  await expect(
+    admin.getByRole('cell', { name: `Complimentary annual subscription for ${reader.email} until 2031-06-30` }),
+  ).toBeVisible();
 });
 
-test('admin refunds a purchase → the buyer sees the preview again; the audit log lists it', async ({ browser, page }) => {
+test('admin refunds a purchase → the buyer sees the preview again; the audit log lists it', async ({
+  browser,
+  page,
+}) => {
   const buyer = await registerViaUi(page, 'Bea Buyer');
   await sql(
     `INSERT INTO "ArticlePurchase" (id, "userId", "articleId", "confirmedAt", "expiresAt", "amountCents", currency)
@@ -53,20 +61,34 @@ test('admin refunds a purchase → the buyer sees the preview again; the audit l
   await row.getByRole('button', { name: 'Refund' }).click();
   await expect(row.getByText('Saved.')).toBeVisible();
   await admin.goto('/admin/purchases?status=revoked');
-  await expect(admin.getByRole('row').filter({ hasText: buyer.email })).toContainText(`revoked: Refunded by admin@example.com`);
+  await expect(admin.getByRole('row').filter({ hasText: buyer.email })).toContainText(
+    `revoked: Refunded by admin@example.com`,
+  );
 
   await page.goto(ARTICLE);
   await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
   await expect(page.locator('.gated-content')).toHaveCount(0);
   await admin.goto('/admin/audit?action=purchase');
-  await expect(admin.getByRole('cell', { name: new RegExp(`Refunded ${buyer.email.replace(/[.]/g, '\\.')}'s 24-hour access`) })).toBeVisible();
+  await expect(
+    admin.getByRole('cell', { name: new RegExp(`Refunded ${buyer.email.replace(/[.]/g, '\\.')}'s 24-hour access`) }),
+  ).toBeVisible();
 });
 
-test('CSV member import with two bad rows → the report names each line; the good rows can be activated', async ({ browser }) => {
+test('CSV member import with two bad rows → the report names each line; the good rows can be activated', async ({
+  browser,
+}) => {
   const admin = await adminPage(browser);
   await admin.goto('/admin/members');
-  const csv = ['member_number,last_name,expires_on', 'E2E-1,Nakamura,2031-01-31', 'E2E-2,,2031-01-31', 'E2E-3,Silva,2031-02-30x', 'E2E-4,Ali,2031-03-31'].join('\n');
-  await admin.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const csv = [
+    'member_number,last_name,expires_on',
+    'E2E-1,Nakamura,2031-01-31',
+    'E2E-2,,2031-01-31',
+    'E2E-3,Silva,2031-02-30x',
+    'E2E-4,Ali,2031-03-31',
+  ].join('\n');
+  await admin
+    .getByLabel('CSV file', { exact: true })
+    .setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await admin.getByRole('button', { name: 'Import members' }).click();
   await expect(admin.getByText('Saved. 2 imported, 0 updated, 2 rejected.')).toBeVisible();
   await expect(admin.getByText('Line 3: last_name is empty')).toBeVisible();
@@ -100,16 +122,33 @@ test('moderation approves a comment → it shows on the article; the audit log l
 
 test('an oversized upload is refused with a message and changes nothing', async ({ browser }) => {
   const admin = await adminPage(browser);
-  const res = await admin.request.post('/api/admin/members/import', { data: { fileName: 'big.csv', csv: 'x'.repeat(2_200_000) } });
+  const res = await admin.request.post('/api/admin/members/import', {
+    data: { fileName: 'big.csv', csv: 'x'.repeat(2_200_000) },
+  });
   expect(res.status()).toBe(413);
   expect(((await res.json()) as { error: string }).error).toContain('too large');
 });
 
-for (const path of ['/admin', '/admin/users', '/admin/subscriptions', '/admin/purchases', '/admin/institutions', '/admin/members', '/admin/articles', '/admin/comments', '/admin/cme', '/admin/audit']) {
+for (const path of [
+  '/admin',
+  '/admin/users',
+  '/admin/subscriptions',
+  '/admin/purchases',
+  '/admin/institutions',
+  '/admin/members',
+  '/admin/articles',
+  '/admin/comments',
+  '/admin/cme',
+  '/admin/audit',
+]) {
   test(`${path} has no serious accessibility violations`, async ({ browser }) => {
     const admin = await adminPage(browser);
     await admin.goto(path);
     const { violations } = await new AxeBuilder({ page: admin }).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+    ).toEqual([]);
   });
 }

@@ -4,7 +4,8 @@ import { SEED_DOI } from './support/content';
 const ARTICLE = `/doi/${SEED_DOI}`;
 const PREVIEW_1 =
   'Severe cutaneous adverse reactions (SCARs) include drug rash with eosinophilia and systemic symptoms (DRESS), Stevens-Johnson syndrome (SJS), and toxic epidermal necrolysis (TEN).';
-const PREVIEW_2_START = 'Since Viard et al1 showed success with intravenous immunoglobulin therapy (IVIG) in 10 patients with TEN,1';
+const PREVIEW_2_START =
+  'Since Viard et al1 showed success with intravenous immunoglobulin therapy (IVIG) in 10 patients with TEN,1';
 
 test('the article page shows every element of the seed page', async ({ page }) => {
   const response = await page.goto(ARTICLE);
@@ -14,10 +15,17 @@ test('the article page shows every element of the seed page', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     'The Need to Examine the Risks and Benefits of Intravenous Immunoglobulin Therapy in Severe Cutaneous Adverse Reactions',
   );
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Comment on “Poor Benefit/Risk Balance of Intravenous Immunoglobulins in DRESS”');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Comment on “Poor Benefit/Risk Balance of Intravenous Immunoglobulins in DRESS”',
+  );
   await expect(main.getByText('Cindy England Owen, MD')).toBeVisible();
-  await expect(main.getByText('Arch Dermatol. 2012;148(4):545. doi:10.1001/archdermatol.2011.3156', { exact: false }).first()).toBeVisible();
-  await expect(main.getByRole('link', { name: `https://doi.org/${SEED_DOI}` })).toHaveAttribute('href', `https://doi.org/${SEED_DOI}`);
+  await expect(
+    main.getByText('Arch Dermatol. 2012;148(4):545. doi:10.1001/archdermatol.2011.3156', { exact: false }).first(),
+  ).toBeVisible();
+  await expect(main.getByRole('link', { name: `https://doi.org/${SEED_DOI}` })).toHaveAttribute(
+    'href',
+    `https://doi.org/${SEED_DOI}`,
+  );
   await expect(main.getByText(/Published online/)).toBeVisible();
   await expect(main.getByText('Text Size:')).toBeVisible();
   await expect(main.getByText(PREVIEW_1)).toBeVisible();
@@ -46,7 +54,9 @@ test('the article page shows every element of the seed page', async ({ page }) =
   await expect(main.getByText('Accreditation Information')).toBeVisible();
   await expect(main.getByRole('heading', { name: 'Cited By' })).toBeVisible();
   await expect(main.getByText('Submit a Comment', { exact: false })).toBeVisible();
-  await expect(main.getByText('Some tools below are only available to our subscribers or users with an online account.')).toBeVisible();
+  await expect(
+    main.getByText('Some tools below are only available to our subscribers or users with an online account.'),
+  ).toBeVisible();
   await expect(main.getByRole('heading', { name: 'Related Content' })).toBeVisible();
   await expect(main.getByText('Customize your page view by dragging & repositioning the boxes below.')).toBeVisible();
 });
@@ -67,8 +77,14 @@ test('Google Scholar tags and JSON-LD describe the article', async ({ page }) =>
   await expect(meta('citation_lastpage')).toHaveAttribute('content', '545');
   await expect(meta('citation_doi')).toHaveAttribute('content', SEED_DOI);
   await expect(meta('citation_pdf_url')).toHaveAttribute('content', new RegExp(`^http://[^/]+/doi/${SEED_DOI}/pdf$`));
-  await expect(meta('citation_abstract_html_url')).toHaveAttribute('content', new RegExp(`^http://[^/]+/doi/${SEED_DOI}$`));
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+  await expect(meta('citation_abstract_html_url')).toHaveAttribute(
+    'content',
+    new RegExp(`^http://[^/]+/doi/${SEED_DOI}$`),
+  );
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<
+    string,
+    unknown
+  >;
   expect(ld).toMatchObject({
     '@type': 'ScholarlyArticle',
     isAccessibleForFree: false,

@@ -22,20 +22,31 @@ async function answer(page: Page, n: number, position: number) {
 /** A wrong option for a question whose preferred option is at `preferred`. */
 const wrong = (preferred: number) => (preferred === 0 ? 1 : 0);
 
-test('the article page leads to the quiz, which needs an account; unanswered and failed submissions are explained', async ({ page }) => {
+test('the article page leads to the quiz, which needs an account; unanswered and failed submissions are explained', async ({
+  page,
+}) => {
   const { activityId, preferred } = await loadSeedQuiz();
   const learner = await createLearner('Casey Incomplete, MD');
 
   await page.goto(`/doi/${SEED_DOI}`);
   const box = page.getByRole('region', { name: 'CME' });
-  await expect(box.getByRole('link', { name: 'Browse CME for all U.S. States' })).toHaveAttribute('href', '/cme/states');
+  await expect(box.getByRole('link', { name: 'Browse CME for all U.S. States' })).toHaveAttribute(
+    'href',
+    '/cme/states',
+  );
   await box.getByText('Accreditation Information').click();
-  await expect(box.getByText('The AMA designates this journal-based CME activity for a maximum of 1 AMA PRA Category 1 Credit™ per course.')).toBeVisible();
+  await expect(
+    box.getByText(
+      'The AMA designates this journal-based CME activity for a maximum of 1 AMA PRA Category 1 Credit™ per course.',
+    ),
+  ).toBeVisible();
   await box.getByRole('link', { name: 'Take the CME quiz' }).click();
   await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fcme%2F${activityId}$`));
   await signIn(page, learner.email, learner.password, `/cme/${activityId}`);
 
-  await expect(page.getByText('Note: You must get at least 4 of the 5 answers correct to pass this quiz.')).toBeVisible();
+  await expect(
+    page.getByText('Note: You must get at least 4 of the 5 answers correct to pass this quiz.'),
+  ).toBeVisible();
   await expectAxeClean(page);
 
   // Leave question 5 unanswered: told which, and the given answers stay.
@@ -45,7 +56,12 @@ test('the article page leads to the quiz, which needs an account; unanswered and
   await expect(alert.getByText('You have not filled in all the answers to complete this quiz')).toBeVisible();
   await expect(alert.getByText('The following questions were not answered:')).toBeVisible();
   await expect(alert.getByRole('link')).toHaveText(['Question 5']);
-  for (let n = 1; n <= 4; n++) await expect(question(page, n).getByRole('radio').nth(preferred[n - 1]!)).toBeChecked();
+  for (let n = 1; n <= 4; n++)
+    await expect(
+      question(page, n)
+        .getByRole('radio')
+        .nth(preferred[n - 1]!),
+    ).toBeChecked();
   expect(await countAttempts(learner.email)).toBe(0);
   await expectAxeClean(page);
   await alert.getByRole('link', { name: 'Question 5' }).click();
@@ -55,7 +71,9 @@ test('the article page leads to the quiz, which needs an account; unanswered and
   await answer(page, 4, wrong(preferred[3]!));
   await answer(page, 5, wrong(preferred[4]!));
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  await expect(page.getByText('Sorry, you have unsuccessfully completed this CME quiz with a score of 60%')).toBeVisible();
+  await expect(
+    page.getByText('Sorry, you have unsuccessfully completed this CME quiz with a score of 60%'),
+  ).toBeVisible();
   await expect(page.getByText('The following questions were not answered correctly:')).toBeVisible();
   const wrongList = page.getByRole('alert').getByRole('listitem');
   await expect(wrongList).toHaveCount(2);
@@ -68,11 +86,16 @@ test('the article page leads to the quiz, which needs an account; unanswered and
 
   // A retake starts fresh.
   await page.getByRole('link', { name: 'Retake the quiz' }).click();
-  await expect(page.getByText('Note: You must get at least 4 of the 5 answers correct')).toContainText('This is attempt 2.');
+  await expect(page.getByText('Note: You must get at least 4 of the 5 answers correct')).toContainText(
+    'This is attempt 2.',
+  );
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
-test('passing shows the highlighted results, saves the commitment, claims 0.75 credit and issues a verifiable certificate', async ({ page, browser }) => {
+test('passing shows the highlighted results, saves the commitment, claims 0.75 credit and issues a verifiable certificate', async ({
+  page,
+  browser,
+}) => {
   const { activityId, preferred } = await loadSeedQuiz();
   const learner = await createLearner('Morgan Passwell, MD');
   await signIn(page, learner.email, learner.password, `/cme/${activityId}`);
@@ -82,7 +105,9 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByText('You passed this CME quiz with a score of 80%.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your quiz results:' })).toBeVisible();
-  await expect(page.getByText('The filled radio buttons indicate your responses. The preferred responses are highlighted')).toBeVisible();
+  await expect(
+    page.getByText('The filled radio buttons indicate your responses. The preferred responses are highlighted'),
+  ).toBeVisible();
   await expect(question(page, 2).getByRole('radio').nth(wrong(preferred[1]!))).toBeChecked();
   await expect(question(page, 2).locator('label').nth(preferred[1]!)).toContainText('(preferred response)');
   await expect(page.getByText('Rationale:')).toHaveCount(5);
@@ -90,10 +115,14 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
 
   await expect(page.getByRole('heading', { name: 'Commitment to Change (optional):' })).toBeVisible();
   const commitment = 'I will stop IVIG in DRESS and treat with systemic steroids.';
-  await page.getByLabel('Indicate what change(s) you will implement in your practice, if any, based on this CME course.').fill(commitment);
+  await page
+    .getByLabel('Indicate what change(s) you will implement in your practice, if any, based on this CME course.')
+    .fill(commitment);
   await page.getByRole('button', { name: 'Save commitment' }).click();
   await expect(page.getByText('Your commitment to change has been saved.')).toBeVisible();
-  await expect(page.getByLabel('Indicate what change(s) you will implement in your practice, if any, based on this CME course.')).toHaveValue(commitment);
+  await expect(
+    page.getByLabel('Indicate what change(s) you will implement in your practice, if any, based on this CME course.'),
+  ).toHaveValue(commitment);
   expect(await readCommitment(learner.email)).toBe(commitment);
 
   await page.getByLabel(/Credits to claim/).selectOption('0.75');
@@ -106,8 +135,11 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   await expect(page.getByText('You claimed 0.75 AMA PRA Category 1 Credit™.')).toBeVisible();
   await expectAxeClean(page);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download certificate (PDF)' }).click()]);
-  const pdf = fs.readFileSync((await download.path()));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download certificate (PDF)' }).click(),
+  ]);
+  const pdf = fs.readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const text = await readPdfText(new Uint8Array(pdf));
   expect(text).toContain('Morgan Passwell, MD');
@@ -130,8 +162,11 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   await page.goto('/cme/transcript');
   await expect(page.getByRole('heading', { name: /: 0\.75 credits$/ })).toBeVisible();
   await expectAxeClean(page);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download transcript (CSV)' }).click()]);
-  expect(fs.readFileSync((await csv.path()), 'utf8')).toMatch(/Intravenous Immunoglobulin.*,0\.75,CME-/);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download transcript (CSV)' }).click(),
+  ]);
+  expect(fs.readFileSync(await csv.path(), 'utf8')).toMatch(/Intravenous Immunoglobulin.*,0\.75,CME-/);
 });
 
 test('a whole quiz can be completed with the keyboard alone', async ({ page }) => {
@@ -157,7 +192,9 @@ test('a whole quiz can be completed with the keyboard alone', async ({ page }) =
 
   await tabTo('attest');
   await page.keyboard.press('Space');
-  await expect(page.getByLabel('I claim only the credit commensurate with the extent of my participation')).toBeChecked();
+  await expect(
+    page.getByLabel('I claim only the credit commensurate with the extent of my participation'),
+  ).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Claim credit' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -171,10 +208,20 @@ test('the JSON API refuses tampered answers with 422 and stores nothing', async 
   const post = (data: unknown) => page.request.post(`/api/cme/${activityId}/attempts`, { data });
   const unknown = await post({ answers: [{ questionId: 'nosuchquestion', optionId: 'nosuchoption' }] });
   expect(unknown.status()).toBe(422);
-  expect(await unknown.json()).toMatchObject({ code: 'invalid', error: 'Question nosuchquestion is not part of this quiz.' });
+  expect(await unknown.json()).toMatchObject({
+    code: 'invalid',
+    error: 'Question nosuchquestion is not part of this quiz.',
+  });
   const malformed = await post({ answers: 'everything' });
   expect(malformed.status()).toBe(422);
-  expect((await page.request.post(`/api/cme/${activityId}/attempts`, { data: '{}', headers: { 'content-type': 'text/plain' } })).status()).toBe(415);
+  expect(
+    (
+      await page.request.post(`/api/cme/${activityId}/attempts`, {
+        data: '{}',
+        headers: { 'content-type': 'text/plain' },
+      })
+    ).status(),
+  ).toBe(415);
   expect(await countAttempts(learner.email)).toBe(0);
 });
 

@@ -27,7 +27,9 @@ test('a comment waits for moderation, then shows with author, date and disclosur
   // Nobody else sees it yet.
   const visitor = await browser.newPage();
   await visitor.goto(ARTICLE);
-  await expect(visitor.locator('#comments').getByText('No comments yet.').or(visitor.locator('#comments .comments__list'))).toBeVisible();
+  await expect(
+    visitor.locator('#comments').getByText('No comments yet.').or(visitor.locator('#comments .comments__list')),
+  ).toBeVisible();
   await expect(visitor.locator('#comments').getByText(text)).toHaveCount(0);
 
   // Approval (the admin queue of a later issue does this update).

@@ -24,25 +24,35 @@ async function everyResponseFor(request: APIRequestContext, doi: string): Promis
   };
 }
 
-test('an anonymous visitor receives no full-text paragraph of any paid article, in any response', async ({ request }) => {
+test('an anonymous visitor receives no full-text paragraph of any paid article, in any response', async ({
+  request,
+}) => {
   for (const article of articles.filter((a) => !a.isFree)) {
     const probes = probesOf(article);
     expect(probes.length, `${article.doi} has gated text to check`).toBeGreaterThan(0);
     const responses = await everyResponseFor(request, article.doi);
     expect(responses.rsc).not.toMatch(/^200 <!DOCTYPE/i); // the RSC request really got the RSC payload
     for (const [kind, body] of Object.entries(responses)) {
-      for (const probe of probes) expect(body.includes(probe), `${kind} of ${article.doi} leaks “${probe}”`).toBe(false);
+      for (const probe of probes)
+        expect(body.includes(probe), `${kind} of ${article.doi} leaks “${probe}”`).toBe(false);
     }
     expect(responses.pdf.startsWith('403')).toBe(true);
     expect(JSON.parse(responses.json.slice(4))).toEqual({ canRead: false, reason: null, until: null });
   }
 });
 
-test('search, the sitemap and the home page carry no full-text paragraph, and search does not reveal gated words', async ({ request }) => {
-  const pages = [await (await request.get('/sitemap.xml')).text(), await (await request.get('/')).text(), await (await request.get('/issues/148/4')).text()];
+test('search, the sitemap and the home page carry no full-text paragraph, and search does not reveal gated words', async ({
+  request,
+}) => {
+  const pages = [
+    await (await request.get('/sitemap.xml')).text(),
+    await (await request.get('/')).text(),
+    await (await request.get('/issues/148/4')).text(),
+  ];
   for (const article of articles.filter((a) => !a.isFree)) {
     const probes = probesOf(article);
-    for (const body of pages) for (const probe of probes) expect(body.includes(probe), `${article.doi} leaks “${probe}”`).toBe(false);
+    for (const body of pages)
+      for (const probe of probes) expect(body.includes(probe), `${article.doi} leaks “${probe}”`).toBe(false);
     // A phrase of the gated text does not find this article for an anonymous visitor (another,
     // free article may share the phrase and be found: that text is open).
     const search = await (await request.get(`/search?q=${encodeURIComponent(probes[0]!)}`)).text();
@@ -57,7 +67,10 @@ test('the same check finds the text of a free article (the probes work)', async 
   const probes = probesOf(free!);
   const responses = await everyResponseFor(request, free!.doi);
   for (const kind of ['html', 'rsc', 'json'] as const) {
-    expect(probes.some((p) => responses[kind].includes(p)), `${kind} carries the free text`).toBe(true);
+    expect(
+      probes.some((p) => responses[kind].includes(p)),
+      `${kind} carries the free text`,
+    ).toBe(true);
   }
   expect(responses.pdf.startsWith('200 %PDF')).toBe(true);
 });

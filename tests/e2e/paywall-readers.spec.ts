@@ -24,7 +24,9 @@ async function bodies(request: APIRequestContext, headers: Record<string, string
 test('a subscriber reads the full text with the reason, and downloads the PDF', async ({ page }) => {
   await signIn(page, 'subscriber@example.com', undefined, ARTICLE);
   await expect(page.getByText(/^Subscriber until \d{4}-\d\d-\d\d$/)).toBeVisible();
-  await expect(page.locator('.gated-content')).toContainText('This sample full text was written for the demonstration journal');
+  await expect(page.locator('.gated-content')).toContainText(
+    'This sample full text was written for the demonstration journal',
+  );
   await expect(page.getByRole('heading', { name: 'References' })).toBeVisible();
   await expect(page.getByText('Sign In to Access Full Content')).toHaveCount(0);
   const pdf = await page.request.get(`${ARTICLE}/pdf`);
@@ -32,7 +34,9 @@ test('a subscriber reads the full text with the reason, and downloads the PDF', 
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 });
 
-test('a free account sees the preview and the access panel, and no response carries the full text', async ({ page }) => {
+test('a free account sees the preview and the access panel, and no response carries the full text', async ({
+  page,
+}) => {
   await signIn(page, 'reader@example.com', undefined, ARTICLE);
   await expect(page.getByRole('link', { name: 'My Account' })).toBeVisible();
   await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
@@ -83,6 +87,8 @@ test('a sign-in post without next-auth’s CSRF token is refused and starts no s
   });
   expect(res.status()).toBe(302);
   expect(res.headers()['location']).toContain('csrf=true');
-  expect(res.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session-token'))).toBe(false);
+  expect(
+    res.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session-token')),
+  ).toBe(false);
   expect(await (await request.get('/api/me')).json()).toBeNull();
 });

@@ -7,7 +7,9 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 test.beforeEach(({ request }) => setServerClock(request, 0));
 test.afterEach(({ request }) => setServerClock(request, 0));
 
-test('anonymous reader buys 24-hour access after registering, reads with a countdown, and loses it at expiry', async ({ page }) => {
+test('anonymous reader buys 24-hour access after registering, reads with a countdown, and loses it at expiry', async ({
+  page,
+}) => {
   const seed = (await loadSeededArticles()).find((a) => a.doi === SEED_DOI)!;
   const probe = probesOf(seed)[0]!;
 
@@ -18,7 +20,9 @@ test('anonymous reader buys 24-hour access after registering, reads with a count
   await registerHere(page, 'Pat Buyer');
 
   await expect(page).toHaveURL(/\/purchase\?doi=/);
-  await expect(page.getByRole('heading', { name: 'Purchase Online Access to this article for 24 hours' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Purchase Online Access to this article for 24 hours' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Continue to payment' }).click();
   await payTestCheckout(page);
 

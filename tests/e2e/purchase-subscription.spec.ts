@@ -7,7 +7,9 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 test.beforeEach(({ request }) => setServerClock(request, 0));
 test.afterEach(({ request }) => setServerClock(request, 0));
 
-test('subscribe → full text on every paid article; cancel in the portal → access ends at period end', async ({ page }) => {
+test('subscribe → full text on every paid article; cancel in the portal → access ends at period end', async ({
+  page,
+}) => {
   const paid = (await loadSeededArticles()).filter((a) => !a.isFree);
   await page.goto(`/register?callbackUrl=${encodeURIComponent(ARTICLE)}`);
   await registerHere(page, 'Sam Subscriber');
@@ -22,7 +24,10 @@ test('subscribe → full text on every paid article; cancel in the portal → ac
   expect(periodEnd).not.toBeNull();
 
   for (const article of paid) {
-    expect(await fullTextFor(page.request, article.doi), article.doi).toMatchObject({ canRead: true, until: periodEnd });
+    expect(await fullTextFor(page.request, article.doi), article.doi).toMatchObject({
+      canRead: true,
+      until: periodEnd,
+    });
   }
   await page.goto(ARTICLE);
   await expect(page.getByText(/^Subscriber until \d{4}-\d\d-\d\d$/)).toBeVisible();

@@ -23,20 +23,29 @@ async function savedLayout(page: Page): Promise<unknown> {
 /** Space picks the box up, arrows move it (each move announced), space drops it. */
 async function moveWithKeyboard(page: Page, title: string, steps: number) {
   const handle = page.getByRole('button', { name: `Move box: ${title}` });
-  const start = (await domBoxOrder(page)).indexOf((await handle.locator('xpath=ancestor::section[1]').getAttribute('data-box'))!) + 1;
+  const start =
+    (await domBoxOrder(page)).indexOf((await handle.locator('xpath=ancestor::section[1]').getAttribute('data-box'))!) +
+    1;
   await handle.focus();
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   for (let i = 1; i <= Math.abs(steps); i++) {
     await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
     const position = start + (steps > 0 ? i : -i);
-    await expect(page.getByRole('status').filter({ hasText: `${title} moved to position ${position} of 4.` })).toHaveCount(1);
+    await expect(
+      page.getByRole('status').filter({ hasText: `${title} moved to position ${position} of 4.` }),
+    ).toHaveCount(1);
   }
   await page.keyboard.press('Space');
-  await expect(page.getByRole('status').filter({ hasText: `${title} dropped at position ${start + steps} of 4.` })).toHaveCount(1);
+  await expect(
+    page.getByRole('status').filter({ hasText: `${title} dropped at position ${start + steps} of 4.` }),
+  ).toHaveCount(1);
 }
 
-test('boxes move by mouse and keyboard, keep their order on reload and in a new browser, and reset', async ({ page, browser }) => {
+test('boxes move by mouse and keyboard, keep their order on reload and in a new browser, and reset', async ({
+  page,
+  browser,
+}) => {
   const account = await registerViaUi(page, 'Morgan Layout');
   await openArticle(page);
   await expectBoxOrder(page, DEFAULT);
@@ -49,7 +58,9 @@ test('boxes move by mouse and keyboard, keep their order on reload and in a new 
   await expect.poll(() => savedLayout(page)).toEqual({ isSignedIn: true, order: saved });
 
   // Reload with the app's scripts blocked: what is painted comes from the HTML and the blocking script alone.
-  await page.route('**/_next/static/**', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+  await page.route('**/_next/static/**', (route) =>
+    route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+  );
   await page.reload();
   expect(await paintedBoxOrder(page)).toEqual(saved);
   await page.unroute('**/_next/static/**');
@@ -85,14 +96,17 @@ test('boxes collapse and expand, and the sidebar is accessible open and collapse
   await openArticle(page);
   const analyze = async () => {
     const { violations } = await new AxeBuilder({ page }).include('.article-aside').analyze();
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   };
   expect(await analyze()).toEqual([]);
   const toggle = page.getByRole('button', { name: 'Hide Related Topics' });
   await toggle.click();
   await expect(page.getByRole('button', { name: 'Show Related Topics' })).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('.related-box[data-box="topics"]').getByRole('link')).toHaveCount(0);
-  for (const title of ['See Also...', 'Articles Related By Topic', 'PubMed Articles']) await page.getByRole('button', { name: `Hide ${title}` }).click();
+  for (const title of ['See Also...', 'Articles Related By Topic', 'PubMed Articles'])
+    await page.getByRole('button', { name: `Hide ${title}` }).click();
   expect(await analyze()).toEqual([]);
   await page.getByRole('button', { name: 'Show Related Topics' }).click();
   await expect(page.locator('.related-box[data-box="topics"]').getByRole('link').first()).toBeVisible();
@@ -101,12 +115,16 @@ test('boxes collapse and expand, and the sidebar is accessible open and collapse
 test('See Also, related-by-topic and topic links lead to the right pages', async ({ page }) => {
   await openArticle(page);
   const seeAlso = page.locator('.related-box[data-box="see-also"]');
-  await expect(seeAlso.getByRole('link', { name: /Poor Benefit\/Risk Balance of Intravenous Immunoglobulins in DRESS/ })).toBeVisible();
+  await expect(
+    seeAlso.getByRole('link', { name: /Poor Benefit\/Risk Balance of Intravenous Immunoglobulins in DRESS/ }),
+  ).toBeVisible();
   await expect(page.locator('.related-box[data-box="by-topic"]').getByRole('link').first()).toBeVisible();
   await page.locator('.related-box[data-box="topics"]').getByRole('link', { name: 'DRESS' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'DRESS' })).toBeVisible();
   await expect(page.getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
   // The other side of the editor's link shows it too.
   await page.goto('/doi/10.1001/archderm.148.4.543');
-  await expect(page.locator('.related-box[data-box="see-also"]').getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
+  await expect(
+    page.locator('.related-box[data-box="see-also"]').getByRole('link', { name: /The Need to Examine the Risks/ }),
+  ).toBeVisible();
 });

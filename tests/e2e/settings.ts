@@ -8,7 +8,8 @@ export function e2eSettings() {
     baseUrl: `http://localhost:${port}`,
     // Separate builds let several suites run side by side (E2E_DIST_DIR=.next-e2e-b …).
     distDir: process.env.E2E_DIST_DIR ?? '.next-e2e',
-    databaseUrl: process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
+    databaseUrl:
+      process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
     // The NCBI E-utilities stand-in the related-content tests start and stop (the server points there).
     ncbiPort: Number(process.env.E2E_NCBI_PORT ?? port + 17),
   };

@@ -8,7 +8,8 @@ import { SEED_DOI } from './support/content';
 import { sql } from './support/related';
 
 const ARTICLE = `/doi/${SEED_DOI}`;
-const TITLE = 'The Need to Examine the Risks and Benefits of Intravenous Immunoglobulin Therapy in Severe Cutaneous Adverse Reactions';
+const TITLE =
+  'The Need to Examine the Risks and Benefits of Intravenous Immunoglobulin Therapy in Severe Cutaneous Adverse Reactions';
 
 async function download(page: Page, name: string): Promise<{ fileName: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
@@ -17,7 +18,9 @@ async function download(page: Page, name: string): Promise<{ fileName: string; t
 
 test('RIS and BibTeX downloads parse back into the article’s fields', async ({ page }) => {
   await page.goto(ARTICLE);
-  await expect(page.getByText('Some tools below are only available to our subscribers or users with an online account.')).toBeVisible();
+  await expect(
+    page.getByText('Some tools below are only available to our subscribers or users with an online account.'),
+  ).toBeVisible();
 
   const ris = await download(page, 'Download citation (RIS)');
   expect(ris.fileName).toMatch(/\.ris$/);
@@ -31,12 +34,26 @@ test('RIS and BibTeX downloads parse back into the article’s fields', async ({
   expect(tag('SP')).toEqual(['545']);
   expect(tag('DO')).toEqual([SEED_DOI]);
   const [fromRis] = (await Cite.async(ris.text)).data;
-  expect(fromRis).toMatchObject({ type: 'article-journal', DOI: SEED_DOI, volume: '148', issue: '4', page: '545', 'container-title': 'Archives of Dermatology' });
+  expect(fromRis).toMatchObject({
+    type: 'article-journal',
+    DOI: SEED_DOI,
+    volume: '148',
+    issue: '4',
+    page: '545',
+    'container-title': 'Archives of Dermatology',
+  });
 
   const bib = await download(page, 'Download citation (BibTeX)');
   expect(bib.fileName).toMatch(/\.bib$/);
   const [fromBib] = (await Cite.async(bib.text)).data;
-  expect(fromBib).toMatchObject({ type: 'article-journal', DOI: SEED_DOI, volume: '148', issue: '4', page: '545', 'container-title': 'Archives of Dermatology' });
+  expect(fromBib).toMatchObject({
+    type: 'article-journal',
+    DOI: SEED_DOI,
+    volume: '148',
+    issue: '4',
+    page: '545',
+    'container-title': 'Archives of Dermatology',
+  });
   expect(String(fromBib?.title)).toContain(TITLE);
   expect(fromBib?.author).toEqual([{ family: 'Owen', given: 'Cindy England' }]);
 });
@@ -57,8 +74,12 @@ test('account holders save the article and switch on alerts, confirmed by email'
   await page.getByRole('link', { name: 'My reading list' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My Reading List' })).toBeVisible();
   await expect(page.getByRole('link', { name: /The Need to Examine the Risks/ })).toBeVisible();
-  const subjects = (await sql<{ subject: string }>(`SELECT subject FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt"`, [email])).map((r) => r.subject);
-  expect(subjects).toEqual(expect.arrayContaining(['Comment alerts are on', 'New-issue alerts for Archives of Dermatology are on']));
+  const subjects = (
+    await sql<{ subject: string }>(`SELECT subject FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt"`, [email])
+  ).map((r) => r.subject);
+  expect(subjects).toEqual(
+    expect.arrayContaining(['Comment alerts are on', 'New-issue alerts for Archives of Dermatology are on']),
+  );
 });
 
 test('the PDF link leads to the access rule: a visitor is refused, the cite box shows AMA style', async ({ page }) => {

@@ -39,16 +39,25 @@ describe('accounts', () => {
   });
 
   it('refuses a weak password with a clear message and creates nothing', async () => {
-    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'short' })).rejects.toThrow('Use at least 10 characters.');
-    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'password123' })).rejects.toThrow(/too easy to guess/);
+    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'short' })).rejects.toThrow(
+      'Use at least 10 characters.',
+    );
+    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'password123' })).rejects.toThrow(
+      /too easy to guess/,
+    );
     expect(await db.user.count()).toBe(0);
   });
 
   it('does not reveal or duplicate an email that is already registered', async () => {
     await register();
-    await expect(registerUser({ name: 'Someone Else', email: 'dana@example.org', password: 'another long passphrase' })).resolves.toBeUndefined();
+    await expect(
+      registerUser({ name: 'Someone Else', email: 'dana@example.org', password: 'another long passphrase' }),
+    ).resolves.toBeUndefined();
     expect(await db.user.count()).toBe(1);
-    const note = await db.outboxEmail.findFirstOrThrow({ where: { to: 'dana@example.org' }, orderBy: { createdAt: 'desc' } });
+    const note = await db.outboxEmail.findFirstOrThrow({
+      where: { to: 'dana@example.org' },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(note.subject).toBe('Someone tried to register with your email');
   });
 
@@ -65,7 +74,12 @@ describe('accounts', () => {
 
   it('refuses an expired reset link', async () => {
     const user = await register();
-    const token = await createUserToken(user.id, 'reset_password', RESET_TTL_MS, new Date(Date.now() - RESET_TTL_MS - 1000));
+    const token = await createUserToken(
+      user.id,
+      'reset_password',
+      RESET_TTL_MS,
+      new Date(Date.now() - RESET_TTL_MS - 1000),
+    );
     await expect(resetPassword(token, 'a brand new passphrase')).rejects.toThrow(/expired/);
   });
 
@@ -82,9 +96,16 @@ describe('accounts', () => {
 
   it('changes a password only with the current one', async () => {
     const user = await register();
-    await expect(changePassword(user.id, 'wrong password', 'a brand new passphrase')).rejects.toThrow('Your current password is not correct.');
+    await expect(changePassword(user.id, 'wrong password', 'a brand new passphrase')).rejects.toThrow(
+      'Your current password is not correct.',
+    );
     await changePassword(user.id, PASSWORD, 'a brand new passphrase');
-    expect(await verifyPassword('a brand new passphrase', (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
+    expect(
+      await verifyPassword(
+        'a brand new passphrase',
+        (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -93,23 +114,39 @@ describe('sign-in', () => {
 
   it('signs in with the right password and gives the same answer for a wrong one or an unknown email', async () => {
     await register();
-    await expect(signInWithPassword({ email: 'Dana@Example.org ', password: PASSWORD }, '198.51.100.1')).resolves.toMatchObject({ email: 'dana@example.org' });
-    await expect(signInWithPassword({ email: 'dana@example.org', password: 'nope' }, '198.51.100.1')).rejects.toThrow('Email or password is incorrect.');
-    await expect(signInWithPassword({ email: 'ghost@example.org', password: 'nope' }, '198.51.100.1')).rejects.toThrow('Email or password is incorrect.');
+    await expect(
+      signInWithPassword({ email: 'Dana@Example.org ', password: PASSWORD }, '198.51.100.1'),
+    ).resolves.toMatchObject({ email: 'dana@example.org' });
+    await expect(signInWithPassword({ email: 'dana@example.org', password: 'nope' }, '198.51.100.1')).rejects.toThrow(
+      'Email or password is incorrect.',
+    );
+    await expect(signInWithPassword({ email: 'ghost@example.org', password: 'nope' }, '198.51.100.1')).rejects.toThrow(
+      'Email or password is incorrect.',
+    );
   });
 
   it('throttles per account after 5 attempts, registered or not, even with the right password', async () => {
     await register();
     for (const email of ['dana@example.org', 'ghost@example.org']) {
-      for (let i = 0; i < 5; i++) await expect(signInWithPassword({ email, password: 'nope' }, `198.51.100.${i}`)).rejects.toThrow('incorrect');
-      await expect(signInWithPassword({ email, password: PASSWORD }, '198.51.100.99')).rejects.toThrow(/Too many sign-in attempts/);
+      for (let i = 0; i < 5; i++)
+        await expect(signInWithPassword({ email, password: 'nope' }, `198.51.100.${i}`)).rejects.toThrow('incorrect');
+      await expect(signInWithPassword({ email, password: PASSWORD }, '198.51.100.99')).rejects.toThrow(
+        /Too many sign-in attempts/,
+      );
     }
   });
 
   it('throttles per address across accounts', async () => {
-    for (let i = 0; i < 30; i++) await expect(signInWithPassword({ email: `u${i}@example.org`, password: 'x' }, '203.0.113.50')).rejects.toThrow('incorrect');
-    await expect(signInWithPassword({ email: 'fresh@example.org', password: 'x' }, '203.0.113.50')).rejects.toThrow(/Too many/);
-    await expect(signInWithPassword({ email: 'fresh@example.org', password: 'x' }, '203.0.113.51')).rejects.toThrow('incorrect');
+    for (let i = 0; i < 30; i++)
+      await expect(signInWithPassword({ email: `u${i}@example.org`, password: 'x' }, '203.0.113.50')).rejects.toThrow(
+        'incorrect',
+      );
+    await expect(signInWithPassword({ email: 'fresh@example.org', password: 'x' }, '203.0.113.50')).rejects.toThrow(
+      /Too many/,
+    );
+    await expect(signInWithPassword({ email: 'fresh@example.org', password: 'x' }, '203.0.113.51')).rejects.toThrow(
+      'incorrect',
+    );
   });
 
   it('refuses a disabled account', async () => {
@@ -119,8 +156,12 @@ describe('sign-in', () => {
   });
 
   it('rejects malformed and oversized input with a message', async () => {
-    await expect(signInWithPassword({ email: 'not-an-email', password: 'x' }, null)).rejects.toThrow('Enter a valid email address.');
-    await expect(signInWithPassword({ email: 'a@b.co', password: 'x'.repeat(10_000) }, null)).rejects.toThrow('incorrect');
+    await expect(signInWithPassword({ email: 'not-an-email', password: 'x' }, null)).rejects.toThrow(
+      'Enter a valid email address.',
+    );
+    await expect(signInWithPassword({ email: 'a@b.co', password: 'x'.repeat(10_000) }, null)).rejects.toThrow(
+      'incorrect',
+    );
     await expect(signInWithPassword(null, null)).rejects.toThrow();
   });
 });
@@ -130,7 +171,10 @@ describe('sign-in throttling and successful sign-ins', () => {
 
   it('does not count successful sign-ins against the address', async () => {
     await register();
-    for (let i = 0; i < 40; i++) await signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60');
-    await expect(signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60')).resolves.toMatchObject({ email: 'dana@example.org' });
+    for (let i = 0; i < 40; i++)
+      await signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60');
+    await expect(
+      signInWithPassword({ email: 'dana@example.org', password: PASSWORD }, '203.0.113.60'),
+    ).resolves.toMatchObject({ email: 'dana@example.org' });
   });
 });

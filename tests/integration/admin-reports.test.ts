@@ -12,13 +12,25 @@ let articleId: string;
 
 beforeEach(async () => {
   await resetDatabase();
-  const a = await db.user.create({ data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' } });
+  const a = await db.user.create({
+    data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
+  });
   admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true };
-  reader = await db.user.create({ data: { email: 'reader@example.org', name: 'Rita Reader', passwordHash: 'x' }, select: { id: true, email: true } });
+  reader = await db.user.create({
+    data: { email: 'reader@example.org', name: 'Rita Reader', passwordHash: 'x' },
+    select: { id: true, email: true },
+  });
   const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
   articleId = (
     await db.article.create({
-      data: { doi: '10.1000/a', journalId: journal.id, articleType: 'research-article', title: 'A', previewHtml: '<p>p</p>', fullTextHtml: '<p>f</p>' },
+      data: {
+        doi: '10.1000/a',
+        journalId: journal.id,
+        articleType: 'research-article',
+        title: 'A',
+        previewHtml: '<p>p</p>',
+        fullTextHtml: '<p>f</p>',
+      },
     })
   ).id;
 });
@@ -28,16 +40,25 @@ describe('comment moderation', () => {
     const c = await db.comment.create({ data: { articleId, userId: reader.id, body: 'Useful.', disclosure: 'None' } });
     await moderateComment(admin, { commentId: c.id, decision: 'approve', reason: '' });
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('approved');
-    expect(await db.outboxEmail.findFirst({ where: { to: reader.email, subject: 'Your comment has been published' } })).not.toBeNull();
-    await expect(moderateComment(admin, { commentId: c.id, decision: 'reject', reason: 'late' })).rejects.toThrow(/no longer waiting/);
+    expect(
+      await db.outboxEmail.findFirst({ where: { to: reader.email, subject: 'Your comment has been published' } }),
+    ).not.toBeNull();
+    await expect(moderateComment(admin, { commentId: c.id, decision: 'reject', reason: 'late' })).rejects.toThrow(
+      /no longer waiting/,
+    );
     expect(await db.auditEvent.count({ where: { action: 'comment.approve' } })).toBe(1);
   });
 
   it('rejects only with a reason, which the author receives', async () => {
-    const c = await db.comment.create({ data: { articleId, userId: reader.id, body: 'Buy pills.', disclosure: 'None' } });
+    const c = await db.comment.create({
+      data: { articleId, userId: reader.id, body: 'Buy pills.', disclosure: 'None' },
+    });
     await expect(moderateComment(admin, { commentId: c.id, decision: 'reject', reason: '' })).rejects.toThrow(/reason/);
     await moderateComment(admin, { commentId: c.id, decision: 'reject', reason: 'Advertising is not allowed.' });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: 'rejected', moderationNote: 'Advertising is not allowed.' });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: 'rejected',
+      moderationNote: 'Advertising is not allowed.',
+    });
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: reader.email } });
     expect(mail.text).toContain('Reason: Advertising is not allowed.');
   });
@@ -46,14 +67,35 @@ describe('comment moderation', () => {
 describe('See Also links', () => {
   it('links articles both ways and refuses unknown DOIs', async () => {
     const other = await db.article.create({
-      data: { doi: '10.1000/b', journalId: (await db.journal.findFirstOrThrow()).id, articleType: 'letter', title: 'B', previewHtml: '', fullTextHtml: '' },
+      data: {
+        doi: '10.1000/b',
+        journalId: (await db.journal.findFirstOrThrow()).id,
+        articleType: 'letter',
+        title: 'B',
+        previewHtml: '',
+        fullTextHtml: '',
+      },
     });
     const a = await db.article.findUniqueOrThrow({ where: { id: articleId } });
-    await expect(editArticle(admin, { articleId, expectedUpdatedAt: a.updatedAt.toISOString(), isFree: false, topics: [], seeAlso: ['10.1000/missing'] })).rejects.toThrow(
-      /No article has the DOI 10.1000\/missing/,
-    );
-    await editArticle(admin, { articleId, expectedUpdatedAt: a.updatedAt.toISOString(), isFree: false, topics: ['DRESS'], seeAlso: ['10.1000/b'] });
-    expect(await db.articleLink.findMany({ select: { fromArticleId: true, toArticleId: true } })).toEqual([{ fromArticleId: articleId, toArticleId: other.id }]);
+    await expect(
+      editArticle(admin, {
+        articleId,
+        expectedUpdatedAt: a.updatedAt.toISOString(),
+        isFree: false,
+        topics: [],
+        seeAlso: ['10.1000/missing'],
+      }),
+    ).rejects.toThrow(/No article has the DOI 10.1000\/missing/);
+    await editArticle(admin, {
+      articleId,
+      expectedUpdatedAt: a.updatedAt.toISOString(),
+      isFree: false,
+      topics: ['DRESS'],
+      seeAlso: ['10.1000/b'],
+    });
+    expect(await db.articleLink.findMany({ select: { fromArticleId: true, toArticleId: true } })).toEqual([
+      { fromArticleId: articleId, toArticleId: other.id },
+    ]);
   });
 });
 
@@ -61,22 +103,50 @@ describe('CME completions report', () => {
   async function completion(userId: string, consent: boolean) {
     const activity =
       (await db.cmeActivity.findFirst()) ??
-      (await db.cmeActivity.create({ data: { title: 'Acute heart failure', releaseAt: new Date('2026-01-01Z'), expiresAt: new Date('2028-01-01Z') } }));
-    const attempt = await db.cmeAttempt.create({ data: { activityId: activity.id, userId, number: 1, result: 'passed', correctCount: 5, questionCount: 5 } });
+      (await db.cmeActivity.create({
+        data: { title: 'Acute heart failure', releaseAt: new Date('2026-01-01Z'), expiresAt: new Date('2028-01-01Z') },
+      }));
+    const attempt = await db.cmeAttempt.create({
+      data: { activityId: activity.id, userId, number: 1, result: 'passed', correctCount: 5, questionCount: 5 },
+    });
     await db.cmeCreditClaim.create({
-      data: { userId, activityId: activity.id, attemptId: attempt.id, creditQuarters: 3, attestedAt: new Date('2026-11-20T10:00:00Z') },
+      data: {
+        userId,
+        activityId: activity.id,
+        attemptId: attempt.id,
+        creditQuarters: 3,
+        attestedAt: new Date('2026-11-20T10:00:00Z'),
+      },
     });
     await db.cmeLearnerProfile.create({
-      data: { userId, npi: '1234567893', npiConsent: consent, boardName: 'ABIM', boardId: 'B-77', boardConsent: consent, birthMonth: 3, birthDay: 9, birthConsent: consent },
+      data: {
+        userId,
+        npi: '1234567893',
+        npiConsent: consent,
+        boardName: 'ABIM',
+        boardId: 'B-77',
+        boardConsent: consent,
+        birthMonth: 3,
+        birthDay: 9,
+        birthConsent: consent,
+      },
     });
   }
 
   it('lists completions with board fields only for learners who consented, as CSV', async () => {
-    const other = await db.user.create({ data: { email: '=cmd@example.org', name: 'Private, Pat', passwordHash: 'x' } });
+    const other = await db.user.create({
+      data: { email: '=cmd@example.org', name: 'Private, Pat', passwordHash: 'x' },
+    });
     await completion(reader.id, true);
     await completion(other.id, false);
     const rows = await listCmeCompletions({ activityId: '', from: '2026-11-01', to: '2026-11-30' });
-    expect(rows.find((r) => r.email === reader.email)).toMatchObject({ credits: '0.75', npi: '1234567893', boardId: 'ABIM B-77', birthMonthDay: '03-09', completedOn: '2026-11-20' });
+    expect(rows.find((r) => r.email === reader.email)).toMatchObject({
+      credits: '0.75',
+      npi: '1234567893',
+      boardId: 'ABIM B-77',
+      birthMonthDay: '03-09',
+      completedOn: '2026-11-20',
+    });
     expect(rows.find((r) => r.email === other.email)).toMatchObject({ npi: '', boardId: '', birthMonthDay: '' });
     const csv = completionsToCsv(rows);
     expect(csv).toContain('"Private, Pat",\'=cmd@example.org,');
@@ -87,8 +157,20 @@ describe('CME completions report', () => {
 describe('publishing an issue', () => {
   it('makes it current and emails alerts once', async () => {
     const journal = await db.journal.findFirstOrThrow();
-    const old = await db.issue.create({ data: { journalId: journal.id, volume: '1', number: '1', year: 2026, dateLabel: 'Jan 2026', isCurrent: true, publishedAt: new Date() } });
-    const next = await db.issue.create({ data: { journalId: journal.id, volume: '1', number: '2', year: 2026, dateLabel: 'Feb 2026' } });
+    const old = await db.issue.create({
+      data: {
+        journalId: journal.id,
+        volume: '1',
+        number: '1',
+        year: 2026,
+        dateLabel: 'Jan 2026',
+        isCurrent: true,
+        publishedAt: new Date(),
+      },
+    });
+    const next = await db.issue.create({
+      data: { journalId: journal.id, volume: '1', number: '2', year: 2026, dateLabel: 'Feb 2026' },
+    });
     await db.journalIssueAlert.create({ data: { userId: reader.id, journalId: journal.id } });
     const { publishIssue } = await import('@/lib/admin/publish-issue');
     expect(await publishIssue(admin, { issueId: next.id })).toEqual({ sent: 1 });

@@ -21,12 +21,21 @@ async function canRead(userId: string) {
 
 beforeEach(async () => {
   await resetDatabase();
-  const a = await db.user.create({ data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' } });
+  const a = await db.user.create({
+    data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
+  });
   admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true };
   readerId = (await db.user.create({ data: { email: 'reader@example.org', name: 'Reader', passwordHash: 'x' } })).id;
   const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
   article = await db.article.create({
-    data: { doi: '10.1000/x', journalId: journal.id, articleType: 'research-article', title: 'T', previewHtml: '<p>p</p>', fullTextHtml: '<p>f</p>' },
+    data: {
+      doi: '10.1000/x',
+      journalId: journal.id,
+      articleType: 'research-article',
+      title: 'T',
+      previewHtml: '<p>p</p>',
+      fullTextHtml: '<p>f</p>',
+    },
     select: { id: true, isFree: true },
   });
 });
@@ -34,26 +43,55 @@ beforeEach(async () => {
 describe('admin: subscriptions', () => {
   it('grants a complimentary subscription that opens the full text at once, and logs it', async () => {
     expect(await canRead(readerId)).toBe(false);
-    await grantComplimentary(admin, { email: 'reader@example.org', plan: 'annual', endsAt: new Date(Date.now() + 30 * DAY) });
+    await grantComplimentary(admin, {
+      email: 'reader@example.org',
+      plan: 'annual',
+      endsAt: new Date(Date.now() + 30 * DAY),
+    });
     expect(await canRead(readerId)).toBe(true);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'subscription.grant' } })).toMatchObject({ actorEmail: 'admin@example.org', targetType: 'Subscription' });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'subscription.grant' } })).toMatchObject({
+      actorEmail: 'admin@example.org',
+      targetType: 'Subscription',
+    });
   });
 
   it('refuses a grant to an unknown email or in the past, changing nothing', async () => {
-    await expect(grantComplimentary(admin, { email: 'ghost@example.org', plan: 'annual', endsAt: new Date(Date.now() + DAY) })).rejects.toThrow(/No account uses/);
-    await expect(grantComplimentary(admin, { email: 'reader@example.org', plan: 'annual', endsAt: new Date(Date.now() - DAY) })).rejects.toThrow(/future/);
+    await expect(
+      grantComplimentary(admin, { email: 'ghost@example.org', plan: 'annual', endsAt: new Date(Date.now() + DAY) }),
+    ).rejects.toThrow(/No account uses/);
+    await expect(
+      grantComplimentary(admin, { email: 'reader@example.org', plan: 'annual', endsAt: new Date(Date.now() - DAY) }),
+    ).rejects.toThrow(/future/);
     expect(await db.subscription.count()).toBe(0);
     expect(await db.auditEvent.count()).toBe(0);
   });
 
   it('extends, refuses a stale edit, and cancels now', async () => {
-    const s = await grantComplimentary(admin, { email: 'reader@example.org', plan: 'annual', endsAt: new Date(Date.now() + DAY) });
-    const extended = await extendSubscription(admin, { subscriptionId: s.id, endsAt: new Date(Date.now() + 60 * DAY), expectedUpdatedAt: s.updatedAt.toISOString() });
-    await expect(extendSubscription(admin, { subscriptionId: s.id, endsAt: new Date(Date.now() + 90 * DAY), expectedUpdatedAt: s.updatedAt.toISOString() })).rejects.toThrow(
-      /changed by someone else/,
+    const s = await grantComplimentary(admin, {
+      email: 'reader@example.org',
+      plan: 'annual',
+      endsAt: new Date(Date.now() + DAY),
+    });
+    const extended = await extendSubscription(admin, {
+      subscriptionId: s.id,
+      endsAt: new Date(Date.now() + 60 * DAY),
+      expectedUpdatedAt: s.updatedAt.toISOString(),
+    });
+    await expect(
+      extendSubscription(admin, {
+        subscriptionId: s.id,
+        endsAt: new Date(Date.now() + 90 * DAY),
+        expectedUpdatedAt: s.updatedAt.toISOString(),
+      }),
+    ).rejects.toThrow(/changed by someone else/);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: s.id } })).currentPeriodEnd).toEqual(
+      extended.currentPeriodEnd,
     );
-    expect((await db.subscription.findUniqueOrThrow({ where: { id: s.id } })).currentPeriodEnd).toEqual(extended.currentPeriodEnd);
-    await cancelSubscription(admin, { subscriptionId: s.id, when: 'now', expectedUpdatedAt: extended.updatedAt.toISOString() });
+    await cancelSubscription(admin, {
+      subscriptionId: s.id,
+      when: 'now',
+      expectedUpdatedAt: extended.updatedAt.toISOString(),
+    });
     expect(await canRead(readerId)).toBe(false);
   });
 });
@@ -62,12 +100,21 @@ describe('admin: purchases', () => {
   it('refunds a purchase: access ends at once, with the reason recorded, and only once', async () => {
     const confirmedAt = new Date();
     const p = await db.articlePurchase.create({
-      data: { userId: readerId, articleId: article.id, confirmedAt, expiresAt: new Date(confirmedAt.getTime() + DAY), amountCents: 3000, currency: 'usd' },
+      data: {
+        userId: readerId,
+        articleId: article.id,
+        confirmedAt,
+        expiresAt: new Date(confirmedAt.getTime() + DAY),
+        amountCents: 3000,
+        currency: 'usd',
+      },
     });
     expect(await canRead(readerId)).toBe(true);
     await refundPurchase(admin, { purchaseId: p.id });
     expect(await canRead(readerId)).toBe(false);
-    expect((await db.articlePurchase.findUniqueOrThrow({ where: { id: p.id } })).revokedReason).toBe('Refunded by admin@example.org');
+    expect((await db.articlePurchase.findUniqueOrThrow({ where: { id: p.id } })).revokedReason).toBe(
+      'Refunded by admin@example.org',
+    );
     await expect(refundPurchase(admin, { purchaseId: p.id })).rejects.toThrow(/already revoked/);
   });
 });
@@ -76,12 +123,18 @@ describe('admin: institutions', () => {
   const base = { name: 'Mercy General', activeFrom: new Date(Date.now() - DAY), activeUntil: null };
 
   it('validates ranges, normalises them, and warns about overlaps with other institutions', async () => {
-    await expect(createInstitution(admin, { ...base, ranges: ['203.0.113.0/24', 'not-a-range'] })).rejects.toThrow(/“not-a-range” is not an IPv4 or IPv6 range/);
+    await expect(createInstitution(admin, { ...base, ranges: ['203.0.113.0/24', 'not-a-range'] })).rejects.toThrow(
+      /“not-a-range” is not an IPv4 or IPv6 range/,
+    );
     expect(await db.institution.count()).toBe(0);
     const first = await createInstitution(admin, { ...base, ranges: ['203.0.113.7/24', '2001:db8:1::/48'] });
     expect(first.institution.ranges.map((r) => r.cidr).sort()).toEqual(['2001:db8:1::/48', '203.0.113.0/24']);
     expect(first.warnings).toEqual([]);
-    const second = await createInstitution(admin, { ...base, name: 'Consortium', ranges: ['203.0.113.128/25', '2001:db8::/32'] });
+    const second = await createInstitution(admin, {
+      ...base,
+      name: 'Consortium',
+      ranges: ['203.0.113.128/25', '2001:db8::/32'],
+    });
     expect(second.warnings).toEqual([
       '203.0.113.128/25 overlaps 203.0.113.0/24 of Mercy General.',
       '2001:db8::/32 overlaps 2001:db8:1::/48 of Mercy General.',
@@ -90,10 +143,20 @@ describe('admin: institutions', () => {
 
   it('refuses an edit made on a stale form', async () => {
     const { institution } = await createInstitution(admin, { ...base, ranges: ['203.0.113.0/24'] });
-    await updateInstitution(admin, { ...base, id: institution.id, expectedUpdatedAt: institution.updatedAt.toISOString(), ranges: ['198.51.100.0/24'] });
-    await expect(updateInstitution(admin, { ...base, id: institution.id, expectedUpdatedAt: institution.updatedAt.toISOString(), ranges: ['192.0.2.0/24'] })).rejects.toThrow(
-      /changed by someone else/,
-    );
+    await updateInstitution(admin, {
+      ...base,
+      id: institution.id,
+      expectedUpdatedAt: institution.updatedAt.toISOString(),
+      ranges: ['198.51.100.0/24'],
+    });
+    await expect(
+      updateInstitution(admin, {
+        ...base,
+        id: institution.id,
+        expectedUpdatedAt: institution.updatedAt.toISOString(),
+        ranges: ['192.0.2.0/24'],
+      }),
+    ).rejects.toThrow(/changed by someone else/);
     expect((await db.institutionRange.findMany()).map((r) => r.cidr)).toEqual(['198.51.100.0/24']);
   });
 });
@@ -116,13 +179,28 @@ describe('admin: society member import', () => {
         { line: 4, reason: 'expires_on must be a date like 2027-12-31' },
       ],
     });
-    expect((await db.memberRecord.findMany({ orderBy: { memberNumber: 'asc' } })).map((m) => m.memberNumber)).toEqual(['M-1', 'M-4']);
+    expect((await db.memberRecord.findMany({ orderBy: { memberNumber: 'asc' } })).map((m) => m.memberNumber)).toEqual([
+      'M-1',
+      'M-4',
+    ]);
   });
 
   it('imports nothing from a file that is not CSV, or whose codes belong to other members', async () => {
-    await expect(importMembers(admin, { fileName: 'x.csv', csv: 'member_number,last_name,expires_on\n"unclosed,quote,2030-01-01' })).rejects.toThrow(/not valid CSV/);
-    await db.memberRecord.create({ data: { memberNumber: 'OLD', lastName: 'X', plan: 'annual', expiresAt: new Date(), activationCode: 'TAKEN' } });
-    await expect(importMembers(admin, { fileName: 'x.csv', csv: 'member_number,last_name,expires_on,activation_code\nNEW,Y,2030-01-01,taken' })).rejects.toThrow(/already belong/);
+    await expect(
+      importMembers(admin, {
+        fileName: 'x.csv',
+        csv: 'member_number,last_name,expires_on\n"unclosed,quote,2030-01-01',
+      }),
+    ).rejects.toThrow(/not valid CSV/);
+    await db.memberRecord.create({
+      data: { memberNumber: 'OLD', lastName: 'X', plan: 'annual', expiresAt: new Date(), activationCode: 'TAKEN' },
+    });
+    await expect(
+      importMembers(admin, {
+        fileName: 'x.csv',
+        csv: 'member_number,last_name,expires_on,activation_code\nNEW,Y,2030-01-01,taken',
+      }),
+    ).rejects.toThrow(/already belong/);
     expect(await db.memberRecord.count()).toBe(1);
   });
 });

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // No Stripe keys: the embedded default, where the local test-payment provider stands in.
 vi.hoisted(() => {
-  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL', 'STRIPE_API_BASE']) delete process.env[key];
+  for (const key of [
+    'STRIPE_SECRET_KEY',
+    'STRIPE_WEBHOOK_SECRET',
+    'STRIPE_PRICE_MONTHLY',
+    'STRIPE_PRICE_ANNUAL',
+    'STRIPE_API_BASE',
+  ])
+    delete process.env[key];
 });
 
 import { POST } from '@/app/api/stripe/webhook/route';
@@ -29,7 +36,12 @@ describe('local test-payment provider', () => {
     const id = sessionIdOf(url);
     await Promise.all([completeLocalCheckout(id, user.id), completeLocalCheckout(id, user.id)]);
     const purchase = await db.articlePurchase.findFirstOrThrow();
-    expect(purchase).toMatchObject({ userId: user.id, articleId: article.id, amountCents: 3000, stripeCheckoutSessionId: id });
+    expect(purchase).toMatchObject({
+      userId: user.id,
+      articleId: article.id,
+      amountCents: 3000,
+      stripeCheckoutSessionId: id,
+    });
     expect(purchase.expiresAt.getTime() - purchase.confirmedAt.getTime()).toBe(24 * 3600_000);
     expect(await getCheckoutResult(id, user.id)).toMatchObject({ kind: 'purchase', expiresAt: purchase.expiresAt });
   });
@@ -47,10 +59,24 @@ describe('local test-payment provider', () => {
     const id = sessionIdOf(await createSubscriptionCheckout(user, 'monthly', '/'));
     await completeLocalCheckout(id, user.id);
     const subscription = await db.subscription.findFirstOrThrow();
-    expect(subscription).toMatchObject({ plan: 'monthly', status: 'active', source: 'payment', cancelAtPeriodEnd: false });
-    expect(await getCheckoutResult(id, user.id)).toEqual({ kind: 'subscription', plan: 'monthly', currentPeriodEnd: subscription.currentPeriodEnd, cancelAtPeriodEnd: false });
+    expect(subscription).toMatchObject({
+      plan: 'monthly',
+      status: 'active',
+      source: 'payment',
+      cancelAtPeriodEnd: false,
+    });
+    expect(await getCheckoutResult(id, user.id)).toEqual({
+      kind: 'subscription',
+      plan: 'monthly',
+      currentPeriodEnd: subscription.currentPeriodEnd,
+      cancelAtPeriodEnd: false,
+    });
     await cancelLocalSubscription(subscription.id, user.id);
-    expect(await db.subscription.findFirstOrThrow()).toMatchObject({ status: 'active', cancelAtPeriodEnd: true, currentPeriodEnd: subscription.currentPeriodEnd });
+    expect(await db.subscription.findFirstOrThrow()).toMatchObject({
+      status: 'active',
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: subscription.currentPeriodEnd,
+    });
   });
 
   it('the Stripe webhook answers 404 when Stripe is not configured', async () => {

@@ -81,7 +81,13 @@ describe('Stripe webhook: 24-hour purchases', () => {
     const { user, article, session } = await paidPurchaseSession();
     expect((await deliver(makeEvent('checkout.session.completed', session))).body.outcome).toBe('processed');
     const purchase = await db.articlePurchase.findFirstOrThrow();
-    expect(purchase).toMatchObject({ userId: user.id, articleId: article.id, amountCents: 3000, currency: 'usd', revokedAt: null });
+    expect(purchase).toMatchObject({
+      userId: user.id,
+      articleId: article.id,
+      amountCents: 3000,
+      currency: 'usd',
+      revokedAt: null,
+    });
     expect(purchase.expiresAt.getTime() - purchase.confirmedAt.getTime()).toBe(24 * 3600_000);
   });
 
@@ -91,7 +97,13 @@ describe('Stripe webhook: 24-hour purchases', () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push(await deliver(event));
     expect(outcomes.map((o) => o.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(outcomes.map((o) => o.body.outcome)).toEqual(['processed', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(outcomes.map((o) => o.body.outcome)).toEqual([
+      'processed',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
     expect(await db.articlePurchase.count()).toBe(1);
     expect(await db.stripeEvent.count()).toBe(1);
   });
@@ -118,7 +130,14 @@ describe('Stripe webhook: 24-hour purchases', () => {
   it('a full refund revokes the purchase with its reason; a partial refund does not', async () => {
     const { session } = await paidPurchaseSession();
     await deliver(makeEvent('checkout.session.completed', session));
-    const charge = { id: newId('ch'), object: 'charge', payment_intent: session.payment_intent, amount: 3000, amount_refunded: 500, refunded: false };
+    const charge = {
+      id: newId('ch'),
+      object: 'charge',
+      payment_intent: session.payment_intent,
+      amount: 3000,
+      amount_refunded: 500,
+      refunded: false,
+    };
     await deliver(makeEvent('charge.refunded', charge));
     expect((await db.articlePurchase.findFirstOrThrow()).revokedAt).toBeNull();
     await deliver(makeEvent('charge.refunded', { ...charge, amount_refunded: 3000, refunded: true }));
@@ -129,7 +148,13 @@ describe('Stripe webhook: 24-hour purchases', () => {
 
   it('a dispute that arrives before the checkout event still leaves the purchase revoked', async () => {
     const { session } = await paidPurchaseSession();
-    const dispute = { id: newId('dp'), object: 'dispute', charge: newId('ch'), payment_intent: session.payment_intent, reason: 'fraudulent' };
+    const dispute = {
+      id: newId('dp'),
+      object: 'dispute',
+      charge: newId('ch'),
+      payment_intent: session.payment_intent,
+      reason: 'fraudulent',
+    };
     await deliver(makeEvent('charge.dispute.created', dispute));
     await deliver(makeEvent('checkout.session.completed', session));
     const purchase = await db.articlePurchase.findFirstOrThrow();
@@ -150,7 +175,13 @@ describe('Stripe webhook: subscriptions', () => {
     await deliver(makeEvent('customer.subscription.created', subscription));
     await deliver(makeEvent('checkout.session.completed', session));
     const row = await db.subscription.findFirstOrThrow();
-    expect(row).toMatchObject({ userId: user.id, plan: 'monthly', status: 'active', source: 'payment', cancelAtPeriodEnd: false });
+    expect(row).toMatchObject({
+      userId: user.id,
+      plan: 'monthly',
+      status: 'active',
+      source: 'payment',
+      cancelAtPeriodEnd: false,
+    });
     subscription.cancel_at_period_end = true;
     await deliver(makeEvent('customer.subscription.updated', subscription));
     expect(await db.subscription.findFirstOrThrow()).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
@@ -174,8 +205,14 @@ describe('Stripe webhook: subscriptions', () => {
     const invoice = invoiceFor(subscription, 'paid');
     await deliver(makeEvent('invoice.paid', invoice));
     await deliver(makeEvent('invoice.payment_failed', { ...invoice, status: 'open' }));
-    expect(await db.billingInvoice.findFirstOrThrow()).toMatchObject({ userId: user.id, status: 'paid', amountCents: 2900 });
-    expect((await db.subscription.findFirstOrThrow()).currentPeriodEnd.getTime()).toBe(items.data[0]!.current_period_end * 1000);
+    expect(await db.billingInvoice.findFirstOrThrow()).toMatchObject({
+      userId: user.id,
+      status: 'paid',
+      amountCents: 2900,
+    });
+    expect((await db.subscription.findFirstOrThrow()).currentPeriodEnd.getTime()).toBe(
+      items.data[0]!.current_period_end * 1000,
+    );
   });
 
   it('invoice.payment_failed makes the subscription past_due as Stripe reports it', async () => {
@@ -189,7 +226,14 @@ describe('Stripe webhook: subscriptions', () => {
   it('a refund or dispute of a subscription payment revokes the subscription, in either order', async () => {
     const { subscription } = await paidSubscription();
     const paymentIntent = newId('pi');
-    const charge = { id: newId('ch'), object: 'charge', payment_intent: paymentIntent, amount: 2900, amount_refunded: 2900, refunded: true };
+    const charge = {
+      id: newId('ch'),
+      object: 'charge',
+      payment_intent: paymentIntent,
+      amount: 2900,
+      amount_refunded: 2900,
+      refunded: true,
+    };
     await deliver(makeEvent('charge.refunded', charge));
     await deliver(makeEvent('invoice.paid', invoiceFor(subscription, 'paid', paymentIntent)));
     const row = await db.subscription.findFirstOrThrow();

@@ -12,7 +12,9 @@ async function setUp() {
   await resetDatabase();
   await seedCme();
   const user = await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner', passwordHash: 'x' } });
-  const { id } = await db.cmeActivity.findFirstOrThrow({ where: { title: { startsWith: 'Intravenous Immunoglobulin' } } });
+  const { id } = await db.cmeActivity.findFirstOrThrow({
+    where: { title: { startsWith: 'Intravenous Immunoglobulin' } },
+  });
   const activity = (await getQuizActivity(id))!;
   return { user, activity };
 }
@@ -80,9 +82,21 @@ describe('quiz attempts', () => {
   it('refuses tampered input with 422 and stores nothing', async () => {
     const good = answers(activity, 5);
     const other = await db.cmeOption.findFirstOrThrow({ where: { question: { activityId: { not: activity.id } } } });
-    await expectRefused(submit({ answers: [...good, { questionId: other.questionId, optionId: other.id }] }), 422, /not part of this quiz/);
-    await expectRefused(submit({ answers: [{ ...good[0]!, optionId: good[1]!.optionId }, ...good.slice(1)] }), 422, /not an answer/);
-    await expectRefused(submit({ answers: [...good, { ...good[0]!, optionId: activity.questions[0]!.options[0]!.id }] }), 422, /more than once/);
+    await expectRefused(
+      submit({ answers: [...good, { questionId: other.questionId, optionId: other.id }] }),
+      422,
+      /not part of this quiz/,
+    );
+    await expectRefused(
+      submit({ answers: [{ ...good[0]!, optionId: good[1]!.optionId }, ...good.slice(1)] }),
+      422,
+      /not an answer/,
+    );
+    await expectRefused(
+      submit({ answers: [...good, { ...good[0]!, optionId: activity.questions[0]!.options[0]!.id }] }),
+      422,
+      /more than once/,
+    );
     const badShape = await submit({ answers: 'all of them' }).catch((e: unknown) => e);
     expect((badShape as Error).name).toBe('ZodError');
     expect(await db.cmeAttempt.count()).toBe(0);
@@ -90,16 +104,28 @@ describe('quiz attempts', () => {
   });
 
   it('refuses an expired or not yet released activity with 422', async () => {
-    await expectRefused(submit({ answers: answers(activity, 5) }, new Date('2029-01-01T00:00:00Z')), 422, /expired on 2028-12-31/);
-    await expectRefused(submit({ answers: answers(activity, 5) }, new Date('2025-06-01T00:00:00Z')), 422, /opens on 2026-01-01/);
+    await expectRefused(
+      submit({ answers: answers(activity, 5) }, new Date('2029-01-01T00:00:00Z')),
+      422,
+      /expired on 2028-12-31/,
+    );
+    await expectRefused(
+      submit({ answers: answers(activity, 5) }, new Date('2025-06-01T00:00:00Z')),
+      422,
+      /opens on 2026-01-01/,
+    );
     expect(await db.cmeAttempt.count()).toBe(0);
   });
 
   it('lets only one of two simultaneous submissions take an attempt number', async () => {
-    const results = await Promise.allSettled([submit({ answers: answers(activity, 1) }), submit({ answers: answers(activity, 2) })]);
+    const results = await Promise.allSettled([
+      submit({ answers: answers(activity, 1) }),
+      submit({ answers: answers(activity, 2) }),
+    ]);
     const stored = await db.cmeAttempt.findMany();
     expect(new Set(stored.map((a) => a.number)).size).toBe(stored.length);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(stored.length);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'conflict' });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'conflict' });
   });
 });

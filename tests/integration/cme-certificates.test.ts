@@ -22,10 +22,17 @@ describe('credit claims and certificates', () => {
   beforeEach(async () => {
     await resetDatabase();
     await seedCme();
-    userId = (await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner, MD', passwordHash: 'x' } })).id;
-    const { id } = await db.cmeActivity.findFirstOrThrow({ where: { title: { startsWith: 'Intravenous Immunoglobulin' } } });
+    userId = (
+      await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner, MD', passwordHash: 'x' } })
+    ).id;
+    const { id } = await db.cmeActivity.findFirstOrThrow({
+      where: { title: { startsWith: 'Intravenous Immunoglobulin' } },
+    });
     const activity = (await getQuizActivity(id))!;
-    const answers = activity.questions.map((q) => ({ questionId: q.id, optionId: q.options.find((o) => o.isPreferred)!.id }));
+    const answers = activity.questions.map((q) => ({
+      questionId: q.id,
+      optionId: q.options.find((o) => o.isPreferred)!.id,
+    }));
     const result = await submitAttempt({ userId, activityId: id, input: { answers }, now: NOW });
     if (result.kind !== 'graded') throw new Error('expected a graded attempt');
     attemptId = result.attemptId;
@@ -33,9 +40,14 @@ describe('credit claims and certificates', () => {
 
   it('stores the commitment with the passed attempt', async () => {
     await saveCommitment({ userId, attemptId, commitment: '  Avoid IVIG in DRESS.  ', now: NOW });
-    expect((await db.cmeAttempt.findUniqueOrThrow({ where: { id: attemptId } })).commitment).toBe('Avoid IVIG in DRESS.');
-    const stranger = (await db.user.create({ data: { email: 'other@example.com', name: 'Other', passwordHash: 'x' } })).id;
-    await expect(saveCommitment({ userId: stranger, attemptId, commitment: 'x', now: NOW })).rejects.toThrow(/no passed attempt/);
+    expect((await db.cmeAttempt.findUniqueOrThrow({ where: { id: attemptId } })).commitment).toBe(
+      'Avoid IVIG in DRESS.',
+    );
+    const stranger = (await db.user.create({ data: { email: 'other@example.com', name: 'Other', passwordHash: 'x' } }))
+      .id;
+    await expect(saveCommitment({ userId: stranger, attemptId, commitment: 'x', now: NOW })).rejects.toThrow(
+      /no passed attempt/,
+    );
   });
 
   it('claims 0.75 credit once and issues a certificate that verifies', async () => {
@@ -45,7 +57,12 @@ describe('credit claims and certificates', () => {
     expect(certificateId).toMatch(/^CME-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     const certificate = await getCertificate(certificateId);
-    expect(certificate).toMatchObject({ learnerName: 'Ada Learner, MD', creditQuarters: 3, creditType: 'AMA PRA Category 1 Credit™', revokedAt: null });
+    expect(certificate).toMatchObject({
+      learnerName: 'Ada Learner, MD',
+      creditQuarters: 3,
+      creditType: 'AMA PRA Category 1 Credit™',
+      revokedAt: null,
+    });
     expect(certificate?.claim.userId).toBe(userId);
     expect(await getCertificate('CME-0000-0000-0000')).toBeNull();
     expect(await getCertificate('../../etc/passwd')).toBeNull();
@@ -58,7 +75,11 @@ describe('credit claims and certificates', () => {
     const transcript = await getTranscript(userId);
     expect(transcript).toEqual([expect.objectContaining({ certificateId, creditQuarters: 3 })]);
 
-    const pdf = await renderCertificatePdf({ ...certificate!, verificationUrl: `https://journal.test/cme/certificates/${certificateId}`, provider: 'American Medical Association' });
+    const pdf = await renderCertificatePdf({
+      ...certificate!,
+      verificationUrl: `https://journal.test/cme/certificates/${certificateId}`,
+      provider: 'American Medical Association',
+    });
     const text = await readPdfText(pdf);
     expect(text).toContain('Ada Learner, MD');
     expect(text).toContain('0.75 AMA PRA Category 1 Credit™');
@@ -68,8 +89,11 @@ describe('credit claims and certificates', () => {
   it('refuses claims above the maximum or off the 0.25 steps, and for failed or foreign attempts', async () => {
     await expect(claimCredit({ userId, attemptId, credits: '1.25', now: NOW })).rejects.toThrow(/at most 1 credit/);
     await expect(claimCredit({ userId, attemptId, credits: '0.3', now: NOW })).rejects.toThrow(/steps of 0.25/);
-    const stranger = (await db.user.create({ data: { email: 'other@example.com', name: 'Other', passwordHash: 'x' } })).id;
-    await expect(claimCredit({ userId: stranger, attemptId, credits: '1', now: NOW })).rejects.toThrow(/no passed attempt/);
+    const stranger = (await db.user.create({ data: { email: 'other@example.com', name: 'Other', passwordHash: 'x' } }))
+      .id;
+    await expect(claimCredit({ userId: stranger, attemptId, credits: '1', now: NOW })).rejects.toThrow(
+      /no passed attempt/,
+    );
     expect(await db.cmeCreditClaim.count()).toBe(0);
   });
 });

@@ -13,7 +13,8 @@ describe('learner profile', () => {
   beforeEach(async () => {
     await resetDatabase();
     await seedCme();
-    userId = (await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner', passwordHash: 'x' } })).id;
+    userId = (await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner', passwordHash: 'x' } }))
+      .id;
   });
 
   it('keeps each detail only with its own consent, and erases it when consent is withdrawn', async () => {

@@ -17,7 +17,19 @@ const int32 = (n: number) => {
   return b;
 };
 const parse = (sql: string) => msg('P', Buffer.concat([cstr(''), cstr(sql), int16(0)]));
-const bind = (value: string) => msg('B', Buffer.concat([cstr(''), cstr(''), int16(0), int16(1), int32(Buffer.byteLength(value)), Buffer.from(value), int16(0)]));
+const bind = (value: string) =>
+  msg(
+    'B',
+    Buffer.concat([
+      cstr(''),
+      cstr(''),
+      int16(0),
+      int16(1),
+      int32(Buffer.byteLength(value)),
+      Buffer.from(value),
+      int16(0),
+    ]),
+  );
 const describePortal = msg('D', Buffer.concat([Buffer.from('P'), cstr('')]));
 const execute = msg('E', Buffer.concat([cstr(''), int32(0)]));
 const sync = msg('S', Buffer.alloc(0));
@@ -31,7 +43,13 @@ class Client {
     const socket = net.connect(port, '127.0.0.1');
     await new Promise((r) => socket.once('connect', r));
     const client = new Client(socket);
-    const params = Buffer.concat([cstr('user'), cstr('postgres'), cstr('database'), cstr('postgres'), Buffer.from([0])]);
+    const params = Buffer.concat([
+      cstr('user'),
+      cstr('postgres'),
+      cstr('database'),
+      cstr('postgres'),
+      Buffer.from([0]),
+    ]);
     const startup = Buffer.concat([int32(params.length + 8), int32(196608), params]);
     socket.write(startup);
     await client.readUntilReady();

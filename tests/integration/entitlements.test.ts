@@ -16,7 +16,14 @@ async function user(email: string) {
 async function paidArticle() {
   const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
   return db.article.create({
-    data: { doi: '10.1000/paid', journalId: journal.id, articleType: 'research-article', title: 'Paid', previewHtml: '<p>p</p>', fullTextHtml: '<p>f</p>' },
+    data: {
+      doi: '10.1000/paid',
+      journalId: journal.id,
+      articleType: 'research-article',
+      title: 'Paid',
+      previewHtml: '<p>p</p>',
+      fullTextHtml: '<p>f</p>',
+    },
   });
 }
 
@@ -26,7 +33,13 @@ describe('activation of an existing subscription', () => {
     await db.memberRecord.createMany({
       data: [
         { memberNumber: 'AMA-1', lastName: "O'Neil", plan: 'annual', expiresAt: new Date(Date.now() + YEAR) },
-        { memberNumber: 'AMA-2', lastName: 'Chen', activationCode: 'CODE-42', plan: 'annual', expiresAt: new Date(Date.now() + YEAR) },
+        {
+          memberNumber: 'AMA-2',
+          lastName: 'Chen',
+          activationCode: 'CODE-42',
+          plan: 'annual',
+          expiresAt: new Date(Date.now() + YEAR),
+        },
         { memberNumber: 'AMA-3', lastName: 'Old', plan: 'annual', expiresAt: new Date(Date.now() - 1000) },
       ],
     });
@@ -37,8 +50,12 @@ describe('activation of an existing subscription', () => {
     const second = await user('second@example.org');
     const subscription = await activateMembership(first.id, { memberNumber: 'AMA-1', lastName: "o'neil" });
     expect(subscription).toMatchObject({ userId: first.id, source: 'activation', status: 'active' });
-    await expect(activateMembership(second.id, { memberNumber: 'AMA-1', lastName: "O'Neil" })).rejects.toThrow(/already been activated by another account/);
-    await expect(activateMembership(first.id, { memberNumber: 'AMA-1', lastName: "O'Neil" })).rejects.toThrow(/already activated this subscription/);
+    await expect(activateMembership(second.id, { memberNumber: 'AMA-1', lastName: "O'Neil" })).rejects.toThrow(
+      /already been activated by another account/,
+    );
+    await expect(activateMembership(first.id, { memberNumber: 'AMA-1', lastName: "O'Neil" })).rejects.toThrow(
+      /already activated this subscription/,
+    );
     expect(await db.subscription.count()).toBe(1);
   });
 
@@ -55,7 +72,9 @@ describe('activation of an existing subscription', () => {
 
   it('refuses unknown details and expired records, creating nothing', async () => {
     const a = await user('a@example.org');
-    await expect(activateMembership(a.id, { memberNumber: 'AMA-1', lastName: 'Wrong' })).rejects.toThrow(/could not find/);
+    await expect(activateMembership(a.id, { memberNumber: 'AMA-1', lastName: 'Wrong' })).rejects.toThrow(
+      /could not find/,
+    );
     await expect(activateMembership(a.id, { memberNumber: 'AMA-3', lastName: 'Old' })).rejects.toThrow(/expired/);
     expect(await db.subscription.count()).toBe(0);
   });
@@ -66,7 +85,9 @@ describe('activation of an existing subscription', () => {
     await activateMembership(a.id, { activationCode: 'CODE-42' });
     const decision = decideAccess(await loadAccessFacts({ userId: a.id, ip: null }, article, new Date()));
     expect(decision).toMatchObject({ canRead: true, source: 'subscription', via: 'activation' });
-    expect(await listEntitlements(a.id, null)).toMatchObject([{ kind: 'Subscription', source: 'Activated membership', status: 'active' }]);
+    expect(await listEntitlements(a.id, null)).toMatchObject([
+      { kind: 'Subscription', source: 'Activated membership', status: 'active' },
+    ]);
   });
 });
 
@@ -82,7 +103,12 @@ describe('institution access by address range', () => {
       },
     });
     await db.institution.create({
-      data: { name: 'Lapsed College', activeFrom: new Date(Date.now() - 2 * YEAR), activeUntil: new Date(Date.now() - YEAR), ranges: { create: [{ cidr: '198.51.100.0/25' }] } },
+      data: {
+        name: 'Lapsed College',
+        activeFrom: new Date(Date.now() - 2 * YEAR),
+        activeUntil: new Date(Date.now() - YEAR),
+        ranges: { create: [{ cidr: '198.51.100.0/25' }] },
+      },
     });
   });
 
@@ -99,7 +125,11 @@ describe('institution access by address range', () => {
   it('opens a paid article inside an active range only', async () => {
     const article = await paidArticle();
     const decide = async (ip: string) => decideAccess(await loadAccessFacts({ userId: null, ip }, article, new Date()));
-    expect(await decide('203.0.113.77')).toEqual({ canRead: true, source: 'institution', institution: 'Mercy General' });
+    expect(await decide('203.0.113.77')).toEqual({
+      canRead: true,
+      source: 'institution',
+      institution: 'Mercy General',
+    });
     expect((await decide('198.51.100.3')).canRead).toBe(false); // lapsed
     expect((await decide('192.0.2.1')).canRead).toBe(false);
   });

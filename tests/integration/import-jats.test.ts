@@ -11,7 +11,12 @@ const readSample = (file: string) => fs.readFileSync(path.join(samplesDir, file)
 
 async function countRows() {
   const [journals, issues, articles, authors, topics, articleTopics] = await Promise.all([
-    db.journal.count(), db.issue.count(), db.article.count(), db.articleAuthor.count(), db.topic.count(), db.articleTopic.count(),
+    db.journal.count(),
+    db.issue.count(),
+    db.article.count(),
+    db.articleAuthor.count(),
+    db.topic.count(),
+    db.articleTopic.count(),
   ]);
   return { journals, issues, articles, authors, topics, articleTopics };
 }
@@ -29,8 +34,19 @@ describe('importJats', () => {
       include: { journal: true, issue: true, authors: { orderBy: { position: 'asc' } } },
     });
     expect(article.id).toBe(result.articleId);
-    expect(article).toMatchObject({ sourceFile: file, position: 3, fpage: 'P396', isFree: true, articleType: 'abstract' });
-    expect(article.journal).toMatchObject({ slug: 'crit-care', title: 'Critical Care', abbreviation: 'Crit Care', issn: '1364-8535' });
+    expect(article).toMatchObject({
+      sourceFile: file,
+      position: 3,
+      fpage: 'P396',
+      isFree: true,
+      articleType: 'abstract',
+    });
+    expect(article.journal).toMatchObject({
+      slug: 'crit-care',
+      title: 'Critical Care',
+      abbreviation: 'Crit Care',
+      issn: '1364-8535',
+    });
     expect(article.issue).toMatchObject({ volume: '16', number: 'Suppl 1', year: 2012 });
     expect(article.authors.map((a) => a.surname)).toEqual(['Figueira', 'Oliveros', 'López', 'Civantos', 'Fernández']);
     expect(article.publishedOnline?.toISOString()).toBe('2012-03-20T00:00:00.000Z');
@@ -65,7 +81,10 @@ describe('importJats', () => {
     const file = 'ehp-public-domain-research-ehp-116-1694.xml';
     await importJats({ xml: readSample(file), fileName: file });
     const before = await countRows();
-    const withoutDoi = readSample('elife-poa-no-body-e06828.xml').replace('<article-id pub-id-type="doi">10.7554/eLife.06828</article-id>', '');
+    const withoutDoi = readSample('elife-poa-no-body-e06828.xml').replace(
+      '<article-id pub-id-type="doi">10.7554/eLife.06828</article-id>',
+      '',
+    );
     await expect(importJats({ xml: withoutDoi, fileName: 'elife.xml' })).rejects.toThrow(JatsImportError);
     await expect(importJats({ xml: '<article><front></article>', fileName: 'broken.xml' })).rejects.toThrow(
       /broken\.xml: malformed XML/,

@@ -13,7 +13,13 @@ import { startNcbiStandIn, type NcbiStandIn } from '../support/ncbi-stand-in';
 import { resetDatabase } from '../support/reset-db';
 
 function putLayout(body: unknown) {
-  return PUT(new NextRequest('http://localhost/api/sidebar-layout', { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  return PUT(
+    new NextRequest('http://localhost/api/sidebar-layout', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 }
 
 async function makeArticles(topicsByTitle: Record<string, string[]>) {
@@ -21,7 +27,15 @@ async function makeArticles(topicsByTitle: Record<string, string[]>) {
   const ids: Record<string, string> = {};
   for (const [i, [title, topics]] of Object.entries(topicsByTitle).entries()) {
     const a = await db.article.create({
-      data: { doi: `10.1/a${i}`, journalId: journal.id, articleType: 'research-article', title, previewHtml: '', fullTextHtml: '', publishedOnline: new Date(Date.UTC(2012, 0, i + 1)) },
+      data: {
+        doi: `10.1/a${i}`,
+        journalId: journal.id,
+        articleType: 'research-article',
+        title,
+        previewHtml: '',
+        fullTextHtml: '',
+        publishedOnline: new Date(Date.UTC(2012, 0, i + 1)),
+      },
     });
     ids[title] = a.id;
     for (const slug of topics) {
@@ -36,7 +50,12 @@ describe('sidebar layout', () => {
   beforeEach(resetDatabase);
 
   it('answers 422 for unknown or repeated box ids, and for a missing order', async () => {
-    for (const order of [['see-also', 'by-topic', 'topics', 'adverts'], ['pubmed', 'pubmed', 'topics', 'see-also'], ['pubmed'], 'pubmed']) {
+    for (const order of [
+      ['see-also', 'by-topic', 'topics', 'adverts'],
+      ['pubmed', 'pubmed', 'topics', 'see-also'],
+      ['pubmed'],
+      'pubmed',
+    ]) {
       const res = await putLayout({ order });
       expect(res.status).toBe(422);
       expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|every box|expected array/);
@@ -59,7 +78,12 @@ describe('related articles', () => {
   beforeEach(resetDatabase);
 
   it('ranks by shared topics and shows editor links both ways', async () => {
-    const ids = await makeArticles({ Main: ['dress', 'ivig', 'scar'], Two: ['dress', 'ivig'], One: ['scar'], None: ['acne'] });
+    const ids = await makeArticles({
+      Main: ['dress', 'ivig', 'scar'],
+      Two: ['dress', 'ivig'],
+      One: ['scar'],
+      None: ['acne'],
+    });
     expect((await listRelatedByTopic(ids.Main!)).map((a) => [a.title, a.sharedTopics])).toEqual([
       ['Two', 2],
       ['One', 1],
@@ -92,7 +116,10 @@ describe('PubMed box', () => {
   it('fetches from NCBI with tool and email, without the article itself, and caches the list', async () => {
     standIn = await startNcbiStandIn({ neighbours });
     const articleId = await articleWithCache(null);
-    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url })).toEqual({ status: 'ok', items: [{ pmid: '111', title: 'Fresh neighbour', journal: 'J Fresh', year: 2019 }] });
+    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url })).toEqual({
+      status: 'ok',
+      items: [{ pmid: '111', title: 'Fresh neighbour', journal: 'J Fresh', year: 2019 }],
+    });
     expect(standIn.requests[0]?.searchParams.get('tool')).toBeTruthy();
     expect((await db.pubmedCache.findUniqueOrThrow({ where: { articleId } })).pmid).toBe('999');
     // Fresh now: NCBI is not asked again.
@@ -102,7 +129,10 @@ describe('PubMed box', () => {
 
   it('answers a stale cached list when NCBI is down, and "unavailable" with no cache', async () => {
     const stale = await articleWithCache(new Date(Date.now() - 40 * 24 * 3600_000));
-    expect(await getPubmedArticles(stale, { baseUrl: 'http://127.0.0.1:9/eutils' })).toEqual({ status: 'ok', items: cachedItems });
+    expect(await getPubmedArticles(stale, { baseUrl: 'http://127.0.0.1:9/eutils' })).toEqual({
+      status: 'ok',
+      items: cachedItems,
+    });
     await resetDatabase();
     const bare = await articleWithCache(null);
     expect(await getPubmedArticles(bare, { baseUrl: 'http://127.0.0.1:9/eutils' })).toEqual({ status: 'unavailable' });
@@ -112,7 +142,10 @@ describe('PubMed box', () => {
     standIn = await startNcbiStandIn({ neighbours, delayMs: 3000 });
     const articleId = await articleWithCache(new Date(Date.now() - 40 * 24 * 3600_000));
     const started = Date.now();
-    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url, budgetMs: 300 })).toEqual({ status: 'ok', items: cachedItems });
+    expect(await getPubmedArticles(articleId, { baseUrl: standIn.url, budgetMs: 300 })).toEqual({
+      status: 'ok',
+      items: cachedItems,
+    });
     expect(Date.now() - started).toBeLessThan(1500);
   });
 });
@@ -131,7 +164,11 @@ describe('Cited By from Crossref', () => {
       res.writeHead(status, { 'content-type': 'text/xml' }).end(xml);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const crossref = { user: 'member', password: 'secret', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    const crossref = {
+      user: 'member',
+      password: 'secret',
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    };
     try {
       const ids = await makeArticles({ A: [] });
       const articleId = ids.A!;
@@ -141,7 +178,10 @@ describe('Cited By from Crossref', () => {
       const day1 = new Date('2026-01-01T00:00:00Z');
       await refreshCitedBy(articleId, { now: day1, crossref });
       expect(asked[0]).toContain('doi=10.1%2Fa0');
-      expect(await listCitations(articleId)).toMatchObject({ areExamples: false, works: [{ title: 'A citing study', journal: 'Br J Dermatol', year: 2014, doi: '10.1111/x' }] });
+      expect(await listCitations(articleId)).toMatchObject({
+        areExamples: false,
+        works: [{ title: 'A citing study', journal: 'Br J Dermatol', year: 2014, doi: '10.1111/x' }],
+      });
 
       await refreshCitedBy(articleId, { now: new Date(day1.getTime() + 3600_000), crossref });
       expect(asked).toHaveLength(1); // checked within the day: not asked again

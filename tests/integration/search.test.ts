@@ -26,7 +26,13 @@ describe('search', () => {
         name: 'S',
         passwordHash: 'x',
         subscriptions: {
-          create: { plan: 'annual', status: 'active', source: 'complimentary', startsAt: new Date(now.getTime() - 1000), currentPeriodEnd: new Date(now.getTime() + 86_400_000) },
+          create: {
+            plan: 'annual',
+            status: 'active',
+            source: 'complimentary',
+            startsAt: new Date(now.getTime() - 1000),
+            currentPeriodEnd: new Date(now.getTime() + 86_400_000),
+          },
         },
       },
     });

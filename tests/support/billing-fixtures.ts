@@ -12,6 +12,15 @@ export async function createPaidArticle(doi = '10.1001/archdermatol.2099.1') {
     update: {},
   });
   return db.article.create({
-    data: { doi, journalId: journal.id, articleType: 'research-article', title: `Article ${doi}`, previewHtml: '<p>Preview</p>', fullTextHtml: '<p>Full</p>', priceCents: 3000, currency: 'usd' },
+    data: {
+      doi,
+      journalId: journal.id,
+      articleType: 'research-article',
+      title: `Article ${doi}`,
+      previewHtml: '<p>Preview</p>',
+      fullTextHtml: '<p>Full</p>',
+      priceCents: 3000,
+      currency: 'usd',
+    },
   });
 }

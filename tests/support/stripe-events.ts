@@ -6,17 +6,38 @@ import { newId } from './stripe-stand-in';
 export const TEST_WEBHOOK_SECRET = 'whsec_test_stand_in_secret';
 const signer = new Stripe('sk_test_signer_only');
 
-export type TestEvent = { id: string; object: 'event'; type: string; created: number; data: { object: Record<string, unknown> } };
+export type TestEvent = {
+  id: string;
+  object: 'event';
+  type: string;
+  created: number;
+  data: { object: Record<string, unknown> };
+};
 
-export function makeEvent(type: string, object: Record<string, unknown>, options: { id?: string; created?: number } = {}): TestEvent {
-  return { id: options.id ?? newId('evt'), object: 'event', type, created: options.created ?? Math.floor(Date.now() / 1000), data: { object } };
+export function makeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; created?: number } = {},
+): TestEvent {
+  return {
+    id: options.id ?? newId('evt'),
+    object: 'event',
+    type,
+    created: options.created ?? Math.floor(Date.now() / 1000),
+    data: { object },
+  };
 }
 
 /** A POST to the webhook as Stripe sends it; `secret` other than ours makes a bad signature. */
-export function webhookRequest(event: TestEvent, options: { url?: string; secret?: string; signature?: string | null } = {}): Request {
+export function webhookRequest(
+  event: TestEvent,
+  options: { url?: string; secret?: string; signature?: string | null } = {},
+): Request {
   const payload = JSON.stringify(event);
   const signature =
-    options.signature === undefined ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET }) : options.signature;
+    options.signature === undefined
+      ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET })
+      : options.signature;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['stripe-signature'] = signature;
   return new Request(options.url ?? 'http://localhost/api/stripe/webhook', { method: 'POST', headers, body: payload });

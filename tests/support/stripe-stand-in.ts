@@ -47,7 +47,15 @@ function subscriptionObject(id: string, customer: string, priceId: string, metad
     metadata,
     items: {
       object: 'list',
-      data: [{ id: newId('si'), object: 'subscription_item', price: { id: priceId, object: 'price' }, current_period_start: start, current_period_end: start + periodDays * 86400 }],
+      data: [
+        {
+          id: newId('si'),
+          object: 'subscription_item',
+          price: { id: priceId, object: 'price' },
+          current_period_start: start,
+          current_period_end: start + periodDays * 86400,
+        },
+      ],
     },
   };
 }
@@ -62,13 +70,26 @@ export type StripeStandIn = {
 };
 
 export async function startStripeStandIn(): Promise<StripeStandIn> {
-  const state: StandInState = { customers: new Map(), sessions: new Map(), subscriptions: new Map(), invoices: new Map(), refunds: new Map(), requests: [] };
+  const state: StandInState = {
+    customers: new Map(),
+    sessions: new Map(),
+    subscriptions: new Map(),
+    invoices: new Map(),
+    refunds: new Map(),
+    requests: [],
+  };
   const idempotent = new Map<string, Obj>();
 
   function route(method: string, path: string, body: Obj): [number, Obj] {
     const [, , resource, id, sub] = path.split('/'); // "", "v1", resource, id…
     if (method === 'POST' && resource === 'customers' && !id) {
-      const customer = { id: newId('cus'), object: 'customer', email: body.email ?? null, name: body.name ?? null, metadata: body.metadata ?? {} };
+      const customer = {
+        id: newId('cus'),
+        object: 'customer',
+        email: body.email ?? null,
+        name: body.name ?? null,
+        metadata: body.metadata ?? {},
+      };
       state.customers.set(customer.id, customer);
       return [200, customer];
     }
@@ -103,16 +124,27 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       return session ? [200, session] : notFound('checkout.session', sub);
     }
     if (method === 'POST' && resource === 'billing_portal' && id === 'sessions') {
-      return [200, { id: newId('bps'), object: 'billing_portal.session', customer: body.customer, url: `https://billing.stripe.test/session/${newId('p')}`, return_url: body.return_url }];
+      return [
+        200,
+        {
+          id: newId('bps'),
+          object: 'billing_portal.session',
+          customer: body.customer,
+          url: `https://billing.stripe.test/session/${newId('p')}`,
+          return_url: body.return_url,
+        },
+      ];
     }
     if (resource === 'subscriptions' && id) {
       const subscription = state.subscriptions.get(id);
       if (!subscription) return notFound('subscription', id);
       if (method === 'POST') {
-        if (body.cancel_at_period_end !== undefined) subscription.cancel_at_period_end = body.cancel_at_period_end === 'true';
+        if (body.cancel_at_period_end !== undefined)
+          subscription.cancel_at_period_end = body.cancel_at_period_end === 'true';
         if (body.metadata) subscription.metadata = { ...(subscription.metadata as Obj), ...(body.metadata as Obj) };
       }
-      if (method === 'DELETE') Object.assign(subscription, { status: 'canceled', canceled_at: nowSeconds(), ended_at: nowSeconds() });
+      if (method === 'DELETE')
+        Object.assign(subscription, { status: 'canceled', canceled_at: nowSeconds(), ended_at: nowSeconds() });
       return [200, subscription];
     }
     if (method === 'GET' && resource === 'invoices' && id) {
@@ -120,7 +152,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       return invoice ? [200, invoice] : notFound('invoice', id);
     }
     if (method === 'POST' && resource === 'refunds') {
-      const refund = { id: newId('re'), object: 'refund', payment_intent: body.payment_intent ?? null, charge: body.charge ?? null, status: 'succeeded' };
+      const refund = {
+        id: newId('re'),
+        object: 'refund',
+        payment_intent: body.payment_intent ?? null,
+        charge: body.charge ?? null,
+        status: 'succeeded',
+      };
       state.refunds.set(refund.id, refund);
       return [200, refund];
     }
@@ -161,7 +199,12 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       Object.assign(session, { status: 'complete', payment_status: isPaid ? 'paid' : 'unpaid' });
       if (session.mode === 'payment') session.payment_intent = newId('pi');
       if (session.mode === 'subscription') {
-        const subscription = subscriptionObject(newId('sub'), String(session.customer), String(session._price), session._subscriptionMetadata as Obj);
+        const subscription = subscriptionObject(
+          newId('sub'),
+          String(session.customer),
+          String(session._price),
+          session._subscriptionMetadata as Obj,
+        );
         state.subscriptions.set(String(subscription.id), subscription);
         session.subscription = subscription.id;
       }
@@ -175,7 +218,10 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
 }
 
 function notFound(kind: string, id: string | undefined): [number, Obj] {
-  return [404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'` } }];
+  return [
+    404,
+    { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'` } },
+  ];
 }
 
 export { subscriptionObject };

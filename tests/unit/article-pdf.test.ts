@@ -58,7 +58,10 @@ describe('renderArticlePdf', () => {
     const long = {
       ...article,
       paragraphs: Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}: ${preview[0]} Doses ≥2 g/kg, α−β ≤ 3 μg.`),
-      references: Array.from({ length: 30 }, (_, i) => `Reference ${i + 1}. https://doi.org/10.1001/${'x'.repeat(120)}`),
+      references: Array.from(
+        { length: 30 },
+        (_, i) => `Reference ${i + 1}. https://doi.org/10.1001/${'x'.repeat(120)}`,
+      ),
     };
     const pdf = await renderArticlePdf(long);
     const doc = await readPdf(pdf);

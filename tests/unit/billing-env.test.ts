@@ -12,6 +12,8 @@ describe('payment settings', () => {
     );
   });
   it('reject a malformed key by name', () => {
-    expect(() => parseEnv({ STRIPE_WEBHOOK_SECRET: 'sk_oops' })).toThrow(/^Invalid environment: STRIPE_WEBHOOK_SECRET must start with whsec_$/);
+    expect(() => parseEnv({ STRIPE_WEBHOOK_SECRET: 'sk_oops' })).toThrow(
+      /^Invalid environment: STRIPE_WEBHOOK_SECRET must start with whsec_$/,
+    );
   });
 });

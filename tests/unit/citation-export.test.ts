@@ -11,7 +11,12 @@ const article: ExportableArticle = {
   lpage: '544',
   elocationId: null,
   publishedOnline: null,
-  journal: { title: 'Archives of Dermatology', abbreviation: 'Arch Dermatol', issn: '0003-987X', publisher: 'American Medical Association' },
+  journal: {
+    title: 'Archives of Dermatology',
+    abbreviation: 'Arch Dermatol',
+    issn: '0003-987X',
+    publisher: 'American Medical Association',
+  },
   issue: { volume: '148', number: '4', year: 2012 },
   authors: [
     { givenNames: 'Pascal', surname: 'Joly', collab: null, degrees: 'MD, PhD' },
@@ -24,7 +29,17 @@ describe('citation export', () => {
     const ris = formatRis(article, 'https://example.org/doi/x');
     const lines = ris.split('\r\n');
     expect(lines[0]).toBe('TY  - JOUR');
-    expect(lines).toEqual(expect.arrayContaining(['AU  - Joly, Pascal', 'JO  - Archives of Dermatology', 'VL  - 148', 'IS  - 4', 'SP  - 543', 'EP  - 544', 'DO  - 10.1001/archderm.148.4.543']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'AU  - Joly, Pascal',
+        'JO  - Archives of Dermatology',
+        'VL  - 148',
+        'IS  - 4',
+        'SP  - 543',
+        'EP  - 544',
+        'DO  - 10.1001/archderm.148.4.543',
+      ]),
+    );
     expect(lines).toContain(`TI  - ${article.title}`);
     expect(lines.at(-2)).toBe('ER  - ');
   });
@@ -44,7 +59,12 @@ describe('Crossref forward links', () => {
       <forward_link doi="10.1001/archderm.148.4.543"><book_cite><volume_title>A book</volume_title></book_cite></forward_link>
     </body></query_result></crossref_result>`;
     expect(parseForwardLinks(xml)).toEqual([
-      { title: 'DRESS syndrome: Part II', journal: 'Journal of the American Academy of Dermatology', year: 2013, doi: '10.1016/j.jaad.2013.01.032' },
+      {
+        title: 'DRESS syndrome: Part II',
+        journal: 'Journal of the American Academy of Dermatology',
+        year: 2013,
+        doi: '10.1016/j.jaad.2013.01.032',
+      },
     ]);
   });
 });

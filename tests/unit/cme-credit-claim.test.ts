@@ -41,7 +41,11 @@ describe('transcript', () => {
   });
 
   it('totals credits per UTC year, newest first', () => {
-    const years = summarizeTranscript([entry('2025-12-31T23:59:59Z', 3), entry('2026-01-01T00:00:00Z', 4), entry('2026-06-01T00:00:00Z', 1)]);
+    const years = summarizeTranscript([
+      entry('2025-12-31T23:59:59Z', 3),
+      entry('2026-01-01T00:00:00Z', 4),
+      entry('2026-06-01T00:00:00Z', 1),
+    ]);
     expect(years.map((y) => [y.year, formatCredits(y.totalQuarters)])).toEqual([
       [2026, '1.25'],
       [2025, '0.75'],
@@ -49,7 +53,10 @@ describe('transcript', () => {
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {
-    const csv = formatTranscriptCsv([entry('2026-01-02T00:00:00Z', 3, '=HYPERLINK("x"), a "course"')], 'https://journal.test');
+    const csv = formatTranscriptCsv(
+      [entry('2026-01-02T00:00:00Z', 3, '=HYPERLINK("x"), a "course"')],
+      'https://journal.test',
+    );
     const [header, row] = csv.trimEnd().split('\r\n');
     expect(header).toBe('Completed,Activity,Credit type,Credits,Certificate ID,Verification URL');
     expect(row).toBe(

@@ -24,9 +24,20 @@ function answers(n: number, correct: number) {
 describe('gradeAttempt', () => {
   it('passes at exactly 80% and fails one answer below', () => {
     const exactly = gradeAttempt(quiz(10), answers(10, 8));
-    expect(exactly).toMatchObject({ kind: 'graded', isPassed: true, scorePercent: 80, correctCount: 8, questionCount: 10 });
+    expect(exactly).toMatchObject({
+      kind: 'graded',
+      isPassed: true,
+      scorePercent: 80,
+      correctCount: 8,
+      questionCount: 10,
+    });
     const below = gradeAttempt(quiz(10), answers(10, 7));
-    expect(below).toMatchObject({ kind: 'graded', isPassed: false, scorePercent: 70, wrongQuestionIds: ['q7', 'q8', 'q9'] });
+    expect(below).toMatchObject({
+      kind: 'graded',
+      isPassed: false,
+      scorePercent: 70,
+      wrongQuestionIds: ['q7', 'q8', 'q9'],
+    });
   });
 
   it('passes 4 of 5 and fails 3 of 5 (60%)', () => {
@@ -49,13 +60,20 @@ describe('gradeAttempt', () => {
   });
 
   it('lists unanswered questions instead of grading', () => {
-    expect(gradeAttempt(quiz(5), answers(5, 5).slice(0, 3))).toEqual({ kind: 'incomplete', unansweredQuestionIds: ['q3', 'q4'] });
+    expect(gradeAttempt(quiz(5), answers(5, 5).slice(0, 3))).toEqual({
+      kind: 'incomplete',
+      unansweredQuestionIds: ['q3', 'q4'],
+    });
   });
 
   it('refuses an unknown question, an option of another question and a duplicate answer', () => {
     const ok = answers(5, 5);
-    expect(() => gradeAttempt(quiz(5), [...ok, { questionId: 'q9', optionId: 'q9a' }])).toThrow(/not part of this quiz/);
-    expect(() => gradeAttempt(quiz(5), [{ questionId: 'q0', optionId: 'q1a' }, ...ok.slice(1)])).toThrow(/not an answer/);
+    expect(() => gradeAttempt(quiz(5), [...ok, { questionId: 'q9', optionId: 'q9a' }])).toThrow(
+      /not part of this quiz/,
+    );
+    expect(() => gradeAttempt(quiz(5), [{ questionId: 'q0', optionId: 'q1a' }, ...ok.slice(1)])).toThrow(
+      /not an answer/,
+    );
     expect(() => gradeAttempt(quiz(5), [...ok, { questionId: 'q0', optionId: 'q0b' }])).toThrow(/more than once/);
   });
 });

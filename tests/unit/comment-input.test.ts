@@ -10,11 +10,18 @@ describe('comment input', () => {
   });
 
   it('requires a disclosure and a comment of sensible length, with clear messages', () => {
-    const messages = (input: object) => commentInput.safeParse({ doi: DOI, ...input }).error?.issues.map((i) => i.message) ?? [];
+    const messages = (input: object) =>
+      commentInput.safeParse({ doi: DOI, ...input }).error?.issues.map((i) => i.message) ?? [];
     expect(messages({ body: 'A thoughtful remark.', disclosure: 'None' })).toEqual([]);
-    expect(messages({ body: 'A thoughtful remark.', disclosure: '  ' })).toEqual(['Please state any conflict of interest, or write "None".']);
+    expect(messages({ body: 'A thoughtful remark.', disclosure: '  ' })).toEqual([
+      'Please state any conflict of interest, or write "None".',
+    ]);
     expect(messages({ body: '<i>short</i>', disclosure: 'None' })).toEqual(['Please write at least 10 characters.']);
-    expect(messages({ body: 'x'.repeat(4001), disclosure: 'None' })).toEqual(['Please keep your comment under 4000 characters.']);
-    expect(messages({ body: 'A thoughtful remark.', disclosure: 'y'.repeat(501) })).toEqual(['Please keep the disclosure under 500 characters.']);
+    expect(messages({ body: 'x'.repeat(4001), disclosure: 'None' })).toEqual([
+      'Please keep your comment under 4000 characters.',
+    ]);
+    expect(messages({ body: 'A thoughtful remark.', disclosure: 'y'.repeat(501) })).toEqual([
+      'Please keep the disclosure under 500 characters.',
+    ]);
   });
 });

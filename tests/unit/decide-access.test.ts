@@ -24,7 +24,13 @@ function subscription(overrides: Partial<SubscriptionFact> = {}): SubscriptionFa
 }
 
 function purchase(confirmedAt: Date, overrides: Partial<PurchaseFact> = {}): PurchaseFact {
-  return { articleId: 'a1', confirmedAt, expiresAt: new Date(confirmedAt.getTime() + day), revokedAt: null, ...overrides };
+  return {
+    articleId: 'a1',
+    confirmedAt,
+    expiresAt: new Date(confirmedAt.getTime() + day),
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
 describe('decideAccess', () => {
@@ -45,7 +51,9 @@ describe('decideAccess', () => {
       expect(describeAccess(d, now)).toBe('Subscriber until 2027-03-01');
     });
     it('is closed once the period has ended (end exclusive)', () => {
-      expect(decideAccess(facts({ subscriptions: [subscription({ source, currentPeriodEnd: now })] })).canRead).toBe(false);
+      expect(decideAccess(facts({ subscriptions: [subscription({ source, currentPeriodEnd: now })] })).canRead).toBe(
+        false,
+      );
     });
     it('is closed before it starts', () => {
       const s = subscription({ source, startsAt: new Date(now.getTime() + 1) });
@@ -56,9 +64,12 @@ describe('decideAccess', () => {
     });
   });
 
-  it.each(['canceled', 'unpaid', 'incomplete', 'incomplete_expired', 'paused'] as const)('closes a %s subscription', (status) => {
-    expect(decideAccess(facts({ subscriptions: [subscription({ status })] })).canRead).toBe(false);
-  });
+  it.each(['canceled', 'unpaid', 'incomplete', 'incomplete_expired', 'paused'] as const)(
+    'closes a %s subscription',
+    (status) => {
+      expect(decideAccess(facts({ subscriptions: [subscription({ status })] })).canRead).toBe(false);
+    },
+  );
 
   it.each(['trialing', 'past_due'] as const)('keeps a %s subscription open until its period ends', (status) => {
     expect(decideAccess(facts({ subscriptions: [subscription({ status })] })).canRead).toBe(true);
@@ -67,14 +78,20 @@ describe('decideAccess', () => {
   describe('24-hour purchase', () => {
     const confirmedAt = new Date('2026-11-24T14:05:00.000Z');
     it('opens during the 24 hours after confirmation', () => {
-      const d = decideAccess(facts({ now: new Date(confirmedAt.getTime() + day - 1000), purchases: [purchase(confirmedAt)] }));
+      const d = decideAccess(
+        facts({ now: new Date(confirmedAt.getTime() + day - 1000), purchases: [purchase(confirmedAt)] }),
+      );
       expect(d).toEqual({ canRead: true, source: 'purchase', until: new Date('2026-11-25T14:05:00.000Z') });
     });
     it('is open one second before expiry and closed at expiry and one second after', () => {
       const p = [purchase(confirmedAt)];
-      expect(decideAccess(facts({ now: new Date(confirmedAt.getTime() + day - 1000), purchases: p })).canRead).toBe(true);
+      expect(decideAccess(facts({ now: new Date(confirmedAt.getTime() + day - 1000), purchases: p })).canRead).toBe(
+        true,
+      );
       expect(decideAccess(facts({ now: new Date(confirmedAt.getTime() + day), purchases: p })).canRead).toBe(false);
-      expect(decideAccess(facts({ now: new Date(confirmedAt.getTime() + day + 1000), purchases: p })).canRead).toBe(false);
+      expect(decideAccess(facts({ now: new Date(confirmedAt.getTime() + day + 1000), purchases: p })).canRead).toBe(
+        false,
+      );
     });
     it('is closed before confirmation', () => {
       const p = [purchase(new Date(now.getTime() + 1000))];
@@ -95,14 +112,22 @@ describe('decideAccess', () => {
   });
 
   describe('institution', () => {
-    const institution = { name: 'Mercy General Hospital', activeFrom: new Date('2026-01-01Z'), activeUntil: new Date('2027-01-01Z') };
+    const institution = {
+      name: 'Mercy General Hospital',
+      activeFrom: new Date('2026-01-01Z'),
+      activeUntil: new Date('2027-01-01Z'),
+    };
     it('opens within its active period and names the institution', () => {
       const d = decideAccess(facts({ institutions: [institution] }));
       expect(describeAccess(d, now)).toBe('Access provided by Mercy General Hospital');
     });
     it('is closed before and after its active period', () => {
-      expect(decideAccess(facts({ now: new Date('2025-12-31T23:59:59Z'), institutions: [institution] })).canRead).toBe(false);
-      expect(decideAccess(facts({ now: new Date('2027-01-01T00:00:00Z'), institutions: [institution] })).canRead).toBe(false);
+      expect(decideAccess(facts({ now: new Date('2025-12-31T23:59:59Z'), institutions: [institution] })).canRead).toBe(
+        false,
+      );
+      expect(decideAccess(facts({ now: new Date('2027-01-01T00:00:00Z'), institutions: [institution] })).canRead).toBe(
+        false,
+      );
     });
     it('may have no end', () => {
       expect(decideAccess(facts({ institutions: [{ ...institution, activeUntil: null }] })).canRead).toBe(true);

@@ -6,7 +6,9 @@ describe('environment', () => {
     expect(parseEnv({})).toMatchObject({ PORT: 3000, SITE_URL: 'http://localhost:3000', EMBEDDED_DB_PORT: 0 });
   });
   it('names the key of a malformed value in one line', () => {
-    expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(/^Invalid environment: SITE_URL must be an absolute http\(s\) URL$/);
+    expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(
+      /^Invalid environment: SITE_URL must be an absolute http\(s\) URL$/,
+    );
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
   it('keeps the embedded database off 5432', () => {

@@ -4,7 +4,9 @@ import { errorResponse, isDatabaseUnavailable, ValidationError } from '@/lib/err
 
 describe('errorResponse', () => {
   it('answers bad input with 422 and a readable message', async () => {
-    const zodError = z.object({ email: z.string().email('Enter a valid email address.') }).safeParse({ email: 'x' }).error!;
+    const zodError = z
+      .object({ email: z.string().email('Enter a valid email address.') })
+      .safeParse({ email: 'x' }).error!;
     const res = errorResponse(zodError);
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: 'email: Enter a valid email address.', code: 'invalid' });

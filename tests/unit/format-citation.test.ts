@@ -23,7 +23,9 @@ describe('citation line', () => {
     );
   });
   it('leaves out the issue when an article has none yet', () => {
-    expect(formatCitationLine({ ...seed, issue: null, fpage: null, lpage: null })).toBe('Arch Dermatol. doi:10.1001/archdermatol.2011.3156');
+    expect(formatCitationLine({ ...seed, issue: null, fpage: null, lpage: null })).toBe(
+      'Arch Dermatol. doi:10.1001/archdermatol.2011.3156',
+    );
   });
   it('names authors with degrees, and in AMA style', () => {
     const owen = { givenNames: 'Cindy England', surname: 'Owen', collab: null, degrees: 'MD' };

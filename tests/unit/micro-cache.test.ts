@@ -10,7 +10,11 @@ let clock = 0;
 
 async function serve(upstream: Upstream) {
   let calls = 0;
-  const cache = createMicroCache({ isCandidatePath: (p: string) => p.startsWith('/doi/'), ttlMs: 1000, now: () => clock });
+  const cache = createMicroCache({
+    isCandidatePath: (p: string) => p.startsWith('/doi/'),
+    ttlMs: 1000,
+    now: () => clock,
+  });
   server = http.createServer((req, res) => {
     if (cache.handle(req, res)) return;
     calls++;

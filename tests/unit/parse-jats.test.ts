@@ -33,12 +33,27 @@ describe('parseJats on the sample files', () => {
   const expected: [file: string, doi: string, titleStart: string, authors: number][] = [
     ['critcare-meeting-abstract-cc11003.xml', '10.1186/cc11003', 'Acute respiratory distress syndrome', 5],
     ['plosmed-prisma-guideline-pmed.1000097.xml', '10.1371/journal.pmed.1000097', 'Preferred Reporting Items', 5],
-    ['ehp-public-domain-research-ehp-116-1694.xml', '10.1289/ehp.11570', 'Dietary Exposure to 2,2′,4,4′-Tetrabromodiphenyl', 4],
-    ['plosone-pmc-breast-cancer-PMC4524613.xml', '10.1371/journal.pone.0124658', 'Distinguishing Low-Risk Luminal A', 9],
+    [
+      'ehp-public-domain-research-ehp-116-1694.xml',
+      '10.1289/ehp.11570',
+      'Dietary Exposure to 2,2′,4,4′-Tetrabromodiphenyl',
+      4,
+    ],
+    [
+      'plosone-pmc-breast-cancer-PMC4524613.xml',
+      '10.1371/journal.pone.0124658',
+      'Distinguishing Low-Risk Luminal A',
+      9,
+    ],
     ['elife-poa-no-body-e06828.xml', '10.7554/eLife.06828', 'Cis and trans RET signaling', 7],
     ['scielo-errata-correction-rbee-2020.xml', '10.1590/1980-54702020v26e0188', 'Errata', 0],
     ['bmc-oralhealth-nlm23-1472-6831-8-11.xml', '10.1186/1472-6831-8-11', 'The Dutch version of the Oral Health', 4],
-    ['plosmed-ioannidis-essay-nlm30-pmed.0020124.xml', '10.1371/journal.pmed.0020124', 'Why Most Published Research Findings Are False', 1],
+    [
+      'plosmed-ioannidis-essay-nlm30-pmed.0020124.xml',
+      '10.1371/journal.pmed.0020124',
+      'Why Most Published Research Findings Are False',
+      1,
+    ],
   ];
 
   it.each(expected)('%s parses with its DOI, title and authors', (file, expectedDoi, titleStart, authorCount) => {
@@ -54,7 +69,10 @@ describe('parseJats on the sample files', () => {
     expect(article).toMatchObject({ fpage: 'P396', lpage: 'P396', pmid: null, articleType: 'abstract', isFree: true });
     expect(article.issue).toMatchObject({ volume: '16', number: 'Suppl 1', year: 2012 });
     expect(article.publishedOnline?.toISOString()).toBe('2012-03-20T00:00:00.000Z');
-    expect(article.authors[2]).toMatchObject({ surname: 'López', affiliation: 'Hospital Universitario La Paz, Madrid, Spain' });
+    expect(article.authors[2]).toMatchObject({
+      surname: 'López',
+      affiliation: 'Hospital Universitario La Paz, Madrid, Spain',
+    });
     expect(article.previewHtml).toContain('The aim was to determine the incidence');
     expect(article.previewHtml).toContain('A prospective study in an ICU');
     expect(article.fullTextHtml).not.toContain('The aim was to determine');
@@ -65,7 +83,13 @@ describe('parseJats on the sample files', () => {
 
   it('PRISMA: collab author, elocation-id, tables keep their colspan', () => {
     const article = parseSample('plosmed-prisma-guideline-pmed.1000097.xml');
-    expect(article.authors[4]).toEqual({ givenNames: null, surname: null, collab: 'The PRISMA Group', degrees: null, affiliation: null });
+    expect(article.authors[4]).toEqual({
+      givenNames: null,
+      surname: null,
+      collab: 'The PRISMA Group',
+      degrees: null,
+      affiliation: null,
+    });
     expect(article.elocationId).toBe('e1000097');
     expect(article.issue).toMatchObject({ volume: '6', number: '7', dateLabel: 'July 2009' });
     expect(article.fullTextHtml).toMatch(/<figure class="table"[^>]*>.*<table>.*colspan="4"/s);
@@ -75,7 +99,13 @@ describe('parseJats on the sample files', () => {
 
   it('EHP: pmid, structured abstract as preview, keywords, floats-group figures, public domain', () => {
     const article = parseSample('ehp-public-domain-research-ehp-116-1694.xml');
-    expect(article).toMatchObject({ pmid: '19079722', fpage: '1694', lpage: '1699', isFree: true, sectionLabel: 'Research' });
+    expect(article).toMatchObject({
+      pmid: '19079722',
+      fpage: '1694',
+      lpage: '1699',
+      isFree: true,
+      sectionLabel: 'Research',
+    });
     expect(article.keywords).toHaveLength(9);
     expect(article.previewHtml).toContain('<h3>Background</h3>');
     expect(article.fullTextHtml.match(/<figure class="figure"/g)).toHaveLength(3);
@@ -111,7 +141,11 @@ describe('parseJats on the sample files', () => {
 
   it('BMC Oral Health (NLM 2.3): journal-title directly in journal-meta, <citation> references', () => {
     const article = parseSample('bmc-oralhealth-nlm23-1472-6831-8-11.xml');
-    expect(article.journal).toMatchObject({ title: 'BMC Oral Health', abbreviation: 'BMC Oral Health', eissn: '1472-6831' });
+    expect(article.journal).toMatchObject({
+      title: 'BMC Oral Health',
+      abbreviation: 'BMC Oral Health',
+      eissn: '1472-6831',
+    });
     expect(article.pmid).toBe('18405359');
     expect(article.isFree).toBe(true);
     expect(article.referencesHtml).toContain('Locker D. Measuring oral health');
@@ -130,11 +164,20 @@ describe('parseJats on the sample files', () => {
 
 describe('parseJats on bad input', () => {
   it('refuses malformed XML with the file and line', () => {
-    expectImportError('<article>\n<front>\n</article>', 'bad.xml', 'bad.xml: malformed XML at line 2', '"front" != "article"');
+    expectImportError(
+      '<article>\n<front>\n</article>',
+      'bad.xml',
+      'bad.xml: malformed XML at line 2',
+      '"front" != "article"',
+    );
   });
 
   it('refuses a file without a DOI', () => {
-    expectImportError(minimal(title), 'critcare.xml', 'critcare.xml: missing required element <article-id pub-id-type="doi"> in <article-meta>');
+    expectImportError(
+      minimal(title),
+      'critcare.xml',
+      'critcare.xml: missing required element <article-id pub-id-type="doi"> in <article-meta>',
+    );
   });
 
   it('refuses a file without an article title', () => {
@@ -142,12 +185,18 @@ describe('parseJats on bad input', () => {
   });
 
   it('refuses a file without a journal title', () => {
-    expectImportError(minimal(doi + title).replace(/<journal-title-group>.*<\/journal-title-group>/, ''), 'nj.xml', 'nj.xml', '<journal-title>');
+    expectImportError(
+      minimal(doi + title).replace(/<journal-title-group>.*<\/journal-title-group>/, ''),
+      'nj.xml',
+      'nj.xml',
+      '<journal-title>',
+    );
   });
 });
 
 describe('preview and full text', () => {
-  const body = '<body><sec><title>Intro</title><p>One.</p><p>Two.</p><p>Three.</p></sec><sec><title>More</title><p>Four.</p></sec></body>';
+  const body =
+    '<body><sec><title>Intro</title><p>One.</p><p>Two.</p><p>Three.</p></sec><sec><title>More</title><p>Four.</p></sec></body>';
 
   it('without an abstract, the first two paragraphs are the preview and are not repeated', () => {
     const article = parseJats(minimal(doi + title, body), 'split.xml');

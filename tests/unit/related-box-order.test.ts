@@ -3,12 +3,21 @@ import { BOX_IDS, boxOrderSchema, formatBoxOrderCookie, moveBox, parseBoxOrderCo
 
 describe('box order', () => {
   it('accepts every known box once, in any order', () => {
-    expect(boxOrderSchema.parse(['pubmed', 'topics', 'by-topic', 'see-also'])).toEqual(['pubmed', 'topics', 'by-topic', 'see-also']);
+    expect(boxOrderSchema.parse(['pubmed', 'topics', 'by-topic', 'see-also'])).toEqual([
+      'pubmed',
+      'topics',
+      'by-topic',
+      'see-also',
+    ]);
   });
 
   it('rejects unknown, repeated and missing boxes with a readable message', () => {
-    expect(boxOrderSchema.safeParse(['pubmed', 'topics', 'by-topic', 'ads']).error?.issues[0]?.message).toMatch(/Unknown box/);
-    expect(boxOrderSchema.safeParse(['pubmed', 'pubmed', 'by-topic', 'see-also']).error?.issues[0]?.message).toBe('Each box may appear only once.');
+    expect(boxOrderSchema.safeParse(['pubmed', 'topics', 'by-topic', 'ads']).error?.issues[0]?.message).toMatch(
+      /Unknown box/,
+    );
+    expect(boxOrderSchema.safeParse(['pubmed', 'pubmed', 'by-topic', 'see-also']).error?.issues[0]?.message).toBe(
+      'Each box may appear only once.',
+    );
     expect(boxOrderSchema.safeParse(['pubmed']).success).toBe(false);
   });
 

@@ -30,7 +30,12 @@ describe('the blocking box-order script', () => {
   });
 
   it('ignores a missing, repeated, unknown or short cookie (the default order stays)', () => {
-    for (const cookie of ['', 'related-order=pubmed.pubmed.topics.see-also', 'related-order=ads.topics.see-also.by-topic', 'related-order=pubmed']) {
+    for (const cookie of [
+      '',
+      'related-order=pubmed.pubmed.topics.see-also',
+      'related-order=ads.topics.see-also.by-topic',
+      'related-order=pubmed',
+    ]) {
       expect(runWithCookie(cookie)).toEqual({});
     }
   });

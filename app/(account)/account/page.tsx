@@ -53,7 +53,13 @@ export default async function AccountPage() {
           action={changePasswordAction}
           fields={[
             { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
-            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+            {
+              name: 'password',
+              label: 'New password',
+              type: 'password',
+              autoComplete: 'new-password',
+              hint: 'At least 10 characters.',
+            },
           ]}
           submitLabel="Change password"
           afterSuccess={<Link href="/signin?callbackUrl=%2Faccount">Sign in again</Link>}

@@ -27,7 +27,9 @@ export default async function PurchasePage({ searchParams }: Props) {
       <div className="page page--narrow">
         <h1>Purchase Online Access</h1>
         <p>{article.message}</p>
-        <p><Link href={articlePath(doi.data)}>Back to the article</Link></p>
+        <p>
+          <Link href={articlePath(doi.data)}>Back to the article</Link>
+        </p>
       </div>
     );
   }
@@ -40,7 +42,12 @@ export default async function PurchasePage({ searchParams }: Props) {
         <strong>{formatMoney(article.priceCents, article.currency)}</strong>.
       </p>
       <TestModeNote />
-      <ActionForm action={startPurchaseAction} fields={[]} hidden={{ doi: article.doi }} submitLabel="Continue to payment" />
+      <ActionForm
+        action={startPurchaseAction}
+        fields={[]}
+        hidden={{ doi: article.doi }}
+        submitLabel="Continue to payment"
+      />
       <p>
         <Link href={articlePath(article.doi)}>Back to the article</Link> · Reading often?{' '}
         <Link href={`/subscribe?callbackUrl=${encodeURIComponent(articlePath(article.doi))}`}>Subscribe</Link> instead.

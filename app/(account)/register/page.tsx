@@ -11,7 +11,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   return (
     <div className="page page--narrow">
       <h1>Create a free account</h1>
-      <p>Register and get free email Table of Contents alerts, saved searches, PowerPoint downloads, CME quizzes, and more.</p>
+      <p>
+        Register and get free email Table of Contents alerts, saved searches, PowerPoint downloads, CME quizzes, and
+        more.
+      </p>
       <RegisterForm action={registerAction} callbackUrl={callbackUrl} />
       <p>
         Already registered? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>

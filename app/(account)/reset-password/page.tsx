@@ -15,7 +15,13 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           action={resetPasswordAction}
           hidden={{ token }}
           fields={[
-            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+            {
+              name: 'password',
+              label: 'New password',
+              type: 'password',
+              autoComplete: 'new-password',
+              hint: 'At least 10 characters.',
+            },
           ]}
           submitLabel="Save new password"
           afterSuccess={<Link href="/signin">Sign in</Link>}

@@ -21,8 +21,8 @@ export default async function SignInPage({ searchParams }: Props) {
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <p>
-        New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create a free account</Link>: email
-        Table of Contents alerts, saved searches, CME quizzes, and more.
+        New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create a free account</Link>:
+        email Table of Contents alerts, saved searches, CME quizzes, and more.
       </p>
     </div>
   );

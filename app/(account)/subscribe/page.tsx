@@ -17,7 +17,10 @@ export default async function SubscribePage({ searchParams }: Props) {
   return (
     <div className="page page--narrow">
       <h1>Subscribe for full-text access</h1>
-      <p>Every article from 1998 forward: full text, figures, references and PDFs. Cancel at any time; access runs to the end of the period you paid for.</p>
+      <p>
+        Every article from 1998 forward: full text, figures, references and PDFs. Cancel at any time; access runs to the
+        end of the period you paid for.
+      </p>
       <TestModeNote />
       {listPlans().map((plan) => (
         <section key={plan.id} className="box" aria-labelledby={`plan-${plan.id}`}>

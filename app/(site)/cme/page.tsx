@@ -20,8 +20,8 @@ export default async function CmeIndexPage() {
       <ul>
         {activities.map((a) => (
           <li key={a.id}>
-            <Link href={`/cme/${a.id}`}>{a.title}</Link>: {a._count.questions} questions, up to {formatCredits(a.maxCreditQuarters)}{' '}
-            {a.creditType}, until {a.expiresAt.toISOString().slice(0, 10)}
+            <Link href={`/cme/${a.id}`}>{a.title}</Link>: {a._count.questions} questions, up to{' '}
+            {formatCredits(a.maxCreditQuarters)} {a.creditType}, until {a.expiresAt.toISOString().slice(0, 10)}
           </li>
         ))}
       </ul>

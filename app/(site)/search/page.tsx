@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: 'Search' };
 
 const params = z.object({ q: z.string().max(200).catch('').default('') });
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { q } = params.parse(await searchParams);
   const results = q ? await searchArticles(q, await getReader(), now()) : [];
   return (
@@ -27,7 +31,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {q && q.trim().length >= 2 && (
         <section aria-label="Search results">
           <p role="status">
-            {results.length === 0 ? `No articles match “${q}”.` : `${results.length} article${results.length === 1 ? '' : 's'} match “${q}”.`}
+            {results.length === 0
+              ? `No articles match “${q}”.`
+              : `${results.length} article${results.length === 1 ? '' : 's'} match “${q}”.`}
           </p>
           <ul className="toc__list">
             {results.map((r) => (

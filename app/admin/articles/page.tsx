@@ -16,10 +16,20 @@ export default async function AdminArticles() {
         <h2 id="upload-heading" className="box__title">
           Upload JATS XML
         </h2>
-        <p>A new DOI creates an article; a known DOI updates it. The PDF and first-page preview are made from the text.</p>
+        <p>
+          A new DOI creates an article; a known DOI updates it. The PDF and first-page preview are made from the text.
+        </p>
         <AdminForm
           endpoint="/api/admin/articles/import"
-          fields={[{ kind: 'file', name: 'xml', label: 'JATS XML file', accept: '.xml,application/xml,text/xml', maxBytes: MAX_JATS_BYTES }]}
+          fields={[
+            {
+              kind: 'file',
+              name: 'xml',
+              label: 'JATS XML file',
+              accept: '.xml,application/xml,text/xml',
+              maxBytes: MAX_JATS_BYTES,
+            },
+          ]}
           submitLabel="Import article"
         />
       </section>
@@ -30,7 +40,8 @@ export default async function AdminArticles() {
         <ul>
           {issues.map((i) => (
             <li key={i.id}>
-              Vol {i.volume}, No. {i.number}, {i.dateLabel} ({i._count.articles} articles){i.isCurrent ? ' · current' : ''}
+              Vol {i.volume}, No. {i.number}, {i.dateLabel} ({i._count.articles} articles)
+              {i.isCurrent ? ' · current' : ''}
               {i.publishedAt ? (
                 ` · published ${i.publishedAt.toISOString().slice(0, 10)}`
               ) : (
@@ -68,7 +79,13 @@ export default async function AdminArticles() {
                   hidden={{ articleId: a.id, expectedUpdatedAt: a.updatedAt.toISOString() }}
                   fields={[
                     { kind: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
-                    { kind: 'list', name: 'topics', label: 'Topics', defaultValue: a.topics.map((t) => t.topic.name), hint: 'One per line.' },
+                    {
+                      kind: 'list',
+                      name: 'topics',
+                      label: 'Topics',
+                      defaultValue: a.topics.map((t) => t.topic.name),
+                      hint: 'One per line.',
+                    },
                     {
                       kind: 'list',
                       name: 'seeAlso',

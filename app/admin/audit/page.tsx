@@ -25,7 +25,9 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
           Filter
         </button>
       </form>
-      <p role="status">{total} event{total === 1 ? '' : 's'}</p>
+      <p role="status">
+        {total} event{total === 1 ? '' : 's'}
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -54,7 +56,12 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
           ))}
         </tbody>
       </table>
-      <Pager path="/admin/audit" params={{ action: filter.action, actor: filter.actor, from: filter.from, to: filter.to }} page={filter.page} pageCount={pageCount} />
+      <Pager
+        path="/admin/audit"
+        params={{ action: filter.action, actor: filter.actor, from: filter.from, to: filter.to }}
+        page={filter.page}
+        pageCount={pageCount}
+      />
     </>
   );
 }

@@ -34,7 +34,8 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
         </button>
       </form>
       <p role="status">
-        {rows.length} completion{rows.length === 1 ? '' : 's'} · <a href={csvHref}>Download CSV</a> (NPI, licences, board id and birth month/day only for learners who consented)
+        {rows.length} completion{rows.length === 1 ? '' : 's'} · <a href={csvHref}>Download CSV</a> (NPI, licences,
+        board id and birth month/day only for learners who consented)
       </p>
       <table className="table">
         <thead>
@@ -59,7 +60,11 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
               <td>
                 {r.credits} {r.creditType}
               </td>
-              <td>{[r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`].filter(Boolean).join(' · ') || '—'}</td>
+              <td>
+                {[r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`]
+                  .filter(Boolean)
+                  .join(' · ') || '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,12 +16,19 @@ export default async function AdminComments() {
       {comments.map((c) => (
         <article key={c.id} className="box" aria-label={`Comment by ${c.user.name}`}>
           <p>
-            <strong>{c.user.name}</strong> ({c.user.email}) on <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>,{' '}
+            <strong>{c.user.name}</strong> ({c.user.email}) on{' '}
+            <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>,{' '}
             {c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
           </p>
           <blockquote className="comment-body">{c.body}</blockquote>
           <p>Conflict of interest: {c.disclosure}</p>
-          <AdminForm endpoint="/api/admin/comments/moderate" hidden={{ commentId: c.id, decision: 'approve' }} fields={[]} submitLabel="Approve" compact />
+          <AdminForm
+            endpoint="/api/admin/comments/moderate"
+            hidden={{ commentId: c.id, decision: 'approve' }}
+            fields={[]}
+            submitLabel="Approve"
+            compact
+          />
           <AdminForm
             endpoint="/api/admin/comments/moderate"
             hidden={{ commentId: c.id, decision: 'reject' }}

@@ -37,12 +37,30 @@ export default async function AdminInstitutions() {
             fields={[
               { kind: 'text', name: 'name', label: 'Name', defaultValue: i.name },
               { kind: 'date', name: 'activeFrom', label: 'Access from', defaultValue: day(i.activeFrom) },
-              { kind: 'date', name: 'activeUntil', label: 'Access until (empty: no end)', defaultValue: day(i.activeUntil) },
-              { kind: 'list', name: 'ranges', label: 'IP ranges', defaultValue: i.ranges.map((r) => r.cidr), hint: RANGES_HINT },
+              {
+                kind: 'date',
+                name: 'activeUntil',
+                label: 'Access until (empty: no end)',
+                defaultValue: day(i.activeUntil),
+              },
+              {
+                kind: 'list',
+                name: 'ranges',
+                label: 'IP ranges',
+                defaultValue: i.ranges.map((r) => r.cidr),
+                hint: RANGES_HINT,
+              },
             ]}
             submitLabel="Save institution"
           />
-          <AdminForm endpoint="/api/admin/institutions/deactivate" hidden={{ id: i.id }} fields={[]} submitLabel="Deactivate now" confirm={`End access for ${i.name} now?`} compact />
+          <AdminForm
+            endpoint="/api/admin/institutions/deactivate"
+            hidden={{ id: i.id }}
+            fields={[]}
+            submitLabel="Deactivate now"
+            confirm={`End access for ${i.name} now?`}
+            compact
+          />
         </section>
       ))}
     </>

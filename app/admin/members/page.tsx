@@ -7,7 +7,10 @@ export const metadata = { title: 'Society members' };
 
 export default async function AdminMembers() {
   await requireAdmin('/admin/members');
-  const [total, claimed] = await Promise.all([db.memberRecord.count(), db.memberRecord.count({ where: { claimedByUserId: { not: null } } })]);
+  const [total, claimed] = await Promise.all([
+    db.memberRecord.count(),
+    db.memberRecord.count({ where: { claimedByUserId: { not: null } } }),
+  ]);
   return (
     <>
       <h1>Society members</h1>
@@ -19,9 +22,9 @@ export default async function AdminMembers() {
           Import a CSV file
         </h2>
         <p>
-          Columns: <code>member_number,last_name,expires_on</code> (YYYY-MM-DD), optionally <code>plan</code> (monthly or annual) and{' '}
-          <code>activation_code</code>. Bad rows are listed by line; the good rows are imported together. A member already in the list
-          is updated.
+          Columns: <code>member_number,last_name,expires_on</code> (YYYY-MM-DD), optionally <code>plan</code> (monthly
+          or annual) and <code>activation_code</code>. Bad rows are listed by line; the good rows are imported together.
+          A member already in the list is updated.
         </p>
         <AdminForm
           endpoint="/api/admin/members/import"

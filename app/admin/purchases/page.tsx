@@ -28,7 +28,9 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
           Filter
         </button>
       </form>
-      <p role="status">{total} purchase{total === 1 ? '' : 's'}</p>
+      <p role="status">
+        {total} purchase{total === 1 ? '' : 's'}
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -51,7 +53,9 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
               </td>
               <td>{stamp(p.confirmedAt)}</td>
               <td>{stamp(p.expiresAt)}</td>
-              <td>{p.revokedAt ? `revoked: ${p.revokedReason ?? ''}` : p.expiresAt > current ? 'active' : 'expired'}</td>
+              <td>
+                {p.revokedAt ? `revoked: ${p.revokedReason ?? ''}` : p.expiresAt > current ? 'active' : 'expired'}
+              </td>
               <td>
                 {!p.revokedAt && (
                   <AdminForm

@@ -22,7 +22,15 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
           endpoint="/api/admin/subscriptions/grant"
           fields={[
             { kind: 'email', name: 'email', label: 'Reader’s email', required: true },
-            { kind: 'select', name: 'plan', label: 'Plan', options: [{ value: 'annual', label: 'Annual' }, { value: 'monthly', label: 'Monthly' }] },
+            {
+              kind: 'select',
+              name: 'plan',
+              label: 'Plan',
+              options: [
+                { value: 'annual', label: 'Annual' },
+                { value: 'monthly', label: 'Monthly' },
+              ],
+            },
             { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
           ]}
           submitLabel="Grant subscription"
@@ -53,7 +61,9 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
           Filter
         </button>
       </form>
-      <p role="status">{total} subscription{total === 1 ? '' : 's'}</p>
+      <p role="status">
+        {total} subscription{total === 1 ? '' : 's'}
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -82,7 +92,9 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
                   <AdminForm
                     endpoint="/api/admin/subscriptions/extend"
                     hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-                    fields={[{ kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) }]}
+                    fields={[
+                      { kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) },
+                    ]}
                     submitLabel="Extend"
                     compact
                   />
@@ -90,7 +102,17 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
                 <AdminForm
                   endpoint="/api/admin/subscriptions/cancel"
                   hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-                  fields={[{ kind: 'select', name: 'when', label: 'Cancel', options: [{ value: 'period_end', label: 'At period end' }, { value: 'now', label: 'Now' }] }]}
+                  fields={[
+                    {
+                      kind: 'select',
+                      name: 'when',
+                      label: 'Cancel',
+                      options: [
+                        { value: 'period_end', label: 'At period end' },
+                        { value: 'now', label: 'Now' },
+                      ],
+                    },
+                  ]}
                   submitLabel="Cancel subscription"
                   confirm="Cancel this subscription?"
                   compact
@@ -100,7 +122,12 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
           ))}
         </tbody>
       </table>
-      <Pager path="/admin/subscriptions" params={{ status: filter.status, plan: filter.plan, source: filter.source }} page={filter.page} pageCount={pageCount} />
+      <Pager
+        path="/admin/subscriptions"
+        params={{ status: filter.status, plan: filter.plan, source: filter.source }}
+        page={filter.page}
+        pageCount={pageCount}
+      />
     </>
   );
 }

@@ -19,7 +19,9 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
           Search
         </button>
       </form>
-      <p role="status">{total} account{total === 1 ? '' : 's'}</p>
+      <p role="status">
+        {total} account{total === 1 ? '' : 's'}
+      </p>
       <table className="table">
         <thead>
           <tr>

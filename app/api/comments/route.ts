@@ -17,7 +17,10 @@ export async function GET(request: NextRequest) {
     const article = await db.article.findUnique({ where: { doi }, select: { id: true } });
     if (!article) throw new NotFoundError('No article has this DOI.');
     const user = await getCurrentUser();
-    return NextResponse.json({ isSignedIn: Boolean(user), comments: await listComments(article.id, user?.id ?? null) }, { headers: PRIVATE });
+    return NextResponse.json(
+      { isSignedIn: Boolean(user), comments: await listComments(article.id, user?.id ?? null) },
+      { headers: PRIVATE },
+    );
   } catch (error) {
     return errorResponse(error);
   }

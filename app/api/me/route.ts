@@ -4,5 +4,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 
 export async function GET() {
   const user = await getCurrentUser();
-  return NextResponse.json(user ? { name: user.name, role: user.role } : null, { headers: { 'Cache-Control': 'private, no-store' } });
+  return NextResponse.json(user ? { name: user.name, role: user.role } : null, {
+    headers: { 'Cache-Control': 'private, no-store' },
+  });
 }

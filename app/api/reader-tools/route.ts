@@ -11,7 +11,10 @@ const PRIVATE = { 'Cache-Control': 'private, no-store' };
 const query = z.object({ doi: z.string().trim().min(3).max(300) });
 
 async function findArticle(doi: string) {
-  const article = await db.article.findUnique({ where: { doi }, select: { id: true, journalId: true, title: true, journal: { select: { title: true } } } });
+  const article = await db.article.findUnique({
+    where: { doi },
+    select: { id: true, journalId: true, title: true, journal: { select: { title: true } } },
+  });
   if (!article) throw new NotFoundError('No article has this DOI.');
   return { ...article, journalTitle: article.journal.title };
 }

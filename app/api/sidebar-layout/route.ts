@@ -23,7 +23,12 @@ export async function PUT(request: NextRequest) {
     // Validated before anything else, so a bad order is a 422 whoever sends it.
     const { order } = sidebarLayoutInput.parse(await request.json().catch(() => ({})));
     const user = await getCurrentUser();
-    if (!user) throw new AppError('Sign in to keep your layout on every device; this browser keeps it meanwhile.', 401, 'unauthenticated');
+    if (!user)
+      throw new AppError(
+        'Sign in to keep your layout on every device; this browser keeps it meanwhile.',
+        401,
+        'unauthenticated',
+      );
     return NextResponse.json({ order: await saveSidebarLayout(user.id, order) }, { headers: PRIVATE });
   } catch (error) {
     return errorResponse(error);

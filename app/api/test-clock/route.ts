@@ -5,7 +5,13 @@ import { setTestClockOffset, now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { errorResponse } from '@/lib/errors';
 
-const body = z.object({ offsetMs: z.number().int().min(0).max(10 * 365 * 24 * 3600_000) });
+const body = z.object({
+  offsetMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 24 * 3600_000),
+});
 
 export async function POST(request: Request) {
   if (!env.TEST_CLOCK_ENABLED) return NextResponse.json({ error: 'Not found.' }, { status: 404 });

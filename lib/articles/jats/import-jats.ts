@@ -43,7 +43,13 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
     });
     const issue = parsed.issue
       ? await tx.issue.upsert({
-          where: { journalId_volume_number: { journalId: journal.id, volume: parsed.issue.volume, number: parsed.issue.number } },
+          where: {
+            journalId_volume_number: {
+              journalId: journal.id,
+              volume: parsed.issue.volume,
+              number: parsed.issue.number,
+            },
+          },
           create: { journalId: journal.id, ...parsed.issue },
           update: { year: parsed.issue.year, month: parsed.issue.month, dateLabel: parsed.issue.dateLabel },
         })
@@ -51,7 +57,10 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
     const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
     const data = { ...articleFields(parsed, fileName), journalId: journal.id, issueId: issue?.id ?? null };
     const article = existing
-      ? await tx.article.update({ where: { id: existing.id }, data: { ...data, ...(position === undefined ? {} : { position }) } })
+      ? await tx.article.update({
+          where: { id: existing.id },
+          data: { ...data, ...(position === undefined ? {} : { position }) },
+        })
       : await tx.article.create({ data: { ...data, position: position ?? 0 } });
 
     await tx.articleAuthor.deleteMany({ where: { articleId: article.id } });

@@ -80,13 +80,15 @@ function readPubDates(articleMeta: Element): PubDate[] {
     const format = d.getAttribute('publication-format') ?? '';
     // JATS 1.1 writes pub-type="epub" as publication-format="electronic" date-type="pub".
     const kind = pubType === 'pub' ? (format === 'electronic' ? 'epub' : format === 'print' ? 'ppub' : 'pub') : pubType;
-    return [{
-      year,
-      month: month >= 1 && month <= 12 ? month : null,
-      day: day >= 1 && day <= 31 ? day : null,
-      season: optionalText(childElements(d, 'season')[0]),
-      kind,
-    }];
+    return [
+      {
+        year,
+        month: month >= 1 && month <= 12 ? month : null,
+        day: day >= 1 && day <= 31 ? day : null,
+        season: optionalText(childElements(d, 'season')[0]),
+        kind,
+      },
+    ];
   });
 }
 
@@ -98,7 +100,20 @@ function pick(dates: PubDate[], order: string[]): PubDate | null {
   return dates[0] ?? null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Online publication date (UTC midnight), only when a full day is known. */
 export function readPublishedOnline(articleMeta: Element): Date | null {

@@ -37,14 +37,18 @@ function citationToHtml(citation: Element): string {
   const publisher = [part('publisher-loc'), part('publisher-name')].filter(Boolean).join(': ');
   if (publisher) sentences.push(publisher);
   sentences.push(formatLocation(year, part('volume'), part('issue'), part('fpage'), part('lpage')));
-  const text = sentences.filter(Boolean).map((s) => s.replace(/[.\s]+$/, '')).join('. ');
+  const text = sentences
+    .filter(Boolean)
+    .map((s) => s.replace(/[.\s]+$/, ''))
+    .join('. ');
   return `${escapeHtml(text)}.${doiLink(doi)}`;
 }
 
 function formatAuthors(citation: Element): string {
   const group =
-    childElements(citation, 'person-group').find((g) => (g.getAttribute('person-group-type') ?? 'author') === 'author') ??
-    citation;
+    childElements(citation, 'person-group').find(
+      (g) => (g.getAttribute('person-group-type') ?? 'author') === 'author',
+    ) ?? citation;
   const names = childElements(group, 'name', 'string-name', 'collab').map((n) => {
     if (n.nodeName !== 'name') return textOf(n);
     const given = textOf(childElements(n, 'given-names')[0]);

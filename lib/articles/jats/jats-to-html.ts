@@ -10,7 +10,12 @@ export type HtmlContext = {
 };
 
 const INLINE: Record<string, string> = {
-  italic: 'em', bold: 'strong', sup: 'sup', sub: 'sub', underline: 'u', monospace: 'code',
+  italic: 'em',
+  bold: 'strong',
+  sup: 'sup',
+  sub: 'sub',
+  underline: 'u',
+  monospace: 'code',
 };
 const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
 // Elements with nothing readable to show (images, alt text for them, machine ids).
@@ -71,7 +76,9 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'list-item':
       return `<li>${inner()}</li>`;
     case 'def-list':
-      return `<dl${idAttr(el)}>${childElements(el, 'def-item').map((item) => childrenToHtml(item, ctx)).join('')}</dl>`;
+      return `<dl${idAttr(el)}>${childElements(el, 'def-item')
+        .map((item) => childrenToHtml(item, ctx))
+        .join('')}</dl>`;
     case 'term':
       return `<dt>${inner()}</dt>`;
     case 'def':
@@ -188,7 +195,9 @@ function tableChildrenToHtml(el: Element, ctx: HtmlContext): string {
 function listToHtml(el: Element, ctx: HtmlContext): string {
   const type = el.getAttribute('list-type') ?? '';
   const tag = /^(order|alpha|roman)/.test(type) ? 'ol' : 'ul';
-  const items = childElements(el, 'list-item').map((item) => nodeToHtml(item, ctx)).join('');
+  const items = childElements(el, 'list-item')
+    .map((item) => nodeToHtml(item, ctx))
+    .join('');
   return `<${tag}${idAttr(el)}>${items}</${tag}>`;
 }
 

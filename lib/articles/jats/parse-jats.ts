@@ -1,7 +1,15 @@
 // Pure JATS/NLM → ParsedArticle. Handles JATS 1.x and NLM 2.3/3.0 layouts; never loads DTDs.
 import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
 import { parseXmlRoot } from './jats-dom';
-import { readAuthors, readIssue, readJournal, readPublishedOnline, type ParsedAuthor, type ParsedIssue, type ParsedJournal } from './jats-front';
+import {
+  readAuthors,
+  readIssue,
+  readJournal,
+  readPublishedOnline,
+  type ParsedAuthor,
+  type ParsedIssue,
+  type ParsedJournal,
+} from './jats-front';
 import { JatsImportError } from './jats-import-error';
 import { referencesToHtml } from './jats-references';
 import { childrenToHtml, nodeToHtml, type HtmlContext } from './jats-to-html';
@@ -36,7 +44,8 @@ export function parseJats(xml: string, fileName: string): ParsedArticle {
   const root = parseXmlRoot(xml, fileName);
   const missing = (what: string, where: string) =>
     new JatsImportError(`${fileName}: missing required element ${what} in <${where}>`);
-  if (root.nodeName !== 'article') throw new JatsImportError(`${fileName}: root element is <${root.nodeName}>, expected <article>`);
+  if (root.nodeName !== 'article')
+    throw new JatsImportError(`${fileName}: root element is <${root.nodeName}>, expected <article>`);
   const front = childAt(root, 'front');
   if (!front) throw missing('<front>', 'article');
   const articleMeta = childAt(front, 'article-meta');
@@ -51,7 +60,9 @@ export function parseJats(xml: string, fileName: string): ParsedArticle {
   const titleGroup = childAt(articleMeta, 'title-group');
   const title = textOf(childAt(titleGroup, 'article-title'));
   if (!title) throw missing('<article-title>', 'title-group');
-  const journalTitle = textOf(childAt(journalMeta, 'journal-title-group', 'journal-title') ?? childAt(journalMeta, 'journal-title'));
+  const journalTitle = textOf(
+    childAt(journalMeta, 'journal-title-group', 'journal-title') ?? childAt(journalMeta, 'journal-title'),
+  );
   if (!journalTitle) throw missing('<journal-title>', 'journal-meta');
 
   const { sectionLabel, topics } = readCategories(articleMeta);
@@ -101,7 +112,11 @@ function readIsFree(articleMeta: Element): boolean {
     const type = (license.getAttribute('license-type') ?? '').toLowerCase();
     // Older PLOS files name the CC licence only in prose, without an href or type.
     const saysCreativeCommons = /creative commons/i.test(textOf(license));
-    return /creativecommons\.org|public-?domain/i.test(href) || ['open-access', 'open', 'public-domain'].includes(type) || saysCreativeCommons;
+    return (
+      /creativecommons\.org|public-?domain/i.test(href) ||
+      ['open-access', 'open', 'public-domain'].includes(type) ||
+      saysCreativeCommons
+    );
   });
   const hasFreeFlag = descendants(articleMeta, 'custom-meta').some(
     (meta) =>
@@ -111,7 +126,17 @@ function readIsFree(articleMeta: Element): boolean {
   return isOpenLicense || hasFreeFlag;
 }
 
-const NOT_PARAGRAPH_CONTAINERS = ['fig', 'table-wrap', 'boxed-text', 'disp-quote', 'list', 'fn', 'table', 'supplementary-material', 'caption'];
+const NOT_PARAGRAPH_CONTAINERS = [
+  'fig',
+  'table-wrap',
+  'boxed-text',
+  'disp-quote',
+  'list',
+  'fn',
+  'table',
+  'supplementary-material',
+  'caption',
+];
 
 /** Preview is the abstract, or (without one) the first two body paragraphs, which the full text then leaves out. */
 function readContent(root: Element, articleMeta: Element): { previewHtml: string; fullTextHtml: string } {

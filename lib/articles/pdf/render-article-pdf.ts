@@ -1,14 +1,6 @@
 import 'server-only';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import {
-  ColumnFlow,
-  COLUMN_WIDTH,
-  MARGIN_BOTTOM,
-  MARGIN_TOP,
-  MARGIN_X,
-  PAGE_HEIGHT,
-  PAGE_WIDTH,
-} from './column-flow';
+import { ColumnFlow, COLUMN_WIDTH, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH } from './column-flow';
 import { toDrawableText } from './to-drawable-text';
 import { wrapWords } from './wrap-words';
 
@@ -70,9 +62,12 @@ export async function renderArticlePdf(article: ArticlePdfInput): Promise<Uint8A
     drawRunningHead(page, fonts, clean(article.journalTitle), clean(article.citation)),
   );
 
-  article.paragraphs.map(clean).filter(Boolean).forEach((text, index) => {
-    drawParagraph(flow, fonts.body, text, index === 0 ? 0 : BODY.indent);
-  });
+  article.paragraphs
+    .map(clean)
+    .filter(Boolean)
+    .forEach((text, index) => {
+      drawParagraph(flow, fonts.body, text, index === 0 ? 0 : BODY.indent);
+    });
 
   const references = article.references.map(clean).filter(Boolean);
   if (references.length > 0) {

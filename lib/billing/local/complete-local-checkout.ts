@@ -22,7 +22,10 @@ function addInterval(from: Date, plan: string): Date {
 export async function completeLocalCheckout(sessionId: string, userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const confirmedAt = now();
-    const { count } = await tx.localCheckoutSession.updateMany({ where: { id: sessionId, userId, completedAt: null }, data: { completedAt: confirmedAt } });
+    const { count } = await tx.localCheckoutSession.updateMany({
+      where: { id: sessionId, userId, completedAt: null },
+      data: { completedAt: confirmedAt },
+    });
     if (count === 0) {
       const done = await tx.localCheckoutSession.findFirst({ where: { id: sessionId, userId } });
       if (!done) throw new NotFoundError('This checkout does not exist or is not yours.');
@@ -40,16 +43,20 @@ export async function completeLocalCheckout(sessionId: string, userId: string): 
         confirmedAt,
       });
     } else if (session.mode === 'subscription' && session.plan) {
-      await syncSubscription(tx, {
-        stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
-        userId,
-        stripeCustomerId: null,
-        plan: session.plan,
-        status: 'active',
-        startsAt: confirmedAt,
-        currentPeriodEnd: addInterval(confirmedAt, session.plan),
-        cancelAtPeriodEnd: false,
-      }, confirmedAt);
+      await syncSubscription(
+        tx,
+        {
+          stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
+          userId,
+          stripeCustomerId: null,
+          plan: session.plan,
+          status: 'active',
+          startsAt: confirmedAt,
+          currentPeriodEnd: addInterval(confirmedAt, session.plan),
+          cancelAtPeriodEnd: false,
+        },
+        confirmedAt,
+      );
     }
   });
 }

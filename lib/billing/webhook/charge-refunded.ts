@@ -9,6 +9,10 @@ export function onChargeRefunded(event: Stripe.ChargeRefundedEvent): Promise<App
   const charge = event.data.object;
   const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
   if (!charge.refunded || !paymentIntentId) return Promise.resolve(null);
-  const reversal = { paymentIntentId, reason: `refund of charge ${charge.id}`, reversedAt: new Date(event.created * 1000) };
+  const reversal = {
+    paymentIntentId,
+    reason: `refund of charge ${charge.id}`,
+    reversedAt: new Date(event.created * 1000),
+  };
   return Promise.resolve((tx) => revokePayment(tx, reversal));
 }

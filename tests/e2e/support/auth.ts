@@ -17,7 +17,10 @@ export async function linkFromLatestEmail(to: string, path: string): Promise<str
   const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ text: string }>('SELECT text FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1', [to]);
+    const { rows } = await client.query<{ text: string }>(
+      'SELECT text FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1',
+      [to],
+    );
     const match = new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_-]+`).exec(rows[0]?.text ?? '');
     if (!match) throw new Error(`No ${path} link in the latest email to ${to}`);
     return new URL(match[0]).pathname + new URL(match[0]).search;
@@ -31,7 +34,12 @@ export function uniqueEmail(prefix: string) {
 }
 
 /** Registers a new reader through the form and leaves them signed in on /account. */
-export async function registerViaUi(page: Page, name: string, email = uniqueEmail('reader'), password = 'tulip harbour seventeen') {
+export async function registerViaUi(
+  page: Page,
+  name: string,
+  email = uniqueEmail('reader'),
+  password = 'tulip harbour seventeen',
+) {
   await page.goto('/register?callbackUrl=%2Faccount');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);

@@ -47,7 +47,10 @@ export async function loadSeedQuiz() {
 
 export async function countAttempts(email: string): Promise<number> {
   return withClient(async (c) => {
-    const { rows } = await c.query<{ n: string }>(`SELECT count(*) AS n FROM "CmeAttempt" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`, [email]);
+    const { rows } = await c.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "CmeAttempt" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`,
+      [email],
+    );
     return Number(rows[0]!.n);
   });
 }

@@ -19,7 +19,9 @@ export async function loadSeededArticles(): Promise<SeededArticle[]> {
       previewHtml: string;
       fullTextHtml: string;
       referencesHtml: string;
-    }>('SELECT doi, "isFree", title, subtitle, "previewHtml", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi');
+    }>(
+      'SELECT doi, "isFree", title, subtitle, "previewHtml", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi',
+    );
     return rows.map((r) => ({
       doi: r.doi,
       isFree: r.isFree,

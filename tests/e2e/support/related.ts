@@ -3,7 +3,10 @@ import pg from 'pg';
 import { e2eSettings } from '../settings';
 
 /** One SQL statement against the e2e database (for what an admin screen would do, e.g. approve). */
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
   await client.connect();
   try {

@@ -30,8 +30,8 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       <div className="page page--narrow">
         <h1>Thank you: your payment is being confirmed</h1>
         <p>
-          Some payment methods take a little while. Your access appears on <Link href="/account">My Account</Link> as soon as
-          the payment clears; reload this page to check.
+          Some payment methods take a little while. Your access appears on <Link href="/account">My Account</Link> as
+          soon as the payment clears; reload this page to check.
         </p>
       </div>
     );
@@ -41,10 +41,12 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       <div className="page page--narrow">
         <h1>Thank you for your purchase</h1>
         <p>
-          You paid {formatMoney(result.amountCents, result.currency)} for 24-hour online access to <strong>{result.articleTitle}</strong>.
+          You paid {formatMoney(result.amountCents, result.currency)} for 24-hour online access to{' '}
+          <strong>{result.articleTitle}</strong>.
         </p>
         <p>
-          Your access ends <time dateTime={result.expiresAt.toISOString()}>{dateTime.format(result.expiresAt)} UTC</time>.
+          Your access ends{' '}
+          <time dateTime={result.expiresAt.toISOString()}>{dateTime.format(result.expiresAt)} UTC</time>.
         </p>
         <p>
           <Link className="button" href={articlePath(result.doi)}>

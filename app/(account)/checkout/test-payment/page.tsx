@@ -18,7 +18,9 @@ export default async function TestPaymentPage({ searchParams }: Props) {
   const user = await requireUser(`/checkout/test-payment?session=${encodeURIComponent(sessionId)}`);
   const session = /^lcs_[a-f0-9]{24}$/.test(sessionId) ? await getLocalCheckout(sessionId, user.id) : null;
   if (!session) notFound();
-  const what = session.article ? `24-hour online access: ${session.article.title}` : `${session.plan ?? ''} subscription`;
+  const what = session.article
+    ? `24-hour online access: ${session.article.title}`
+    : `${session.plan ?? ''} subscription`;
   const returnTo = session.article ? articlePath(session.article.doi) : '/subscribe';
   const amount = formatMoney(session.amountCents, session.currency);
   return (
@@ -38,10 +40,16 @@ export default async function TestPaymentPage({ searchParams }: Props) {
       </dl>
       {session.completedAt ? (
         <p>
-          This checkout is already paid. <Link href={`/checkout/success?session_id=${session.id}`}>See what it bought</Link>.
+          This checkout is already paid.{' '}
+          <Link href={`/checkout/success?session_id=${session.id}`}>See what it bought</Link>.
         </p>
       ) : (
-        <ActionForm action={payLocalCheckoutAction} fields={[]} hidden={{ session: session.id }} submitLabel={`Pay ${amount} (test)`} />
+        <ActionForm
+          action={payLocalCheckoutAction}
+          fields={[]}
+          hidden={{ session: session.id }}
+          submitLabel={`Pay ${amount} (test)`}
+        />
       )}
       <p>
         <Link href={`/checkout/cancel?returnTo=${encodeURIComponent(returnTo)}`}>Cancel and go back</Link>

@@ -16,17 +16,24 @@ export default async function TestPortalPage() {
   return (
     <div className="page page--narrow">
       <p className="notice" role="note">
-        <strong>TEST PAYMENT — no money is taken.</strong> This page stands in for the payment provider&apos;s customer portal.
+        <strong>TEST PAYMENT — no money is taken.</strong> This page stands in for the payment provider&apos;s customer
+        portal.
       </p>
       <h1>Manage subscription</h1>
       {subscriptions.length === 0 && <p>There is no subscription on this account.</p>}
       {subscriptions.map((s) => (
         <section key={s.id} className="box" aria-label={`${s.plan} subscription`}>
           <p>
-            <strong>{s.plan}</strong> subscription, {s.cancelAtPeriodEnd ? 'ends' : 'renews'} {dateTime.format(s.currentPeriodEnd)} UTC
+            <strong>{s.plan}</strong> subscription, {s.cancelAtPeriodEnd ? 'ends' : 'renews'}{' '}
+            {dateTime.format(s.currentPeriodEnd)} UTC
           </p>
           {!s.cancelAtPeriodEnd && (
-            <ActionForm action={cancelLocalSubscriptionAction} fields={[]} hidden={{ subscriptionId: s.id }} submitLabel="Cancel subscription" />
+            <ActionForm
+              action={cancelLocalSubscriptionAction}
+              fields={[]}
+              hidden={{ subscriptionId: s.id }}
+              submitLabel="Cancel subscription"
+            />
           )}
         </section>
       ))}

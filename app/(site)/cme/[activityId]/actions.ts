@@ -11,21 +11,30 @@ import { cmeIdSchema } from '@/lib/cme/cme-id';
 import { saveCommitment, commitmentSchema } from '@/lib/cme/save-commitment';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
 
-export const submitQuizAction = validatedActionWithUser(z.object({ activityId: cmeIdSchema }), async ({ activityId }, user, formData) => {
-  const result = await submitAttempt({ userId: user.id, activityId, input: readQuizForm(formData), now: now() });
-  if (result.kind === 'incomplete') {
-    const fieldErrors = Object.fromEntries(result.unansweredQuestionIds.map((id) => [id, 'Not answered']));
-    return { ok: false, message: 'You have not filled in all the answers to complete this quiz', fieldErrors };
-  }
-  redirect(`/cme/${activityId}/attempts/${result.attemptId}`);
-});
+export const submitQuizAction = validatedActionWithUser(
+  z.object({ activityId: cmeIdSchema }),
+  async ({ activityId }, user, formData) => {
+    const result = await submitAttempt({ userId: user.id, activityId, input: readQuizForm(formData), now: now() });
+    if (result.kind === 'incomplete') {
+      const fieldErrors = Object.fromEntries(result.unansweredQuestionIds.map((id) => [id, 'Not answered']));
+      return { ok: false, message: 'You have not filled in all the answers to complete this quiz', fieldErrors };
+    }
+    redirect(`/cme/${activityId}/attempts/${result.attemptId}`);
+  },
+);
 
-export const saveCommitmentAction = validatedActionWithUser(commitmentSchema, async ({ attemptId, commitment }, user) => {
-  await saveCommitment({ userId: user.id, attemptId, commitment, now: now() });
-  // React resets the form after the action; re-rendered, its default is the saved text.
-  revalidatePath('/cme/[activityId]/attempts/[attemptId]', 'page');
-  return { ok: true, message: commitment ? 'Your commitment to change has been saved.' : 'Your commitment to change has been cleared.' };
-});
+export const saveCommitmentAction = validatedActionWithUser(
+  commitmentSchema,
+  async ({ attemptId, commitment }, user) => {
+    await saveCommitment({ userId: user.id, attemptId, commitment, now: now() });
+    // React resets the form after the action; re-rendered, its default is the saved text.
+    revalidatePath('/cme/[activityId]/attempts/[attemptId]', 'page');
+    return {
+      ok: true,
+      message: commitment ? 'Your commitment to change has been saved.' : 'Your commitment to change has been cleared.',
+    };
+  },
+);
 
 export const claimCreditAction = validatedActionWithUser(
   claimInputSchema.extend({ activityId: cmeIdSchema }),

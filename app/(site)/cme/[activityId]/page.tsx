@@ -51,7 +51,8 @@ export default async function QuizPage({ params }: Props) {
       <AccreditationStatement maxCreditQuarters={activity.maxCreditQuarters} passingPercent={activity.passingPercent} />
       {passed ? (
         <p className={styles.ok}>
-          You passed this quiz. <Link href={`/cme/${activity.id}/attempts/${passed.id}`}>See your results and claim credit</Link>
+          You passed this quiz.{' '}
+          <Link href={`/cme/${activity.id}/attempts/${passed.id}`}>See your results and claim credit</Link>
         </p>
       ) : closed ? (
         <p className={styles.alert}>{closed}</p>
@@ -60,14 +61,19 @@ export default async function QuizPage({ params }: Props) {
       ) : (
         <>
           <p className={styles.notice}>
-            Note: You must get at least {countNeededToPass(total, activity.passingPercent)} of the {total} answers correct to pass this
-            quiz.
-            {attempts.length > 0 && ` This is attempt ${attempts.length + 1}${activity.maxAttempts ? ` of ${activity.maxAttempts}` : ''}.`}
+            Note: You must get at least {countNeededToPass(total, activity.passingPercent)} of the {total} answers
+            correct to pass this quiz.
+            {attempts.length > 0 &&
+              ` This is attempt ${attempts.length + 1}${activity.maxAttempts ? ` of ${activity.maxAttempts}` : ''}.`}
           </p>
           <QuizForm
             activityId={activity.id}
             startedAt={now().toISOString()}
-            questions={activity.questions.map((q) => ({ id: q.id, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) }))}
+            questions={activity.questions.map((q) => ({
+              id: q.id,
+              stem: q.stem,
+              options: q.options.map((o) => ({ id: o.id, text: o.text })),
+            }))}
           />
         </>
       )}

@@ -17,7 +17,10 @@ export default async function LearnerProfilePage() {
         <Link href="/cme/transcript">CME transcript</Link>
       </p>
       <h1>Learner profile for board reporting</h1>
-      <p>Every detail is optional. We keep a detail only while its consent box is ticked; untick it and the detail is erased.</p>
+      <p>
+        Every detail is optional. We keep a detail only while its consent box is ticked; untick it and the detail is
+        erased.
+      </p>
       <LearnerProfileForm
         licenceRows={LICENCE_ROWS}
         states={states.map((s) => ({ code: s.code, name: s.name }))}

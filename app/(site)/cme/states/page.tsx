@@ -12,12 +12,16 @@ export default async function CmeStatesPage() {
     <div className="page">
       <p className="eyebrow">CME</p>
       <h1>Browse CME for all U.S. States</h1>
-      <p>Each state’s licensing board sets topics that part of your CME must cover. Choose a state to see its requirements and the activities here that count toward them.</p>
+      <p>
+        Each state’s licensing board sets topics that part of your CME must cover. Choose a state to see its
+        requirements and the activities here that count toward them.
+      </p>
       <ul>
         {states.map((s) => (
           <li key={s.code}>
             <Link href={`/cme/states/${s.code}`}>{s.name}</Link>
-            {s._count.requirements > 0 && ` (${s._count.requirements} topic requirement${s._count.requirements === 1 ? '' : 's'})`}
+            {s._count.requirements > 0 &&
+              ` (${s._count.requirements} topic requirement${s._count.requirements === 1 ? '' : 's'})`}
           </li>
         ))}
       </ul>

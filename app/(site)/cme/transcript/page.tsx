@@ -33,7 +33,8 @@ export default async function TranscriptPage() {
           <ul>
             {unclaimed.map((a) => (
               <li key={a.id}>
-                {a.submittedAt.toISOString().slice(0, 10)}: <Link href={`/cme/${a.activity.id}/attempts/${a.id}`}>{a.activity.title}</Link>
+                {a.submittedAt.toISOString().slice(0, 10)}:{' '}
+                <Link href={`/cme/${a.activity.id}/attempts/${a.id}`}>{a.activity.title}</Link>
               </li>
             ))}
           </ul>

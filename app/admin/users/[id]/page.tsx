@@ -20,14 +20,20 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
     <>
       <h1>{user.name}</h1>
       <p>
-        {user.email} · {user.role} · {user.disabledAt ? `disabled since ${user.disabledAt.toISOString().slice(0, 10)}` : 'active'} ·{' '}
+        {user.email} · {user.role} ·{' '}
+        {user.disabledAt ? `disabled since ${user.disabledAt.toISOString().slice(0, 10)}` : 'active'} ·{' '}
         {user.emailVerifiedAt ? 'email confirmed' : 'email not confirmed'}
       </p>
       <section aria-labelledby="access-summary">
         <h2 id="access-summary">Access summary</h2>
         <EntitlementsTable entitlements={entitlements} />
         {user.memberships.length > 0 && (
-          <p>Activated member records: {user.memberships.map((m) => `${m.memberNumber} (until ${m.expiresAt.toISOString().slice(0, 10)})`).join(', ')}</p>
+          <p>
+            Activated member records:{' '}
+            {user.memberships
+              .map((m) => `${m.memberNumber} (until ${m.expiresAt.toISOString().slice(0, 10)})`)
+              .join(', ')}
+          </p>
         )}
       </section>
       <section aria-labelledby="role-heading">
@@ -35,7 +41,18 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
         <AdminForm
           endpoint="/api/admin/users/role"
           hidden={{ userId: user.id }}
-          fields={[{ kind: 'select', name: 'role', label: 'Role', defaultValue: user.role, options: [{ value: 'reader', label: 'Reader' }, { value: 'admin', label: 'Admin' }] }]}
+          fields={[
+            {
+              kind: 'select',
+              name: 'role',
+              label: 'Role',
+              defaultValue: user.role,
+              options: [
+                { value: 'reader', label: 'Reader' },
+                { value: 'admin', label: 'Admin' },
+              ],
+            },
+          ]}
           submitLabel="Change role"
           compact
         />
@@ -45,7 +62,14 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
         <AdminForm
           endpoint="/api/admin/users/disable"
           hidden={{ userId: user.id }}
-          fields={[{ kind: 'checkbox', name: 'disabled', label: 'Disabled (cannot sign in; current sessions end)', defaultChecked: Boolean(user.disabledAt) }]}
+          fields={[
+            {
+              kind: 'checkbox',
+              name: 'disabled',
+              label: 'Disabled (cannot sign in; current sessions end)',
+              defaultChecked: Boolean(user.disabledAt),
+            },
+          ]}
           submitLabel="Save standing"
           compact
         />

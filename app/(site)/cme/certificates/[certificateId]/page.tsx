@@ -20,9 +20,13 @@ export default async function VerifyCertificatePage({ params }: Props) {
       <p className="eyebrow">CME certificate verification</p>
       <h1>Certificate {certificate ? certificate.id : 'not found'}</h1>
       {!certificate ? (
-        <p className={styles.alert}>We did not issue a certificate with this ID. Check the ID printed at the foot of the certificate.</p>
+        <p className={styles.alert}>
+          We did not issue a certificate with this ID. Check the ID printed at the foot of the certificate.
+        </p>
       ) : certificate.revokedAt ? (
-        <p className={styles.alert}>This certificate was revoked on {certificate.revokedAt.toISOString().slice(0, 10)} and is no longer valid.</p>
+        <p className={styles.alert}>
+          This certificate was revoked on {certificate.revokedAt.toISOString().slice(0, 10)} and is no longer valid.
+        </p>
       ) : (
         <>
           <p className={styles.ok}>Genuine: this certificate was issued by {CME_PROVIDER} through this journal.</p>

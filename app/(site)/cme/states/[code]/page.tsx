@@ -23,7 +23,10 @@ export default async function CmeStatePage({ params }: Props) {
       </p>
       <h1>CME requirements: {state.name}</h1>
       {state.requirements.length === 0 ? (
-        <p>We have no topic-specific CME requirements on record for {state.name}. Check with the state medical board for its current rules.</p>
+        <p>
+          We have no topic-specific CME requirements on record for {state.name}. Check with the state medical board for
+          its current rules.
+        </p>
       ) : (
         state.requirements.map((r) => (
           <section key={r.id} aria-labelledby={`req-${r.id}`}>
@@ -37,8 +40,9 @@ export default async function CmeStatePage({ params }: Props) {
                 <ul>
                   {r.activities.map(({ activity }) => (
                     <li key={activity.id}>
-                      <Link href={`/cme/${activity.id}`}>{activity.title}</Link> ({formatCredits(activity.maxCreditQuarters)} {activity.creditType},
-                      until {activity.expiresAt.toISOString().slice(0, 10)})
+                      <Link href={`/cme/${activity.id}`}>{activity.title}</Link> (
+                      {formatCredits(activity.maxCreditQuarters)} {activity.creditType}, until{' '}
+                      {activity.expiresAt.toISOString().slice(0, 10)})
                     </li>
                   ))}
                 </ul>

@@ -7,7 +7,11 @@ import { htmlMessage } from '@/lib/http/html-message';
 
 export async function GET() {
   const user = await getCurrentUser();
-  if (!user) return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', { href: '/signin?callbackUrl=%2Fcme%2Ftranscript', label: 'Sign in' });
+  if (!user)
+    return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', {
+      href: '/signin?callbackUrl=%2Fcme%2Ftranscript',
+      label: 'Sign in',
+    });
   const csv = formatTranscriptCsv(await getTranscript(user.id), env.SITE_URL);
   // A byte-order mark so spreadsheet programs read the ™ as UTF-8.
   return new Response(`\uFEFF${csv}`, {

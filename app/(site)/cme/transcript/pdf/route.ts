@@ -8,7 +8,11 @@ import { htmlMessage } from '@/lib/http/html-message';
 
 export async function GET() {
   const user = await getCurrentUser();
-  if (!user) return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', { href: '/signin?callbackUrl=%2Fcme%2Ftranscript', label: 'Sign in' });
+  if (!user)
+    return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', {
+      href: '/signin?callbackUrl=%2Fcme%2Ftranscript',
+      label: 'Sign in',
+    });
   const years = summarizeTranscript(await getTranscript(user.id));
   const pdf = await renderTranscriptPdf({ learnerName: user.name, years, provider: CME_PROVIDER });
   return new Response(Buffer.from(pdf), {

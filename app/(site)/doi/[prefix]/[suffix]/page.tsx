@@ -66,7 +66,11 @@ export default async function ArticlePage({ params }: Props) {
         <div className="article-text">
           <div className="article-body article-preview" dangerouslySetInnerHTML={{ __html: article.previewHtml }} />
           {publicText?.canRead ? (
-            <FullTextBody reason="Free article" fullTextHtml={publicText.fullTextHtml} referencesHtml={publicText.referencesHtml} />
+            <FullTextBody
+              reason="Free article"
+              fullTextHtml={publicText.fullTextHtml}
+              referencesHtml={publicText.referencesHtml}
+            />
           ) : (
             <FullTextGate doi={article.doi}>
               <AccessPanel doi={article.doi} returnTo={path} />

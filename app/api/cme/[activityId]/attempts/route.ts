@@ -25,7 +25,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ act
     const result = await submitAttempt({ userId: user.id, activityId, input: body, now: now() });
     if (result.kind === 'incomplete') {
       return NextResponse.json(
-        { error: 'You have not filled in all the answers to complete this quiz', code: 'incomplete', unansweredQuestionIds: result.unansweredQuestionIds },
+        {
+          error: 'You have not filled in all the answers to complete this quiz',
+          code: 'incomplete',
+          unansweredQuestionIds: result.unansweredQuestionIds,
+        },
         { status: 422 },
       );
     }

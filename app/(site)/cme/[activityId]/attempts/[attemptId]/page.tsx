@@ -40,7 +40,10 @@ export default async function AttemptPage({ params }: Props) {
           <p className={styles.ok} role="status">
             You passed this CME quiz with a score of {score}%.
           </p>
-          <QuizResults questions={activity.questions} chosen={new Map(attempt.answers.map((a) => [a.questionId, a.optionId]))} />
+          <QuizResults
+            questions={activity.questions}
+            chosen={new Map(attempt.answers.map((a) => [a.questionId, a.optionId]))}
+          />
           <CommitmentForm attemptId={attempt.id} commitment={attempt.commitment ?? ''} />
           {attempt.claim?.certificate ? (
             <section id="certificate" aria-labelledby="certificate-heading">
@@ -55,7 +58,9 @@ export default async function AttemptPage({ params }: Props) {
                   </a>
                 </li>
                 <li>
-                  <Link href={`/cme/certificates/${attempt.claim.certificate.id}`}>Verify certificate {attempt.claim.certificate.id}</Link>
+                  <Link href={`/cme/certificates/${attempt.claim.certificate.id}`}>
+                    Verify certificate {attempt.claim.certificate.id}
+                  </Link>
                 </li>
                 <li>
                   <Link href="/cme/transcript">Your CME transcript</Link>

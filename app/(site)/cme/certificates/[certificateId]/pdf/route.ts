@@ -9,10 +9,17 @@ import { htmlMessage } from '@/lib/http/html-message';
 export async function GET(_request: Request, { params }: { params: Promise<{ certificateId: string }> }) {
   const { certificateId } = await params;
   const user = await getCurrentUser();
-  if (!user) return htmlMessage(401, 'Please sign in', 'Sign in to download your certificate.', { href: `/signin?callbackUrl=${encodeURIComponent(`/cme/certificates/${certificateId}`)}`, label: 'Sign in' });
+  if (!user)
+    return htmlMessage(401, 'Please sign in', 'Sign in to download your certificate.', {
+      href: `/signin?callbackUrl=${encodeURIComponent(`/cme/certificates/${certificateId}`)}`,
+      label: 'Sign in',
+    });
   const certificate = await getCertificate(certificateId);
   if (!certificate || certificate.claim.userId !== user.id) {
-    return htmlMessage(404, 'Certificate not found', 'You have no certificate with this ID.', { href: '/cme/transcript', label: 'Your CME transcript' });
+    return htmlMessage(404, 'Certificate not found', 'You have no certificate with this ID.', {
+      href: '/cme/transcript',
+      label: 'Your CME transcript',
+    });
   }
   const pdf = await renderCertificatePdf({
     ...certificate,
