@@ -34,6 +34,10 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<BoxId>>(new Set());
   const [saveError, setSaveError] = useState('');
   const isSignedIn = useRef(false);
+  // The account's saved order may arrive after the reader has started moving boxes here: the
+  // reader's own change (or a drag in progress) wins over that late answer.
+  const isChangedHere = useRef(false);
+  const isDragging = useRef(false);
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -49,6 +53,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
       .then((body) => {
         isSignedIn.current = Boolean(body?.isSignedIn);
         const saved = boxOrderSchema.safeParse(body?.order);
+        if (isChangedHere.current || isDragging.current) return;
         if (saved.success && saved.data.join('.') !== readBoxOrder().join('.')) writeBoxOrder(saved.data);
       })
       .catch(() => {
@@ -58,6 +63,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   }, []);
 
   function saveOrder(next: readonly BoxId[]) {
+    isChangedHere.current = true;
     writeBoxOrder(next);
     setSaveError('');
     if (!isSignedIn.current) return;
@@ -73,6 +79,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
+    isDragging.current = false;
     if (over && active.id !== over.id) saveOrder(moveBox(order, active.id as BoxId, over.id as BoxId));
   }
 
@@ -104,6 +111,8 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
         id="related-boxes"
         sensors={sensors}
         collisionDetection={closestCenter}
+        onDragStart={() => (isDragging.current = true)}
+        onDragCancel={() => (isDragging.current = false)}
         onDragEnd={onDragEnd}
         accessibility={{ announcements, screenReaderInstructions }}
       >
