@@ -30,9 +30,9 @@ async function moveWithKeyboard(page: Page, title: string, steps: number) {
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   for (let i = 1; i <= Math.abs(steps); i++) {
-    // dnd-kit animates each step; a key pressed mid-animation is measured against stale
-    // positions, as a person would not press it. Let the previous step settle first.
-    if (i > 1) await page.waitForTimeout(300);
+    // dnd-kit measures the boxes after pick-up and animates each step; a key pressed before that
+    // settles is measured against stale positions (no person is that fast). Let it settle first.
+    await page.waitForTimeout(300);
     await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
     const position = start + (steps > 0 ? i : -i);
     await expect(
