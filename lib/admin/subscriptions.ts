@@ -7,7 +7,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
 import { PAGE_SIZE } from './users';
-import { cancelStripeSubscription } from './stripe-admin';
+import { revokePayment } from '@/lib/billing/revoke-payment';
+import { cancelStripeSubscription, refundStripePayment } from './stripe-admin';
 
 export const subscriptionFilterSchema = z.object({
   status: z.string().max(30).catch('').default(''),
@@ -151,5 +152,55 @@ export async function cancelSubscription(actor: CurrentUser, input: z.infer<type
       },
     });
     return after;
+  });
+}
+
+export const refundLatestSchema = z.object({ subscriptionId: z.string().min(1).max(40) });
+
+/**
+ * Refunds the subscription's latest paid invoice and takes back the access it paid for, through
+ * the same revocation as the refund webhook (which then finds it done).
+ */
+export async function refundLatestPayment(
+  actor: CurrentUser,
+  { subscriptionId }: z.infer<typeof refundLatestSchema>,
+  now = clockNow(),
+) {
+  const subscription = await db.subscription.findUnique({
+    where: { id: subscriptionId },
+    include: { user: { select: { email: true } } },
+  });
+  if (!subscription) throw new NotFoundError('No subscription has this id.');
+  const invoice = subscription.stripeSubscriptionId
+    ? await db.billingInvoice.findFirst({
+        where: {
+          stripeSubscriptionId: subscription.stripeSubscriptionId,
+          stripePaymentIntentId: { not: null },
+          status: 'paid',
+        },
+        orderBy: { issuedAt: 'desc' },
+      })
+    : null;
+  if (!invoice?.stripePaymentIntentId) {
+    throw new AppError(
+      'This subscription has no paid invoice to refund (complimentary and activated ones are free).',
+      409,
+      'nothing_to_refund',
+    );
+  }
+  await refundStripePayment(invoice.stripePaymentIntentId);
+  const reason = `Refunded by ${actor.email}`;
+  return db.$transaction(async (tx) => {
+    await revokePayment(tx, { paymentIntentId: invoice.stripePaymentIntentId!, reason, reversedAt: now });
+    const after = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
+    await recordAudit(tx, actor, {
+      action: 'subscription.refund',
+      targetType: 'Subscription',
+      targetId: subscriptionId,
+      summary: `Refunded the latest payment (${(invoice.amountCents / 100).toFixed(2)} ${invoice.currency.toUpperCase()}) of ${subscription.user.email}'s subscription`,
+      before: { revokedAt: subscription.revokedAt, status: subscription.status },
+      after: { revokedAt: after.revokedAt, revokedReason: after.revokedReason, status: after.status },
+    });
+    return { revokedAt: after.revokedAt };
   });
 }

@@ -20,6 +20,7 @@ const ROUTES = [
   '/api/admin/subscriptions/grant',
   '/api/admin/subscriptions/extend',
   '/api/admin/subscriptions/cancel',
+  '/api/admin/subscriptions/refund',
   '/api/admin/purchases/refund',
   '/api/admin/institutions',
   '/api/admin/institutions/update',

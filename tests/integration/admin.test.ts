@@ -3,7 +3,12 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { decideAccess } from '@/lib/access/decide-access';
 import { loadAccessFacts } from '@/lib/access/load-access-facts';
-import { cancelSubscription, extendSubscription, grantComplimentary } from '@/lib/admin/subscriptions';
+import {
+  cancelSubscription,
+  extendSubscription,
+  grantComplimentary,
+  refundLatestPayment,
+} from '@/lib/admin/subscriptions';
 import { refundPurchase } from '@/lib/admin/purchases';
 import { createInstitution, updateInstitution } from '@/lib/admin/institutions';
 import { importMembers } from '@/lib/admin/import-members';
@@ -93,6 +98,46 @@ describe('admin: subscriptions', () => {
       expectedUpdatedAt: extended.updatedAt.toISOString(),
     });
     expect(await canRead(readerId)).toBe(false);
+  });
+});
+
+describe('admin: refunding a subscription payment', () => {
+  it('revokes the subscription the latest paid invoice paid for, and refuses free ones', async () => {
+    const sub = await db.subscription.create({
+      data: {
+        userId: readerId,
+        plan: 'monthly',
+        status: 'active',
+        source: 'payment',
+        startsAt: new Date(Date.now() - DAY),
+        currentPeriodEnd: new Date(Date.now() + 29 * DAY),
+        stripeSubscriptionId: 'sub_local_test',
+      },
+    });
+    await db.billingInvoice.create({
+      data: {
+        id: 'in_1',
+        userId: readerId,
+        stripeSubscriptionId: 'sub_local_test',
+        stripePaymentIntentId: 'pi_local_1',
+        status: 'paid',
+        amountCents: 2900,
+        currency: 'usd',
+        issuedAt: new Date(),
+      },
+    });
+    expect(await canRead(readerId)).toBe(true);
+    await refundLatestPayment(admin, { subscriptionId: sub.id });
+    expect(await canRead(readerId)).toBe(false);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).revokedReason).toBe(
+      'Refunded by admin@example.org',
+    );
+    const comp = await grantComplimentary(admin, {
+      email: 'reader@example.org',
+      plan: 'annual',
+      endsAt: new Date(Date.now() + DAY),
+    });
+    await expect(refundLatestPayment(admin, { subscriptionId: comp.id })).rejects.toThrow(/no paid invoice/);
   });
 });
 

@@ -99,6 +99,16 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
                     compact
                   />
                 ) : null}
+                {s.stripeSubscriptionId && !s.revokedAt && (
+                  <AdminForm
+                    endpoint="/api/admin/subscriptions/refund"
+                    hidden={{ subscriptionId: s.id }}
+                    fields={[]}
+                    submitLabel="Refund latest payment"
+                    confirm="Refund the latest payment and end this subscription's access now?"
+                    compact
+                  />
+                )}
                 <AdminForm
                   endpoint="/api/admin/subscriptions/cancel"
                   hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
