@@ -7,7 +7,7 @@ export default tseslint.config(
       'generated/**',
       '.next/**',
       '.next-e2e*/**',
-      '.next-bench/**',
+      '.next-bench/**', '.next-scale/**',
       '.data/**',
       'node_modules/**',
       'next-env.d.ts',
