@@ -1,24 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { dayRange, optionalDay } from './date-range';
 import { PAGE_SIZE } from './users';
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).catch('').default(''),
   actor: z.string().trim().max(200).catch('').default(''),
   target: z.string().trim().max(60).catch('').default(''),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .or(z.literal(''))
-    .catch('')
-    .default(''),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .or(z.literal(''))
-    .catch('')
-    .default(''),
+  from: optionalDay,
+  to: optionalDay,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -27,14 +18,7 @@ export async function listAuditEvents(filter: z.infer<typeof auditFilterSchema>)
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.actor ? { actorEmail: { contains: filter.actor, mode: 'insensitive' as const } } : {}),
     ...(filter.target ? { targetType: filter.target } : {}),
-    ...(filter.from || filter.to
-      ? {
-          createdAt: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
+    createdAt: dayRange(filter.from, filter.to),
   };
   const [events, total] = await Promise.all([
     db.auditEvent.findMany({

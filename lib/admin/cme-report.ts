@@ -1,22 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { dayRange, optionalDay } from './date-range';
 import { formatCredits } from '@/lib/cme/format-credits';
 
 export const cmeReportSchema = z.object({
   activityId: z.string().max(40).catch('').default(''),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .or(z.literal(''))
-    .catch('')
-    .default(''),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .or(z.literal(''))
-    .catch('')
-    .default(''),
+  from: optionalDay,
+  to: optionalDay,
 });
 
 export type CmeCompletionRow = {
@@ -38,14 +29,7 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
   const claims = await db.cmeCreditClaim.findMany({
     where: {
       ...(filter.activityId ? { activityId: filter.activityId } : {}),
-      ...(filter.from || filter.to
-        ? {
-            attestedAt: {
-              ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-              ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-            },
-          }
-        : {}),
+      attestedAt: dayRange(filter.from, filter.to),
     },
     orderBy: { attestedAt: 'asc' },
     include: {
