@@ -105,7 +105,7 @@ test('moderation approves a comment → it shows on the article; the audit log l
      FROM "Article" a, "User" u WHERE a.doi = $2 AND u.email = 'reader@example.com'`,
     [body, SEED_DOI],
   );
-  await page.goto(ARTICLE);
+  await page.goto(`${ARTICLE}#comments`);
   await expect(page.getByText(body)).toHaveCount(0);
 
   const admin = await adminPage(browser);
@@ -114,7 +114,7 @@ test('moderation approves a comment → it shows on the article; the audit log l
   await item.getByRole('button', { name: 'Approve' }).click();
   await expect(item).toHaveCount(0); // it leaves the queue once approved
 
-  await page.goto(ARTICLE);
+  await page.reload(); // same address, #comments tab still chosen
   await expect(page.getByText(body)).toBeVisible();
   await admin.goto('/admin/audit?action=comment');
   await expect(admin.getByRole('cell', { name: /Approved a comment by reader@example\.com/ })).toBeVisible();

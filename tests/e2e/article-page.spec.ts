@@ -52,13 +52,32 @@ test('the article page shows every element of the seed page', async ({ page }) =
   expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
   await expect(main.getByText('Meets CME requirements for:')).toBeVisible();
   await expect(main.getByText('Accreditation Information')).toBeVisible();
-  await expect(main.getByRole('heading', { name: 'Cited By' })).toBeVisible();
+  await main.getByRole('tab', { name: 'Cited By' }).click();
+  await expect(main.getByRole('heading', { name: /Cited By \(\d+\)/ })).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'Cite This Article' })).toBeHidden();
+  await main.getByRole('tab', { name: 'Comments' }).click();
   await expect(main.getByText('Submit a Comment', { exact: false })).toBeVisible();
+  await main.getByRole('tab', { name: 'Article' }).click();
   await expect(
     main.getByText('Some tools below are only available to our subscribers or users with an online account.'),
   ).toBeVisible();
   await expect(main.getByRole('heading', { name: 'Related Content' })).toBeVisible();
   await expect(main.getByText('Customize your page view by dragging & repositioning the boxes below.')).toBeVisible();
+});
+
+test('the Article, Cited By and Comments tabs work with the keyboard and open from a link', async ({ page }) => {
+  await page.goto(`${ARTICLE}#cited-by`);
+  await expect(page.getByRole('tab', { name: 'Cited By' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Cited By' })).toContainText(
+    'Citing articles are presented as examples only',
+  );
+  await page.getByRole('tab', { name: 'Cited By' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Comments' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Comments' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#comments$/);
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tabpanel', { name: 'Article' })).toContainText('Severe cutaneous adverse reactions');
 });
 
 test('Google Scholar tags and JSON-LD describe the article', async ({ page }) => {

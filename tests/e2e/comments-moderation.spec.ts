@@ -7,11 +7,11 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 
 test('a comment waits for moderation, then shows with author, date and disclosure', async ({ page, browser }) => {
   const text = `Useful commentary; we saw similar reactions in our clinic (${Date.now()}).`;
-  await page.goto(ARTICLE);
+  await page.goto(`${ARTICLE}#comments`);
   await expect(page.locator('#comments').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   await registerViaUi(page, 'Casey Commenter');
-  await page.goto(ARTICLE);
+  await page.goto(`${ARTICLE}#comments`);
   const comments = page.locator('#comments');
   await comments.getByLabel('Comment').fill('Too short');
   await comments.getByLabel('Conflict of interest disclosure').fill('None');
@@ -26,7 +26,7 @@ test('a comment waits for moderation, then shows with author, date and disclosur
 
   // Nobody else sees it yet.
   const visitor = await browser.newPage();
-  await visitor.goto(ARTICLE);
+  await visitor.goto(`${ARTICLE}#comments`);
   await expect(
     visitor.locator('#comments').getByText('No comments yet.').or(visitor.locator('#comments .comments__list')),
   ).toBeVisible();
@@ -47,7 +47,7 @@ test('a comment waits for moderation, then shows with author, date and disclosur
 test('an author can withdraw a pending comment', async ({ page }) => {
   const text = `A comment I will think better of (${Date.now()}).`;
   await registerViaUi(page, 'Wren Withdrawer');
-  await page.goto(ARTICLE);
+  await page.goto(`${ARTICLE}#comments`);
   const comments = page.locator('#comments');
   await comments.getByLabel('Comment').fill(text);
   await comments.getByLabel('Conflict of interest disclosure').fill('Consultant for a maker of IVIG');

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { ArticleComments } from '@/components/article/article-comments';
 import { ArticleHeader } from '@/components/article/article-header';
+import { ArticleTabs } from '@/components/article/article-tabs';
 import { ArticleTools } from '@/components/article/article-tools';
 import { CitedBy } from '@/components/article/cited-by';
 import { CmeBox } from '@/components/article/cme-box';
@@ -62,29 +63,44 @@ export default async function ArticlePage({ params }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <article className="article" aria-labelledby="article-title">
         <ArticleHeader article={article} />
-        <TextSizeControl />
-        <div className="article-text">
-          <div className="article-body article-preview" dangerouslySetInnerHTML={{ __html: article.previewHtml }} />
-          {publicText?.canRead ? (
-            <FullTextBody
-              reason="Free article"
-              fullTextHtml={publicText.fullTextHtml}
-              referencesHtml={publicText.referencesHtml}
-            />
-          ) : (
-            <FullTextGate doi={article.doi}>
-              <AccessPanel doi={article.doi} returnTo={path} />
-            </FullTextGate>
-          )}
-        </div>
-        <section id="cite" className="box cite" aria-labelledby="cite-heading">
-          <h2 id="cite-heading" className="box__title">
-            Cite This Article
-          </h2>
-          <p>{formatAmaCitation(article)}</p>
-        </section>
-        <CitedBy articleId={article.id} />
-        <ArticleComments doi={article.doi} />
+        <ArticleTabs
+          tabs={[
+            {
+              id: 'article',
+              label: 'Article',
+              panel: (
+                <>
+                  <TextSizeControl />
+                  <div className="article-text">
+                    <div
+                      className="article-body article-preview"
+                      dangerouslySetInnerHTML={{ __html: article.previewHtml }}
+                    />
+                    {publicText?.canRead ? (
+                      <FullTextBody
+                        reason="Free article"
+                        fullTextHtml={publicText.fullTextHtml}
+                        referencesHtml={publicText.referencesHtml}
+                      />
+                    ) : (
+                      <FullTextGate doi={article.doi}>
+                        <AccessPanel doi={article.doi} returnTo={path} />
+                      </FullTextGate>
+                    )}
+                  </div>
+                  <section id="cite" className="box cite" aria-labelledby="cite-heading">
+                    <h2 id="cite-heading" className="box__title">
+                      Cite This Article
+                    </h2>
+                    <p>{formatAmaCitation(article)}</p>
+                  </section>
+                </>
+              ),
+            },
+            { id: 'cited-by', label: 'Cited By', panel: <CitedBy articleId={article.id} /> },
+            { id: 'comments', label: 'Comments', panel: <ArticleComments doi={article.doi} /> },
+          ]}
+        />
       </article>
       <aside className="article-aside" aria-label="Article sidebar">
         {article.files && (
