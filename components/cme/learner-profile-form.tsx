@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from 'react';
 import { saveLearnerProfileAction } from '@/app/(site)/cme/profile/actions';
 import { FormField, FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
+import { MONTH_NAMES } from '@/lib/month-names';
 
 export type LearnerProfileValues = {
   npi: string;
@@ -19,21 +20,6 @@ export type LearnerProfileValues = {
 };
 
 type Props = { values: LearnerProfileValues; states: { code: string; name: string }[]; licenceRows: number };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Board-reporting details; each group has its own consent box and is only kept with it ticked. */
 export function LearnerProfileForm({ values, states, licenceRows }: Props) {
@@ -107,7 +93,7 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
           <label htmlFor="birthMonth">Month</label>
           <select id="birthMonth" name="birthMonth" defaultValue={String(values.birthMonth)} className={styles.select}>
             <option value="0">Not given</option>
-            {MONTHS.map((m, i) => (
+            {MONTH_NAMES.map((m, i) => (
               <option key={m} value={String(i + 1)}>
                 {m}
               </option>

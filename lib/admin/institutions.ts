@@ -51,17 +51,22 @@ function validated(input: z.infer<typeof institutionSchema>) {
   return unique;
 }
 
+/** The row to write: the form's fields with its ranges in normal form. */
+function institutionData(input: z.infer<typeof institutionSchema>, ranges: ParsedRange[]) {
+  return {
+    name: input.name,
+    activeFrom: input.activeFrom,
+    activeUntil: input.activeUntil,
+    ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) },
+  };
+}
+
 export async function createInstitution(actor: CurrentUser, input: z.infer<typeof institutionSchema>) {
   const ranges = validated(input);
   const warnings = await overlapWarnings(ranges, null);
   const institution = await db.$transaction(async (tx) => {
     const created = await tx.institution.create({
-      data: {
-        name: input.name,
-        activeFrom: input.activeFrom,
-        activeUntil: input.activeUntil,
-        ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) },
-      },
+      data: institutionData(input, ranges),
       include: { ranges: true },
     });
     await recordAudit(tx, actor, {
@@ -86,12 +91,7 @@ export async function updateInstitution(actor: CurrentUser, input: z.infer<typeo
     await tx.institutionRange.deleteMany({ where: { institutionId: input.id } });
     const after = await tx.institution.update({
       where: { id: input.id },
-      data: {
-        name: input.name,
-        activeFrom: input.activeFrom,
-        activeUntil: input.activeUntil,
-        ranges: { create: ranges.map((r) => ({ cidr: r.cidr })) },
-      },
+      data: institutionData(input, ranges),
       include: { ranges: true },
     });
     await recordAudit(tx, actor, {

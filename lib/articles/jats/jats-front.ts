@@ -1,6 +1,7 @@
 // Reads the article's front matter pieces that have several historical layouts:
 // journal metadata (JATS vs NLM 2.3), authors and their affiliations, and publication dates.
 import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
+import { MONTH_NAMES } from '@/lib/month-names';
 
 export type ParsedAuthor = {
   givenNames: string | null;
@@ -100,21 +101,6 @@ function pick(dates: PubDate[], order: string[]): PubDate | null {
   return dates[0] ?? null;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Online publication date (UTC midnight), only when a full day is known. */
 export function readPublishedOnline(articleMeta: Element): Date | null {
   const dates = readPubDates(articleMeta).filter((d) => d.month && d.day);
@@ -135,7 +121,7 @@ export function readIssue(articleMeta: Element): ParsedIssue | null {
   const number = textOf(childElements(articleMeta, 'issue')[0]);
   const sameYear = dates.find((d) => d.year === date.year && d.month);
   const month = date.month ?? (number && sameYear ? sameYear.month : null);
-  const when = date.season ?? (month ? MONTHS[month - 1] : null);
+  const when = date.season ?? (month ? MONTH_NAMES[month - 1] : null);
   return {
     volume,
     number,
