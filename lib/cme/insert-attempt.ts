@@ -1,47 +1,75 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
 import type { GradedAttempt } from './grade-attempt';
 
-export type InsertAttemptResult =
-  | { kind: 'stored'; attemptId: string; number: number }
-  | { kind: 'refused'; reason: 'already_passed' | 'no_attempts_left' };
-
-/**
- * Stores a graded attempt and its answers as the learner's next attempt, in one statement (the
- * hot path: one round trip, atomic). Stores nothing when the learner already passed or has used
- * `maxAttempts`. Two submissions at once compute the same number and the unique key
- * (activityId, userId, number) refuses the second.
- */
-export async function insertAttempt(options: {
+type AttemptToStore = {
   activityId: string;
   userId: string;
   maxAttempts: number | null;
   grading: GradedAttempt;
   startedAt: Date | null;
   now: Date;
-}): Promise<InsertAttemptResult> {
-  const { activityId, userId, maxAttempts, grading, startedAt, now } = options;
-  const attemptId = randomUUID().replace(/-/g, '');
-  const rows = await db.$queryRaw<{ number: number | null; hasPassed: boolean }[]>`
-    WITH previous AS (
-      SELECT count(*)::int AS n, coalesce(max("number"), 0) AS last, coalesce(bool_or("result" = 'passed'), false) AS has_passed
-        FROM "CmeAttempt" WHERE "activityId" = ${activityId} AND "userId" = ${userId}
+};
+
+export type InsertAttemptResult =
+  | { kind: 'stored'; attemptId: string; number: number }
+  | { kind: 'refused'; reason: 'already_passed' | 'no_attempts_left' | 'conflict' };
+
+type Row = { id: string; number: number | null; hasPassed: boolean; previousCount: number };
+
+const stamp = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * Stores graded attempts with their answers, each as its learner's next attempt, in one statement
+ * for the whole batch (atomic per statement). An attempt is not stored when its learner already
+ * passed or has used `maxAttempts`; nor when another submission took the same number a moment
+ * earlier (another instance): the unique key (activityId, userId, number) turns it away.
+ */
+async function insertAttempts(attempts: AttemptToStore[]): Promise<InsertAttemptResult[]> {
+  const ids = attempts.map(() => randomUUID().replace(/-/g, ''));
+  const rows = await db.$queryRaw<Row[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${attempts.map((a) => a.activityId)}::text[], ${attempts.map((a) => a.userId)}::text[],
+                           ${attempts.map((a) => a.maxAttempts)}::int[], ${attempts.map((a) => a.grading.isPassed)}::boolean[],
+                           ${attempts.map((a) => a.grading.correctCount)}::int[], ${attempts.map((a) => a.grading.questionCount)}::int[],
+                           ${attempts.map((a) => stamp(a.startedAt))}::timestamp(3)[], ${attempts.map((a) => stamp(a.now))}::timestamp(3)[],
+                           ${attempts.map((a) => JSON.stringify(a.grading.answers))}::jsonb[])
+        AS i(id, activity_id, user_id, max_attempts, is_passed, correct_count, question_count, started_at, submitted_at, answers)
+    ), previous AS (
+      SELECT i.id, count(a."id")::int AS n, coalesce(max(a."number"), 0) AS last,
+             coalesce(bool_or(a."result" = 'passed'), false) AS has_passed
+        FROM input i LEFT JOIN "CmeAttempt" a ON a."activityId" = i.activity_id AND a."userId" = i.user_id
+       GROUP BY i.id
     ), attempt AS (
-      INSERT INTO "CmeAttempt" ("id", "activityId", "userId", "number", "result", "correctCount", "questionCount", "startedAt", "submittedAt")
-      SELECT ${attemptId}, ${activityId}, ${userId}, previous.last + 1, ${grading.isPassed ? 'passed' : 'failed'}::"CmeAttemptResult",
-             ${grading.correctCount}, ${grading.questionCount}, ${startedAt}, ${now}
-        FROM previous
-       WHERE NOT previous.has_passed AND (${maxAttempts}::int IS NULL OR previous.n < ${maxAttempts}::int)
+      INSERT INTO "CmeAttempt" ("id", "activityId", "userId", "number", "result", "correctCount", "questionCount", "startedAt", "submittedAt", "answers")
+      SELECT i.id, i.activity_id, i.user_id, p.last + 1,
+             (CASE WHEN i.is_passed THEN 'passed' ELSE 'failed' END)::"CmeAttemptResult",
+             i.correct_count, i.question_count, i.started_at, i.submitted_at, i.answers
+        FROM input i JOIN previous p ON p.id = i.id
+       WHERE NOT p.has_passed AND (i.max_attempts IS NULL OR p.n < i.max_attempts)
+      ON CONFLICT ("activityId", "userId", "number") DO NOTHING
       RETURNING "id", "number"
-    ), answers AS (
-      INSERT INTO "CmeAnswer" ("attemptId", "questionId", "optionId", "isCorrect")
-      SELECT attempt."id", a.question_id, a.option_id, a.is_correct
-        FROM attempt, unnest(${grading.answers.map((a) => a.questionId)}::text[], ${grading.answers.map((a) => a.optionId)}::text[],
-                             ${grading.answers.map((a) => a.isCorrect)}::boolean[]) AS a(question_id, option_id, is_correct)
     )
-    SELECT (SELECT "number" FROM attempt) AS "number", previous.has_passed AS "hasPassed" FROM previous`;
-  const row = rows[0];
-  if (row?.number != null) return { kind: 'stored', attemptId, number: row.number };
-  return { kind: 'refused', reason: row?.hasPassed ? 'already_passed' : 'no_attempts_left' };
+    SELECT p.id, attempt."number", p.has_passed AS "hasPassed", p.n AS "previousCount"
+      FROM previous p LEFT JOIN attempt ON attempt."id" = p.id`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return attempts.map((attempt, i): InsertAttemptResult => {
+    const row = byId.get(ids[i]!);
+    if (row?.number != null) return { kind: 'stored', attemptId: ids[i]!, number: row.number };
+    if (row?.hasPassed) return { kind: 'refused', reason: 'already_passed' };
+    const isOutOfAttempts = attempt.maxAttempts !== null && (row?.previousCount ?? 0) >= attempt.maxAttempts;
+    return { kind: 'refused', reason: isOutOfAttempts ? 'no_attempts_left' : 'conflict' };
+  });
 }
+
+/**
+ * Stores one graded attempt. Submissions arriving together share one statement (the quiz is the
+ * hot write path; see lib/batch-calls.ts); one learner's submissions to one quiz never share a
+ * batch, so their attempt numbers stay in order.
+ */
+export const insertAttempt: (attempt: AttemptToStore) => Promise<InsertAttemptResult> = batchCalls({
+  run: insertAttempts,
+  keyOf: (a) => `${a.activityId}:${a.userId}`,
+});

@@ -1,6 +1,5 @@
 import 'server-only';
 import { AppError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { isUniqueViolation } from './is-unique-violation';
 import { attemptInputSchema } from './attempt-input';
 import { assertAvailable } from './describe-availability';
 import { gradeAttempt } from './grade-attempt';
@@ -45,24 +44,15 @@ export async function submitAttempt(options: {
   const startedAt =
     reportedStart && reportedStart <= now && now.getTime() - reportedStart.getTime() < DAY_MS ? reportedStart : null;
 
-  try {
-    const stored = await insertAttempt({
-      activityId,
-      userId,
-      maxAttempts: activity.maxAttempts,
-      grading,
-      startedAt,
-      now,
-    });
-    if (stored.kind === 'refused' && stored.reason === 'already_passed') {
-      throw new AppError(
-        'You have already passed this quiz; your result and credit claim are on its page.',
-        409,
-        'already_passed',
-      );
-    }
-    if (stored.kind === 'refused')
-      throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
+  const stored = await insertAttempt({
+    activityId,
+    userId,
+    maxAttempts: activity.maxAttempts,
+    grading,
+    startedAt,
+    now,
+  });
+  if (stored.kind === 'stored') {
     return {
       kind: 'graded',
       attemptId: stored.attemptId,
@@ -71,15 +61,22 @@ export async function submitAttempt(options: {
       scorePercent: grading.scorePercent,
       wrongQuestionIds: grading.wrongQuestionIds,
     };
-  } catch (error) {
-    // Two submissions at once would share an attempt number: the unique key lets only one in.
-    if (isUniqueViolation(error)) {
+  }
+  switch (stored.reason) {
+    case 'already_passed':
+      throw new AppError(
+        'You have already passed this quiz; your result and credit claim are on its page.',
+        409,
+        'already_passed',
+      );
+    case 'no_attempts_left':
+      throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
+    case 'conflict':
+      // Two submissions at once (two tabs, two instances) would share an attempt number.
       throw new AppError(
         'Another submission of this quiz arrived at the same moment. Reload the page to see its result.',
         409,
         'conflict',
       );
-    }
-    throw error;
   }
 }
