@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { keepBatchesWhole } from './keep-batches-whole';
+import { keepBatchesWhole, sendBatchesWhole } from './keep-batches-whole';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -27,6 +27,7 @@ export async function startEmbeddedDatabase(options: {
   const db = await PGlite.create({ dataDir: options.dataDir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });
   keepBatchesWhole(server);
+  sendBatchesWhole();
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:<port>"
   const url = `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`;
