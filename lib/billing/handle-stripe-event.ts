@@ -1,4 +1,5 @@
 import 'server-only';
+import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
 import type { Stripe } from './stripe-client';
 import type { ApplyEffect } from './tx';
@@ -56,26 +57,45 @@ function prepareEffect(event: Stripe.Event): Promise<ApplyEffect | null> {
   }
 }
 
+type PreparedEvent = { event: Stripe.Event; apply: ApplyEffect | null };
+
 /**
- * Applies a verified Stripe event exactly once. The event id is inserted under its primary key in
- * the same transaction as the effect: a redelivery finds it and does nothing; a concurrent second
- * delivery waits on the key and then does nothing; a failure rolls both back, so Stripe's retry
- * starts clean. Throws on failure (the route answers 5xx so Stripe retries).
+ * Records the events and applies the effects of those seen for the first time, in one
+ * transaction. Each event id goes in under its primary key with its effect: a redelivery finds it
+ * and does nothing; a concurrent second delivery waits on the key and then does nothing; a failure
+ * rolls both back, so Stripe's retry starts clean.
+ */
+function applyOnce(prepared: PreparedEvent[]): Promise<EventOutcome[]> {
+  return db.$transaction(
+    async (tx) => {
+      const firstSeen = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "StripeEvent" ("id", "type")
+        SELECT * FROM unnest(${prepared.map((p) => p.event.id)}::text[], ${prepared.map((p) => p.event.type)}::text[])
+        ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
+      const isFirst = new Set(firstSeen.map((row) => row.id));
+      for (const { event, apply } of prepared) if (isFirst.has(event.id)) await apply?.(tx);
+      return prepared.map(({ event }) => (isFirst.has(event.id) ? 'processed' : 'duplicate'));
+    },
+    // Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+}
+
+/**
+ * Deliveries arriving together share one transaction (group commit, lib/batch-calls.ts): a burst
+ * costs a few round trips per event instead of four. A failed batch is retried event by event, so
+ * one bad event fails (and is retried by Stripe) alone.
+ */
+const applyOnceTogether = batchCalls({ run: applyOnce, keyOf: (p: PreparedEvent) => p.event.id });
+
+/**
+ * Applies a verified Stripe event exactly once. Throws on failure (the route answers 5xx so Stripe
+ * retries).
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
   // No "seen it?" query first: it would cost every delivery a round trip to save a rare redelivery
   // one re-read from Stripe, which is harmless (convergent).
   const apply = await prepareEffect(event);
-  return db.$transaction(
-    async (tx) => {
-      const isFirst = await tx.$executeRaw`
-        INSERT INTO "StripeEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
-      if (!isFirst) return 'duplicate';
-      await apply?.(tx);
-      return 'processed';
-    },
-    // Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
-    { maxWait: 15_000, timeout: 15_000 },
-  );
+  return applyOnceTogether({ event, apply });
 }

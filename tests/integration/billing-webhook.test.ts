@@ -117,6 +117,21 @@ describe('Stripe webhook: 24-hour purchases', () => {
     expect(await db.articlePurchase.count()).toBe(1);
   });
 
+  it('deliveries arriving together are applied together; one that fails fails alone, recording nothing', async () => {
+    const sessions = [];
+    for (let i = 0; i < 5; i++) {
+      await createPurchaseCheckout(await createReader(`buyer${i}@example.org`), await createPaidArticle(`10.1/t.${i}`));
+      sessions.push(standIn.completeCheckout(String(lastSession().id)));
+    }
+    const metadata = sessions[0]!.metadata as Record<string, string>;
+    const broken = { ...sessions[0]!, id: newId('cs'), metadata: { ...metadata, articleId: 'no-such-article' } };
+    const events = [...sessions, broken].map((s) => makeEvent('checkout.session.completed', s));
+    const results = await Promise.all(events.map(deliver));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 500]);
+    expect(await db.stripeEvent.count()).toBe(5);
+    expect(await db.articlePurchase.count()).toBe(5);
+  });
+
   it('an async payment waits: nothing on completion, access on success, nothing on failure', async () => {
     const { session } = await paidPurchaseSession();
     const pending = { ...session, payment_status: 'unpaid' };
