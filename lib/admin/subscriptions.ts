@@ -8,6 +8,7 @@ import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
 import { PAGE_SIZE } from './users';
 import { revokePayment } from '@/lib/billing/revoke-payment';
+import { endBillingOfReversedPayment } from '@/lib/billing/end-reversed-billing';
 import { cancelStripeSubscription, refundStripePayment } from './stripe-admin';
 
 export const subscriptionFilterSchema = z.object({
@@ -158,8 +159,8 @@ export async function cancelSubscription(actor: CurrentUser, input: z.infer<type
 export const refundLatestSchema = z.object({ subscriptionId: z.string().min(1).max(40) });
 
 /**
- * Refunds the subscription's latest paid invoice and takes back the access it paid for, through
- * the same revocation as the refund webhook (which then finds it done).
+ * Refunds the subscription's latest paid invoice, takes back the access it paid for and ends its
+ * billing in Stripe, through the same steps as the refund webhook (which then finds them done).
  */
 export async function refundLatestPayment(
   actor: CurrentUser,
@@ -189,6 +190,7 @@ export async function refundLatestPayment(
     );
   }
   await refundStripePayment(invoice.stripePaymentIntentId);
+  await endBillingOfReversedPayment(invoice.stripePaymentIntentId);
   const reason = `Refunded by ${actor.email}`;
   return db.$transaction(async (tx) => {
     await revokePayment(tx, { paymentIntentId: invoice.stripePaymentIntentId!, reason, reversedAt: now });

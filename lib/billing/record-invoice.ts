@@ -1,5 +1,7 @@
 import 'server-only';
+import { db } from '@/lib/db';
 import { subscriptionOwnerSchema } from './checkout-metadata';
+import { endBillingOfSubscription } from './end-reversed-billing';
 import { convergeSubscription } from './converge-subscription';
 import { idOf } from './id-of';
 import { getStripe, type Stripe } from './stripe-client';
@@ -12,6 +14,10 @@ async function paymentIntentOf(invoice: Stripe.Invoice): Promise<string | null> 
     invoice.payments ?? (await getStripe().invoices.retrieve(invoice.id, { expand: ['payments'] })).payments;
   const payment = payments?.data.find((p) => p.payment.type === 'payment_intent');
   return idOf(payment?.payment.payment_intent);
+}
+
+async function isReversed(paymentIntentId: string): Promise<boolean> {
+  return (await db.paymentReversal.count({ where: { stripePaymentIntentId: paymentIntentId } })) > 0;
 }
 
 /** Our user when the subscription's metadata (copied onto the invoice) names it; else the customer decides. */
@@ -30,6 +36,10 @@ export async function recordInvoice(invoice: Stripe.Invoice): Promise<ApplyEffec
   const userId = ownerOf(invoice);
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
   const paymentIntentId = await paymentIntentOf(invoice);
+  // Its payment was refunded or disputed before this event came: stop the billing too.
+  if (subscriptionId && paymentIntentId && (await isReversed(paymentIntentId))) {
+    await endBillingOfSubscription(subscriptionId);
+  }
   const converge = subscriptionId ? await convergeSubscription(subscriptionId) : null;
   const status = invoice.status ?? 'open';
   const amountCents = status === 'paid' ? invoice.amount_paid : invoice.amount_due;

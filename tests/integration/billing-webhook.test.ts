@@ -253,8 +253,29 @@ describe('Stripe webhook: subscriptions', () => {
     await deliver(makeEvent('invoice.paid', invoiceFor(subscription, 'paid', paymentIntent)));
     const row = await db.subscription.findFirstOrThrow();
     expect(row.revokedReason).toBe(`refund of charge ${charge.id}`);
+    // No access, so no more charges: the subscription is cancelled in Stripe too.
+    expect(standIn.state.subscriptions.get(String(subscription.id))!.status).toBe('canceled');
     await deliver(makeEvent('customer.subscription.updated', subscription));
     expect((await db.subscription.findFirstOrThrow()).revokedAt).toEqual(row.revokedAt);
+  });
+
+  it('a dispute of a paid subscription invoice revokes it and stops its billing in Stripe', async () => {
+    const { subscription } = await paidSubscription();
+    const paymentIntent = newId('pi');
+    await deliver(makeEvent('invoice.paid', invoiceFor(subscription, 'paid', paymentIntent)));
+    expect(standIn.state.subscriptions.get(String(subscription.id))!.status).toBe('active');
+    const dispute = {
+      id: newId('dp'),
+      object: 'dispute',
+      charge: newId('ch'),
+      payment_intent: paymentIntent,
+      reason: 'fraudulent',
+    };
+    await deliver(makeEvent('charge.dispute.created', dispute));
+    expect(standIn.state.subscriptions.get(String(subscription.id))!.status).toBe('canceled');
+    expect((await db.subscription.findFirstOrThrow()).revokedReason).toBe(`dispute ${dispute.id} (fraudulent)`);
+    // Redelivered: nothing more to do in Stripe or here.
+    expect((await deliver(makeEvent('charge.dispute.created', dispute))).status).toBe(200);
   });
 
   it('a subscription or invoice of a customer we never created is answered 2xx and writes nothing', async () => {
