@@ -1,18 +1,29 @@
-// npm run bench:quiz – 50 concurrent graded quiz submissions through submitAttempt (the function
-// behind the quiz form and POST /api/cme/<id>/attempts), on a fresh in-memory embedded database, several
-// rounds. Prints p50/p99 per submission. BENCH_CONNECTIONS and BENCH_ROUNDS change the load;
-// BENCH_DATABASE_URL runs it on an empty PostgreSQL database instead (migrated and seeded here).
+// Quiz submission: 50 concurrent graded submissions through submitAttempt (the function behind
+// the quiz form and POST /api/cme/<id>/attempts), on a fresh in-memory embedded database running
+// in this same process, several rounds; p50/p99 per submission. BENCH_QUIZ_CONCURRENCY and
+// BENCH_ROUNDS change the load; BENCH_DATABASE_URL runs it on an empty PostgreSQL database
+// instead (migrated and seeded here).
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 
-const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const concurrency = Number(process.env.BENCH_QUIZ_CONCURRENCY ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function main() {
+export type QuizFigures = {
+  concurrency: number;
+  attempts: number;
+  database: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+};
+
+export async function benchQuiz(): Promise<QuizFigures> {
   const external = process.env.BENCH_DATABASE_URL;
   const database = external ? null : await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 100 });
   const url = external ?? database!.url;
@@ -50,24 +61,17 @@ async function main() {
     for (let r = 0; r < rounds; r++) timings.push(...(await Promise.all(users.map((u) => submitOnce(u.id)))));
     const seconds = (performance.now() - began) / 1000;
     timings.sort((a, b) => a - b);
-    console.log(
-      `\nquiz submission: ${concurrency} concurrent, ${rounds} rounds, ${timings.length} graded attempts of ${activity.questions.length} questions`,
-    );
-    console.log(
-      `database: ${external ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite (in memory)'}; ${new Date().toISOString()}`,
-    );
-    console.log('| submissions/s | p50 ms | p99 ms | max ms |');
-    console.log('| --- | --- | --- | --- |');
-    console.log(
-      `| ${(timings.length / seconds).toFixed(0)} | ${percentile(timings, 50).toFixed(1)} | ${percentile(timings, 99).toFixed(1)} | ${timings.at(-1)!.toFixed(1)} |`,
-    );
+    return {
+      concurrency,
+      attempts: timings.length,
+      database: external ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite, in memory, same process',
+      perSecond: timings.length / seconds,
+      p50: percentile(timings, 50),
+      p99: percentile(timings, 99),
+      max: timings.at(-1)!,
+    };
   } finally {
     await db.$disconnect();
     await database?.stop();
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -1,8 +1,8 @@
-// npm run bench:webhooks – 1,000 signed Stripe events (10% duplicates, shuffled) through the
-// webhook route handler, 20 at a time, on a fresh embedded database with the Stripe stand-in
-// answering the SDK's re-reads. As under `npm start`, the database runs in this process and the
-// app in another (webhook-deliveries.ts); the stand-in runs in a third, as Stripe is remote.
-// Prints events/s and checks every effect happened exactly once.
+// Stripe webhooks: 1,000 signed events (10% duplicates, shuffled) through the webhook route
+// handler, 20 at a time, on a fresh embedded database with the Stripe stand-in answering the
+// SDK's re-reads. As under `npm start`, the database runs in this process and the app in another
+// (webhook-deliveries.ts); the stand-in runs in a third, as Stripe is remote. Measures events/s
+// and checks every effect happened exactly once.
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +27,17 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-async function main() {
+export type WebhookFigures = {
+  delivered: number;
+  duplicates: number;
+  concurrency: number;
+  perSecond: number;
+  statuses: Record<string, number>;
+  counts: string;
+  isExactlyOnce: boolean;
+};
+
+export async function benchWebhooks(): Promise<WebhookFigures> {
   const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 50 });
   await applyMigrations(database.url);
   // The app's env is read once on import: set it first, then load the app's modules.
@@ -155,26 +165,16 @@ async function main() {
     distinctSessions === PURCHASES &&
     subscriptions === SUBSCRIPTIONS &&
     invoices === SUBSCRIPTIONS;
-  console.log(
-    `webhook events: ${deliveries.length} delivered (${duplicates.length} duplicates), ${CONCURRENCY} concurrent`,
-  );
-  console.log(
-    `responses: ${Object.entries(statuses)
-      .map(([s, n]) => `${n}× ${s}`)
-      .join(', ')}`,
-  );
-  console.log(`time: ${seconds.toFixed(2)} s → ${(deliveries.length / seconds).toFixed(0)} events/s`);
-  console.log(
-    `recorded events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`,
-  );
-  console.log(`exactly once: ${isExactlyOnce ? 'yes' : 'NO'}`);
   await db.$disconnect();
   standIn.kill('SIGTERM');
   await database.stop();
-  process.exit(isExactlyOnce && statuses['200'] === deliveries.length ? 0 : 1);
+  return {
+    delivered: deliveries.length,
+    duplicates: duplicates.length,
+    concurrency: CONCURRENCY,
+    perSecond: deliveries.length / seconds,
+    statuses,
+    counts: `events ${events}/${unique.length}, purchases ${purchases}/${PURCHASES}, subscriptions ${subscriptions}/${SUBSCRIPTIONS}, invoices ${invoices}/${SUBSCRIPTIONS}`,
+    isExactlyOnce: isExactlyOnce && statuses['200'] === deliveries.length,
+  };
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -1,0 +1,84 @@
+// npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
+// to static), CME quiz submission p50/p99, Stripe webhook events/s. `npm run bench -- quiz` (or
+// pages, webhooks) runs one part. Each part runs in a process of its own: the app's modules read
+// DATABASE_URL once, and one part's server or database must not slow the next.
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import { promisify } from 'node:util';
+import { benchArticlePages } from './article-page';
+import { benchQuiz } from './quiz';
+import { benchWebhooks } from './webhooks';
+
+const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks } as const;
+type Part = keyof typeof PARTS;
+type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
+
+const CHILD_FLAG = '--part';
+const isPart = (name: string): name is Part => name in PARTS;
+
+async function runPartInChild(part: Part): Promise<unknown> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, CHILD_FLAG, part],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+function printTable(figures: Figures) {
+  console.log(
+    `\n${new Date().toISOString()} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+  );
+  console.log('| what | throughput | p50 | p99 | vs static |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const pages = figures.pages?.figures ?? [];
+  const base = pages[0]?.perSecond ?? NaN;
+  for (const page of pages) {
+    const failures = page.failures > 0 ? ` (${page.failures} failed)` : '';
+    console.log(
+      `| ${page.name} | ${n(page.perSecond)}/s${failures} | ${page.p50} ms | ${page.p99} ms | **${(page.perSecond / base).toFixed(2)}** |`,
+    );
+  }
+  const quiz = figures.quiz;
+  if (quiz) {
+    console.log(
+      `| CME quiz submission, ${quiz.concurrency} concurrent (${quiz.attempts} graded; ${quiz.database}) | ${n(quiz.perSecond)}/s | ${quiz.p50.toFixed(1)} ms | **${quiz.p99.toFixed(1)} ms** | |`,
+    );
+  }
+  const hooks = figures.webhooks;
+  if (hooks) {
+    console.log(
+      `| Stripe webhook events, ${hooks.concurrency} concurrent (${hooks.delivered} with ${hooks.duplicates} duplicates; embedded database) | **${n(hooks.perSecond)} events/s** | | | exactly once: ${hooks.isExactlyOnce ? 'yes' : 'NO'} |`,
+    );
+    console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
+  }
+  if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === CHILD_FLAG) {
+    const part = args[1] ?? '';
+    if (!isPart(part)) throw new Error(`Unknown part ${part}`);
+    console.log(JSON.stringify(await PARTS[part]()));
+    process.exit(0);
+  }
+  const unknown = args.filter((a) => !isPart(a));
+  if (unknown.length > 0)
+    throw new Error(`Unknown part ${unknown.join(', ')}; choose from ${Object.keys(PARTS).join(', ')}.`);
+  const parts = args.length > 0 ? (args as Part[]) : (Object.keys(PARTS) as Part[]);
+  const figures: Figures = {};
+  for (const part of parts) {
+    console.error(`bench: ${part}…`);
+    Object.assign(figures, { [part]: await runPartInChild(part) });
+  }
+  printTable(figures);
+  if (figures.webhooks && !figures.webhooks.isExactlyOnce) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
