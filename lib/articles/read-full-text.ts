@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
 import { decideAccess, type AccessDecision } from '@/lib/access/decide-access';
-import { loadAccessFacts, type Reader } from '@/lib/access/load-access-facts';
+import { loadAccessFactsForDoi, type Reader } from '@/lib/access/load-access-facts';
 
 export type FullTextResult =
   | { canRead: true; decision: AccessDecision; fullTextHtml: string; referencesHtml: string }
@@ -10,12 +10,12 @@ export type FullTextResult =
 
 /** The gated text of an article, only when the access decision allows this reader to read it. */
 export async function readFullText(doi: string, reader: Reader, now = clockNow()): Promise<FullTextResult | null> {
-  const article = await db.article.findUnique({ where: { doi }, select: { id: true, isFree: true } });
-  if (!article) return null;
-  const decision = decideAccess(await loadAccessFacts(reader, article, now));
+  const facts = await loadAccessFactsForDoi(reader, doi, now);
+  if (!facts) return null;
+  const decision = decideAccess(facts);
   if (!decision.canRead) return { canRead: false, decision };
   const text = await db.article.findUniqueOrThrow({
-    where: { id: article.id },
+    where: { id: facts.article.id },
     select: { fullTextHtml: true, referencesHtml: true },
   });
   return { canRead: true, decision, ...text };
