@@ -1,7 +1,7 @@
 // The scale-out stack the scale, load and fault tests share: a fresh database on a PostgreSQL
 // server (migrated and seeded), the .next-scale build, N instances of scripts/server.mjs and
 // nginx in front with deploy/nginx.conf. Everything started here is stopped by `stop()`, which
-// also runs on Ctrl-C.
+// also runs on Ctrl-C; processes are killed on any exit of this one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -84,6 +84,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const onSignal = () => void stop().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // Children outlive a parent that dies of an uncaught error: end them on any exit (sync only here).
+  process.once('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
   const spawnChild = (cmd: string, args: string[], env: Record<string, string>, logName: string) => {
     const stderr = options.quiet ? fs.openSync(path.join(prefix, logName), 'a') : 'inherit';
