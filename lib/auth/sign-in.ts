@@ -12,8 +12,17 @@ import {
 } from './rate-limit';
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).email('Enter a valid email address.'),
-  password: z.string().min(1, 'Enter your password.').max(200, 'Email or password is incorrect.'),
+  // The first issue is shown on the sign-in form as it is: every message here is for a person.
+  email: z
+    .string({ error: 'Enter a valid email address.' })
+    .trim()
+    .toLowerCase()
+    .max(254, 'Enter a valid email address.')
+    .email('Enter a valid email address.'),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, 'Enter your password.')
+    .max(200, 'Email or password is incorrect.'),
 });
 
 export type SignedInUser = {

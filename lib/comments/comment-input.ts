@@ -18,6 +18,9 @@ export const commentInput = z.object({
   doi: z.string().trim().min(3).max(300),
   body: z
     .string()
+    // Before stripping: sanitize-html takes about a second over 2 MB of "<", so a huge body is
+    // refused on its length first (markup that is removed never makes a real comment 2× longer).
+    .max(2 * COMMENT_MAX, `Please keep your comment under ${COMMENT_MAX} characters.`)
     .transform(stripMarkup)
     .pipe(
       z
@@ -27,6 +30,7 @@ export const commentInput = z.object({
     ),
   disclosure: z
     .string()
+    .max(2 * DISCLOSURE_MAX, `Please keep the disclosure under ${DISCLOSURE_MAX} characters.`)
     .transform(stripMarkup)
     .pipe(
       z

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { asClientError, plainIssue } from '@/lib/errors';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 
 /** What a form's server action answers; the form shows `message` and the field errors. */
@@ -11,9 +11,8 @@ export const initialActionState: ActionState = { ok: false, message: '' };
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    out[key] ??= issue.message;
+  for (const { path, message } of error.issues.map(plainIssue)) {
+    out[path.map(String).join('.') || 'form'] ??= message;
   }
   return out;
 }
@@ -24,7 +23,8 @@ async function runSafely(fn: () => Promise<ActionState>): Promise<ActionState> {
   } catch (error) {
     // redirect() and notFound() work by throwing: let them through.
     unstable_rethrow(error);
-    if (error instanceof AppError) return { ok: false, message: error.message };
+    const clientError = asClientError(error);
+    if (clientError) return { ok: false, message: clientError.message };
     console.error(error);
     return { ok: false, message: 'Something went wrong on our side. Nothing was changed; please try again.' };
   }
@@ -40,6 +40,9 @@ export function validatedAction<S extends z.ZodType>(
   fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // A hand-made call can pass anything as the arguments; only our forms' FormData is read.
+    if (!(formData instanceof FormData))
+      return { ok: false, message: 'The form could not be read. Please reload the page and try again.' };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorResponse, isDatabaseUnavailable, ValidationError } from '@/lib/errors';
+import { asClientError, describeZodError, errorResponse, isDatabaseUnavailable, ValidationError } from '@/lib/errors';
 
 describe('errorResponse', () => {
   it('answers bad input with 422 and a readable message', async () => {
@@ -26,5 +26,45 @@ describe('errorResponse', () => {
     const res = errorResponse(new Error('secret internals at line 42'));
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('secret internals');
+  });
+
+  it('answers text the database cannot store (a NUL character) with 422, not 500', async () => {
+    // As Prisma 7 reports it through @prisma/adapter-pg.
+    const nul = new Error(
+      'Invalid `prisma.comment.create()` invocation:\nDatabase error. Code: `22021`. Message: `invalid byte sequence for encoding "UTF8": 0x00`',
+    );
+    const res = errorResponse(nul);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: string }).error).toMatch(/NUL character/);
+    expect(asClientError(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('describeZodError', () => {
+  it('rephrases zod’s default messages and keeps our own', () => {
+    const schema = z.object({
+      doi: z.string().min(3).max(300),
+      on: z.boolean(),
+      ids: z.array(z.string()).max(2),
+      email: z.string().email('Enter a valid email address.'),
+    });
+    const error = schema.safeParse({ doi: 'x'.repeat(301), on: 'yes', ids: ['a', 'b', 'c'], email: 'x' }).error!;
+    expect(describeZodError(error)).toBe(
+      'doi: Use at most 300 characters.; on: Expected true or false, not text.; ids: Give at most 2 items.; email: Enter a valid email address.',
+    );
+    expect(describeZodError(schema.safeParse({}).error!)).toMatch(/^doi: Required\.; on: Required\./);
+    // A union answers with the alternative the input came closest to, in our words where we have them.
+    const activation = z.union([
+      z.object({ memberNumber: z.string().max(40), lastName: z.string().min(1, 'Enter your last name.') }),
+      z.object({ activationCode: z.string().min(4) }),
+    ]);
+    expect(describeZodError(activation.safeParse({ memberNumber: 'A-1', lastName: '' }).error!)).toBe(
+      'lastName: Enter your last name.',
+    );
+    const until = z.union([z.literal(''), z.null(), z.string({ error: 'Enter a valid end date.' })]);
+    expect(describeZodError(until.safeParse(42).error!)).toBe('Enter a valid end date.');
+    expect(describeZodError(z.enum(['monthly', 'annual']).safeParse('x').error!)).toBe(
+      'Choose one of "monthly", "annual".',
+    );
   });
 });

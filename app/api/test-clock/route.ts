@@ -16,7 +16,8 @@ const body = z.object({
 export async function POST(request: Request) {
   if (!env.TEST_CLOCK_ENABLED) return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   try {
-    setTestClockOffset(body.parse(await request.json()).offsetMs);
+    // Not JSON → null → a 422 naming the field, as the other JSON routes answer (it was a 500).
+    setTestClockOffset(body.parse(await request.json().catch(() => null)).offsetMs);
     return NextResponse.json({ now: now().toISOString() });
   } catch (error) {
     return errorResponse(error);
