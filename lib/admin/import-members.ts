@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { ValidationError } from '@/lib/errors';
 import { recordAudit } from './record-audit';
+import { parseDay } from './date-range';
 
 export const MAX_CSV_BYTES = 1024 * 1024;
 export const MAX_CSV_ROWS = 20_000;
@@ -25,8 +26,8 @@ const row = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expires_on must be a date like 2027-12-31')
-    .transform((d) => new Date(`${d}T23:59:59.999Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), 'expires_on is not a real date'),
+    .refine((d) => parseDay(d) !== null, 'expires_on is not a real date')
+    .transform((d) => new Date(`${d}T23:59:59.999Z`)),
   plan: z.enum(['monthly', 'annual'], { message: 'plan must be monthly or annual' }).catch('annual'),
   activation_code: z.string().trim().max(40, 'activation_code is longer than 40 characters').optional(),
 });

@@ -7,12 +7,13 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { parseRange, parseRanges, rangesOverlap, type ParsedRange } from './ip-ranges';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
+import { dateInput } from './date-range';
 
 export const institutionSchema = z.object({
   name: z.string().trim().min(2, 'Enter the institution’s name.').max(200),
-  activeFrom: z.coerce.date({ message: 'Enter a valid start date.' }),
+  activeFrom: dateInput('Enter a valid start date.'),
   activeUntil: z
-    .union([z.literal('').transform(() => null), z.null(), z.coerce.date({ message: 'Enter a valid end date.' })])
+    .union([z.literal('').transform(() => null), z.null(), dateInput('Enter a valid end date.')])
     .default(null),
   ranges: z.array(z.string().max(60)).min(1, 'Give at least one IP range.').max(500),
 });

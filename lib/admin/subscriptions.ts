@@ -7,6 +7,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
 import { PAGE_SIZE } from './users';
+import { dateInput } from './date-range';
 import { revokePayment } from '@/lib/billing/revoke-payment';
 import { endBillingOfReversedPayment } from '@/lib/billing/end-reversed-billing';
 import { cancelStripeSubscription, refundStripePayment } from './stripe-admin';
@@ -37,7 +38,7 @@ export async function listSubscriptions(filter: z.infer<typeof subscriptionFilte
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-const futureDate = z.coerce.date({ message: 'Enter a valid date.' });
+const futureDate = dateInput('Enter a valid date.');
 
 export const grantSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter the reader’s email address.'),
