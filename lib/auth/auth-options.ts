@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { signInWithPassword } from './sign-in';
 
@@ -9,6 +10,10 @@ const SESSION_DAYS = 30;
 // Credentials + JWT sessions (next-auth 4): no adapter; our own tables hold users and tokens.
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_DAYS * 24 * 60 * 60 },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the site is served over https. next-auth
+  // decides from NEXTAUTH_URL, which only `npm start` sets: `node scripts/server.mjs` with just an
+  // https SITE_URL (as the README's several-instances steps run it) sent them without Secure.
+  useSecureCookies: env.SITE_URL.startsWith('https://'),
   pages: { signIn: '/signin', error: '/signin' },
   logger: {
     // A forged or stale cookie is routine traffic, not a server fault: one line, no stack.
