@@ -5,9 +5,12 @@
 // - Pages that are the same for every visitor are served from a short in-memory cache
 //   (scripts/lib/micro-cache.mjs): Next's own prerender cache is about half as fast as a
 //   static file; this brings the public article page near static speed (see README, Performance).
+// - Requests Next would answer with a 500 or not guard (broken %-escapes, %00, cross-site posts,
+//   oversized server action bodies) get a 4xx first (scripts/lib/request-guard.mjs).
 import http from 'node:http';
 import next from 'next';
 import { createMicroCache } from './lib/micro-cache.mjs';
+import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
 
 const PEER_IP_HEADER = 'x-journal-peer-ip';
 const port = Number(process.env.PORT ?? 3000);
@@ -23,6 +26,8 @@ const cache =
 
 const server = http.createServer((req, res) => {
   req.headers[PEER_IP_HEADER] = req.socket.remoteAddress ?? '';
+  const refusal = refuseRequest(req);
+  if (refusal) return sendRefusal(req, res, refusal);
   if (cache?.handle(req, res)) return;
   void handle(req, res);
 });

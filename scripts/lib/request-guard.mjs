@@ -1,0 +1,81 @@
+// Requests our server refuses before Next sees them. Each rule answers a request that Next
+// itself would answer with a 500 (or not check at all) with a 4xx and one plain sentence.
+// Pure: scripts/server.mjs applies it, tests/unit/request-guard.test.ts covers every rule.
+
+/** Next's own limit for a server action body (serverActions.bodySizeLimit); it answers 500 above it. */
+export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** @param {string | undefined} origin @param {string | undefined} host */
+function isSameOrigin(origin, host) {
+  try {
+    return Boolean(host) && new URL(origin ?? '').host === host;
+  } catch {
+    return false; // "null" (sandboxed frames, some redirects) or garbage
+  }
+}
+
+/**
+ * A state-changing request sent by a browser from another site. Browsers name the sender in
+ * Sec-Fetch-Site (and Origin); a request with neither (curl, Stripe's webhook) carries no
+ * visitor's cookies, so it is no cross-site forgery. Next checks the Origin of server actions
+ * itself but answers 500; route handlers (our JSON APIs) it does not check at all.
+ * @param {import('node:http').IncomingMessage} req
+ */
+function isCrossSite(req) {
+  if (SAFE_METHODS.has(req.method ?? 'GET')) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  return origin !== undefined && !isSameOrigin(origin, req.headers.host);
+}
+
+/**
+ * The refusal for this request, or null to let Next handle it.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {{ status: number, message: string } | null}
+ */
+export function refuseRequest(req) {
+  const url = req.url ?? '/';
+  const path = url.split('?')[0] ?? '/';
+  try {
+    // Next answers a path that is not valid percent-encoded UTF-8 ("/doi/10.1001/%E0%A4%A") with 500.
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, message: 'The address is not valid: it has a broken %-escape. Check the link.' };
+  }
+  // PostgreSQL cannot compare text holding NUL: every lookup by a route param or query value
+  // with %00 in it failed with a 500. No address of ours contains one.
+  if (url.includes('%00'))
+    return { status: 400, message: 'The address is not valid: it contains a NUL character (%00).' };
+  if (isCrossSite(req))
+    return {
+      status: 403,
+      message: "This request came from another website and was refused. Please use the journal's own pages.",
+    };
+  // Pages take POSTs only as server actions; Next answers 500 past its body limit.
+  if (req.method === 'POST' && !path.startsWith('/api/')) {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_ACTION_BODY_BYTES)
+      return { status: 413, message: 'The form is too large (over 1 MB). Nothing was changed.' };
+  }
+  return null;
+}
+
+/**
+ * Sends the refusal: JSON ({ error }) for our JSON routes under /api/, plain text elsewhere
+ * (Next's client shows a text/plain answer to a server action as the error's message).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ status: number, message: string }} refusal
+ */
+export function sendRefusal(req, res, { status, message }) {
+  const isApi = (req.url ?? '').startsWith('/api/');
+  res.writeHead(status, {
+    'Content-Type': isApi ? 'application/json' : 'text/plain',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(isApi ? JSON.stringify({ error: message }) : message);
+}
