@@ -2,6 +2,7 @@
 // can read. Unexpected errors are logged and answered with a plain 500, never a stack trace.
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './http/database-unavailable.mjs';
 
 export class AppError extends Error {
   constructor(
@@ -99,14 +100,17 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+// Seen while PostgreSQL restarts: refused or dropped connections (pg, Prisma's P1001/P1017 text),
+// its shutdown and start-up answers (SQLSTATE 57P01-57P03), and waiting too long for a connection.
 const UNAVAILABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection|Code: `57P0[1-3]`/i;
 
 /** The database cannot be reached right now (restart, failover): worth a retry, not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown };
   if (e.code === 'P1001' || e.code === 'P1002' || e.code === 'P1017' || e.code === 'P2024') return true;
+  if (typeof e.code === 'string' && /^(57P0[1-3]|08\w{3})$/.test(e.code)) return true; // pg's own errors
   return (
     UNAVAILABLE.test(String(e.message)) ||
     (e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause))
@@ -139,8 +143,8 @@ export function asClientError(error: unknown): AppError | null {
 export function errorResponse(error: unknown): NextResponse {
   if (isDatabaseUnavailable(error)) {
     return NextResponse.json(
-      { error: 'The journal is briefly unavailable. Please try again in a few seconds.', code: 'unavailable' },
-      { status: 503, headers: { 'Retry-After': '5' } },
+      { error: UNAVAILABLE_MESSAGE, code: 'unavailable' },
+      { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
     );
   }
   if (error instanceof ZodError) {

@@ -2,8 +2,10 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
+import { isDatabaseUnavailable } from '@/lib/errors';
+import { UNAVAILABLE_MESSAGE } from '@/lib/http/database-unavailable.mjs';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
-import { signInWithPassword } from './sign-in';
+import { SignInError, signInWithPassword } from './sign-in';
 
 const SESSION_DAYS = 30;
 
@@ -32,7 +34,13 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         const ip = clientIpFromHeaders(new Headers(req.headers as Record<string, string>));
-        const user = await signInWithPassword(credentials, ip);
+        // next-auth puts an authorize error's message on the sign-in form: only ours, never a driver's.
+        const user = await signInWithPassword(credentials, ip).catch((error: unknown) => {
+          if (error instanceof SignInError) throw error;
+          if (isDatabaseUnavailable(error)) throw new SignInError(UNAVAILABLE_MESSAGE);
+          console.error(error);
+          throw new SignInError('Something went wrong on our side. Please try again.');
+        });
         return {
           id: user.id,
           name: user.name,

@@ -4,8 +4,9 @@ import { formatTranscriptCsv } from '@/lib/cme/format-transcript-csv';
 import { getTranscript } from '@/lib/cme/get-transcript';
 import { env } from '@/lib/env';
 import { htmlMessage } from '@/lib/http/html-message';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET() {
+export const GET = htmlRoute(async () => {
   const user = await getCurrentUser();
   if (!user)
     return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', {
@@ -21,4 +22,4 @@ export async function GET() {
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});

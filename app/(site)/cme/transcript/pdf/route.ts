@@ -5,8 +5,9 @@ import { getTranscript } from '@/lib/cme/get-transcript';
 import { renderTranscriptPdf } from '@/lib/cme/render-transcript-pdf';
 import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
 import { htmlMessage } from '@/lib/http/html-message';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET() {
+export const GET = htmlRoute(async () => {
   const user = await getCurrentUser();
   if (!user)
     return htmlMessage(401, 'Please sign in', 'Sign in to download your CME transcript.', {
@@ -22,4 +23,4 @@ export async function GET() {
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});

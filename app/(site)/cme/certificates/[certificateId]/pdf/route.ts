@@ -5,8 +5,9 @@ import { getCertificate } from '@/lib/cme/get-certificate';
 import { renderCertificatePdf } from '@/lib/cme/render-certificate-pdf';
 import { env } from '@/lib/env';
 import { htmlMessage } from '@/lib/http/html-message';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ certificateId: string }> }) {
+export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<{ certificateId: string }> }) => {
   const { certificateId } = await params;
   const user = await getCurrentUser();
   if (!user)
@@ -33,4 +34,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cer
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});

@@ -1,7 +1,8 @@
 // GET /doi/<doi>/citation.ris – the citation for reference managers (RIS).
 import type { DoiParams } from '@/lib/articles/article-path';
 import { downloadCitation } from '@/lib/articles/citation-download';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET(_request: Request, { params }: { params: Promise<DoiParams> }) {
+export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<DoiParams> }) => {
   return downloadCitation(await params, 'ris');
-}
+});

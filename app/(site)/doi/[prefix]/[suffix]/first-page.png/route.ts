@@ -2,8 +2,9 @@
 import { doiFromParams, type DoiParams } from '@/lib/articles/article-path';
 import { db } from '@/lib/db';
 import { htmlMessage } from '@/lib/http/html-message';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET(_request: Request, { params }: { params: Promise<DoiParams> }) {
+export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<DoiParams> }) => {
   const doi = doiFromParams(await params);
   const files = doi
     ? await db.articleFiles.findFirst({ where: { article: { doi } }, select: { firstPagePng: true } })
@@ -12,4 +13,4 @@ export async function GET(_request: Request, { params }: { params: Promise<DoiPa
   return new Response(Buffer.from(files.firstPagePng), {
     headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600' },
   });
-}
+});

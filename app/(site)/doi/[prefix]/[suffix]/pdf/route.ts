@@ -3,8 +3,9 @@ import { doiFromParams, articlePath, type DoiParams } from '@/lib/articles/artic
 import { readArticlePdf } from '@/lib/articles/read-article-pdf';
 import { getReader } from '@/lib/access/get-reader';
 import { htmlMessage } from '@/lib/http/html-message';
+import { htmlRoute } from '@/lib/http/html-route';
 
-export async function GET(_request: Request, { params }: { params: Promise<DoiParams> }) {
+export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<DoiParams> }) => {
   const doi = doiFromParams(await params);
   const result = doi ? await readArticlePdf(doi, await getReader()) : null;
   if (!result) return htmlMessage(404, 'Article not found', 'No article has this DOI.');
@@ -23,4 +24,4 @@ export async function GET(_request: Request, { params }: { params: Promise<DoiPa
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});
