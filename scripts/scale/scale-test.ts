@@ -5,6 +5,7 @@
 // local one) and nginx (Debian package `nginx-light`).
 import { randomBytes } from 'node:crypto';
 import { makeEvent, stripeTestEnv, webhookRequest } from '../../tests/support/stripe-events';
+import { check, countFailure, failed } from './checks';
 import { signIn } from './sign-in';
 import { startStack, type Stack } from './stack';
 
@@ -12,12 +13,6 @@ const adminUrl = process.env.SCALE_PG_URL ?? 'postgresql://postgres@127.0.0.1:54
 const PORTS = { nginx: 3710, instances: [3711, 3712] };
 const SEED_DOI = '10.1001/archdermatol.2011.3156';
 let stack: Stack | null = null;
-let failures = 0;
-
-function check(name: string, ok: boolean, detail = '') {
-  console.log(`${ok ? '✓' : '✗'} ${name}${detail ? ` (${detail})` : ''}`);
-  if (!ok) failures++;
-}
 
 async function main() {
   // Webhooks verify with the test secret; purchases need no call back to Stripe.
@@ -80,10 +75,10 @@ async function main() {
 main()
   .catch((error: unknown) => {
     console.error(error);
-    failures++;
+    countFailure();
   })
   .finally(async () => {
     await stack?.stop();
-    console.log(failures === 0 ? 'Scale-out checks passed.' : `${failures} scale-out check(s) failed.`);
-    process.exit(failures === 0 ? 0 : 1);
+    console.log(failed() === 0 ? 'Scale-out checks passed.' : `${failed()} scale-out check(s) failed.`);
+    process.exit(failed() === 0 ? 0 : 1);
   });

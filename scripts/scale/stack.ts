@@ -20,7 +20,7 @@ export type Instance = {
   name: string;
   url: string;
   pid: () => number | undefined;
-  /** Starts (or starts again) and waits until it answers. */
+  /** Starts (or starts again, when it has ended) and waits until it answers. */
   start: () => Promise<void>;
   /** Sends `signal` and waits for the process to end. */
   kill: (signal?: NodeJS.Signals) => Promise<void>;
@@ -133,6 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         url,
         pid: () => child?.pid,
         start: async () => {
+          if (child && child.exitCode === null && child.signalCode === null) return; // already running
           child = spawnChild(process.execPath, ['scripts/server.mjs'], { PORT: String(port) }, `instance-${name}.log`);
           await waitUntilUp(`${url}/`);
         },

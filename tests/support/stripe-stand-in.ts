@@ -1,7 +1,8 @@
 // A local stand-in for the few Stripe API endpoints the app calls, so the real SDK runs in tests
 // (host/port/protocol) without the network: customers, Checkout Sessions, billing portal sessions,
 // subscriptions (retrieve/update/cancel), invoices (retrieve), refunds. It honours Idempotency-Key
-// like Stripe: the same key answers the same object. Tests drive "the customer paid" through it.
+// like Stripe: the same key answers the same object. Tests drive "the customer paid" through it,
+// and can hold an answer (holdNext) to act while the app waits on Stripe.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,6 +67,11 @@ export type StripeStandIn = {
   /** The customer pays on Stripe's page: the session completes (and a subscription starts). */
   completeCheckout: (sessionId: string, options?: { paymentStatus?: 'paid' | 'unpaid' }) => Obj;
   putSubscription: (subscription: Obj) => void;
+  /**
+   * Holds the answer to the next request for `path` (e.g. a subscription re-read) until
+   * `release()`: `arrived` resolves once the app is waiting on it, so a test can act in between.
+   */
+  holdNext: (method: string, path: string) => { arrived: Promise<void>; release: () => void };
   close: () => Promise<void>;
 };
 
@@ -79,6 +85,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     requests: [],
   };
   const idempotent = new Map<string, Obj>();
+  const holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
 
   function route(method: string, path: string, body: Obj): [number, Obj] {
     const [, , resource, id, sub] = path.split('/'); // "", "v1", resource, id…
@@ -182,8 +189,14 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         answer = route(method, path, parseForm(raw));
         if (cacheKey && answer[0] === 200) idempotent.set(cacheKey, answer[1]);
       }
-      res.writeHead(answer[0], { 'content-type': 'application/json', 'request-id': newId('req') });
-      res.end(JSON.stringify(answer[1]));
+      const hold = holds.get(`${method} ${path}`);
+      holds.delete(`${method} ${path}`);
+      hold?.arrive();
+      void (hold?.released ?? Promise.resolve()).then(() => {
+        if (res.destroyed) return;
+        res.writeHead(answer[0], { 'content-type': 'application/json', 'request-id': newId('req') });
+        res.end(JSON.stringify(answer[1]));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -212,6 +225,14 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     },
     putSubscription(subscription) {
       state.subscriptions.set(String(subscription.id), subscription);
+    },
+    holdNext(method, path) {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.set(`${method} ${path}`, { arrive, released });
+      return { arrived, release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

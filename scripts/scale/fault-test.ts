@@ -1,0 +1,92 @@
+// npm run test:faults – the scale-out stack (two instances behind nginx) on a private PostgreSQL
+// cluster of its own, so it can be stopped and started without touching the machine's shared one:
+// PostgreSQL restarted under traffic (fail fast with a clear 503, recover by itself), and an
+// instance killed in the middle of a Stripe webhook (exactly one entitlement after Stripe's retry).
+// Needs PostgreSQL's server binaries (/usr/lib/postgresql) and nginx (nginx-light).
+import { startStripeStandIn, type StripeStandIn } from '../../tests/support/stripe-stand-in';
+import { stripeTestEnv } from '../../tests/support/stripe-events';
+import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
+import { check, countFailure, failed } from './checks';
+import { checkDatabaseRestart, type Probe } from './fault-db-restart';
+import { checkWebhookKill } from './fault-webhook-kill';
+import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import { fetchCsrf, signIn, signInBody } from './sign-in';
+import { startStack, type Stack } from './stack';
+
+const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 55442);
+const PORTS = { nginx: 3725, instances: [3726, 3727] };
+const SEED_DOI = '10.1001/archdermatol.2011.3156';
+const PASSWORD = 'journal-demo-2026';
+let pg: PrivatePostgres | null = null;
+let standIn: StripeStandIn | null = null;
+let stack: Stack | null = null;
+
+async function main() {
+  pg = startPrivatePostgres(PG_PORT);
+  standIn = await startStripeStandIn();
+  stack = await startStack({ adminUrl: pg.adminUrl, ports: PORTS, env: stripeTestEnv(standIn.url), quiet: true });
+  const { db } = await import('../../lib/db');
+  const front = stack.front;
+  const cookie = await signIn(front, 'reader@example.com', PASSWORD);
+  check('the reader signs in', cookie !== null);
+  const activity = await db.cmeActivity.findFirstOrThrow({
+    where: { maxAttempts: null },
+    select: { id: true, questions: { select: { id: true, options: { select: { id: true, isPreferred: true } } } } },
+  });
+  const failingAnswers = JSON.stringify({
+    answers: activity.questions.map((q) => ({ questionId: q.id, optionId: q.options.find((o) => !o.isPreferred)!.id })),
+  });
+  const csrf = await fetchCsrf(front);
+  const asReader = { headers: { cookie: cookie ?? '' } };
+  const probes: Probe[] = [
+    { name: 'article page (cached)', path: `/doi/${SEED_DOI}`, okStatus: 200 },
+    { name: 'search page', path: '/search?q=drug', okStatus: 200 },
+    { name: 'account page', path: '/account', init: asReader, okStatus: 200 },
+    { name: 'CME quiz page', path: `/cme/${activity.id}`, init: asReader, okStatus: 200 },
+    { name: 'GET /api/me', path: '/api/me', init: asReader, okStatus: 200 },
+    {
+      name: 'GET /api/articles/full-text',
+      path: `/api/articles/full-text?doi=${SEED_DOI}`,
+      init: asReader,
+      okStatus: 200,
+    },
+    {
+      name: 'POST quiz attempt',
+      path: `/api/cme/${activity.id}/attempts`,
+      init: {
+        method: 'POST',
+        headers: { ...asReader.headers, 'content-type': 'application/json' },
+        body: failingAnswers,
+      },
+      okStatus: 201,
+    },
+    {
+      name: 'sign-in (next-auth)',
+      path: '/api/auth/callback/credentials',
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
+        body: signInBody(csrf.csrfToken, 'admin@example.com', PASSWORD),
+      },
+      okStatus: 200,
+      // next-auth answers a failed sign-in 401 with the message the form shows: ours, nothing else.
+      isClearOutageAnswer: (status, body) => status === 401 && decodeURIComponent(body).includes(UNAVAILABLE_MESSAGE),
+    },
+  ];
+  await checkDatabaseRestart({ front, pg, probes });
+  await checkWebhookKill({ stack, standIn, db });
+  await db.$disconnect();
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    countFailure();
+  })
+  .finally(async () => {
+    await stack?.stop();
+    await standIn?.close();
+    pg?.destroy();
+    console.log(failed() === 0 ? 'Fault checks passed.' : `${failed()} fault check(s) failed.`);
+    process.exit(failed() === 0 ? 0 : 1);
+  });
