@@ -14,3 +14,8 @@ function loadEnv(): Env {
 }
 
 export const env = loadEnv();
+
+// next-auth builds its callback and redirect addresses from NEXTAUTH_URL (else localhost:3000):
+// the site's public address is the right one, so an instance started with only SITE_URL (behind
+// a proxy, on https) does not send readers to localhost.
+process.env.NEXTAUTH_URL ??= env.SITE_URL;

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 
+// A DOI suffix is printable: no spaces, no control characters (a NUL would reach the database).
 export const doiSchema = z
   .string()
   .trim()
-  .regex(/^10\.\d{4,9}\/\S{1,300}$/, 'This is not a DOI.');
+  .regex(/^10\.\d{4,9}\/[^\s\p{Cc}]{1,300}$/u, 'This is not a DOI.');
 
 /** The article named by `doi` with what 24-hour access costs; free articles are not sold. */
 export async function findPurchasableArticle(doi: string) {
