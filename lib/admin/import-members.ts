@@ -22,12 +22,19 @@ const row = z.object({
     .min(1, 'member_number is empty')
     .max(40, 'member_number is longer than 40 characters'),
   last_name: z.string().trim().min(1, 'last_name is empty').max(80, 'last_name is longer than 80 characters'),
+  // One reason per row: the shape, or else the calendar (2027-02-30).
   expires_on: z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expires_on must be a date like 2027-12-31')
-    .refine((d) => parseDay(d) !== null, 'expires_on is not a real date')
-    .transform((d) => new Date(`${d}T23:59:59.999Z`)),
+    .transform((d, ctx) => {
+      if (parseDay(d)) return new Date(`${d}T23:59:59.999Z`);
+      const isShaped = /^\d{4}-\d{2}-\d{2}$/.test(d);
+      ctx.addIssue({
+        code: 'custom',
+        message: isShaped ? 'expires_on is not a real date' : 'expires_on must be a date like 2027-12-31',
+      });
+      return z.NEVER;
+    }),
   plan: z.enum(['monthly', 'annual'], { message: 'plan must be monthly or annual' }).catch('annual'),
   activation_code: z.string().trim().max(40, 'activation_code is longer than 40 characters').optional(),
 });
