@@ -7,10 +7,13 @@
 //   static file; this brings the public article page near static speed (see README, Performance).
 // - Requests Next would answer with a 500 or not guard (broken %-escapes, %00, cross-site posts,
 //   oversized server action bodies) get a 4xx first (scripts/lib/request-guard.mjs).
+// - While the database is away, a page Next fails with its 500 goes out as a clear 503 with
+//   Retry-After (lib/http/database-unavailable.mjs): Next cannot give a page another status.
 import http from 'node:http';
 import next from 'next';
 import { createMicroCache } from './lib/micro-cache.mjs';
 import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
+import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
 
 const PEER_IP_HEADER = 'x-journal-peer-ip';
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +32,7 @@ const server = http.createServer((req, res) => {
   const refusal = refuseRequest(req);
   if (refusal) return sendRefusal(req, res, refusal);
   if (cache?.handle(req, res)) return;
+  answerUnavailableInsteadOf500(req, res);
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
