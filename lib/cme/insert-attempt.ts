@@ -29,14 +29,24 @@ const stamp = (date: Date | null) => date?.toISOString() ?? null;
  */
 async function insertAttempts(attempts: AttemptToStore[]): Promise<InsertAttemptResult[]> {
   const ids = attempts.map(() => randomUUID().replace(/-/g, ''));
+  // One JSON document for the whole batch: cheaper to send and to read than ten parallel arrays.
+  const input = attempts.map((a, i) => ({
+    id: ids[i],
+    activity_id: a.activityId,
+    user_id: a.userId,
+    max_attempts: a.maxAttempts,
+    is_passed: a.grading.isPassed,
+    correct_count: a.grading.correctCount,
+    question_count: a.grading.questionCount,
+    started_at: stamp(a.startedAt),
+    submitted_at: stamp(a.now),
+    answers: a.grading.answers,
+  }));
   const rows = await db.$queryRaw<Row[]>`
     WITH input AS (
-      SELECT * FROM unnest(${ids}::text[], ${attempts.map((a) => a.activityId)}::text[], ${attempts.map((a) => a.userId)}::text[],
-                           ${attempts.map((a) => a.maxAttempts)}::int[], ${attempts.map((a) => a.grading.isPassed)}::boolean[],
-                           ${attempts.map((a) => a.grading.correctCount)}::int[], ${attempts.map((a) => a.grading.questionCount)}::int[],
-                           ${attempts.map((a) => stamp(a.startedAt))}::timestamp(3)[], ${attempts.map((a) => stamp(a.now))}::timestamp(3)[],
-                           ${attempts.map((a) => JSON.stringify(a.grading.answers))}::jsonb[])
-        AS i(id, activity_id, user_id, max_attempts, is_passed, correct_count, question_count, started_at, submitted_at, answers)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        AS i(id text, activity_id text, user_id text, max_attempts int, is_passed boolean, correct_count int,
+             question_count int, started_at timestamp(3), submitted_at timestamp(3), answers jsonb)
     ), previous AS (
       SELECT i.id, count(a."id")::int AS n, coalesce(max(a."number"), 0) AS last,
              coalesce(bool_or(a."result" = 'passed'), false) AS has_passed
