@@ -7,6 +7,8 @@ import { SEED_DOI } from './support/content';
 import { countAttempts, createLearner, loadSeedQuiz, readCommitment } from './support/cme';
 
 async function expectAxeClean(page: Page) {
+  // After a form's redirect Next sets the new page's <title> a moment after its content.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
