@@ -30,11 +30,13 @@ export function ReaderTools({ doi }: { doi: string }) {
     return () => controller.abort();
   }, [doi]);
 
+  /** Sets one switch; a quick second click on another switch is never undone by this answer. */
+  const setTool = (tool: keyof Tools, on: boolean) =>
+    setAnswer((prev) => (prev?.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
+
   async function change(tool: keyof Tools, on: boolean) {
     setError('');
-    const before = answer;
-    // Shown at once; put back if the server says no.
-    setAnswer((prev) => (prev?.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
+    setTool(tool, on); // shown at once; put back if the server says no
     try {
       const res = await fetch('/api/reader-tools', {
         method: 'PUT',
@@ -42,12 +44,12 @@ export function ReaderTools({ doi }: { doi: string }) {
         body: JSON.stringify({ doi, tool, on }),
       });
       const body = (await res.json()) as Answer & { error?: string };
-      if (res.ok) return setAnswer(body);
+      if (res.ok) return setTool(tool, body.tools?.[tool] ?? on);
       setError(body.error ?? 'That did not work. Please try again.');
     } catch {
       setError('Could not reach the server. Please try again.');
     }
-    setAnswer(before);
+    setTool(tool, !on);
   }
 
   if (!answer) return null;
