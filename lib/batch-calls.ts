@@ -1,9 +1,10 @@
 /**
- * Group commit: concurrent calls are coalesced into batches. While one batch runs, new calls
- * queue and go together as the next, so under load N statements (which an embedded database
- * runs strictly one after another) become one; a lone call runs at once, so nothing waits when
- * the site is quiet. Calls with the same key never share a batch (they would compete for the same
- * rows). A failed batch of several is retried one call at a time, so one bad call fails alone.
+ * Group commit: concurrent calls are coalesced into batches. Calls made together go as one batch;
+ * while it runs, new calls queue and go together as the next. Under load N statements (which an
+ * embedded database runs strictly one after another) become one; a lone call runs at once (after
+ * the current microtasks), so nothing waits when the site is quiet. Calls with the same key never
+ * share a batch (they would compete for the same rows). A failed batch of several is retried one
+ * call at a time, so one bad call fails alone.
  */
 export function batchCalls<I, O>(options: {
   run: (items: I[]) => Promise<O[]>;
@@ -26,7 +27,6 @@ export function batchCalls<I, O>(options: {
   }
 
   async function drain() {
-    isRunning = true;
     while (queue.length > 0) {
       const batch: Call[] = [];
       const waiting: Call[] = [];
@@ -47,6 +47,9 @@ export function batchCalls<I, O>(options: {
   return (item) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!isRunning) void drain();
+      if (isRunning) return;
+      isRunning = true;
+      // After the current microtasks: calls made together (one burst of awaits) start as one batch.
+      queueMicrotask(() => void drain());
     });
 }

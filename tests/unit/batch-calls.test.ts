@@ -14,18 +14,24 @@ function recordingRunner() {
 }
 
 describe('batchCalls', () => {
-  it('runs a lone call at once and coalesces the calls that arrive meanwhile', async () => {
+  it('runs calls made together as one batch, and calls made while it runs as the next', async () => {
     const { batches, run } = recordingRunner();
     const call = batchCalls({ run, keyOf: String });
-    expect(await Promise.all([1, 2, 3, 4].map(call))).toEqual([2, 4, 6, 8]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const first = Promise.all([1, 2].map(call));
+    await Promise.resolve(); // the batch [1, 2] has started
+    const second = Promise.all([3, 4].map(call));
+    expect([...(await first), ...(await second)]).toEqual([2, 4, 6, 8]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('never puts two calls with one key in the same batch, and keeps their order', async () => {
     const { batches, run } = recordingRunner();
     const call = batchCalls({ run, keyOf: (n: number) => String(n % 10) });
     await Promise.all([1, 2, 11, 12, 21].map(call));
-    expect(batches).toEqual([[1], [2, 11], [12, 21]]);
+    expect(batches).toEqual([[1, 2], [11, 12], [21]]);
   });
 
   it('retries a failed batch call by call, so only the bad call fails', async () => {
@@ -44,6 +50,6 @@ describe('batchCalls', () => {
     const { batches, run } = recordingRunner();
     const call = batchCalls({ run, keyOf: String, maxBatch: 3 });
     await Promise.all([1, 2, 3, 4, 5, 6, 7].map(call));
-    expect(batches.map((b) => b.length)).toEqual([1, 3, 3]);
+    expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
   });
 });
