@@ -1,18 +1,13 @@
 import 'server-only';
-import { getStripe, isStripeConfigured } from '@/lib/billing/stripe-client';
-import { LOCAL_SUBSCRIPTION_PREFIX } from '@/lib/billing/local/complete-local-checkout';
-
-/** Ids made by the local test-payment provider never go to Stripe. */
-function isLocal(id: string) {
-  return id.startsWith(LOCAL_SUBSCRIPTION_PREFIX) || id.startsWith('local_') || !isStripeConfigured();
-}
+import { getStripe } from '@/lib/billing/stripe-client';
+import { isBilledInStripe } from '@/lib/billing/local/complete-local-checkout';
 
 /** Cancels in Stripe (now, or at period end); Stripe's webhook then converges our copy too. */
 export async function cancelStripeSubscription(
   stripeSubscriptionId: string,
   when: 'now' | 'period_end',
 ): Promise<void> {
-  if (isLocal(stripeSubscriptionId)) return;
+  if (!isBilledInStripe(stripeSubscriptionId)) return;
   const stripe = getStripe();
   if (when === 'now')
     await stripe.subscriptions.cancel(stripeSubscriptionId, undefined, {
@@ -23,7 +18,7 @@ export async function cancelStripeSubscription(
 
 /** Refunds a payment in Stripe (idempotent: a second click refunds nothing more). */
 export async function refundStripePayment(paymentIntentId: string): Promise<void> {
-  if (isLocal(paymentIntentId)) return;
+  if (!isBilledInStripe(paymentIntentId)) return;
   await getStripe().refunds.create(
     { payment_intent: paymentIntentId },
     { idempotencyKey: `admin-refund-${paymentIntentId}` },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { LOCAL_SUBSCRIPTION_PREFIX } from './local/complete-local-checkout';
-import { getStripe, isStripeConfigured } from './stripe-client';
+import { isBilledInStripe } from './local/complete-local-checkout';
+import { getStripe } from './stripe-client';
 
 const ENDED = new Set(['canceled', 'incomplete_expired']);
 
@@ -12,7 +12,7 @@ const ENDED = new Set(['canceled', 'incomplete_expired']);
  * Talks to Stripe: call it before the database transaction, never inside.
  */
 export async function endBillingOfSubscription(stripeSubscriptionId: string): Promise<void> {
-  if (!isStripeConfigured() || stripeSubscriptionId.startsWith(LOCAL_SUBSCRIPTION_PREFIX)) return;
+  if (!isBilledInStripe(stripeSubscriptionId)) return;
   const stripe = getStripe();
   const subscription = await stripe.subscriptions.retrieve(stripeSubscriptionId);
   if (ENDED.has(subscription.status)) return;

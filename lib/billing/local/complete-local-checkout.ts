@@ -2,11 +2,17 @@ import 'server-only';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
+import { isStripeConfigured } from '../stripe-client';
 import { fulfilPurchase } from '../fulfil-purchase';
 import { syncSubscription } from '../sync-subscription';
 
 /** Subscription ids of the local provider; never sent to Stripe. */
 export const LOCAL_SUBSCRIPTION_PREFIX = 'sub_local_';
+
+/** Whether Stripe knows this billing id: not when Stripe is off, nor for the local provider's ids. */
+export function isBilledInStripe(id: string): boolean {
+  return isStripeConfigured() && !id.startsWith(LOCAL_SUBSCRIPTION_PREFIX) && !id.startsWith('local_');
+}
 
 function addInterval(from: Date, plan: string): Date {
   const end = new Date(from);

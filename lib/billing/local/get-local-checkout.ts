@@ -1,4 +1,5 @@
 import 'server-only';
+import { LOCAL_SUBSCRIPTION_PREFIX } from './complete-local-checkout';
 import { db } from '@/lib/db';
 
 /** A local test checkout of this user with what it sells, or null. */
@@ -14,7 +15,7 @@ export async function getLocalCheckout(sessionId: string, userId: string) {
 /** The local provider's subscriptions of this user, for the test portal. */
 export function listLocalSubscriptions(userId: string) {
   return db.subscription.findMany({
-    where: { userId, stripeSubscriptionId: { startsWith: 'sub_local_' } },
+    where: { userId, stripeSubscriptionId: { startsWith: LOCAL_SUBSCRIPTION_PREFIX } },
     orderBy: { createdAt: 'desc' },
   });
 }
