@@ -3,25 +3,26 @@ import { subscriptionOwnerSchema } from './checkout-metadata';
 import { planOfPrice } from './plans';
 import { idOf } from './id-of';
 import { getStripe, type Stripe } from './stripe-client';
-import { syncSubscription, type SubscriptionSnapshot } from './sync-subscription';
-import type { ApplyEffect } from './tx';
-
-const noEffect: ApplyEffect = () => Promise.resolve();
+import { subscriptionSyncEffect, type SubscriptionSnapshot } from './sync-subscription';
+import type { OneStatementEffect } from './tx';
 
 /**
  * Webhooks are triggers, not truth: whatever event mentions a subscription, its current state is
  * re-read from Stripe and written, stamped with when it was read, so deliveries in any order and
  * concurrency converge on the newest state.
  */
-export async function convergeSubscription(stripeSubscriptionId: string): Promise<ApplyEffect> {
+export async function convergeSubscription(
+  stripeSubscriptionId: string,
+  paidBy: string | null = null,
+): Promise<OneStatementEffect | null> {
   const readAt = new Date();
   const subscription = await getStripe().subscriptions.retrieve(stripeSubscriptionId);
   const snapshot = snapshotOfSubscription(subscription);
   if (!snapshot) {
     console.warn(`Stripe subscription ${stripeSubscriptionId} has no items; ignored.`);
-    return noEffect;
+    return null;
   }
-  return (tx) => syncSubscription(tx, snapshot, readAt);
+  return subscriptionSyncEffect(snapshot, readAt, paidBy);
 }
 
 function snapshotOfSubscription(subscription: Stripe.Subscription): SubscriptionSnapshot | null {

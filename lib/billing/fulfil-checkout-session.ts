@@ -3,10 +3,10 @@ import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { checkoutMetadataSchema, type CheckoutMetadata } from './checkout-metadata';
 import { convergeSubscription } from './converge-subscription';
-import { fulfilPurchase } from './fulfil-purchase';
+import { purchaseEffect } from './fulfil-purchase';
 import { idOf } from './id-of';
 import { getStripe, type Stripe } from './stripe-client';
-import type { ApplyEffect } from './tx';
+import { runOneStatement, type OneStatementEffect } from './tx';
 
 const PAID = new Set(['paid', 'no_payment_required']);
 
@@ -22,7 +22,7 @@ export function readCheckoutMetadata(session: Stripe.Checkout.Session): Checkout
  * waits for async_payment_succeeded), or the subscription as Stripe now reports it.
  * Shared by the webhook and the success page; the returned effect is idempotent.
  */
-export async function prepareCheckoutFulfilment(session: Stripe.Checkout.Session): Promise<ApplyEffect | null> {
+export async function prepareCheckoutFulfilment(session: Stripe.Checkout.Session): Promise<OneStatementEffect | null> {
   const metadata = readCheckoutMetadata(session);
   if (!metadata) {
     console.warn(`Checkout Session ${session.id} carries no valid metadata of ours; ignored.`);
@@ -34,16 +34,15 @@ export async function prepareCheckoutFulfilment(session: Stripe.Checkout.Session
   }
   if (!PAID.has(session.payment_status)) return null;
   const { userId, articleId } = metadata;
-  return (tx) =>
-    fulfilPurchase(tx, {
-      checkoutSessionId: session.id,
-      userId,
-      articleId,
-      amountCents: session.amount_total ?? 0,
-      currency: session.currency ?? 'usd',
-      paymentIntentId: idOf(session.payment_intent),
-      confirmedAt: now(),
-    });
+  return purchaseEffect({
+    checkoutSessionId: session.id,
+    userId,
+    articleId,
+    amountCents: session.amount_total ?? 0,
+    currency: session.currency ?? 'usd',
+    paymentIntentId: idOf(session.payment_intent),
+    confirmedAt: now(),
+  });
 }
 
 /**
@@ -57,7 +56,7 @@ export async function fulfilCheckoutSession(
   const session = await getStripe().checkout.sessions.retrieve(sessionId);
   const metadata = readCheckoutMetadata(session);
   if (!metadata || metadata.userId !== userId) return null;
-  const apply = await prepareCheckoutFulfilment(session);
-  if (apply) await db.$transaction(apply);
+  const effect = await prepareCheckoutFulfilment(session);
+  if (effect) await runOneStatement(db, effect);
   return { metadata, subscriptionId: idOf(session.subscription) };
 }

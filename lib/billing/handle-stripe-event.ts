@@ -1,8 +1,7 @@
 import 'server-only';
-import { batchCalls } from '@/lib/batch-calls';
-import { db } from '@/lib/db';
+import { applyOnce, type EventOutcome } from './apply-once';
 import type { Stripe } from './stripe-client';
-import type { ApplyEffect } from './tx';
+import type { Effect } from './tx';
 import { onChargeDisputeCreated } from './webhook/charge-dispute-created';
 import { onChargeRefunded } from './webhook/charge-refunded';
 import { onCheckoutSessionAsyncPaymentFailed } from './webhook/checkout-session-async-payment-failed';
@@ -13,8 +12,6 @@ import { onCustomerSubscriptionDeleted } from './webhook/customer-subscription-d
 import { onCustomerSubscriptionUpdated } from './webhook/customer-subscription-updated';
 import { onInvoicePaid } from './webhook/invoice-paid';
 import { onInvoicePaymentFailed } from './webhook/invoice-payment-failed';
-
-export type EventOutcome = 'processed' | 'duplicate' | 'ignored';
 
 export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'checkout.session.completed',
@@ -29,8 +26,8 @@ export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'charge.dispute.created',
 ]);
 
-/** Each handler talks to Stripe first and returns the database writes to run in one transaction. */
-function prepareEffect(event: Stripe.Event): Promise<ApplyEffect | null> {
+/** Each handler talks to Stripe first and returns the database writes: one statement, or a transaction. */
+function prepareEffect(event: Stripe.Event): Promise<Effect | null> {
   switch (event.type) {
     case 'checkout.session.completed':
       return onCheckoutSessionCompleted(event);
@@ -57,37 +54,6 @@ function prepareEffect(event: Stripe.Event): Promise<ApplyEffect | null> {
   }
 }
 
-type PreparedEvent = { event: Stripe.Event; apply: ApplyEffect | null };
-
-/**
- * Records the events and applies the effects of those seen for the first time, in one
- * transaction. Each event id goes in under its primary key with its effect: a redelivery finds it
- * and does nothing; a concurrent second delivery waits on the key and then does nothing; a failure
- * rolls both back, so Stripe's retry starts clean.
- */
-function applyOnce(prepared: PreparedEvent[]): Promise<EventOutcome[]> {
-  return db.$transaction(
-    async (tx) => {
-      const firstSeen = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "StripeEvent" ("id", "type")
-        SELECT * FROM unnest(${prepared.map((p) => p.event.id)}::text[], ${prepared.map((p) => p.event.type)}::text[])
-        ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
-      const isFirst = new Set(firstSeen.map((row) => row.id));
-      for (const { event, apply } of prepared) if (isFirst.has(event.id)) await apply?.(tx);
-      return prepared.map(({ event }) => (isFirst.has(event.id) ? 'processed' : 'duplicate'));
-    },
-    // Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
-    { maxWait: 15_000, timeout: 15_000 },
-  );
-}
-
-/**
- * Deliveries arriving together share one transaction (group commit, lib/batch-calls.ts): a burst
- * costs a few round trips per event instead of four. A failed batch is retried event by event, so
- * one bad event fails (and is retried by Stripe) alone.
- */
-const applyOnceTogether = batchCalls({ run: applyOnce, keyOf: (p: PreparedEvent) => p.event.id });
-
 /**
  * Applies a verified Stripe event exactly once. Throws on failure (the route answers 5xx so Stripe
  * retries).
@@ -96,6 +62,5 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
   // No "seen it?" query first: it would cost every delivery a round trip to save a rare redelivery
   // one re-read from Stripe, which is harmless (convergent).
-  const apply = await prepareEffect(event);
-  return applyOnceTogether({ event, apply });
+  return applyOnce(event, await prepareEffect(event));
 }

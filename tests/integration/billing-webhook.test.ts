@@ -132,6 +132,32 @@ describe('Stripe webhook: 24-hour purchases', () => {
     expect(await db.articlePurchase.count()).toBe(5);
   });
 
+  it('a burst of purchases and one subscription’s events, with duplicates, converges exactly once', async () => {
+    const { user, subscription } = await paidSubscription();
+    const items = subscription.items as { data: { current_period_end: number }[] };
+    items.data[0]!.current_period_end += 30 * 86400;
+    const subscriptionEvents = [
+      makeEvent('customer.subscription.created', subscription),
+      makeEvent('customer.subscription.updated', subscription),
+      makeEvent('invoice.paid', invoiceFor(subscription, 'paid')),
+    ];
+    const purchaseEvents = [];
+    for (let i = 0; i < 4; i++) {
+      await createPurchaseCheckout(await createReader(`burst${i}@example.org`), await createPaidArticle(`10.1/b.${i}`));
+      purchaseEvents.push(makeEvent('checkout.session.completed', standIn.completeCheckout(String(lastSession().id))));
+    }
+    const unique = [...subscriptionEvents, ...purchaseEvents];
+    const results = await Promise.all([...unique, ...unique].map(deliver));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.outcome === 'processed')).toHaveLength(unique.length);
+    expect(await db.stripeEvent.count()).toBe(unique.length);
+    expect(await db.articlePurchase.count()).toBe(4);
+    expect(await db.billingInvoice.count()).toBe(1);
+    const row = await db.subscription.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.currentPeriodEnd.getTime()).toBe(items.data[0]!.current_period_end * 1000);
+    expect(await db.subscription.count()).toBe(1);
+  });
+
   it('an async payment waits: nothing on completion, access on success, nothing on failure', async () => {
     const { session } = await paidPurchaseSession();
     const pending = { ...session, payment_status: 'unpaid' };
@@ -257,6 +283,35 @@ describe('Stripe webhook: subscriptions', () => {
     expect(standIn.state.subscriptions.get(String(subscription.id))!.status).toBe('canceled');
     await deliver(makeEvent('customer.subscription.updated', subscription));
     expect((await db.subscription.findFirstOrThrow()).revokedAt).toEqual(row.revokedAt);
+  });
+
+  it('a refund before the invoice revokes a subscription already here, whether or not the invoice re-syncs it', async () => {
+    for (const newerReadWritten of [false, true]) {
+      await resetDatabase();
+      const { subscription } = await paidSubscription();
+      await deliver(makeEvent('customer.subscription.created', subscription));
+      // A newer read of the subscription already written: the invoice's own read is skipped.
+      if (newerReadWritten) {
+        await db.stripeSubscriptionSync.update({
+          where: { stripeSubscriptionId: String(subscription.id) },
+          data: { readAt: new Date(Date.now() + 60_000) },
+        });
+      }
+      const paymentIntent = newId('pi');
+      const charge = {
+        id: newId('ch'),
+        object: 'charge',
+        payment_intent: paymentIntent,
+        amount: 2900,
+        amount_refunded: 2900,
+      };
+      await deliver(makeEvent('charge.refunded', { ...charge, refunded: true }));
+      await deliver(makeEvent('invoice.paid', invoiceFor(subscription, 'paid', paymentIntent)));
+      expect(await db.subscription.findFirstOrThrow()).toMatchObject({
+        revokedReason: `refund of charge ${charge.id}`,
+      });
+      expect(await db.billingInvoice.count()).toBe(1);
+    }
   });
 
   it('a dispute of a paid subscription invoice revokes it and stops its billing in Stripe', async () => {

@@ -3,8 +3,9 @@ import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { isStripeConfigured } from '../stripe-client';
-import { fulfilPurchase } from '../fulfil-purchase';
-import { syncSubscription } from '../sync-subscription';
+import { purchaseEffect } from '../fulfil-purchase';
+import { subscriptionSyncEffect } from '../sync-subscription';
+import { runOneStatement } from '../tx';
 
 /** Subscription ids of the local provider; never sent to Stripe. */
 export const LOCAL_SUBSCRIPTION_PREFIX = 'sub_local_';
@@ -39,29 +40,34 @@ export async function completeLocalCheckout(sessionId: string, userId: string): 
     }
     const session = await tx.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
     if (session.mode === 'payment' && session.articleId) {
-      await fulfilPurchase(tx, {
-        checkoutSessionId: session.id,
-        userId,
-        articleId: session.articleId,
-        amountCents: session.amountCents,
-        currency: session.currency,
-        paymentIntentId: null,
-        confirmedAt,
-      });
-    } else if (session.mode === 'subscription' && session.plan) {
-      await syncSubscription(
+      await runOneStatement(
         tx,
-        {
-          stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
+        purchaseEffect({
+          checkoutSessionId: session.id,
           userId,
-          stripeCustomerId: null,
-          plan: session.plan,
-          status: 'active',
-          startsAt: confirmedAt,
-          currentPeriodEnd: addInterval(confirmedAt, session.plan),
-          cancelAtPeriodEnd: false,
-        },
-        confirmedAt,
+          articleId: session.articleId,
+          amountCents: session.amountCents,
+          currency: session.currency,
+          paymentIntentId: null,
+          confirmedAt,
+        }),
+      );
+    } else if (session.mode === 'subscription' && session.plan) {
+      await runOneStatement(
+        tx,
+        subscriptionSyncEffect(
+          {
+            stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
+            userId,
+            stripeCustomerId: null,
+            plan: session.plan,
+            status: 'active',
+            startsAt: confirmedAt,
+            currentPeriodEnd: addInterval(confirmedAt, session.plan),
+            cancelAtPeriodEnd: false,
+          },
+          confirmedAt,
+        ),
       );
     }
   });
