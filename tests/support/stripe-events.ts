@@ -28,11 +28,10 @@ export function makeEvent(
   };
 }
 
-/** A POST to the webhook as Stripe sends it; `secret` other than ours makes a bad signature. */
-export function webhookRequest(
-  event: TestEvent,
-  options: { url?: string; secret?: string; signature?: string | null } = {},
-): Request {
+type DeliveryOptions = { url?: string; secret?: string; signature?: string | null };
+
+/** A delivery signed now, to be POSTed later (a Request's body can be read once: make one per POST). */
+export function signedDelivery(event: TestEvent, options: DeliveryOptions = {}): { toRequest: () => Request } {
   const payload = JSON.stringify(event);
   const signature =
     options.signature === undefined
@@ -40,7 +39,13 @@ export function webhookRequest(
       : options.signature;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['stripe-signature'] = signature;
-  return new Request(options.url ?? 'http://localhost/api/stripe/webhook', { method: 'POST', headers, body: payload });
+  const url = options.url ?? 'http://localhost/api/stripe/webhook';
+  return { toRequest: () => new Request(url, { method: 'POST', headers, body: payload }) };
+}
+
+/** A POST to the webhook as Stripe sends it; `secret` other than ours makes a bad signature. */
+export function webhookRequest(event: TestEvent, options: DeliveryOptions = {}): Request {
+  return signedDelivery(event, options).toRequest();
 }
 
 /** Environment that points the app's Stripe client at a stand-in at `apiBase`. */
