@@ -28,7 +28,7 @@ async function deliver(events: TestEvent[]) {
 
 const rounds = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as { warmUp: TestEvent[]; measured: TestEvent[] };
 const warmUp = await deliver(rounds.warmUp);
-if (warmUp.statuses[200] !== rounds.warmUp.length)
+if ((warmUp.statuses[200] ?? 0) !== rounds.warmUp.length)
   throw new Error(`Warm-up failed: ${JSON.stringify(warmUp.statuses)}`);
 console.log(JSON.stringify(await deliver(rounds.measured)));
 process.exit(0);

@@ -18,7 +18,7 @@ const TOTAL = Number(process.env.BENCH_EVENTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 // Delivered first and not timed: a server that has run for a while has its code compiled and its
 // database connections open. Its effects count in the exactly-once check.
-const WARM_UP = 200;
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 200);
 
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -161,7 +161,11 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  const { stdout, stderr } = await child;
+  // A failed app side must not leave the stand-in (and so this process) running.
+  const { stdout, stderr } = await child.catch((error: unknown) => {
+    standIn.kill('SIGTERM');
+    throw error;
+  });
   if (stderr) console.error(stderr.slice(0, 4000));
   const { seconds, statuses } = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
     seconds: number;
