@@ -1,6 +1,6 @@
 // Form schemas for accounts, shared by server actions and tests.
 import { z } from 'zod';
-import { PASSWORD_MAX } from './password-strength';
+import { PASSWORD_MAX, passwordProblem } from './password-strength';
 
 export const emailField = z
   .string()
@@ -9,7 +9,12 @@ export const emailField = z
   .max(254, 'Use at most 254 characters.')
   .email('Enter a valid email address.');
 export const nameField = z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.');
-export const newPasswordField = z.string().max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+// Checked with the other fields, so a form shows every problem at once (the check against the
+// person's own email needs them all, and runs in the action).
+export const newPasswordField = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const registerSchema = z.object({ name: nameField, email: emailField, password: newPasswordField });
 export const forgotPasswordSchema = z.object({ email: emailField });

@@ -6,11 +6,14 @@ test('register → verify the email → sign out → sign in again', async ({ pa
   const email = uniqueEmail('reg');
   await page.goto('/register?callbackUrl=%2Faccount');
   await page.getByLabel('Name').fill('Jordan Registrant');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email').fill('jordan-at-example.org');
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
+  // Every problem at once, not one per attempt.
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
   await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
 
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('tulip harbour seventeen');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/account$/);
