@@ -67,7 +67,12 @@ function applyInTransaction(prepared: PreparedEvent[]): Promise<EventOutcome[]> 
  * share a statement (PostgreSQL refuses to write a row twice in one). A failed batch is retried
  * event by event, so one bad event fails (and is retried by Stripe) alone.
  */
-const applyStatementsTogether = batchCalls({ run: applyStatements, keyOf: (i: StatementEvent) => i.effect.key });
+const applyStatementsTogether = batchCalls({
+  run: applyStatements,
+  keyOf: (i: StatementEvent) => i.effect.key,
+  // Bounds one statement's text and parameters (an invoice's effect has about 25).
+  maxBatch: 50,
+});
 const applyInTransactionTogether = batchCalls({ run: applyInTransaction, keyOf: (p: PreparedEvent) => p.event.id });
 
 /** Records the event and applies its effect if this is its first sighting; throws on failure. */
