@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { dayRange, optionalDay } from './date-range';
-import { PAGE_SIZE } from './users';
+import { listPage, pageField } from './paging';
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).catch('').default(''),
@@ -10,7 +10,7 @@ export const auditFilterSchema = z.object({
   target: z.string().trim().max(60).catch('').default(''),
   from: optionalDay,
   to: optionalDay,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageField,
 });
 
 export async function listAuditEvents(filter: z.infer<typeof auditFilterSchema>) {
@@ -20,14 +20,9 @@ export async function listAuditEvents(filter: z.infer<typeof auditFilterSchema>)
     ...(filter.target ? { targetType: filter.target } : {}),
     createdAt: dayRange(filter.from, filter.to),
   };
-  const [events, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where,
-      orderBy: { createdAt: 'desc' },
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    db.auditEvent.count({ where }),
-  ]);
-  return { events, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return listPage(
+    filter.page,
+    (window) => db.auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, ...window }),
+    () => db.auditEvent.count({ where }),
+  );
 }

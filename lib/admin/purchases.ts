@@ -7,11 +7,11 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { revokePayment } from '@/lib/billing/revoke-payment';
 import { recordAudit } from './record-audit';
 import { refundStripePayment } from './stripe-admin';
-import { PAGE_SIZE } from './users';
+import { listPage, pageField } from './paging';
 
 export const purchaseFilterSchema = z.object({
   status: z.enum(['', 'active', 'expired', 'revoked']).catch('').default(''),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageField,
 });
 
 export async function listPurchases(filter: z.infer<typeof purchaseFilterSchema>, now = clockNow()) {
@@ -23,17 +23,17 @@ export async function listPurchases(filter: z.infer<typeof purchaseFilterSchema>
         : filter.status === 'expired'
           ? { revokedAt: null, expiresAt: { lte: now } }
           : {};
-  const [rows, total] = await Promise.all([
-    db.articlePurchase.findMany({
-      where,
-      orderBy: { confirmedAt: 'desc' },
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { user: { select: { email: true } }, article: { select: { title: true, doi: true } } },
-    }),
-    db.articlePurchase.count({ where }),
-  ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return listPage(
+    filter.page,
+    (window) =>
+      db.articlePurchase.findMany({
+        where,
+        orderBy: { confirmedAt: 'desc' },
+        ...window,
+        include: { user: { select: { email: true } }, article: { select: { title: true, doi: true } } },
+      }),
+    () => db.articlePurchase.count({ where }),
+  );
 }
 
 export const refundSchema = z.object({ purchaseId: z.string().min(1).max(40) });

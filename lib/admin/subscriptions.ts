@@ -6,7 +6,7 @@ import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
-import { PAGE_SIZE } from './users';
+import { listPage, pageField } from './paging';
 import { dateInput } from './date-range';
 import { revokePayment } from '@/lib/billing/revoke-payment';
 import { endBillingOfReversedPayment } from '@/lib/billing/end-reversed-billing';
@@ -16,7 +16,7 @@ export const subscriptionFilterSchema = z.object({
   status: z.string().max(30).catch('').default(''),
   plan: z.string().max(30).catch('').default(''),
   source: z.enum(['', 'payment', 'activation', 'complimentary']).catch('').default(''),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageField,
 });
 
 export async function listSubscriptions(filter: z.infer<typeof subscriptionFilterSchema>) {
@@ -25,17 +25,17 @@ export async function listSubscriptions(filter: z.infer<typeof subscriptionFilte
     ...(filter.plan ? { plan: filter.plan } : {}),
     ...(filter.source ? { source: filter.source } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.subscription.findMany({
-      where,
-      orderBy: { currentPeriodEnd: 'desc' },
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { user: { select: { email: true, name: true } } },
-    }),
-    db.subscription.count({ where }),
-  ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return listPage(
+    filter.page,
+    (window) =>
+      db.subscription.findMany({
+        where,
+        orderBy: { currentPeriodEnd: 'desc' },
+        ...window,
+        include: { user: { select: { email: true, name: true } } },
+      }),
+    () => db.subscription.count({ where }),
+  );
 }
 
 const futureDate = dateInput('Enter a valid date.');

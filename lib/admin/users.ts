@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { listPage, pageField } from './paging';
 import { recordAudit } from './record-audit';
-
-export const PAGE_SIZE = 25;
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(200).catch('').default(''),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageField,
 });
 
 /** Users whose email or name contains `q`, newest first, one page at a time. */
@@ -22,25 +21,25 @@ export async function searchUsers({ q, page }: z.infer<typeof userSearchSchema>)
         ],
       }
     : {};
-  const [users, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      orderBy: { createdAt: 'desc' },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        role: true,
-        disabledAt: true,
-        emailVerifiedAt: true,
-        createdAt: true,
-      },
-    }),
-    db.user.count({ where }),
-  ]);
-  return { users, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return listPage(
+    page,
+    (window) =>
+      db.user.findMany({
+        where,
+        orderBy: { createdAt: 'desc' },
+        ...window,
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          disabledAt: true,
+          emailVerifiedAt: true,
+          createdAt: true,
+        },
+      }),
+    () => db.user.count({ where }),
+  );
 }
 
 /** One user's account and everything that gives them access. */

@@ -1,3 +1,4 @@
+import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { auditFilterSchema, listAuditEvents } from '@/lib/admin/audit-log';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -7,7 +8,7 @@ export const metadata = { title: 'Audit log' };
 export default async function AdminAudit({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/audit');
   const filter = auditFilterSchema.parse(await searchParams);
-  const { events, total, pageCount } = await listAuditEvents(filter);
+  const { rows, total, pageCount } = await listAuditEvents(filter);
   return (
     <>
       <h1>Audit log</h1>
@@ -25,25 +26,18 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
           Filter
         </button>
       </form>
-      <p role="status">
-        {total} event{total === 1 ? '' : 's'}
-      </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Admin</th>
-            <th scope="col">Action</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td>{e.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
-              <td>{e.actorEmail}</td>
-              <td>{e.action}</td>
-              <td>
+      <AdminTable
+        rows={rows}
+        total={total}
+        noun="event"
+        columns={[
+          { header: 'When (UTC)', cell: (e) => e.createdAt.toISOString().slice(0, 19).replace('T', ' ') },
+          { header: 'Admin', cell: (e) => e.actorEmail },
+          { header: 'Action', cell: (e) => e.action },
+          {
+            header: 'What',
+            cell: (e) => (
+              <>
                 {e.summary}
                 {(e.before ?? e.after) && (
                   <details>
@@ -51,11 +45,11 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
                     <pre className="audit-json">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
                   </details>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       <Pager
         path="/admin/audit"
         params={{ action: filter.action, actor: filter.actor, from: filter.from, to: filter.to }}

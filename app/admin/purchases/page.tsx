@@ -1,4 +1,5 @@
 import { AdminForm } from '@/components/admin/admin-form';
+import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { now } from '@/lib/clock';
 import { listPurchases, purchaseFilterSchema } from '@/lib/admin/purchases';
@@ -28,50 +29,37 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
           Filter
         </button>
       </form>
-      <p role="status">
-        {total} purchase{total === 1 ? '' : 's'}
-      </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Reader</th>
-            <th scope="col">Article</th>
-            <th scope="col">Paid</th>
-            <th scope="col">Confirmed</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            <th scope="col">Refund</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <td>{p.user.email}</td>
-              <td>{p.article.title}</td>
-              <td>
-                {(p.amountCents / 100).toFixed(2)} {p.currency.toUpperCase()}
-              </td>
-              <td>{stamp(p.confirmedAt)}</td>
-              <td>{stamp(p.expiresAt)}</td>
-              <td>
-                {p.revokedAt ? `revoked: ${p.revokedReason ?? ''}` : p.expiresAt > current ? 'active' : 'expired'}
-              </td>
-              <td>
-                {!p.revokedAt && (
-                  <AdminForm
-                    endpoint="/api/admin/purchases/refund"
-                    hidden={{ purchaseId: p.id }}
-                    fields={[]}
-                    submitLabel="Refund"
-                    confirm="Refund this purchase and end its access now?"
-                    compact
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        rows={rows}
+        total={total}
+        noun="purchase"
+        columns={[
+          { header: 'Reader', cell: (p) => p.user.email },
+          { header: 'Article', cell: (p) => p.article.title },
+          { header: 'Paid', cell: (p) => `${(p.amountCents / 100).toFixed(2)} ${p.currency.toUpperCase()}` },
+          { header: 'Confirmed', cell: (p) => stamp(p.confirmedAt) },
+          { header: 'Expires', cell: (p) => stamp(p.expiresAt) },
+          {
+            header: 'Status',
+            cell: (p) =>
+              p.revokedAt ? `revoked: ${p.revokedReason ?? ''}` : p.expiresAt > current ? 'active' : 'expired',
+          },
+          {
+            header: 'Refund',
+            cell: (p) =>
+              !p.revokedAt && (
+                <AdminForm
+                  endpoint="/api/admin/purchases/refund"
+                  hidden={{ purchaseId: p.id }}
+                  fields={[]}
+                  submitLabel="Refund"
+                  confirm="Refund this purchase and end its access now?"
+                  compact
+                />
+              ),
+          },
+        ]}
+      />
       <Pager path="/admin/purchases" params={{ status: filter.status }} page={filter.page} pageCount={pageCount} />
     </>
   );

@@ -1,4 +1,5 @@
 import { AdminForm } from '@/components/admin/admin-form';
+import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { listSubscriptions, subscriptionFilterSchema } from '@/lib/admin/subscriptions';
@@ -61,82 +62,76 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
           Filter
         </button>
       </form>
-      <p role="status">
-        {total} subscription{total === 1 ? '' : 's'}
-      </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Reader</th>
-            <th scope="col">Plan</th>
-            <th scope="col">Source</th>
-            <th scope="col">Status</th>
-            <th scope="col">Ends</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <td>{s.user.email}</td>
-              <td>{s.plan}</td>
-              <td>{s.source}</td>
-              <td>
-                {s.revokedAt ? `revoked (${s.revokedReason ?? ''})` : s.status}
-                {s.cancelAtPeriodEnd ? ', cancels at period end' : ''}
-              </td>
-              <td>{day(s.currentPeriodEnd)}</td>
-              <td>
-                {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
-                {!s.stripeSubscriptionId ? (
-                  <AdminForm
-                    endpoint="/api/admin/subscriptions/extend"
-                    hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-                    fields={[
-                      { kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) },
-                    ]}
-                    submitLabel="Extend"
-                    compact
-                  />
-                ) : null}
-                {s.stripeSubscriptionId && !s.revokedAt && (
-                  <AdminForm
-                    endpoint="/api/admin/subscriptions/refund"
-                    hidden={{ subscriptionId: s.id }}
-                    fields={[]}
-                    submitLabel="Refund latest payment"
-                    confirm="Refund the latest payment and end this subscription's access now?"
-                    compact
-                  />
-                )}
-                <AdminForm
-                  endpoint="/api/admin/subscriptions/cancel"
-                  hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-                  fields={[
-                    {
-                      kind: 'select',
-                      name: 'when',
-                      label: 'Cancel',
-                      options: [
-                        { value: 'period_end', label: 'At period end' },
-                        { value: 'now', label: 'Now' },
-                      ],
-                    },
-                  ]}
-                  submitLabel="Cancel subscription"
-                  confirm="Cancel this subscription?"
-                  compact
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        rows={rows}
+        total={total}
+        noun="subscription"
+        columns={[
+          { header: 'Reader', cell: (s) => s.user.email },
+          { header: 'Plan', cell: (s) => s.plan },
+          { header: 'Source', cell: (s) => s.source },
+          {
+            header: 'Status',
+            cell: (s) =>
+              `${s.revokedAt ? `revoked (${s.revokedReason ?? ''})` : s.status}${s.cancelAtPeriodEnd ? ', cancels at period end' : ''}`,
+          },
+          { header: 'Ends', cell: (s) => day(s.currentPeriodEnd) },
+          { header: 'Change', cell: (s) => <SubscriptionChanges subscription={s} /> },
+        ]}
+      />
       <Pager
         path="/admin/subscriptions"
         params={{ status: filter.status, plan: filter.plan, source: filter.source }}
         page={filter.page}
         pageCount={pageCount}
+      />
+    </>
+  );
+}
+
+type ListedSubscription = Awaited<ReturnType<typeof listSubscriptions>>['rows'][number];
+
+/** What an admin can change on one subscription. */
+function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscription }) {
+  return (
+    <>
+      {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
+      {!s.stripeSubscriptionId ? (
+        <AdminForm
+          endpoint="/api/admin/subscriptions/extend"
+          hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
+          fields={[{ kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) }]}
+          submitLabel="Extend"
+          compact
+        />
+      ) : null}
+      {s.stripeSubscriptionId && !s.revokedAt && (
+        <AdminForm
+          endpoint="/api/admin/subscriptions/refund"
+          hidden={{ subscriptionId: s.id }}
+          fields={[]}
+          submitLabel="Refund latest payment"
+          confirm="Refund the latest payment and end this subscription's access now?"
+          compact
+        />
+      )}
+      <AdminForm
+        endpoint="/api/admin/subscriptions/cancel"
+        hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
+        fields={[
+          {
+            kind: 'select',
+            name: 'when',
+            label: 'Cancel',
+            options: [
+              { value: 'period_end', label: 'At period end' },
+              { value: 'now', label: 'Now' },
+            ],
+          },
+        ]}
+        submitLabel="Cancel subscription"
+        confirm="Cancel this subscription?"
+        compact
       />
     </>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { searchUsers, userSearchSchema } from '@/lib/admin/users';
@@ -8,7 +9,7 @@ export const metadata = { title: 'Users' };
 export default async function AdminUsers({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/users');
   const filter = userSearchSchema.parse(await searchParams);
-  const { users, total, pageCount } = await searchUsers(filter);
+  const { rows, total, pageCount } = await searchUsers(filter);
   return (
     <>
       <h1>Users</h1>
@@ -19,33 +20,21 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
           Search
         </button>
       </form>
-      <p role="status">
-        {total} account{total === 1 ? '' : 's'}
-      </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Registered</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
-              </td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{u.disabledAt ? 'disabled' : u.emailVerifiedAt ? 'active' : 'email not confirmed'}</td>
-              <td>{u.createdAt.toISOString().slice(0, 10)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        rows={rows}
+        total={total}
+        noun="account"
+        columns={[
+          { header: 'Name', cell: (u) => <Link href={`/admin/users/${u.id}`}>{u.name}</Link> },
+          { header: 'Email', cell: (u) => u.email },
+          { header: 'Role', cell: (u) => u.role },
+          {
+            header: 'Status',
+            cell: (u) => (u.disabledAt ? 'disabled' : u.emailVerifiedAt ? 'active' : 'email not confirmed'),
+          },
+          { header: 'Registered', cell: (u) => u.createdAt.toISOString().slice(0, 10) },
+        ]}
+      />
       <Pager path="/admin/users" params={{ q: filter.q }} page={filter.page} pageCount={pageCount} />
     </>
   );
