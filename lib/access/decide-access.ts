@@ -38,7 +38,7 @@ export type AccessDecision =
 /** Subscription states in which Stripe (or we) still grant access until the period ends. */
 const READING_STATUSES = new Set<SubscriptionFact['status']>(['active', 'trialing', 'past_due']);
 
-function isSubscriptionOpen(s: SubscriptionFact, now: Date) {
+export function isSubscriptionOpen(s: SubscriptionFact, now: Date) {
   return READING_STATUSES.has(s.status) && !s.revokedAt && s.startsAt <= now && now < s.currentPeriodEnd;
 }
 

@@ -4,12 +4,13 @@ import { articlePath } from '@/lib/articles/article-path';
 import type { CheckoutMetadata } from './checkout-metadata';
 import { cancelUrl, successUrl } from './checkout-urls';
 import { ensureStripeCustomer } from './ensure-stripe-customer';
+import { refuseIfAlreadyReadable, refuseIfSubscribed } from './already-entitled';
 import { createLocalCheckout } from './local/create-local-checkout';
 import { findPlan, type PlanId } from './plans';
 import { getStripe, isStripeConfigured } from './stripe-client';
 
 type Buyer = { id: string; email: string; name: string };
-type Article = { id: string; doi: string; title: string; priceCents: number; currency: string };
+type Article = { id: string; doi: string; title: string; isFree: boolean; priceCents: number; currency: string };
 
 // A double click within this window gets the same Checkout Session back (Stripe idempotency keys).
 const DOUBLE_CLICK_WINDOW_MS = 10 * 60_000;
@@ -17,6 +18,7 @@ const clickWindow = () => Math.floor(now().getTime() / DOUBLE_CLICK_WINDOW_MS);
 
 /** Checkout for 24-hour access to one article; returns the URL to send the buyer to. */
 export async function createPurchaseCheckout(user: Buyer, article: Article): Promise<string> {
+  await refuseIfAlreadyReadable(user.id, article);
   const metadata: CheckoutMetadata = { kind: 'purchase', userId: user.id, articleId: article.id };
   if (!isStripeConfigured()) {
     return createLocalCheckout({
@@ -57,6 +59,7 @@ export async function createPurchaseCheckout(user: Buyer, article: Article): Pro
 /** Checkout for a subscription plan; returns the URL to send the buyer to. */
 export async function createSubscriptionCheckout(user: Buyer, planId: PlanId, returnTo: string): Promise<string> {
   const plan = findPlan(planId);
+  await refuseIfSubscribed(user.id);
   if (!isStripeConfigured() || !plan.stripePriceId) {
     return createLocalCheckout({
       userId: user.id,

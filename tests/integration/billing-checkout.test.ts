@@ -35,6 +35,32 @@ describe('Stripe Checkout', () => {
     expect(standIn.state.customers.size).toBe(before + 1);
   });
 
+  it('never sells what the reader has: a second 24 hours, an article to a subscriber, a second subscription', async () => {
+    const user = await createReader();
+    const article = await createPaidArticle();
+    const id = sessionIdOf(await createPurchaseCheckout(user, article));
+    standIn.completeCheckout(id);
+    await getCheckoutResult(id, user.id); // the success page fulfils
+    await expect(createPurchaseCheckout(user, article)).rejects.toThrow(/already read this article \(24-hour access/);
+    const other = await createPaidArticle('10.1001/archdermatol.2099.2');
+    await createPurchaseCheckout(user, other); // another article is still for sale
+
+    await db.subscription.create({
+      data: {
+        userId: user.id,
+        plan: 'monthly',
+        status: 'active',
+        source: 'payment',
+        startsAt: new Date(),
+        currentPeriodEnd: new Date(Date.now() + 86_400_000),
+      },
+    });
+    await expect(createPurchaseCheckout(user, other)).rejects.toThrow(/already read this article \(Subscriber until/);
+    const sessions = standIn.state.sessions.size;
+    await expect(createSubscriptionCheckout(user, 'annual', '/')).rejects.toThrow(/already have a subscription until/);
+    expect(standIn.state.sessions.size).toBe(sessions);
+  });
+
   it('sends the article price, the user and the article to Stripe', async () => {
     const user = await createReader();
     const article = await createPaidArticle();

@@ -5,9 +5,10 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TestModeNote } from '@/components/billing/test-mode-note';
 import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
+import { refuseIfAlreadyReadable } from '@/lib/billing/already-entitled';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
 import { formatMoney } from '@/lib/billing/format-money';
-import { AppError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors';
 import { startPurchaseAction } from '../billing-actions';
 
 export const metadata: Metadata = { title: 'Purchase 24-hour access' };
@@ -17,11 +18,17 @@ type Props = { searchParams: Promise<{ doi?: string }> };
 export default async function PurchasePage({ searchParams }: Props) {
   const doi = doiSchema.safeParse((await searchParams).doi);
   if (!doi.success) notFound();
-  await requireUser(`/purchase?doi=${encodeURIComponent(doi.data)}`);
-  const article = await findPurchasableArticle(doi.data).catch((error: unknown) => {
-    if (error instanceof AppError) return error;
-    throw error;
-  });
+  const user = await requireUser(`/purchase?doi=${encodeURIComponent(doi.data)}`);
+  const article = await findPurchasableArticle(doi.data)
+    .then(async (found) => {
+      await refuseIfAlreadyReadable(user.id, found);
+      return found;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      if (error instanceof AppError) return error;
+      throw error;
+    });
   if (article instanceof AppError) {
     return (
       <div className="page page--narrow">

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { TestModeNote } from '@/components/billing/test-mode-note';
 import { safeReturnTo } from '@/lib/auth/account-schemas';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listPlans } from '@/lib/billing/plans';
+import { openSubscriptionOf } from '@/lib/billing/already-entitled';
 import { startSubscriptionAction } from '../billing-actions';
 
 export const metadata: Metadata = { title: 'Subscribe' };
@@ -13,7 +15,19 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 export default async function SubscribePage({ searchParams }: Props) {
   const returnTo = safeReturnTo((await searchParams).callbackUrl, '/');
-  await requireUser(`/subscribe?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const user = await requireUser(`/subscribe?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const current = await openSubscriptionOf(user.id);
+  if (current) {
+    return (
+      <div className="page page--narrow">
+        <h1>Subscribe for full-text access</h1>
+        <p role="status">
+          You already have a subscription until {current.currentPeriodEnd.toISOString().slice(0, 10)}: every article is
+          open to you. Change or cancel it on <Link href="/account">My Account</Link>.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page page--narrow">
       <h1>Subscribe for full-text access</h1>
