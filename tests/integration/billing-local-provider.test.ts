@@ -17,6 +17,7 @@ import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billin
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
 import { cancelLocalSubscription } from '@/lib/billing/local/cancel-local-subscription';
 import { completeLocalCheckout } from '@/lib/billing/local/complete-local-checkout';
+import { refundLatestPayment } from '@/lib/admin/subscriptions';
 import { db } from '@/lib/db';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
@@ -77,6 +78,20 @@ describe('local test-payment provider', () => {
       cancelAtPeriodEnd: true,
       currentPeriodEnd: subscription.currentPeriodEnd,
     });
+  });
+
+  it('records the subscription’s paid invoice, which an admin can refund to end its access', async () => {
+    const user = await createReader();
+    await completeLocalCheckout(sessionIdOf(await createSubscriptionCheckout(user, 'annual', '/')), user.id);
+    expect(await db.billingInvoice.findFirstOrThrow()).toMatchObject({
+      userId: user.id,
+      status: 'paid',
+      amountCents: 29900,
+    });
+    const admin = { ...(await createReader('admin@example.org')), role: 'admin' as const, emailVerified: true };
+    const subscription = await db.subscription.findFirstOrThrow();
+    await refundLatestPayment(admin, { subscriptionId: subscription.id });
+    expect((await db.subscription.findFirstOrThrow()).revokedReason).toBe('Refunded by admin@example.org');
   });
 
   it('the Stripe webhook answers 404 when Stripe is not configured', async () => {

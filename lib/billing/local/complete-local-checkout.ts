@@ -53,11 +53,25 @@ export async function completeLocalCheckout(sessionId: string, userId: string): 
         }),
       );
     } else if (session.mode === 'subscription' && session.plan) {
+      const subscriptionId = `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`;
+      // Its paid invoice: listed on the account page, and what an admin's refund reverses.
+      await tx.billingInvoice.create({
+        data: {
+          id: `local_in_${session.id}`,
+          userId,
+          stripeSubscriptionId: subscriptionId,
+          stripePaymentIntentId: `local_pi_${session.id}`,
+          status: 'paid',
+          amountCents: session.amountCents,
+          currency: session.currency,
+          issuedAt: confirmedAt,
+        },
+      });
       await runOneStatement(
         tx,
         subscriptionSyncEffect(
           {
-            stripeSubscriptionId: `${LOCAL_SUBSCRIPTION_PREFIX}${session.id}`,
+            stripeSubscriptionId: subscriptionId,
             userId,
             stripeCustomerId: null,
             plan: session.plan,
