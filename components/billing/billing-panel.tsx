@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listBillingHistory } from '@/lib/billing/list-billing-history';
+import { reversalForReader } from '@/lib/billing/reversal-for-reader';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -64,9 +65,7 @@ export async function BillingPanel({ userId }: { userId: string }) {
                 <td>{dateTime.format(p.confirmedAt)}</td>
                 <td>
                   {dateTime.format(p.expiresAt)}
-                  {p.revokedAt && (
-                    <span className="table__note"> (revoked: {p.revokedReason ?? 'payment reversed'})</span>
-                  )}
+                  {p.revokedAt && <span className="table__note"> ({reversalForReader(p.revokedReason)})</span>}
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
 import { findInstitutionsForIp } from './find-institutions-for-ip';
+import { reversalForReader } from '@/lib/billing/reversal-for-reader';
 
 export type Entitlement = {
   kind: 'Subscription' | '24-hour access' | 'Institution';
@@ -44,7 +45,11 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       status: ['active', 'trialing', 'past_due'].includes(s.status)
         ? statusOf(s.startsAt, s.currentPeriodEnd, s.revokedAt, now)
         : ('ended' as const),
-      note: s.revokedReason ?? (s.cancelAtPeriodEnd ? 'Cancelled: ends at the end of the period' : null),
+      note: s.revokedAt
+        ? reversalForReader(s.revokedReason)
+        : s.cancelAtPeriodEnd
+          ? 'Cancelled: ends at the end of the period'
+          : null,
     })),
     ...purchases.map((p) => ({
       kind: '24-hour access' as const,
@@ -52,7 +57,7 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       source: 'Purchase',
       endsAt: p.expiresAt,
       status: statusOf(p.confirmedAt, p.expiresAt, p.revokedAt, now),
-      note: p.revokedReason,
+      note: p.revokedAt ? reversalForReader(p.revokedReason) : null,
     })),
     ...institutions.map((i) => ({
       kind: 'Institution' as const,

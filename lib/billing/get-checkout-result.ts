@@ -2,12 +2,17 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
 import { LOCAL_SUBSCRIPTION_PREFIX } from './local/complete-local-checkout';
+import { reversalForReader } from './reversal-for-reader';
 import { isStripeConfigured } from './stripe-client';
 
 export type CheckoutResult =
   | { kind: 'purchase'; articleTitle: string; doi: string; amountCents: number; currency: string; expiresAt: Date }
   | { kind: 'subscription'; plan: string; currentPeriodEnd: Date; cancelAtPeriodEnd: boolean }
-  | { kind: 'pending' };
+  | { kind: 'pending' }
+  /** A local test checkout left without paying: nothing is on its way. */
+  | { kind: 'unpaid'; paymentPage: string }
+  /** Bought, then refunded or disputed: the access has ended. */
+  | { kind: 'reversed'; note: string };
 
 const LOCAL_PREFIX = 'lcs_';
 
@@ -22,7 +27,7 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
   if (sessionId.startsWith(LOCAL_PREFIX)) {
     const local = await db.localCheckoutSession.findFirst({ where: { id: sessionId, userId } });
     if (!local) return null;
-    if (!local.completedAt) return { kind: 'pending' };
+    if (!local.completedAt) return { kind: 'unpaid', paymentPage: `/checkout/test-payment?session=${local.id}` };
     kind = local.mode === 'subscription' ? 'subscription' : 'purchase';
     subscriptionId = `${LOCAL_SUBSCRIPTION_PREFIX}${local.id}`;
   } else {
@@ -38,6 +43,7 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
       include: { article: { select: { title: true, doi: true } } },
     });
     if (!purchase) return { kind: 'pending' };
+    if (purchase.revokedAt) return { kind: 'reversed', note: reversalForReader(purchase.revokedReason) };
     const { amountCents, currency, expiresAt } = purchase;
     return {
       kind: 'purchase',
@@ -52,6 +58,7 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
     ? await db.subscription.findFirst({ where: { userId, stripeSubscriptionId: subscriptionId } })
     : null;
   if (!subscription) return { kind: 'pending' };
+  if (subscription.revokedAt) return { kind: 'reversed', note: reversalForReader(subscription.revokedReason) };
   const { plan, currentPeriodEnd, cancelAtPeriodEnd } = subscription;
   return { kind: 'subscription', plan, currentPeriodEnd, cancelAtPeriodEnd };
 }

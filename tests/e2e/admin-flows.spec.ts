@@ -70,6 +70,10 @@ test('admin refunds a purchase → the buyer sees the preview again; the audit l
   await page.goto(ARTICLE);
   await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
   await expect(page.locator('.gated-content')).toHaveCount(0);
+  // The buyer is told what happened, not which admin did it.
+  await page.goto('/account');
+  await expect(page.getByText('Ended: the payment was refunded').first()).toBeVisible();
+  await expect(page.getByText('admin@example.com')).toHaveCount(0);
   await admin.goto('/admin/audit?action=purchase');
   await expect(
     admin.getByRole('cell', { name: new RegExp(`Refunded ${buyer.email.replace(/[.]/g, '\\.')}'s 24-hour access`) }),

@@ -82,7 +82,12 @@ describe('local test-payment provider', () => {
 
   it('records the subscription’s paid invoice, which an admin can refund to end its access', async () => {
     const user = await createReader();
-    await completeLocalCheckout(sessionIdOf(await createSubscriptionCheckout(user, 'annual', '/')), user.id);
+    const id = sessionIdOf(await createSubscriptionCheckout(user, 'annual', '/'));
+    expect(await getCheckoutResult(id, user.id)).toEqual({
+      kind: 'unpaid',
+      paymentPage: `/checkout/test-payment?session=${id}`,
+    });
+    await completeLocalCheckout(id, user.id);
     expect(await db.billingInvoice.findFirstOrThrow()).toMatchObject({
       userId: user.id,
       status: 'paid',
@@ -92,6 +97,8 @@ describe('local test-payment provider', () => {
     const subscription = await db.subscription.findFirstOrThrow();
     await refundLatestPayment(admin, { subscriptionId: subscription.id });
     expect((await db.subscription.findFirstOrThrow()).revokedReason).toBe('Refunded by admin@example.org');
+    // The success page, reloaded, no longer thanks the reader for it.
+    expect(await getCheckoutResult(id, user.id)).toEqual({ kind: 'reversed', note: 'Ended: the payment was refunded' });
   });
 
   it('the Stripe webhook answers 404 when Stripe is not configured', async () => {

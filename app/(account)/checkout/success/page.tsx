@@ -36,6 +36,28 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       </div>
     );
   }
+  if (result.kind === 'unpaid') {
+    return (
+      <div className="page page--narrow">
+        <h1>This test payment was not completed</h1>
+        <p>
+          Nothing was charged and nothing was granted. <Link href={result.paymentPage}>Return to the payment page</Link>{' '}
+          to finish it.
+        </p>
+      </div>
+    );
+  }
+  if (result.kind === 'reversed') {
+    return (
+      <div className="page page--narrow">
+        <h1>This payment was reversed</h1>
+        <p>{result.note}, so the access it bought has ended.</p>
+        <p>
+          See <Link href="/account">My Account</Link> for what you have now.
+        </p>
+      </div>
+    );
+  }
   if (result.kind === 'purchase') {
     return (
       <div className="page page--narrow">
