@@ -39,10 +39,8 @@ export const cancelLocalSubscriptionAction = validatedActionWithUser(
   z.object({ subscriptionId: z.string().min(1).max(64) }),
   async ({ subscriptionId }, user) => {
     await cancelLocalSubscription(subscriptionId, user.id);
-    return {
-      ok: true,
-      message: 'Your subscription is cancelled. You keep access until the end of the period you paid for.',
-    };
+    // Back to the portal, which now says "ends" instead of "renews", with the outcome.
+    redirect('/checkout/test-portal?cancelled=1');
   },
 );
 

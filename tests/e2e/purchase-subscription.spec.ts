@@ -38,6 +38,8 @@ test('subscribe → full text on every paid article; cancel in the portal → ac
   await expect(page.getByText('TEST PAYMENT — no money is taken.')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel subscription' }).click();
   await expect(page.getByText('You keep access until the end of the period you paid for.')).toBeVisible();
+  await expect(page.getByText(/subscription, ends /)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel subscription' })).toHaveCount(0);
 
   // Still readable until the period ends, then not.
   expect((await fullTextFor(page.request, SEED_DOI)).canRead).toBe(true);

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { FormMessage } from '@/components/ui/form-field';
+import { isSubscriptionOpen, type SubscriptionFact } from '@/lib/access/decide-access';
 import { requireUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
 import { listLocalSubscriptions } from '@/lib/billing/local/get-local-checkout';
 import { cancelLocalSubscriptionAction } from '../../billing-actions';
 
@@ -9,10 +12,19 @@ export const metadata: Metadata = { title: 'Manage subscription (test)', robots:
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
+type Listed = Awaited<ReturnType<typeof listLocalSubscriptions>>[number];
+
+/** Whether the subscription renews, ends at its period's end (cancelled), or has ended already. */
+function stateOf(s: Listed, now: Date): 'renews' | 'ends' | 'ended' {
+  if (!isSubscriptionOpen({ ...s, status: s.status as SubscriptionFact['status'] }, now)) return 'ended';
+  return s.cancelAtPeriodEnd ? 'ends' : 'renews';
+}
+
 /** Stands in for Stripe's Customer Portal when no Stripe keys are configured. */
-export default async function TestPortalPage() {
+export default async function TestPortalPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
   const user = await requireUser('/checkout/test-portal');
   const subscriptions = await listLocalSubscriptions(user.id);
+  const current = now();
   return (
     <div className="page page--narrow">
       <p className="notice" role="note">
@@ -20,23 +32,32 @@ export default async function TestPortalPage() {
         portal.
       </p>
       <h1>Manage subscription</h1>
+      {(await searchParams).cancelled === '1' && (
+        <FormMessage
+          ok
+          message="Your subscription is cancelled. You keep access until the end of the period you paid for."
+        />
+      )}
       {subscriptions.length === 0 && <p>There is no subscription on this account.</p>}
-      {subscriptions.map((s) => (
-        <section key={s.id} className="box" aria-label={`${s.plan} subscription`}>
-          <p>
-            <strong>{s.plan}</strong> subscription, {s.cancelAtPeriodEnd ? 'ends' : 'renews'}{' '}
-            {dateTime.format(s.currentPeriodEnd)} UTC
-          </p>
-          {!s.cancelAtPeriodEnd && (
-            <ActionForm
-              action={cancelLocalSubscriptionAction}
-              fields={[]}
-              hidden={{ subscriptionId: s.id }}
-              submitLabel="Cancel subscription"
-            />
-          )}
-        </section>
-      ))}
+      {subscriptions.map((s) => {
+        const state = stateOf(s, current);
+        return (
+          <section key={s.id} className="box" aria-label={`${s.plan} subscription`}>
+            <p>
+              <strong>{s.plan}</strong> subscription,{' '}
+              {state === 'ended' ? 'has ended' : `${state} ${dateTime.format(s.currentPeriodEnd)} UTC`}
+            </p>
+            {state === 'renews' && (
+              <ActionForm
+                action={cancelLocalSubscriptionAction}
+                fields={[]}
+                hidden={{ subscriptionId: s.id }}
+                submitLabel="Cancel subscription"
+              />
+            )}
+          </section>
+        );
+      })}
       <p>
         <Link href="/account">Back to My Account</Link>
       </p>
