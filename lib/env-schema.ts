@@ -10,9 +10,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }).optional(),
   EMBEDDED_DB_PORT: port.refine((p) => p !== 5432, 'must not be 5432 (kept for a real PostgreSQL)').default(0),
   // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
-  SITE_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
-    .default('http://localhost:3000'),
+  // Empty: http://localhost:<PORT>.
+  SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
   PORT: port.default(3000),
   // Client addresses: X-Forwarded-For is believed only from these proxies (comma-separated IPs/CIDRs,
   // or "loopback"), e.g. the nginx in front. Empty: the socket address is the client.
@@ -63,15 +62,17 @@ const schema = z.object({
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).
 const stripeKeys = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL'] as const;
-const checkedSchema = schema.superRefine((value, ctx) => {
-  if (!value.STRIPE_SECRET_KEY) return;
-  for (const key of stripeKeys) {
-    if (!value[key])
-      ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
-  }
-});
+const checkedSchema = schema
+  .superRefine((value, ctx) => {
+    if (!value.STRIPE_SECRET_KEY) return;
+    for (const key of stripeKeys) {
+      if (!value[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
+    }
+  })
+  .transform((value) => ({ ...value, SITE_URL: value.SITE_URL ?? `http://localhost:${value.PORT}` }));
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.output<typeof checkedSchema>;
 
 function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));

@@ -5,6 +5,10 @@ describe('environment', () => {
   it('has working defaults for a fresh machine', () => {
     expect(parseEnv({})).toMatchObject({ PORT: 3000, SITE_URL: 'http://localhost:3000', EMBEDDED_DB_PORT: 0 });
   });
+  it('links to the port it serves on when only PORT is set', () => {
+    expect(parseEnv({ PORT: '3100' }).SITE_URL).toBe('http://localhost:3100');
+    expect(parseEnv({ PORT: '3100', SITE_URL: 'https://journal.example' }).SITE_URL).toBe('https://journal.example');
+  });
   it('names the key of a malformed value in one line', () => {
     expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(
       /^Invalid environment: SITE_URL must be an absolute http\(s\) URL$/,
