@@ -15,11 +15,12 @@ type FullText = {
 
 /**
  * The page itself is the same for every visitor (cached); the full text is asked for separately
- * and the server answers with it only when the access decision allows. Until then, and for
- * everyone else, the access panel (children) stays.
+ * and the server answers with it only when the access decision allows. Everyone else gets the
+ * access panel (children). While the answer is on its way the reader is told so: a subscriber
+ * must not be shown "Sign In to Access Full Content" first. Without JavaScript, the panel.
  */
 export function FullTextGate({ doi, children }: { doi: string; children: ReactNode }) {
-  const [text, setText] = useState<FullText | null>(null);
+  const [text, setText] = useState<FullText | 'checking' | 'denied'>('checking');
 
   const load = useCallback(
     (signal?: AbortSignal) =>
@@ -29,9 +30,10 @@ export function FullTextGate({ doi, children }: { doi: string; children: ReactNo
         cache: 'no-store',
       })
         .then((res) => (res.ok ? (res.json() as Promise<FullText | { canRead: false }>) : null))
-        .then((body) => setText(body?.canRead ? body : null))
-        .catch(() => {
-          // Offline or aborted: the reader keeps the preview and the access panel.
+        .then((body) => setText(body?.canRead ? body : 'denied'))
+        .catch((error: unknown) => {
+          // Offline: the reader keeps the preview and gets the access panel (an abort is an unmount).
+          if (!(error instanceof DOMException && error.name === 'AbortError')) setText('denied');
         }),
     [doi],
   );
@@ -42,7 +44,17 @@ export function FullTextGate({ doi, children }: { doi: string; children: ReactNo
     return () => controller.abort();
   }, [load]);
 
-  if (!text) return <>{children}</>;
+  if (text === 'checking') {
+    return (
+      <>
+        <p className="access-reason" role="status" aria-busy="true">
+          Checking your access to the full text…
+        </p>
+        <noscript>{children}</noscript>
+      </>
+    );
+  }
+  if (text === 'denied') return <>{children}</>;
   return (
     <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml}>
       {text.source === 'purchase' && text.until && <AccessCountdown until={text.until} onEnd={() => void load()} />}

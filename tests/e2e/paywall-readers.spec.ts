@@ -34,6 +34,22 @@ test('a subscriber reads the full text with the reason, and downloads the PDF', 
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 });
 
+test('while the full text is on its way the reader is told so, never shown the sign-in panel', async ({ page }) => {
+  await signIn(page, 'subscriber@example.com', undefined, ARTICLE);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/articles/full-text**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(ARTICLE);
+  await expect(page.getByText('Checking your access to the full text…')).toBeVisible();
+  await expect(page.getByText('Sign In to Access Full Content')).toHaveCount(0);
+  release();
+  await expect(page.getByText(/^Subscriber until \d{4}-\d\d-\d\d$/)).toBeVisible();
+  await expect(page.getByText('Checking your access to the full text…')).toHaveCount(0);
+});
+
 test('a free account sees the preview and the access panel, and no response carries the full text', async ({
   page,
 }) => {
