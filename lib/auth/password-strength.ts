@@ -17,6 +17,43 @@ const COMMON = new Set([
   'monkey1234',
 ]);
 
+// Words that, padded with digits or symbols ("password12", "Qwerty!!2024"), are still guessed first.
+const COMMON_WORDS = new Set([
+  'password',
+  'passwrd',
+  'qwerty',
+  'qwertyuiop',
+  'letmein',
+  'welcome',
+  'admin',
+  'administrator',
+  'iloveyou',
+  'monkey',
+  'football',
+  'baseball',
+  'dragon',
+  'sunshine',
+  'princess',
+  'master',
+  'login',
+  'abc',
+  'abcdef',
+  'superman',
+  'trustno',
+  'whatever',
+  'shadow',
+  'secret',
+  'changeme',
+]);
+
+const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', $: 's' };
+
+/** The word under the padding and look-alike characters: "P4ssw0rd!!2024" → "password". */
+function commonCore(lower: string): string {
+  const unpadded = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  return unpadded.replace(/[4@3105$]/g, (c) => LEET[c]!).replace(/[^a-z]/g, '');
+}
+
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
@@ -25,7 +62,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || new Set(lower).size < 4)
+  if (COMMON.has(lower) || COMMON_WORDS.has(commonCore(lower)) || new Set(lower).size < 4)
     return 'This password is too easy to guess. Try a short phrase of unrelated words.';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
