@@ -36,9 +36,13 @@ export type AccessDecision =
   | { canRead: false; source: 'none' };
 
 /** Subscription states in which Stripe (or we) still grant access until the period ends. */
-const READING_STATUSES = new Set<SubscriptionFact['status']>(['active', 'trialing', 'past_due']);
+const READING_STATUSES: ReadonlySet<string> = new Set<SubscriptionFact['status']>(['active', 'trialing', 'past_due']);
 
-export function isSubscriptionOpen(s: SubscriptionFact, now: Date) {
+/** Also takes a stored row, whose status is any string of Stripe's vocabulary. */
+export function isSubscriptionOpen(
+  s: Pick<SubscriptionFact, 'startsAt' | 'currentPeriodEnd' | 'revokedAt'> & { status: string },
+  now: Date,
+) {
   return READING_STATUSES.has(s.status) && !s.revokedAt && s.startsAt <= now && now < s.currentPeriodEnd;
 }
 

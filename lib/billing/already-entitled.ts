@@ -1,5 +1,5 @@
 import 'server-only';
-import { decideAccess, isSubscriptionOpen, type SubscriptionFact } from '@/lib/access/decide-access';
+import { decideAccess, isSubscriptionOpen } from '@/lib/access/decide-access';
 import { describeAccess } from '@/lib/access/describe-access';
 import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import { now as clockNow } from '@/lib/clock';
@@ -29,7 +29,7 @@ export async function openSubscriptionOf(userId: string) {
     where: { userId, revokedAt: null, currentPeriodEnd: { gt: now } },
     orderBy: { currentPeriodEnd: 'desc' },
   });
-  return subscriptions.find((s) => isSubscriptionOpen({ ...s, status: s.status as SubscriptionFact['status'] }, now));
+  return subscriptions.find((s) => isSubscriptionOpen(s, now));
 }
 
 /** Refuses a second subscription while one gives access. */

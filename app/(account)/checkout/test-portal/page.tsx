@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { FormMessage } from '@/components/ui/form-field';
-import { isSubscriptionOpen, type SubscriptionFact } from '@/lib/access/decide-access';
+import { isSubscriptionOpen } from '@/lib/access/decide-access';
 import { requireUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { listLocalSubscriptions } from '@/lib/billing/local/get-local-checkout';
@@ -16,7 +16,7 @@ type Listed = Awaited<ReturnType<typeof listLocalSubscriptions>>[number];
 
 /** Whether the subscription renews, ends at its period's end (cancelled), or has ended already. */
 function stateOf(s: Listed, now: Date): 'renews' | 'ends' | 'ended' {
-  if (!isSubscriptionOpen({ ...s, status: s.status as SubscriptionFact['status'] }, now)) return 'ended';
+  if (!isSubscriptionOpen(s, now)) return 'ended';
   return s.cancelAtPeriodEnd ? 'ends' : 'renews';
 }
 
