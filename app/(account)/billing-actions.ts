@@ -8,7 +8,7 @@ import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasabl
 import { cancelLocalSubscription } from '@/lib/billing/local/cancel-local-subscription';
 import { completeLocalCheckout } from '@/lib/billing/local/complete-local-checkout';
 import { planIdSchema } from '@/lib/billing/plans';
-import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { validatedActionWithUser } from '@/lib/http/action';
 
 // Every action checks the signed-in user itself: server actions are public POST endpoints.

@@ -37,8 +37,3 @@ export const activationSchema = z.union([
     activationCode: z.string().trim().min(4, 'Enter your activation code.').max(40, 'Use at most 40 characters.'),
   }),
 ]);
-
-/** Only same-site paths may be returned to after sign-in ("/x", never "//evil" or "https://…"). */
-export function safeReturnTo(value: unknown, fallback = '/account'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length < 500 ? value : fallback;
-}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RegisterForm } from '@/components/account/register-form';
-import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { registerAction } from '../account-actions';
 
 export const metadata: Metadata = { title: 'Register' };

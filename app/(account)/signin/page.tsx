@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
-import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { getCurrentUser } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Sign In' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { TestModeNote } from '@/components/billing/test-mode-note';
-import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listPlans } from '@/lib/billing/plans';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { safeReturnTo } from '@/lib/auth/account-schemas';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 
 export const metadata: Metadata = { title: 'Checkout cancelled', robots: { index: false } };
 
