@@ -30,7 +30,8 @@ function snippetAround(text: string, term: string): string {
 export async function searchArticles(query: string, reader: Reader, now: Date): Promise<SearchResult[]> {
   const term = query.trim();
   if (term.length < 2) return [];
-  const contains = { contains: term, mode: 'insensitive' as const };
+  // Prisma passes `contains` to LIKE as it is: "%" and "_" would match anything.
+  const contains = { contains: term.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const };
   const candidates = await db.article.findMany({
     where: {
       OR: [

@@ -49,6 +49,15 @@ describe('search', () => {
     expect(await searchArticles('zanubrutinib', { userId: null, ip: null }, now)).toEqual([]);
   });
 
+  it('takes % and _ as the characters they are, not as wildcards', async () => {
+    const subscriber = { userId: subscriberId, ip: null };
+    expect(await searchArticles('%%', subscriber, now)).toEqual([]);
+    expect(await searchArticles('in_DRESS', subscriber, now)).toEqual([]);
+    expect(await searchArticles('z%b', subscriber, now)).toEqual([]);
+    expect(await searchArticles('\\%', subscriber, now)).toEqual([]);
+    expect(await searchArticles('in DRESS', subscriber, now)).toHaveLength(1);
+  });
+
   it('finds it in the full text for a subscriber, still with a public snippet', async () => {
     const results = await searchArticles('zanubrutinib', { userId: subscriberId, ip: null }, now);
     expect(results).toMatchObject([{ doi: '10.1000/paid', access: 'full text' }]);
