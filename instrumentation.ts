@@ -1,9 +1,18 @@
-// Next calls onRequestError with every error it caught while answering a request. A page that
-// failed because the database is away is noted, so our server answers it 503 rather than Next's
-// 500 (lib/http/database-unavailable.mjs).
+// Next calls register() once when the server starts, and onRequestError with every error it caught
+// while answering a request. A page that failed because the database is away is noted, so our
+// server answers it 503 rather than Next's 500 (lib/http/database-unavailable.mjs).
 import type { Instrumentation } from 'next';
+import { env } from '@/lib/env';
 import { isDatabaseUnavailable } from '@/lib/errors';
 import { noteDatabaseUnavailable } from '@/lib/http/database-unavailable.mjs';
+
+export function register() {
+  if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'test')
+    console.warn(
+      'WARNING: UNSAFE_TEST_PAYMENTS_IN_PRODUCTION is on and no Stripe key is set: anyone can take a ' +
+        'subscription or a 24-hour purchase for free through the test-payment page. Never do this on a real site.',
+    );
+}
 
 export const onRequestError: Instrumentation.onRequestError = (error) => {
   if (isDatabaseUnavailable(error)) noteDatabaseUnavailable();

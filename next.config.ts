@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 // Importing the env validates it: a bad setting fails `next build` and `next start` at once.
-import { env } from './lib/env';
+import './lib/env';
 
 // Next's App Router streams its page data in inline <script> tags, so a script-src without
 // 'unsafe-inline' would need a per-request nonce, which would make every page dynamic and
@@ -24,10 +24,8 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  // Only where the site is served over HTTPS: HSTS on plain http would be ignored or harmful.
-  ...(env.SITE_URL.startsWith('https://')
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
-    : []),
+  // HSTS is not here: these headers are fixed when the site is built, and one build may be served
+  // on http and on https. scripts/server.mjs adds it from SITE_URL when it starts.
 ];
 
 const config: NextConfig = {

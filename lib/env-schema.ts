@@ -21,12 +21,17 @@ const schema = z.object({
   // Email: SMTP URL (smtp://user:pass@host:587). Empty: emails go to the outbox table and the server log.
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
-  // Tests only: lets the e2e suite move the server clock (/api/test-clock). Never set in production.
+  // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.
   TEST_CLOCK_ENABLED: z.stringbool().default(false),
-  // Payments: Stripe secret key. Empty: the local test-payment provider stands in (no money is taken).
+  // Payments: Stripe secret key. Empty: the local test-payment provider stands in (no money is taken),
+  // except in production, where payments are off unless UNSAFE_TEST_PAYMENTS_IN_PRODUCTION is true.
   STRIPE_SECRET_KEY: z.string().trim().startsWith('sk_', 'must start with sk_').optional(),
   // Payments: signing secret of the webhook endpoint /api/stripe/webhook (whsec_…).
   STRIPE_WEBHOOK_SECRET: z.string().trim().startsWith('whsec_', 'must start with whsec_').optional(),
+  // Payments, production without a Stripe key: "true" lets anyone take a subscription or a purchase
+  // for free through the local test-payment provider (a demo). `npm start` on the embedded database
+  // sets it; the server warns at start whenever it is on.
+  UNSAFE_TEST_PAYMENTS_IN_PRODUCTION: z.stringbool().default(false),
   // Payments: Stripe Price IDs of the monthly and annual subscription plans (price_…).
   STRIPE_PRICE_MONTHLY: z.string().trim().startsWith('price_', 'must start with price_').optional(),
   STRIPE_PRICE_ANNUAL: z.string().trim().startsWith('price_', 'must start with price_').optional(),
@@ -64,13 +69,30 @@ const schema = z.object({
 const stripeKeys = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_ANNUAL'] as const;
 const checkedSchema = schema
   .superRefine((value, ctx) => {
+    // Whoever can reach /api/test-clock could expire every entitlement: never in production.
+    if (value.TEST_CLOCK_ENABLED && value.NODE_ENV === 'production')
+      ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK_ENABLED'], message: 'must not be set in production' });
     if (!value.STRIPE_SECRET_KEY) return;
     for (const key of stripeKeys) {
       if (!value[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STRIPE_SECRET_KEY is set' });
     }
   })
-  .transform((value) => ({ ...value, SITE_URL: value.SITE_URL ?? `http://localhost:${value.PORT}` }));
+  .transform((value) => ({
+    ...value,
+    SITE_URL: value.SITE_URL ?? `http://localhost:${value.PORT}`,
+    PAYMENT_PROVIDER: paymentProviderOf(value),
+  }));
+
+/**
+ * Who takes payments: Stripe when it has a key; else the local test-payment provider, which gives
+ * access away, so in production only when explicitly allowed; else nobody (checkout says so).
+ */
+function paymentProviderOf(value: z.output<typeof schema>): 'stripe' | 'test' | 'none' {
+  if (value.STRIPE_SECRET_KEY) return 'stripe';
+  if (value.NODE_ENV !== 'production' || value.UNSAFE_TEST_PAYMENTS_IN_PRODUCTION) return 'test';
+  return 'none';
+}
 
 export type Env = z.output<typeof checkedSchema>;
 

@@ -1,6 +1,6 @@
 // The server the Playwright suite runs against: a fresh in-memory embedded database on
 // E2E_DB_PORT (so tests can also reach it), migrated and seeded, and a production build in
-// .next-e2e served by `next start` on E2E_PORT.
+// .next-e2e served by our server (scripts/server.mjs) on E2E_PORT, as a test deployment.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -11,9 +11,9 @@ import { e2eSettings } from '../tests/e2e/settings';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-function run(args: string[]): Promise<number | null> {
+function run(args: string[], extraEnv: Record<string, string> = {}): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forward = () => child.kill('SIGTERM');
     process.once('SIGTERM', forward);
     process.once('SIGINT', forward);
@@ -30,7 +30,10 @@ async function main() {
   }
   Object.assign(process.env, {
     DATABASE_URL: url,
-    NODE_ENV: 'production',
+    // A test deployment, not production: the test clock is refused in production (lib/env-schema.ts).
+    // The build itself is a production build, and Next serves it as one whatever NODE_ENV says
+    // (only "development" picks its dev runtime).
+    NODE_ENV: 'test',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: settings.distDir,
     SITE_URL: settings.baseUrl,
@@ -46,7 +49,7 @@ async function main() {
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();
   if (!isBuildCurrent(settings.distDir)) {
-    const code = await run([nextBin, 'build']);
+    const code = await run([nextBin, 'build'], { NODE_ENV: 'production' });
     if (code !== 0) process.exit(code ?? 1);
   }
   process.exit((await run([new URL('./server.mjs', import.meta.url).pathname])) ?? 0);

@@ -7,6 +7,8 @@
 //   static file; this brings the public article page near static speed (see README, Performance).
 // - Requests Next would answer with a 500 or not guard (broken %-escapes, %00, cross-site posts,
 //   oversized server action bodies) get a 4xx first (scripts/lib/request-guard.mjs).
+// - HSTS is sent when the site's address (SITE_URL) is https, decided here when the server starts:
+//   Next's own headers are fixed at build time, and a build may be served on either scheme.
 // - While the database is away, a page Next fails with its 500 goes out as a clear 503 with
 //   Retry-After (lib/http/database-unavailable.mjs): Next cannot give a page another status.
 import http from 'node:http';
@@ -27,8 +29,12 @@ const cacheMs = Number(process.env.MICRO_CACHE_MS ?? 10_000); // 0 turns the cac
 const cache =
   cacheMs > 0 ? createMicroCache({ isCandidatePath: (path) => PUBLIC_PAGE.test(path), ttlMs: cacheMs }) : null;
 
+// Only where the site is served over HTTPS: HSTS on plain http would be ignored or harmful.
+const hsts = (process.env.SITE_URL ?? '').startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
+
 const server = http.createServer((req, res) => {
   req.headers[PEER_IP_HEADER] = req.socket.remoteAddress ?? '';
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   const refusal = refuseRequest(req);
   if (refusal) return sendRefusal(req, res, refusal);
   if (cache?.handle(req, res)) return;

@@ -42,6 +42,9 @@ async function main() {
   ensureSessionSecret(env.SITE_URL);
 
   if (!env.DATABASE_URL) {
+    // The embedded database is the one-machine demo: its test payments are on (the server warns).
+    // A deployment on PostgreSQL keeps them off unless its own settings say otherwise.
+    process.env.UNSAFE_TEST_PAYMENTS_IN_PRODUCTION ??= 'true';
     embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir, port: env.EMBEDDED_DB_PORT });
     process.env.DATABASE_URL = embedded.url;
     console.log(`Embedded database (PGlite, data in .data/) on ${new URL(embedded.url).host}`);

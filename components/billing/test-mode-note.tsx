@@ -1,8 +1,15 @@
 import { isStripeConfigured } from '@/lib/billing/stripe-client';
+import { areTestPaymentsOn, PAYMENTS_UNAVAILABLE } from '@/lib/billing/local/test-payments';
 
-/** Says so when payments go to the local test provider (no Stripe keys): nobody should think they paid. */
+/** Says so when payments go to the local test provider (no Stripe keys), or nowhere at all. */
 export function TestModeNote() {
   if (isStripeConfigured()) return null;
+  if (!areTestPaymentsOn())
+    return (
+      <p className="notice" role="note">
+        {PAYMENTS_UNAVAILABLE}
+      </p>
+    );
   return (
     <p className="notice">
       This site has no payment provider configured: checkout uses a <strong>test payment</strong> and no money is taken.

@@ -11,6 +11,7 @@ const SOURCES = [
   'public',
   'generated',
   'next.config.ts',
+  'instrumentation.ts',
   'package-lock.json',
   'tsconfig.json',
 ];

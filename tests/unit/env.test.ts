@@ -15,6 +15,13 @@ describe('environment', () => {
     );
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+  it('refuses the test clock in production (anyone could expire every entitlement)', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'true' })).toThrow(
+      /^Invalid environment: TEST_CLOCK_ENABLED must not be set in production$/,
+    );
+    expect(parseEnv({ NODE_ENV: 'test', TEST_CLOCK_ENABLED: 'true' }).TEST_CLOCK_ENABLED).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' }).TEST_CLOCK_ENABLED).toBe(false);
+  });
   it('keeps the embedded database off 5432', () => {
     expect(() => parseEnv({ EMBEDDED_DB_PORT: '5432' })).toThrow(/EMBEDDED_DB_PORT/);
   });

@@ -6,6 +6,7 @@ import { isStripeConfigured } from '../stripe-client';
 import { purchaseEffect } from '../fulfil-purchase';
 import { subscriptionSyncEffect } from '../sync-subscription';
 import { runOneStatement } from '../tx';
+import { requireTestPayments } from './test-payments';
 
 /** Subscription ids of the local provider; never sent to Stripe. */
 export const LOCAL_SUBSCRIPTION_PREFIX = 'sub_local_';
@@ -27,6 +28,7 @@ function addInterval(from: Date, plan: string): Date {
  * Stripe's webhook, in one transaction. Completing twice changes nothing.
  */
 export async function completeLocalCheckout(sessionId: string, userId: string): Promise<void> {
+  requireTestPayments();
   await db.$transaction(async (tx) => {
     const confirmedAt = now();
     const { count } = await tx.localCheckoutSession.updateMany({

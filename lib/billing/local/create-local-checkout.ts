@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
+import { requireTestPayments } from './test-payments';
 
 type LocalCheckoutInput = {
   userId: string;
@@ -19,6 +20,7 @@ const REUSE_WINDOW_MS = 10 * 60_000;
  * gets the same open session back, as Stripe's idempotency keys do.
  */
 export async function createLocalCheckout(input: LocalCheckoutInput): Promise<string> {
+  requireTestPayments();
   const open = await db.localCheckoutSession.findFirst({
     where: {
       userId: input.userId,

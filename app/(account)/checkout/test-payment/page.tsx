@@ -6,6 +6,7 @@ import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { getLocalCheckout } from '@/lib/billing/local/get-local-checkout';
+import { areTestPaymentsOn } from '@/lib/billing/local/test-payments';
 import { payLocalCheckoutAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Test payment', robots: { index: false } };
@@ -14,6 +15,7 @@ type Props = { searchParams: Promise<{ session?: string }> };
 
 /** The local test-payment provider's checkout page (no Stripe keys): clearly not a real payment. */
 export default async function TestPaymentPage({ searchParams }: Props) {
+  if (!areTestPaymentsOn()) notFound();
   const sessionId = (await searchParams).session ?? '';
   const user = await requireUser(`/checkout/test-payment?session=${encodeURIComponent(sessionId)}`);
   const session = /^lcs_[a-f0-9]{24}$/.test(sessionId) ? await getLocalCheckout(sessionId, user.id) : null;

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { FormMessage } from '@/components/ui/form-field';
 import { isSubscriptionOpen } from '@/lib/access/decide-access';
 import { requireUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { listLocalSubscriptions } from '@/lib/billing/local/get-local-checkout';
+import { areTestPaymentsOn } from '@/lib/billing/local/test-payments';
 import { cancelLocalSubscriptionAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
@@ -22,6 +24,7 @@ function stateOf(s: Listed, now: Date): 'renews' | 'ends' | 'ended' {
 
 /** Stands in for Stripe's Customer Portal when no Stripe keys are configured. */
 export default async function TestPortalPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
+  if (!areTestPaymentsOn()) notFound();
   const user = await requireUser('/checkout/test-portal');
   const subscriptions = await listLocalSubscriptions(user.id);
   const current = now();
