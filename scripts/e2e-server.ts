@@ -49,7 +49,8 @@ async function main() {
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();
   if (!isBuildCurrent(settings.distDir)) {
-    const code = await run([nextBin, 'build'], { NODE_ENV: 'production' });
+    // A production build (the clock is read when the server runs, not when it is built).
+    const code = await run([nextBin, 'build'], { NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' });
     if (code !== 0) process.exit(code ?? 1);
   }
   process.exit((await run([new URL('./server.mjs', import.meta.url).pathname])) ?? 0);

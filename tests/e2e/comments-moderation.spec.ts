@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { registerViaUi } from './support/auth';
+import { DEMO_PASSWORD, registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { sql } from './support/related';
 
@@ -57,4 +57,41 @@ test('an author can withdraw a pending comment', async ({ page }) => {
   await expect(comments.getByRole('status')).toContainText('withdrawn');
   await expect(item).toHaveCount(0);
   expect(await sql(`SELECT status FROM "Comment" WHERE body = $1`, [text])).toEqual([{ status: 'withdrawn' }]);
+});
+
+test('an admin removes a published comment: it leaves the article at once and the author is told why', async ({
+  page,
+  browser,
+}) => {
+  const text = `A published remark that must come down (${Date.now()}).`;
+  const { email } = await registerViaUi(page, 'Remy Removed');
+  await page.goto(`${ARTICLE}#comments`);
+  const comments = page.locator('#comments');
+  await comments.getByLabel('Comment').fill(text);
+  await comments.getByLabel('Conflict of interest disclosure').fill('None');
+  await comments.getByRole('button', { name: 'Submit comment' }).click();
+  await expect(comments.getByRole('status')).toContainText('once a moderator has approved it');
+  await sql(`UPDATE "Comment" SET status = 'approved', "decidedAt" = now() WHERE body = $1`, [text]);
+
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@example.com', DEMO_PASSWORD, '/admin/comments');
+  const card = admin.getByRole('article', { name: 'Comment by Remy Removed' }).filter({ hasText: text });
+  await card.getByLabel('Reason for removal').fill('It names a patient.');
+  admin.once('dialog', (d) => void d.accept());
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await expect(admin.getByRole('article').filter({ hasText: text })).toHaveCount(0);
+  await admin.close();
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`${ARTICLE}#comments`);
+  await expect(visitor.locator('#comments .comments__item', { hasText: text })).toHaveCount(0);
+  await visitor.close();
+  expect(await sql(`SELECT status, "moderationNote" FROM "Comment" WHERE body = $1`, [text])).toEqual([
+    { status: 'removed', moderationNote: 'It names a patient.' },
+  ]);
+  const [mail] = await sql<{ text: string }>(`SELECT text FROM "OutboxEmail" WHERE "to" = $1 AND subject = $2`, [
+    email,
+    'Your comment has been removed',
+  ]);
+  expect(mail?.text).toContain('Reason: It names a patient.');
 });

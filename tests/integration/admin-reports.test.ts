@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { moderateComment } from '@/lib/admin/moderate-comments';
+import { listPublishedComments, moderateComment } from '@/lib/admin/moderate-comments';
+import { listComments } from '@/lib/comments/list-comments';
 import { completionsToCsv, listCmeCompletions } from '@/lib/admin/cme-report';
 import { editArticle } from '@/lib/admin/articles';
 import { resetDatabase } from '../support/reset-db';
@@ -61,6 +62,50 @@ describe('comment moderation', () => {
     });
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: reader.email } });
     expect(mail.text).toContain('Reason: Advertising is not allowed.');
+  });
+});
+
+describe('removing a published comment', () => {
+  it('takes it off the article, with a reason the author receives and the audit log keeps', async () => {
+    const c = await db.comment.create({
+      data: { articleId, userId: reader.id, body: 'Later found to be defamatory.', disclosure: 'None' },
+    });
+    await moderateComment(admin, { commentId: c.id, decision: 'approve', reason: '' });
+    expect(await listComments(articleId, null)).toHaveLength(1);
+    expect((await listPublishedComments()).map((p) => p.id)).toEqual([c.id]);
+
+    await expect(moderateComment(admin, { commentId: c.id, decision: 'remove', reason: '' })).rejects.toThrow(
+      /reason for removing/,
+    );
+    await moderateComment(admin, { commentId: c.id, decision: 'remove', reason: 'Defamatory about a colleague.' });
+
+    expect(await listComments(articleId, null)).toEqual([]);
+    expect(await listComments(articleId, reader.id)).toEqual([]);
+    expect(await listPublishedComments()).toEqual([]);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: 'removed',
+      moderationNote: 'Defamatory about a colleague.',
+      body: 'Later found to be defamatory.',
+    });
+    const mail = await db.outboxEmail.findFirstOrThrow({
+      where: { to: reader.email, subject: 'Your comment has been removed' },
+    });
+    expect(mail.text).toContain('Reason: Defamatory about a colleague.');
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'comment.remove' } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetId: c.id });
+    expect(audit.after).toMatchObject({ status: 'removed', reason: 'Defamatory about a colleague.' });
+
+    await expect(moderateComment(admin, { commentId: c.id, decision: 'remove', reason: 'again' })).rejects.toThrow(
+      /not published/,
+    );
+  });
+
+  it('removes only published comments: a pending one is approved or rejected instead', async () => {
+    const c = await db.comment.create({ data: { articleId, userId: reader.id, body: 'Pending.', disclosure: 'None' } });
+    await expect(moderateComment(admin, { commentId: c.id, decision: 'remove', reason: 'x' })).rejects.toThrow(
+      /not published/,
+    );
+    expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('pending');
   });
 });
 

@@ -1,27 +1,38 @@
 import Link from 'next/link';
 import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
-import { listPendingComments } from '@/lib/admin/moderate-comments';
+import { listPendingComments, listPublishedComments } from '@/lib/admin/moderate-comments';
 import { requireAdmin } from '@/lib/admin/require-admin';
 
 export const metadata = { title: 'Comment moderation' };
 
+type Listed = Awaited<ReturnType<typeof listPendingComments>>[number];
+
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+function CommentCard({ c, children }: { c: Listed; children: React.ReactNode }) {
+  return (
+    <article className="box" aria-label={`Comment by ${c.user.name}`}>
+      <p>
+        <strong>{c.user.name}</strong> ({c.user.email}) on <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>
+        , {utc(c.createdAt)}
+      </p>
+      <blockquote className="comment-body">{c.body}</blockquote>
+      <p>Conflict of interest: {c.disclosure}</p>
+      {children}
+    </article>
+  );
+}
+
 export default async function AdminComments() {
   await requireAdmin('/admin/comments');
-  const comments = await listPendingComments();
+  const [pending, published] = await Promise.all([listPendingComments(), listPublishedComments()]);
   return (
     <>
       <h1>Comments waiting for moderation</h1>
-      {comments.length === 0 && <p>No comments are waiting.</p>}
-      {comments.map((c) => (
-        <article key={c.id} className="box" aria-label={`Comment by ${c.user.name}`}>
-          <p>
-            <strong>{c.user.name}</strong> ({c.user.email}) on{' '}
-            <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>,{' '}
-            {c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-          </p>
-          <blockquote className="comment-body">{c.body}</blockquote>
-          <p>Conflict of interest: {c.disclosure}</p>
+      {pending.length === 0 && <p>No comments are waiting.</p>}
+      {pending.map((c) => (
+        <CommentCard key={c.id} c={c}>
           <AdminForm
             endpoint="/api/admin/comments/moderate"
             hidden={{ commentId: c.id, decision: 'approve' }}
@@ -36,7 +47,22 @@ export default async function AdminComments() {
             submitLabel="Reject"
             compact
           />
-        </article>
+        </CommentCard>
+      ))}
+      <h2>Published comments</h2>
+      <p>The 50 most recently published. Removing one takes it off the article at once; the author is told why.</p>
+      {published.length === 0 && <p>No comments are published.</p>}
+      {published.map((c) => (
+        <CommentCard key={c.id} c={c}>
+          <AdminForm
+            endpoint="/api/admin/comments/moderate"
+            hidden={{ commentId: c.id, decision: 'remove' }}
+            fields={[{ kind: 'text', name: 'reason', label: 'Reason for removal' }]}
+            submitLabel="Remove"
+            confirm="Remove this published comment? The author will be emailed the reason."
+            compact
+          />
+        </CommentCard>
       ))}
     </>
   );

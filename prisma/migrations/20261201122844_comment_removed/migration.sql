@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CommentStatus" ADD VALUE 'removed';
