@@ -1,14 +1,17 @@
+import { AdminTable } from '@/components/admin/admin-table';
 import { db } from '@/lib/db';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { listUnmatchedStripeEvents } from '@/lib/billing/handle-stripe-event';
 
 export default async function AdminHome() {
   await requireAdmin('/admin');
-  const [users, subscriptions, purchases, institutions, members] = await Promise.all([
+  const [users, subscriptions, purchases, institutions, members, unmatched] = await Promise.all([
     db.user.count(),
     db.subscription.count({ where: { status: 'active', revokedAt: null } }),
     db.articlePurchase.count(),
     db.institution.count(),
     db.memberRecord.count(),
+    listUnmatchedStripeEvents(),
   ]);
   return (
     <>
@@ -35,6 +38,22 @@ export default async function AdminHome() {
           <dd>{members}</dd>
         </div>
       </dl>
+      <h2>Stripe events not applied</h2>
+      <p>
+        Answered as received (Stripe would otherwise retry them for days) but they changed nothing: each names a user,
+        article or checkout session this site does not have. Look each up in Stripe&rsquo;s dashboard by its id.
+      </p>
+      <AdminTable
+        rows={unmatched}
+        total={unmatched.length}
+        noun="event"
+        columns={[
+          { header: 'Received (UTC)', cell: (e) => e.processedAt.toISOString().slice(0, 16).replace('T', ' ') },
+          { header: 'Event', cell: (e) => <code>{e.id}</code> },
+          { header: 'Type', cell: (e) => e.type },
+          { header: 'Problem', cell: (e) => e.problem },
+        ]}
+      />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { db } from '@/lib/db';
 import type { Stripe } from './stripe-client';
 import { cteNamesOf, isOneStatement, type ApplyEffect, type Effect, type OneStatementEffect } from './tx';
 
-export type EventOutcome = 'processed' | 'duplicate' | 'ignored';
+/** 'unmatched': recorded without effect, since it names something this site does not have. */
+export type EventOutcome = 'processed' | 'duplicate' | 'ignored' | 'unmatched';
 
 type StatementEvent = { event: Stripe.Event; effect: OneStatementEffect };
 type PreparedEvent = { event: Stripe.Event; apply: ApplyEffect | null };

@@ -1,5 +1,7 @@
 import 'server-only';
+import { db } from '@/lib/db';
 import { applyOnce, type EventOutcome } from './apply-once';
+import { isUnmatchedReference } from './is-unmatched-reference';
 import type { Stripe } from './stripe-client';
 import type { Effect } from './tx';
 import { onChargeDisputeCreated } from './webhook/charge-dispute-created';
@@ -56,11 +58,30 @@ function prepareEffect(event: Stripe.Event): Promise<Effect | null> {
 
 /**
  * Applies a verified Stripe event exactly once. Throws on failure (the route answers 5xx so Stripe
- * retries).
+ * retries), except when the event names a user, article or session we do not have: retries would
+ * never help, so it is recorded with the problem for an admin to see, and answered 2xx.
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
-  // No "seen it?" query first: it would cost every delivery a round trip to save a rare redelivery
-  // one re-read from Stripe, which is harmless (convergent).
-  return applyOnce(event, await prepareEffect(event));
+  try {
+    // No "seen it?" query first: it would cost every delivery a round trip to save a rare redelivery
+    // one re-read from Stripe, which is harmless (convergent).
+    return await applyOnce(event, await prepareEffect(event));
+  } catch (error) {
+    if (!isUnmatchedReference(error)) throw error;
+    const problem = 'It names a user, article or checkout session this site does not have; nothing was granted.';
+    console.warn(`Stripe event ${event.id} (${event.type}): ${problem}`);
+    // A redelivery finds the id recorded and changes nothing, as for any event seen before.
+    await db.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, problem }], skipDuplicates: true });
+    return 'unmatched';
+  }
+}
+
+/** The newest events that could not be applied, for the admin console. */
+export function listUnmatchedStripeEvents(limit = 20) {
+  return db.stripeEvent.findMany({
+    where: { problem: { not: null } },
+    orderBy: { processedAt: 'desc' },
+    take: limit,
+  });
 }

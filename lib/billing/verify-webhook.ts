@@ -2,12 +2,25 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { getStripe, getWebhookSecret, type Stripe } from './stripe-client';
 
-/** The event, when `signature` signs exactly `rawBody` with our endpoint secret; otherwise a 400. */
+/** How far a signature's time may be from ours, either way (Stripe's own default, 5 minutes). */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * The event, when `signature` signs exactly `rawBody` with our endpoint secret, at a time within
+ * 5 minutes of now; otherwise a 400. The SDK refuses old signatures only: one dated in the
+ * future would stay replayable for as long as its date is ahead.
+ */
 export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event {
   if (!signature) throw new AppError('Missing Stripe-Signature header.', 400, 'bad_signature');
+  let event: Stripe.Event;
   try {
-    return getStripe().webhooks.constructEvent(rawBody, signature, getWebhookSecret());
+    event = getStripe().webhooks.constructEvent(rawBody, signature, getWebhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
   } catch {
     throw new AppError('Invalid Stripe signature.', 400, 'bad_signature');
   }
+  // Every t= the header carries (the SDK checks the signature against one of them).
+  const times = [...signature.matchAll(/(?:^|,)\s*t=([^,]*)/g)].map((m) => Number(m[1]));
+  if (!times.length || times.some((t) => !(Math.abs(Date.now() / 1000 - t) <= SIGNATURE_TOLERANCE_SECONDS)))
+    throw new AppError('Invalid Stripe signature: its time is too far from ours.', 400, 'bad_signature');
+  return event;
 }

@@ -12,6 +12,7 @@ const standIn = await vi.hoisted(async () => {
 import { POST } from '@/app/api/stripe/webhook/route';
 import { db } from '@/lib/db';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
+import { listUnmatchedStripeEvents } from '@/lib/billing/handle-stripe-event';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
@@ -70,6 +71,31 @@ describe('Stripe webhook: signatures', () => {
     expect(await db.articlePurchase.count()).toBe(0);
   });
 
+  it('refuses a signature dated more than 5 minutes from now, either way (a replay stays a replay)', async () => {
+    const { session } = await paidPurchaseSession();
+    const event = makeEvent('checkout.session.completed', session);
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 600, now + 24 * 3600, now - 600]) {
+      const res = await POST(webhookRequest(event, { timestamp }));
+      expect(res.status, `signed at now${timestamp - now > 0 ? '+' : ''}${timestamp - now} s`).toBe(400);
+    }
+    expect(await db.stripeEvent.count()).toBe(0);
+    expect(await db.articlePurchase.count()).toBe(0);
+    // A clock a little ahead of ours is still believed.
+    expect((await POST(webhookRequest(event, { timestamp: now + 120 }))).status).toBe(200);
+    expect(await db.articlePurchase.count()).toBe(1);
+  });
+
+  it('refuses a header whose extra t= puts the signed time in the future', async () => {
+    const { session } = await paidPurchaseSession();
+    const event = makeEvent('checkout.session.completed', session);
+    const future = Math.floor(Date.now() / 1000) + 3600;
+    const signed = String(webhookRequest(event, { timestamp: future }).headers.get('stripe-signature'));
+    const signature = `t=${Math.floor(Date.now() / 1000)},${signed}`;
+    expect((await POST(webhookRequest(event, { signature }))).status).toBe(400);
+    expect(await db.articlePurchase.count()).toBe(0);
+  });
+
   it('answers events it does not handle with 2xx, so Stripe stops sending them', async () => {
     const res = await deliver(makeEvent('customer.created', { id: 'cus_1', object: 'customer' }));
     expect(res).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } });
@@ -117,7 +143,7 @@ describe('Stripe webhook: 24-hour purchases', () => {
     expect(await db.articlePurchase.count()).toBe(1);
   });
 
-  it('deliveries arriving together are applied together; one that fails fails alone, recording nothing', async () => {
+  it('deliveries arriving together are applied together; one that fails fails alone', async () => {
     const sessions = [];
     for (let i = 0; i < 5; i++) {
       await createPurchaseCheckout(await createReader(`buyer${i}@example.org`), await createPaidArticle(`10.1/t.${i}`));
@@ -127,9 +153,34 @@ describe('Stripe webhook: 24-hour purchases', () => {
     const broken = { ...sessions[0]!, id: newId('cs'), metadata: { ...metadata, articleId: 'no-such-article' } };
     const events = [...sessions, broken].map((s) => makeEvent('checkout.session.completed', s));
     const results = await Promise.all(events.map(deliver));
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 500]);
-    expect(await db.stripeEvent.count()).toBe(5);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(results.map((r) => r.body.outcome)).toEqual([...Array<string>(5).fill('processed'), 'unmatched']);
+    expect(await db.stripeEvent.count({ where: { problem: null } })).toBe(5);
     expect(await db.articlePurchase.count()).toBe(5);
+  });
+
+  it('an event naming a user or article we do not have is answered 2xx (no retries for days) and shown to admins', async () => {
+    const { session } = await paidPurchaseSession();
+    const metadata = session.metadata as Record<string, string>;
+    const strangers = [
+      {
+        ...session,
+        id: newId('cs'),
+        client_reference_id: 'no-such-user',
+        metadata: { ...metadata, userId: 'no-such-user' },
+      },
+      { ...session, id: newId('cs'), metadata: { ...metadata, articleId: 'no-such-article' } },
+    ].map((s) => makeEvent('checkout.session.completed', s));
+    for (const event of strangers) {
+      expect(await deliver(event)).toEqual({ status: 200, body: { received: true, outcome: 'unmatched' } });
+      expect((await deliver(event)).body.outcome).toBe('duplicate');
+    }
+    expect(await db.articlePurchase.count()).toBe(0);
+    const listed = await listUnmatchedStripeEvents();
+    expect(listed.map((e) => e.id).sort()).toEqual(strangers.map((e) => e.id).sort());
+    expect(listed[0]!.problem).toMatch(/names a user, article or checkout session this site does not have/);
+    // The buyer's own event still works.
+    expect((await deliver(makeEvent('checkout.session.completed', session))).body.outcome).toBe('processed');
   });
 
   it('a burst of purchases and one subscription’s events, with duplicates, converges exactly once', async () => {

@@ -28,14 +28,19 @@ export function makeEvent(
   };
 }
 
-type DeliveryOptions = { url?: string; secret?: string; signature?: string | null };
+/** `timestamp`: when the signature says it was made (seconds; default now). */
+type DeliveryOptions = { url?: string; secret?: string; signature?: string | null; timestamp?: number };
 
 /** A delivery signed now, to be POSTed later (a Request's body can be read once: make one per POST). */
 export function signedDelivery(event: TestEvent, options: DeliveryOptions = {}): { toRequest: () => Request } {
   const payload = JSON.stringify(event);
   const signature =
     options.signature === undefined
-      ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET })
+      ? signer.webhooks.generateTestHeaderString({
+          payload,
+          secret: options.secret ?? TEST_WEBHOOK_SECRET,
+          ...(options.timestamp !== undefined && { timestamp: options.timestamp }),
+        })
       : options.signature;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['stripe-signature'] = signature;
