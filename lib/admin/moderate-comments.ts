@@ -15,7 +15,11 @@ const withAuthorAndArticle = {
 } as const;
 
 export async function listPendingComments() {
-  return db.comment.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, include: withAuthorAndArticle });
+  return db.comment.findMany({
+    where: { status: 'pending' },
+    orderBy: { createdAt: 'asc' },
+    include: withAuthorAndArticle,
+  });
 }
 
 /** The most recently published comments, newest first: the ones a moderator may need to take down. */
@@ -92,5 +96,9 @@ export async function moderateComment(actor: CurrentUser, input: z.infer<typeof 
     reject: `Your comment on ${on} was not published.\nReason: ${input.reason}\n\n${link}\n`,
     remove: `Your published comment on ${on} has been removed by a moderator.\nReason: ${input.reason}\n\nIf you think this is a mistake, reply to the journal office.\n${link}\n`,
   }[input.decision];
-  await sendEmail({ to: comment.user.email, subject: decision.subject, text: `Hello ${comment.user.name},\n\n${text}` });
+  await sendEmail({
+    to: comment.user.email,
+    subject: decision.subject,
+    text: `Hello ${comment.user.name},\n\n${text}`,
+  });
 }

@@ -16,9 +16,7 @@ async function started(...args: Parameters<typeof startProductionServer>): Promi
   return server;
 }
 
-test('HSTS is sent when the server runs on an https address, whatever the build was made with', async ({
-  request,
-}) => {
+test('HSTS is sent when the server runs on an https address, whatever the build was made with', async ({ request }) => {
   // This suite's build was made for http://localhost: no HSTS there.
   expect((await request.get('/')).headers()['strict-transport-security']).toBeUndefined();
   const server = await started(port(0), { SITE_URL: 'https://journal.example' });

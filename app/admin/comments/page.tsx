@@ -14,8 +14,8 @@ function CommentCard({ c, children }: { c: Listed; children: React.ReactNode }) 
   return (
     <article className="box" aria-label={`Comment by ${c.user.name}`}>
       <p>
-        <strong>{c.user.name}</strong> ({c.user.email}) on <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>
-        , {utc(c.createdAt)}
+        <strong>{c.user.name}</strong> ({c.user.email}) on{' '}
+        <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>, {utc(c.createdAt)}
       </p>
       <blockquote className="comment-body">{c.body}</blockquote>
       <p>Conflict of interest: {c.disclosure}</p>
