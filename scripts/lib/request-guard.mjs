@@ -2,6 +2,13 @@
 // itself would answer with a 500 (or not check at all) with a 4xx and one plain sentence.
 // Pure: scripts/server.mjs applies it, tests/unit/request-guard.test.ts covers every rule.
 
+import { createRequire } from 'node:module';
+
+// Next's own check of the router-state header (which it answers with a 500 when it fails).
+const { parseAndValidateFlightRouterState } = createRequire(import.meta.url)(
+  'next/dist/server/app-render/parse-and-validate-flight-router-state.js',
+);
+
 /** Next's own limit for a server action body (serverActions.bodySizeLimit); it answers 500 above it. */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
@@ -31,6 +38,16 @@ function isCrossSite(req) {
   return origin !== undefined && !isSameOrigin(origin, req.headers.host);
 }
 
+/** @param {string | string[] | undefined} header */
+function isRouterStateValid(header) {
+  try {
+    parseAndValidateFlightRouterState(header);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The refusal for this request, or null to let Next handle it.
  * @param {import('node:http').IncomingMessage} req
@@ -49,6 +66,10 @@ export function refuseRequest(req) {
   // with %00 in it failed with a 500. No address of ours contains one.
   if (url.includes('%00'))
     return { status: 400, message: 'The address is not valid: it contains a NUL character (%00).' };
+  // Sent by Next's client router only, always well-formed: a broken one is hand-made, and Next
+  // answers it with a 500 (dynamic pages) or a redirect to the same address.
+  if (!isRouterStateValid(req.headers['next-router-state-tree']))
+    return { status: 400, message: 'The request is not valid: its router state header is malformed. Reload the page.' };
   if (isCrossSite(req))
     return {
       status: 403,

@@ -22,6 +22,15 @@ describe('request guard', () => {
     expect(statusOf('POST', '/api/stripe/webhook')).toBe('passed');
   });
 
+  it('refuses a malformed router state header (Next answers it with a 500) and passes a real one', () => {
+    for (const tree of ['garbage', '%7B', '[]', '[1,2]', '["",{"children":[1]}]', '%E0%A4%A', 'x'.repeat(50_000)])
+      expect(statusOf('GET', '/search?q=ivig', { rsc: '1', 'next-router-state-tree': tree }), tree.slice(0, 20)).toBe(
+        400,
+      );
+    const real = encodeURIComponent(JSON.stringify(['', { children: ['search', { children: ['__PAGE__', {}] }] }]));
+    expect(statusOf('GET', '/search?q=ivig', { rsc: '1', 'next-router-state-tree': real })).toBe('passed');
+  });
+
   it('refuses broken %-escapes and NUL characters in the address with 400', () => {
     expect(statusOf('GET', '/doi/10.1001/%E0%A4%A')).toBe(400);
     expect(statusOf('GET', '/topics/%ED%A0%80')).toBe(400);
