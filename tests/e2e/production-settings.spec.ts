@@ -53,7 +53,8 @@ test('production without Stripe: no free test payments, unless loudly allowed (a
     await page.getByLabel('Email').fill('reader@example.com');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/subscribe$/);
+    // A fresh server answers its first sign-in slowly (bcrypt, and nothing warm yet).
+    await expect(page).toHaveURL(/\/subscribe$/, { timeout: 20_000 });
     await expect(page.getByRole('note')).toContainText('Online payment is not available on this site yet');
     await expect(page.getByText('test payment')).toHaveCount(0);
     await page.getByRole('button', { name: 'Subscribe annual' }).click();
