@@ -6,7 +6,7 @@ import { importJats } from '@/lib/articles/jats/import-jats';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
 import { resetDatabase } from '../support/reset-db';
 
-const samplesDir = path.resolve(import.meta.dirname, '../../../shared/jats-samples');
+const samplesDir = path.resolve(import.meta.dirname, '../fixtures/jats');
 const readSample = (file: string) => fs.readFileSync(path.join(samplesDir, file), 'utf8');
 
 async function countRows() {
