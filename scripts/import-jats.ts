@@ -1,5 +1,5 @@
 // npm run import:jats -- file.xml [more.xml]: imports JATS files into the database,
-// one line per file; exits 1 when any file failed.
+// one line per file (and one per warning); exits 1 when any file failed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from './lib/with-database';
@@ -17,9 +17,11 @@ async function main(files: string[]): Promise<number> {
     let failures = 0;
     for (const file of files) {
       try {
-        const xml = fs.readFileSync(file, 'utf8');
+        // Bytes, not text: the file's own declaration says how to decode it.
+        const xml = fs.readFileSync(file);
         const result = await importJats({ xml, fileName: path.basename(file) });
         console.log(`imported ${result.doi} (${result.created ? 'created' : 'updated'})`);
+        for (const warning of result.warnings) console.log(`  warning: ${warning}`);
       } catch (error) {
         failures += 1;
         console.error(error instanceof Error ? error.message : String(error));

@@ -9,8 +9,11 @@ export type AdminField =
   | { kind: 'checkbox'; name: string; label: string; defaultChecked?: boolean }
   /** One entry per line (or comma), sent as an array. */
   | { kind: 'list'; name: string; label: string; defaultValue?: string[]; hint?: string }
-  /** A text file read in the browser and sent as `name`, its file name as `fileName`. */
-  | { kind: 'file'; name: string; label: string; accept: string; maxBytes: number };
+  /**
+   * A text file read in the browser and sent as `name`, its file name as `fileName`. With `binary`,
+   * its bytes go as base64 in `${name}Base64`, so the server decodes them (an XML file's own encoding).
+   */
+  | { kind: 'file'; name: string; label: string; accept: string; maxBytes: number; binary?: boolean };
 
 type Props = {
   endpoint: string;
@@ -38,6 +41,12 @@ function describeSuccess(body: Record<string, unknown>): Result {
   return { ok: true, message: `Saved.${counts}`, details };
 }
 
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /** A small admin form that posts JSON to an admin route and shows the outcome; the page then refreshes. */
 export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm, compact }: Props) {
   const router = useRouter();
@@ -61,7 +70,8 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
         if (!file) return `Choose a file for “${f.label}”.`;
         if (file.size > f.maxBytes)
           return `The file is larger than ${Math.round(f.maxBytes / 1024)} KB. Nothing was sent.`;
-        data[f.name] = await file.text();
+        if (f.binary) data[`${f.name}Base64`] = toBase64(new Uint8Array(await file.arrayBuffer()));
+        else data[f.name] = await file.text();
         data.fileName = file.name;
       } else data[f.name] = el.value;
     }

@@ -55,21 +55,33 @@ function refreshArticlePages(doi: string) {
   }
 }
 
-export const uploadJatsSchema = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/\.xml$/i, 'Upload a .xml file.'),
-  xml: z.string().min(1, 'The file is empty.').max(MAX_JATS_BYTES, 'The file is larger than 1.5 MB.'),
-});
+export const uploadJatsSchema = z
+  .object({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/\.xml$/i, 'Upload a .xml file.'),
+    /** The file as text (already decoded by the sender) … */
+    xml: z.string().min(1, 'The file is empty.').max(MAX_JATS_BYTES, 'The file is larger than 1.5 MB.').optional(),
+    /** … or its bytes in base64, decoded here per the file's own XML declaration (the admin page sends this). */
+    xmlBase64: z
+      .string()
+      .min(1, 'The file is empty.')
+      .max(Math.ceil(MAX_JATS_BYTES / 3) * 4, 'The file is larger than 1.5 MB.')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact; try again.')
+      .optional(),
+  })
+  .refine((v) => v.xml !== undefined || v.xmlBase64 !== undefined, { message: 'The file is empty.', path: ['xml'] });
 
 /** Imports (or updates) an article from JATS XML, renders its PDF and first page, and logs it. */
 export async function uploadJats(actor: CurrentUser, input: z.infer<typeof uploadJatsSchema>) {
+  const xml = input.xmlBase64 !== undefined ? Buffer.from(input.xmlBase64, 'base64') : (input.xml ?? '');
+  if (xml.length > MAX_JATS_BYTES) throw new ValidationError('The file is larger than 1.5 MB. Nothing was imported.');
   let result;
   try {
-    result = await importJats({ xml: input.xml, fileName: input.fileName });
+    result = await importJats({ xml, fileName: input.fileName });
   } catch (error) {
     if (error instanceof JatsImportError) throw new ValidationError(`${error.message}. Nothing was imported.`);
     throw error;

@@ -28,6 +28,8 @@ export function formatCitationLine(a: CitableArticle): string {
 export type AuthorName = {
   givenNames: string | null;
   surname: string | null;
+  /** "Jr", "III", "Júnior" */
+  suffix?: string | null;
   collab: string | null;
   degrees: string | null;
 };
@@ -35,7 +37,7 @@ export type AuthorName = {
 /** "Cindy England Owen, MD" or a group name. */
 export function formatAuthorName(a: AuthorName, withDegrees = true): string {
   if (a.collab) return a.collab;
-  const name = [a.givenNames, a.surname].filter(Boolean).join(' ');
+  const name = [a.givenNames, a.surname, a.suffix].filter(Boolean).join(' ');
   return withDegrees && a.degrees ? `${name}, ${a.degrees}` : name;
 }
 
@@ -47,7 +49,7 @@ function amaName(a: AuthorName): string {
     .filter(Boolean)
     .map((n) => n[0]?.toUpperCase())
     .join('');
-  return [a.surname, initials].filter(Boolean).join(' ');
+  return [a.surname, initials, a.suffix].filter(Boolean).join(' ');
 }
 
 /** AMA style (11th ed.): up to 6 authors, else the first 3 and "et al". */

@@ -19,7 +19,7 @@ export async function seedSampleJournal(): Promise<void> {
     .sort();
   const imported = [];
   for (const file of files) {
-    const xml = fs.readFileSync(path.join(jatsDir, file), 'utf8');
+    const xml = fs.readFileSync(path.join(jatsDir, file));
     imported.push(await importJats({ xml, fileName: file }));
   }
   for (const { articleId, doi } of imported) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
 import { parseJats } from '@/lib/articles/jats/parse-jats';
 
-const samplesDir = path.resolve(import.meta.dirname, '../../../shared/jats-samples');
+const samplesDir = path.resolve(import.meta.dirname, '../fixtures/jats');
 const parseSample = (file: string) => parseJats(fs.readFileSync(path.join(samplesDir, file), 'utf8'), file);
 
 const minimal = (meta: string, body = '') => `<?xml version="1.0"?>
@@ -71,7 +71,7 @@ describe('parseJats on the sample files', () => {
     expect(article.publishedOnline?.toISOString()).toBe('2012-03-20T00:00:00.000Z');
     expect(article.authors[2]).toMatchObject({
       surname: 'López',
-      affiliation: 'Hospital Universitario La Paz, Madrid, Spain',
+      affiliations: [{ text: 'Hospital Universitario La Paz, Madrid, Spain', ror: null, isni: null, ringgold: null }],
     });
     expect(article.previewHtml).toContain('The aim was to determine the incidence');
     expect(article.previewHtml).toContain('A prospective study in an ICU');
@@ -86,9 +86,12 @@ describe('parseJats on the sample files', () => {
     expect(article.authors[4]).toEqual({
       givenNames: null,
       surname: null,
+      prefix: null,
+      suffix: null,
       collab: 'The PRISMA Group',
       degrees: null,
-      affiliation: null,
+      orcid: null,
+      affiliations: [],
     });
     expect(article.elocationId).toBe('e1000097');
     expect(article.issue).toMatchObject({ volume: '6', number: '7', dateLabel: 'July 2009' });
@@ -126,8 +129,8 @@ describe('parseJats on the sample files', () => {
     expect(article.referencesHtml).toBe('');
     expect(article.issue).toBeNull();
     expect(article.publishedOnline).toBeNull();
-    expect(article.authors[0]?.affiliation).toContain('University of Pennsylvania');
-    expect(article.authors[6]?.affiliation).not.toContain('@');
+    expect(article.authors[0]?.affiliations[0]?.text).toContain('University of Pennsylvania');
+    expect(article.authors[6]?.affiliations.map((a) => a.text).join()).not.toContain('@');
     expect(article.keywords).toContain('Mouse');
   });
 
@@ -167,7 +170,7 @@ describe('parseJats on bad input', () => {
     expectImportError(
       '<article>\n<front>\n</article>',
       'bad.xml',
-      'bad.xml: malformed XML at line 2',
+      'bad.xml: not well-formed XML at line 2',
       '"front" != "article"',
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildJsonLd, buildScholarMeta } from '@/lib/articles/scholar-meta';
+import { buildJsonLd, buildScholarAuthorTags, buildScholarMeta } from '@/lib/articles/scholar-meta';
 
 const article = {
   doi: '10.1001/archdermatol.2011.3156',
@@ -13,8 +13,19 @@ const article = {
   journal: { title: 'Archives of Dermatology', abbreviation: 'Arch Dermatol', issn: '0003-987X' },
   issue: { volume: '148', number: '4', year: 2012 },
   authors: [
-    { givenNames: 'Cindy England', surname: 'Owen', collab: null, degrees: 'MD' },
+    {
+      givenNames: 'Cindy England',
+      surname: 'Owen',
+      collab: null,
+      degrees: 'MD',
+      orcid: 'https://orcid.org/0000-0002-1825-0097',
+      affiliations: [{ affiliation: { position: 1 } }, { affiliation: { position: 0 } }],
+    },
     { givenNames: null, surname: null, collab: 'The PRISMA Group', degrees: null },
+  ],
+  affiliations: [
+    { position: 0, text: 'University of Louisville, Louisville, Kentucky' },
+    { position: 1, text: 'Mayo Clinic, Rochester, Minnesota' },
   ],
 };
 
@@ -23,7 +34,6 @@ describe('Google Scholar tags', () => {
   it('carry every citation_* field Scholar reads', () => {
     expect(tags).toMatchObject({
       citation_title: article.title,
-      citation_author: ['Cindy England Owen', 'The PRISMA Group'],
       citation_publication_date: '2012/04/16',
       citation_journal_title: 'Archives of Dermatology',
       citation_journal_abbrev: 'Arch Dermatol',
@@ -35,6 +45,16 @@ describe('Google Scholar tags', () => {
       citation_doi: article.doi,
       citation_abstract_html_url: 'https://journal.example/doi/10.1001/archdermatol.2011.3156',
     });
+  });
+  it("put each author's institutions and ORCID iD right after that author, in order", () => {
+    expect(buildScholarAuthorTags(article)).toEqual([
+      { name: 'citation_author', content: 'Cindy England Owen' },
+      { name: 'citation_author_institution', content: 'Mayo Clinic, Rochester, Minnesota' },
+      { name: 'citation_author_institution', content: 'University of Louisville, Louisville, Kentucky' },
+      { name: 'citation_author_orcid', content: 'https://orcid.org/0000-0002-1825-0097' },
+      { name: 'citation_author', content: 'The PRISMA Group' },
+    ]);
+    expect(tags).not.toHaveProperty('citation_author');
   });
   it('give an absolute PDF address', () => {
     expect(tags.citation_pdf_url).toBe('https://journal.example/doi/10.1001/archdermatol.2011.3156/pdf');

@@ -28,6 +28,7 @@ export default async function AdminArticles() {
               label: 'JATS XML file',
               accept: '.xml,application/xml,text/xml',
               maxBytes: MAX_JATS_BYTES,
+              binary: true,
             },
           ]}
           submitLabel="Import article"

@@ -1,46 +1,41 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { XmlInput } from './jats-xml-input';
+import { findOrCreateJournal } from './find-or-create-journal';
 import { parseJats, type ParsedArticle } from './parse-jats';
+import { replaceArticleAuthors } from './replace-article-authors';
 
 export type ImportJatsInput = {
-  xml: string;
+  /** The file's bytes (decoded per its declaration) or its text. */
+  xml: XmlInput;
   fileName: string;
   /** Position in the issue's table of contents; left unchanged on re-import when omitted. */
   position?: number;
 };
 
-export type ImportJatsResult = { articleId: string; doi: string; created: boolean };
+export type ImportJatsResult = {
+  articleId: string;
+  doi: string;
+  created: boolean;
+  /** What the import went past but an editor should know, e.g. a journal record that disagrees with the file. */
+  warnings: string[];
+};
 
-/** 'Arch Dermatol' → 'arch-dermatol'; accents dropped so slugs stay ASCII. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slugify } from './slugify';
+
+export { slugify };
 
 /**
  * Parses a JATS file and upserts its journal, issue, article (by DOI), authors and topics in one
  * transaction. Re-importing the same DOI replaces the article's authors and topics, never duplicates.
+ * The journal is found by ISSN, then title, and never changed by an article (disagreements are warnings).
  * A file that fails to parse throws JatsImportError before anything is written.
  */
 export async function importJats({ xml, fileName, position }: ImportJatsInput): Promise<ImportJatsResult> {
   const parsed = parseJats(xml, fileName);
   return db.$transaction(async (tx) => {
-    const journalData = {
-      title: parsed.journal.title,
-      abbreviation: parsed.journal.abbreviation ?? parsed.journal.title,
-      issn: parsed.journal.issn,
-      eissn: parsed.journal.eissn,
-      publisher: parsed.journal.publisher,
-    };
-    const journal = await tx.journal.upsert({
-      where: { slug: slugify(journalData.abbreviation) },
-      create: { slug: slugify(journalData.abbreviation), ...journalData },
-      update: journalData,
-    });
+    const warnings = [...parsed.warnings];
+    const journal = await findOrCreateJournal(tx, parsed.journal, warnings);
     const issue = parsed.issue
       ? await tx.issue.upsert({
           where: {
@@ -63,10 +58,7 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
         })
       : await tx.article.create({ data: { ...data, position: position ?? 0 } });
 
-    await tx.articleAuthor.deleteMany({ where: { articleId: article.id } });
-    await tx.articleAuthor.createMany({
-      data: parsed.authors.map((author, index) => ({ ...author, articleId: article.id, position: index })),
-    });
+    await replaceArticleAuthors(tx, article.id, parsed.authors);
     await tx.articleTopic.deleteMany({ where: { articleId: article.id } });
     const topicIds = new Set<string>();
     for (const name of parsed.topics) {
@@ -76,7 +68,12 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
       topicIds.add(topic.id);
     }
     await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
-    return { articleId: article.id, doi: parsed.doi, created: !existing };
+    return {
+      articleId: article.id,
+      doi: parsed.doi,
+      created: !existing,
+      warnings: warnings.map((w) => `${fileName}: ${w}`),
+    };
   });
 }
 
@@ -86,6 +83,7 @@ function articleFields(parsed: ParsedArticle, fileName: string) {
     articleType: parsed.articleType,
     sectionLabel: parsed.sectionLabel,
     title: parsed.title,
+    titleHtml: parsed.titleHtml,
     subtitle: parsed.subtitle,
     fpage: parsed.fpage,
     lpage: parsed.lpage,

@@ -2,6 +2,7 @@
 // which matters because sample DOCTYPEs name remote http(s) DTDs.
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { JatsImportError } from './jats-import-error';
+import { decodeXml, expandEntities, type XmlInput } from './jats-xml-input';
 
 export type { Element, Node };
 
@@ -9,15 +10,19 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
-/** Parses `xml` and returns the root element; any XML error becomes a JatsImportError. */
-export function parseXmlRoot(xml: string, fileName: string): Element {
+/**
+ * Decodes and parses a file and returns the root element. A file that is not well-formed, cannot be
+ * decoded or declares external or runaway entities becomes a JatsImportError naming the file.
+ */
+export function parseXmlRoot(input: XmlInput, fileName: string): Element {
+  const xml = expandEntities(decodeXml(input, fileName), fileName);
   let failure: string | null = null;
   const parser = new DOMParser({
     onError: (level, message, context: unknown) => {
       if (level === 'warning') return;
       const locator = (context as { locator?: { lineNumber?: number } } | undefined)?.locator;
       const line = locator?.lineNumber ?? '?';
-      failure ??= `${fileName}: malformed XML at line ${line}: ${message.split('\n')[0]?.trim() ?? message}`;
+      failure ??= `${fileName}: not well-formed XML at line ${line}: ${message.split('\n')[0]?.trim() ?? message}`;
       throw new Error(failure);
     },
   });
@@ -27,7 +32,7 @@ export function parseXmlRoot(xml: string, fileName: string): Element {
     if (!root) throw new Error('no root element');
     return root;
   } catch (error) {
-    throw new JatsImportError(failure ?? `${fileName}: malformed XML: ${(error as Error).message}`);
+    throw new JatsImportError(failure ?? `${fileName}: not well-formed XML: ${(error as Error).message}`);
   }
 }
 

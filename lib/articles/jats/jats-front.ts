@@ -1,15 +1,7 @@
 // Reads the article's front matter pieces that have several historical layouts:
-// journal metadata (JATS vs NLM 2.3), authors and their affiliations, and publication dates.
+// journal metadata (JATS vs NLM 2.3) and publication dates. Authors: jats-authors.ts.
 import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
 import { MONTH_NAMES } from '@/lib/month-names';
-
-export type ParsedAuthor = {
-  givenNames: string | null;
-  surname: string | null;
-  collab: string | null;
-  degrees: string | null;
-  affiliation: string | null;
-};
 
 export type ParsedJournal = {
   title: string;
@@ -34,39 +26,17 @@ export function readJournal(journalMeta: Element, title: string): ParsedJournal 
   return {
     title,
     abbreviation: optionalText(nlmTa) ?? optionalText(abbrev),
-    issn: optionalText(print) ?? (electronic ? null : optionalText(issns[0])),
-    eissn: optionalText(electronic),
+    issn: normalizeIssn(optionalText(print) ?? (electronic ? null : optionalText(issns[0]))),
+    eissn: normalizeIssn(optionalText(electronic)),
     publisher: optionalText(childAt(journalMeta, 'publisher', 'publisher-name')),
   };
 }
 
-/** Authors in order. Affiliations come from a nested aff or the aff an xref points at. */
-export function readAuthors(articleMeta: Element): ParsedAuthor[] {
-  const affs = new Map<string, Element>();
-  for (const aff of descendants(articleMeta, 'aff')) {
-    const id = aff.getAttribute('id');
-    if (id) affs.set(id, aff);
-  }
-  const contribs = childElements(articleMeta, 'contrib-group').flatMap((g) => childElements(g, 'contrib'));
-  return contribs
-    .filter((c) => c.getAttribute('contrib-type') === 'author')
-    .map((contrib) => {
-      const name = childElements(contrib, 'name', 'string-name')[0];
-      const linked = childElements(contrib, 'xref')
-        .filter((x) => x.getAttribute('ref-type') === 'aff')
-        .flatMap((x) => (x.getAttribute('rid') ?? '').split(/\s+/))
-        .map((rid) => affs.get(rid));
-      const affiliations = [...childElements(contrib, 'aff'), ...linked]
-        .map((aff) => textOf(aff, ['label', 'email', 'sup']).replace(/^[,;\s]+|[,;\s]+$/g, ''))
-        .filter(Boolean);
-      return {
-        givenNames: optionalText(childElements(name, 'given-names')[0]),
-        surname: optionalText(childElements(name, 'surname')[0]),
-        collab: optionalText(childElements(contrib, 'collab')[0], ['xref', 'contrib-group']),
-        degrees: optionalText(childElements(contrib, 'degrees')[0]),
-        affiliation: affiliations.length > 0 ? [...new Set(affiliations)].join('; ') : null,
-      };
-    });
+/** "0003987x" → "0003-987X"; anything that is not an ISSN stays as written. */
+export function normalizeIssn(issn: string | null): string | null {
+  const compact = issn?.replace(/[\s-]/g, '').toUpperCase();
+  if (!compact) return null;
+  return /^\d{7}[\dX]$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4)}` : (issn ?? null);
 }
 
 type PubDate = { year: number; month: number | null; day: number | null; season: string | null; kind: string };

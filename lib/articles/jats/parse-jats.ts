@@ -1,28 +1,26 @@
 // Pure JATS/NLM → ParsedArticle. Handles JATS 1.x and NLM 2.3/3.0 layouts; never loads DTDs.
 import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
 import { parseXmlRoot } from './jats-dom';
-import {
-  readAuthors,
-  readIssue,
-  readJournal,
-  readPublishedOnline,
-  type ParsedAuthor,
-  type ParsedIssue,
-  type ParsedJournal,
-} from './jats-front';
+import { readAuthors, type ParsedAffiliation, type ParsedAuthor } from './jats-authors';
+import { readIssue, readJournal, readPublishedOnline, type ParsedIssue, type ParsedJournal } from './jats-front';
+import { titleToHtml } from './jats-title-html';
+import type { XmlInput } from './jats-xml-input';
 import { JatsImportError } from './jats-import-error';
 import { referencesToHtml } from './jats-references';
 import { childrenToHtml, nodeToHtml, type HtmlContext } from './jats-to-html';
 import { sanitizeJatsHtml } from './sanitize-jats-html';
 
-export type { ParsedAuthor, ParsedIssue, ParsedJournal };
+export type { ParsedAffiliation, ParsedAuthor, ParsedIssue, ParsedJournal };
 
 export type ParsedArticle = {
   doi: string;
   pmid: string | null;
   articleType: string;
   sectionLabel: string | null;
+  /** Plain text, for meta tags and search. */
   title: string;
+  /** The same title with its inline formatting (italic, sub/superscripts), as safe HTML. */
+  titleHtml: string;
   subtitle: string | null;
   authors: ParsedAuthor[];
   journal: ParsedJournal;
@@ -37,11 +35,17 @@ export type ParsedArticle = {
   referencesHtml: string;
   keywords: string[];
   topics: string[];
+  /** Things the import kept going past but an editor should know (an author without a name, a bad ORCID iD). */
+  warnings: string[];
 };
 
-/** Parses one JATS file. Throws JatsImportError (naming the file and element) on bad input. */
-export function parseJats(xml: string, fileName: string): ParsedArticle {
+/**
+ * Parses one JATS file, given as bytes (decoded per its BOM or XML declaration) or as text.
+ * Throws JatsImportError (naming the file and element) on bad input.
+ */
+export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
   const root = parseXmlRoot(xml, fileName);
+  const warnings: string[] = [];
   const missing = (what: string, where: string) =>
     new JatsImportError(`${fileName}: missing required element ${what} in <${where}>`);
   if (root.nodeName !== 'article')
@@ -58,7 +62,8 @@ export function parseJats(xml: string, fileName: string): ParsedArticle {
   const doi = articleId('doi');
   if (!doi) throw missing('<article-id pub-id-type="doi">', 'article-meta');
   const titleGroup = childAt(articleMeta, 'title-group');
-  const title = textOf(childAt(titleGroup, 'article-title'));
+  const titleElement = childAt(titleGroup, 'article-title');
+  const title = textOf(titleElement, ['xref', 'fn']);
   if (!title) throw missing('<article-title>', 'title-group');
   const journalTitle = textOf(
     childAt(journalMeta, 'journal-title-group', 'journal-title') ?? childAt(journalMeta, 'journal-title'),
@@ -73,8 +78,9 @@ export function parseJats(xml: string, fileName: string): ParsedArticle {
     articleType: root.getAttribute('article-type') || 'research-article',
     sectionLabel,
     title,
+    titleHtml: titleToHtml(titleElement),
     subtitle: optionalText(childAt(titleGroup, 'subtitle')),
-    authors: readAuthors(articleMeta),
+    authors: readAuthors(articleMeta, warnings),
     journal: readJournal(journalMeta, journalTitle),
     issue: readIssue(articleMeta),
     fpage: optionalText(childAt(articleMeta, 'fpage')),
@@ -87,6 +93,7 @@ export function parseJats(xml: string, fileName: string): ParsedArticle {
     referencesHtml: sanitizeJatsHtml(referencesToHtml(childAt(root, 'back'))),
     keywords: unique(descendants(articleMeta, 'kwd').map((k) => textOf(k))),
     topics,
+    warnings,
   };
 }
 

@@ -1,0 +1,58 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import { slugify } from './slugify';
+import type { ParsedJournal } from './jats-front';
+
+type Tx = Prisma.TransactionClient;
+
+const same = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The journal an article belongs to: the one sharing an ISSN (print or electronic, either way round),
+ * else the one with the same title and no other ISSN, else a new one. Never changes a stored journal:
+ * an article's journal-meta that disagrees with the record only adds a warning.
+ */
+export async function findOrCreateJournal(tx: Tx, journal: ParsedJournal, warnings: string[]): Promise<{ id: string }> {
+  const issns = [journal.issn, journal.eissn].filter((i): i is string => Boolean(i));
+  const byIssn = issns.length
+    ? await tx.journal.findFirst({ where: { OR: [{ issn: { in: issns } }, { eissn: { in: issns } }] } })
+    : null;
+  const byTitle = byIssn
+    ? null
+    : (await tx.journal.findMany({ where: { title: { equals: journal.title, mode: 'insensitive' } } })).find(
+        (j) => issns.length === 0 || (!j.issn && !j.eissn),
+      );
+  const found = byIssn ?? byTitle;
+  if (found) {
+    const disagree = (what: string, stored: string | null, given: string | null) => {
+      if (!given || (stored && same(stored, given))) return;
+      warnings.push(
+        stored
+          ? `journal ${found.abbreviation}: the file gives the ${what} "${given}", the stored journal has "${stored}"; the stored journal was kept`
+          : `journal ${found.abbreviation}: the file gives the ${what} "${given}", which the stored journal lacks; the stored journal was kept`,
+      );
+    };
+    disagree('title', found.title, journal.title);
+    disagree('print ISSN', found.issn, journal.issn);
+    disagree('electronic ISSN', found.eissn, journal.eissn);
+    if (found.publisher) disagree('publisher', found.publisher, journal.publisher);
+    return found;
+  }
+  const abbreviation = journal.abbreviation ?? journal.title;
+  const base = slugify(abbreviation) || 'journal';
+  let slug = base;
+  for (let n = 2; await tx.journal.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${base}-${n}`;
+  if (slug !== base)
+    warnings.push(`another journal already uses the short name "${base}"; this journal was created as "${slug}"`);
+  return tx.journal.create({
+    data: {
+      slug,
+      title: journal.title,
+      abbreviation,
+      issn: journal.issn,
+      eissn: journal.eissn,
+      publisher: journal.publisher,
+    },
+  });
+}
