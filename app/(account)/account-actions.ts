@@ -85,7 +85,7 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 });
 
 export const activateAction = validatedActionWithUser(activationSchema, async (data, user) => {
-  const subscription = await activateMembership(user.id, data);
+  const subscription = await activateMembership(user.id, data, { ip: clientIpFromHeaders(await headers()) });
   return {
     ok: true,
     message: `Your subscription is active until ${subscription.currentPeriodEnd.toISOString().slice(0, 10)}.`,

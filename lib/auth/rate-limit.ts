@@ -46,3 +46,7 @@ export function minutesText(seconds: number) {
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
+
+// Activation: guessing member numbers or codes. A success is taken back.
+export const ACTIVATION_PER_ACCOUNT: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
+export const ACTIVATION_PER_IP: RateLimitRule = { limit: 30, windowSeconds: 60 * 60 };
