@@ -33,8 +33,9 @@ function weakPassword(password: string, context: { email?: string; name?: string
 export const registerAction = validatedAction(registerSchema, async (data) => {
   const weak = weakPassword(data.password, data);
   if (weak) return weak;
-  await registerUser(data);
-  return { ok: true, message: 'Account created. We have sent a link to confirm your email address.' };
+  await registerUser(data, clientIpFromHeaders(await headers()));
+  // The same words whether or not the email already had an account (its owner gets a note instead).
+  return { ok: true, message: 'Check your email: we sent a link to finish setting up your account.' };
 });
 
 export const verifyEmailAction = validatedAction(z.object({ token: z.string().min(10).max(200) }), async ({ token }) =>
