@@ -76,13 +76,8 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
 });
 
 export const updateProfileAction = validatedActionWithUser(profileSchema, async (data, user) => {
-  const emailChanged = await updateProfile(user, data);
-  return {
-    ok: true,
-    message: emailChanged
-      ? `Saved. We have sent a confirmation link to ${data.email}.`
-      : 'Your details have been saved.',
-  };
+  await updateProfile(user, data);
+  return { ok: true, message: 'Your details have been saved.' };
 });
 
 export const activateAction = validatedActionWithUser(activationSchema, async (data, user) => {

@@ -55,3 +55,5 @@ export const ACTIVATION_PER_IP: RateLimitRule = { limit: 30, windowSeconds: 60 *
 // Per address it is a setting: a library or a classroom registers many readers from one address.
 export const REGISTER_PER_IP: RateLimitRule = { limit: env.REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * 60 };
 export const REGISTER_PER_EMAIL: RateLimitRule = { limit: 3, windowSeconds: 60 * 60 };
+// Email change: each request checks the password and sends two emails.
+export const EMAIL_CHANGE_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
