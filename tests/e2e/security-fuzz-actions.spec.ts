@@ -22,7 +22,9 @@ async function viaBrowser(page: Page, button: string, values: Record<string, str
 let n = 0;
 const freshAddress = () => ({ 'X-Forwarded-For': `198.51.100.${(n++ % 200) + 20}` });
 
-test('registration, forgotten password, reset and email confirmation take hostile input calmly', async ({ page }) => {
+test('registration, forgotten password, reset, email confirmation and email change links take hostile input calmly', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/register');
   const nul = HOSTILE_STRINGS.find(([label]) => label === 'NUL')![1];
@@ -76,6 +78,17 @@ test('registration, forgotten password, reset and email confirmation take hostil
     base: { token: 'fuzz-token-that-was-never-issued' },
     fields: ['token'],
     tables: ['UserToken'],
+  });
+
+  await page.goto('/confirm-email?token=fuzz-token-that-was-never-issued');
+  const confirm = await viaBrowser(page, 'Use this email address', { token: nul }, 'confirm email change');
+  await fuzzAction({
+    api: page.request,
+    path: '/confirm-email',
+    actionId: confirm,
+    base: { token: 'fuzz-token-that-was-never-issued' },
+    fields: ['token'],
+    tables: ['User', 'PendingEmailChange'],
   });
 });
 
