@@ -21,6 +21,8 @@ const schema = z.object({
   // Email: SMTP URL (smtp://user:pass@host:587). Empty: emails go to the outbox table and the server log.
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
+  // Registrations allowed from one client address per hour (a library's shared address may need more).
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.
   TEST_CLOCK_ENABLED: z.stringbool().default(false),
   // Payments: Stripe secret key. Empty: the local test-payment provider stands in (no money is taken),

@@ -33,8 +33,9 @@ function weakPassword(password: string, context: { email?: string; name?: string
 export const registerAction = validatedAction(registerSchema, async (data) => {
   const weak = weakPassword(data.password, data);
   if (weak) return weak;
-  await registerUser(data);
-  return { ok: true, message: 'Account created. We have sent a link to confirm your email address.' };
+  await registerUser(data, clientIpFromHeaders(await headers()));
+  // The same words whether or not the email already had an account (its owner gets a note instead).
+  return { ok: true, message: 'Check your email: we sent a link to finish setting up your account.' };
 });
 
 export const verifyEmailAction = validatedAction(z.object({ token: z.string().min(10).max(200) }), async ({ token }) =>
@@ -75,17 +76,12 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
 });
 
 export const updateProfileAction = validatedActionWithUser(profileSchema, async (data, user) => {
-  const emailChanged = await updateProfile(user, data);
-  return {
-    ok: true,
-    message: emailChanged
-      ? `Saved. We have sent a confirmation link to ${data.email}.`
-      : 'Your details have been saved.',
-  };
+  await updateProfile(user, data);
+  return { ok: true, message: 'Your details have been saved.' };
 });
 
 export const activateAction = validatedActionWithUser(activationSchema, async (data, user) => {
-  const subscription = await activateMembership(user.id, data);
+  const subscription = await activateMembership(user.id, data, { ip: clientIpFromHeaders(await headers()) });
   return {
     ok: true,
     message: `Your subscription is active until ${subscription.currentPeriodEnd.toISOString().slice(0, 10)}.`,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/http/action';
 import { FormField, FormMessage } from './form-field';
 
@@ -28,6 +28,18 @@ type Props = {
 /** A form posting to a server action, showing its message and per-field errors. */
 export function ActionForm({ action, fields, submitLabel, hidden = {}, afterSuccess, className }: Props) {
   const [state, formAction, isPending] = useActionState(action, { ok: false, message: '' });
+  // React empties a form after its action; on a refusal, what was typed comes back so it can be
+  // corrected (never a password).
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const submit = (formData: FormData) => {
+    const values: Record<string, string> = {};
+    for (const f of fields) {
+      const value = formData.get(f.name);
+      if (f.type !== 'password' && typeof value === 'string') values[f.name] = value;
+    }
+    setTyped(values);
+    formAction(formData);
+  };
   if (state.ok && afterSuccess) {
     return (
       <div>
@@ -37,7 +49,7 @@ export function ActionForm({ action, fields, submitLabel, hidden = {}, afterSucc
     );
   }
   return (
-    <form action={formAction} className={className ?? 'form'} noValidate>
+    <form action={submit} className={className ?? 'form'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -50,7 +62,7 @@ export function ActionForm({ action, fields, submitLabel, hidden = {}, afterSucc
           type={f.type ?? 'text'}
           autoComplete={f.autoComplete}
           hint={f.hint}
-          defaultValue={f.defaultValue}
+          defaultValue={state.ok ? f.defaultValue : (typed[f.name] ?? f.defaultValue)}
           required={f.required ?? true}
           maxLength={f.maxLength}
           error={state.fieldErrors?.[f.name]}

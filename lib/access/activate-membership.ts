@@ -2,45 +2,71 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { AppError, ValidationError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import type { activationSchema } from '@/lib/auth/account-schemas';
+import {
+  ACTIVATION_PER_ACCOUNT,
+  ACTIVATION_PER_IP,
+  hitRateLimit,
+  minutesText,
+  refundRateLimit,
+} from '@/lib/auth/rate-limit';
 
-const NOT_FOUND =
-  'We could not find a subscription with those details. Check the number and last name as printed on your membership card or mailing label.';
+/**
+ * The one answer for every refusal that would tell a stranger something about a record: not
+ * found, claimed by another account (before or during this claim), expired. Only the record's own
+ * holder hears more ("already yours").
+ */
+export const ACTIVATION_REFUSED =
+  'We could not activate a subscription with those details. Check the number and last name, or the code, as printed on your membership card or mailing label; if they are right, please contact the journal office.';
+
+const refused = () => new AppError(ACTIVATION_REFUSED, 422, 'activation_refused');
 
 /**
  * Claims an existing subscription (society member or print subscriber) for this account, once.
- * The claim is a conditional update inside a transaction: two accounts racing for the same
- * record cannot both win, and a second account gets a clear refusal.
+ * Throttled per account and per address (a success is not counted), so numbers and codes cannot
+ * be guessed. The claim is a conditional update inside a transaction: two accounts racing for the
+ * same record cannot both win.
  */
-export async function activateMembership(userId: string, input: z.infer<typeof activationSchema>, now = clockNow()) {
+export async function activateMembership(
+  userId: string,
+  input: z.infer<typeof activationSchema>,
+  { ip = null, now = clockNow() }: { ip?: string | null; now?: Date } = {},
+) {
+  // Counted before looking (parallel guesses cannot overshoot); taken back on success.
+  const accountKey = `activate:account:${userId}`;
+  const ipKey = ip ? `activate:ip:${ip}` : null;
+  const perAccount = await hitRateLimit(accountKey, ACTIVATION_PER_ACCOUNT);
+  const perIp = ipKey ? await hitRateLimit(ipKey, ACTIVATION_PER_IP) : { isLimited: false, retryAfterSeconds: 0 };
+  if (perAccount.isLimited || perIp.isLimited) {
+    const wait = Math.max(
+      perAccount.isLimited ? perAccount.retryAfterSeconds : 0,
+      perIp.isLimited ? perIp.retryAfterSeconds : 0,
+    );
+    throw new AppError(
+      `Too many activation attempts. Please wait ${minutesText(wait)} and try again, or contact the journal office.`,
+      429,
+      'rate_limited',
+    );
+  }
+
   const record = await db.memberRecord.findFirst({
     where:
       'activationCode' in input
         ? { activationCode: input.activationCode.toUpperCase() }
         : { memberNumber: input.memberNumber, lastName: { equals: input.lastName, mode: 'insensitive' } },
   });
-  if (!record) throw new ValidationError(NOT_FOUND);
-  if (record.claimedByUserId === userId)
+  if (record && record.claimedByUserId === userId)
     throw new AppError('You have already activated this subscription on your account.', 409, 'already_yours');
-  if (record.claimedByUserId) {
-    throw new AppError(
-      'This subscription has already been activated by another account. If that was not you, please contact the journal office.',
-      409,
-      'already_claimed',
-    );
-  }
-  if (record.expiresAt <= now)
-    throw new ValidationError('This subscription has expired. Please renew it with the society or subscribe online.');
+  if (!record || record.claimedByUserId || record.expiresAt <= now) throw refused();
 
-  return db.$transaction(async (tx) => {
+  const subscription = await db.$transaction(async (tx) => {
     const claimed = await tx.memberRecord.updateMany({
       where: { id: record.id, claimedByUserId: null },
       data: { claimedByUserId: userId, claimedAt: now },
     });
-    if (claimed.count === 0)
-      throw new AppError('This subscription has just been activated by another account.', 409, 'already_claimed');
-    const subscription = await tx.subscription.create({
+    if (claimed.count === 0) throw refused();
+    const created = await tx.subscription.create({
       data: {
         userId,
         plan: record.plan,
@@ -50,7 +76,10 @@ export async function activateMembership(userId: string, input: z.infer<typeof a
         currentPeriodEnd: record.expiresAt,
       },
     });
-    await tx.memberRecord.update({ where: { id: record.id }, data: { subscriptionId: subscription.id } });
-    return subscription;
+    await tx.memberRecord.update({ where: { id: record.id }, data: { subscriptionId: created.id } });
+    return created;
   });
+  await refundRateLimit(accountKey);
+  if (ipKey) await refundRateLimit(ipKey);
+  return subscription;
 }

@@ -23,7 +23,8 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
   password: newPasswordField,
 });
-export const profileSchema = z.object({ name: nameField, email: emailField });
+// The email is changed on its own form, with the password and a link to the new address.
+export const profileSchema = z.object({ name: nameField });
 export const activationSchema = z.union([
   z.object({
     memberNumber: z
@@ -37,3 +38,9 @@ export const activationSchema = z.union([
     activationCode: z.string().trim().min(4, 'Enter your activation code.').max(40, 'Use at most 40 characters.'),
   }),
 ]);
+
+export const changeEmailSchema = z.object({
+  email: emailField,
+  currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
+});
+export const confirmEmailChangeSchema = z.object({ token: z.string().min(10).max(200) });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
@@ -46,3 +47,13 @@ export function minutesText(seconds: number) {
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
+
+// Activation: guessing member numbers or codes. A success is taken back.
+export const ACTIVATION_PER_ACCOUNT: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
+export const ACTIVATION_PER_IP: RateLimitRule = { limit: 30, windowSeconds: 60 * 60 };
+// Registration: counted whether or not the email has an account, so the throttle tells nothing.
+// Per address it is a setting: a library or a classroom registers many readers from one address.
+export const REGISTER_PER_IP: RateLimitRule = { limit: env.REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * 60 };
+export const REGISTER_PER_EMAIL: RateLimitRule = { limit: 3, windowSeconds: 60 * 60 };
+// Email change: each request checks the password and sends two emails.
+export const EMAIL_CHANGE_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };

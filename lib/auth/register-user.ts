@@ -2,21 +2,41 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { ValidationError } from '@/lib/errors';
+import { AppError, ValidationError } from '@/lib/errors';
 import { sendEmail } from '@/lib/email/send-email';
 import type { registerSchema } from './account-schemas';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-strength';
+import { hitRateLimit, minutesText, REGISTER_PER_EMAIL, REGISTER_PER_IP } from './rate-limit';
 import { sendVerificationEmail } from './send-verification-email';
 
 /**
  * Creates a reader account and sends the verification link. For an email that already has an
- * account nothing is created; its owner gets a note instead, and the caller's answer is the
- * same, so registration never tells whether an email is registered.
+ * account nothing is created; its owner gets a note instead. Both paths do the same work (one
+ * password hash, one email, both throttled alike), so neither the caller's answer nor its timing
+ * tells whether an email is registered.
  */
-export async function registerUser(input: z.infer<typeof registerSchema>): Promise<void> {
+export async function registerUser(input: z.infer<typeof registerSchema>, ip: string | null = null): Promise<void> {
   const problem = passwordProblem(input.password, input);
   if (problem) throw new ValidationError(problem);
+
+  // Per email: every attempt sends that address a message, so this also caps the mail sent to it.
+  const perEmail = await hitRateLimit(`register:email:${input.email}`, REGISTER_PER_EMAIL);
+  const perIp = ip ? await hitRateLimit(`register:ip:${ip}`, REGISTER_PER_IP) : perEmail;
+  if (perEmail.isLimited || perIp.isLimited) {
+    const wait = Math.max(
+      perEmail.isLimited ? perEmail.retryAfterSeconds : 0,
+      perIp.isLimited ? perIp.retryAfterSeconds : 0,
+    );
+    throw new AppError(
+      `Too many registration attempts. Please wait ${minutesText(wait)} and try again.`,
+      429,
+      'rate_limited',
+    );
+  }
+
+  // Hashed before the lookup, on both paths: a missing hash would make "already registered" fast.
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     await sendEmail({
@@ -26,8 +46,6 @@ export async function registerUser(input: z.infer<typeof registerSchema>): Promi
     });
     return;
   }
-  const user = await db.user.create({
-    data: { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) },
-  });
+  const user = await db.user.create({ data: { name: input.name, email: input.email, passwordHash } });
   await sendVerificationEmail(user);
 }

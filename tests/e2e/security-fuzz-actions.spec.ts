@@ -17,11 +17,14 @@ async function viaBrowser(page: Page, button: string, values: Record<string, str
   return actionId;
 }
 
-// A fresh address per call from the documentation range: the reset throttle counts per address.
+// A fresh address per call from the documentation range: the reset, registration and activation
+// throttles count per address.
 let n = 0;
 const freshAddress = () => ({ 'X-Forwarded-For': `198.51.100.${(n++ % 200) + 20}` });
 
-test('registration, forgotten password, reset and email confirmation take hostile input calmly', async ({ page }) => {
+test('registration, forgotten password, reset, email confirmation and email change links take hostile input calmly', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/register');
   const nul = HOSTILE_STRINGS.find(([label]) => label === 'NUL')![1];
@@ -40,6 +43,7 @@ test('registration, forgotten password, reset and email confirmation take hostil
     fresh: (field): Record<string, string> => (field === 'email' ? {} : { email: uniqueEmail('fuzz') }),
     fields: ['name', 'email', 'password'],
     tables: ['User', 'UserToken'],
+    headers: freshAddress,
   });
 
   await page.goto('/forgot-password');
@@ -75,6 +79,17 @@ test('registration, forgotten password, reset and email confirmation take hostil
     fields: ['token'],
     tables: ['UserToken'],
   });
+
+  await page.goto('/confirm-email?token=fuzz-token-that-was-never-issued');
+  const confirm = await viaBrowser(page, 'Use this email address', { token: nul }, 'confirm email change');
+  await fuzzAction({
+    api: page.request,
+    path: '/confirm-email',
+    actionId: confirm,
+    base: { token: 'fuzz-token-that-was-never-issued' },
+    fields: ['token'],
+    tables: ['User', 'PendingEmailChange'],
+  });
 });
 
 test('a signed-in reader’s profile, password, activation and verification forms take hostile input calmly', async ({
@@ -84,19 +99,30 @@ test('a signed-in reader’s profile, password, activation and verification form
   const account = await createAccount('Fuzz Account Holder');
   await signIn(page, account.email, account.password);
 
-  const profile = await viaBrowser(
-    page,
-    'Save details',
-    { name: '\u202Eevil\u202C', email: 'not an email' },
-    'profile',
-  );
+  const profile = await viaBrowser(page, 'Save details', { name: '\u202Eevil\u202C' }, 'profile');
   await fuzzAction({
     api: page.request,
     path: '/account',
     actionId: profile,
-    base: { name: 'Fuzz Account Holder', email: account.email },
-    fields: ['name', 'email'],
+    base: { name: 'Fuzz Account Holder' },
+    fields: ['name'],
     tables: ['User', 'UserToken'],
+  });
+
+  const emailChange = await viaBrowser(
+    page,
+    'Send confirmation link',
+    { email: 'not an email', currentPassword: '\u0000' },
+    'email change',
+  );
+  await fuzzAction({
+    api: page.request,
+    path: '/account',
+    actionId: emailChange,
+    // Never the right password: nothing may be stored or sent.
+    base: { email: uniqueEmail('fuzz-new'), currentPassword: 'not the current password' },
+    fields: ['email', 'currentPassword'],
+    tables: ['User', 'PendingEmailChange', 'OutboxEmail'],
   });
 
   const password = await viaBrowser(
@@ -124,6 +150,7 @@ test('a signed-in reader’s profile, password, activation and verification form
     base: { memberNumber: 'FUZZ-NOT-A-MEMBER', lastName: 'Nobody' },
     fields: ['memberNumber', 'lastName'],
     tables: ['Subscription', 'MemberRecord'],
+    headers: freshAddress,
   });
   const byCode = await viaBrowser(page, 'Activate with code', { activationCode: 'A'.repeat(5000) }, 'activation code');
   await fuzzAction({
@@ -133,6 +160,7 @@ test('a signed-in reader’s profile, password, activation and verification form
     base: { activationCode: 'FUZZ-NO-CODE' },
     fields: ['activationCode'],
     tables: ['Subscription', 'MemberRecord'],
+    headers: freshAddress,
   });
 
   // Resending the confirmation link takes no fields: only the wrong-argument calls apply.

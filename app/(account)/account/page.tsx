@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { ChangeEmailSection } from '@/components/account/change-email-section';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
 import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
@@ -39,13 +40,12 @@ export default async function AccountPage() {
         <h2 id="details-heading">Your details</h2>
         <ActionForm
           action={updateProfileAction}
-          fields={[
-            { name: 'name', label: 'Name', autoComplete: 'name', defaultValue: user.name, maxLength: 120 },
-            { name: 'email', label: 'Email', type: 'email', autoComplete: 'email', defaultValue: user.email },
-          ]}
+          fields={[{ name: 'name', label: 'Name', autoComplete: 'name', defaultValue: user.name, maxLength: 120 }]}
           submitLabel="Save details"
         />
       </section>
+
+      <ChangeEmailSection email={user.email} />
 
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
