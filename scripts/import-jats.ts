@@ -20,6 +20,7 @@ async function main(files: string[]): Promise<number> {
         const xml = fs.readFileSync(file, 'utf8');
         const result = await importJats({ xml, fileName: path.basename(file) });
         console.log(`imported ${result.doi} (${result.created ? 'created' : 'updated'})`);
+        for (const warning of result.warnings) console.log(`  warning: ${warning}`);
       } catch (error) {
         failures += 1;
         console.error(error instanceof Error ? error.message : String(error));

@@ -9,7 +9,13 @@ export type ImportJatsInput = {
   position?: number;
 };
 
-export type ImportJatsResult = { articleId: string; doi: string; created: boolean };
+export type ImportJatsResult = {
+  articleId: string;
+  doi: string;
+  created: boolean;
+  /** What the file holds that the import could not render as such (its text is kept). */
+  warnings: string[];
+};
 
 /** 'Arch Dermatol' → 'arch-dermatol'; accents dropped so slugs stay ASCII. */
 export function slugify(text: string): string {
@@ -76,7 +82,7 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
       topicIds.add(topic.id);
     }
     await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
-    return { articleId: article.id, doi: parsed.doi, created: !existing };
+    return { articleId: article.id, doi: parsed.doi, created: !existing, warnings: parsed.warnings };
   });
 }
 
@@ -96,6 +102,9 @@ function articleFields(parsed: ParsedArticle, fileName: string) {
     previewHtml: parsed.previewHtml,
     fullTextHtml: parsed.fullTextHtml,
     referencesHtml: parsed.referencesHtml,
+    summariesHtml: parsed.summariesHtml,
+    articleInfoHtml: parsed.articleInfoHtml,
+    importWarnings: parsed.warnings,
     keywords: parsed.keywords,
     sourceFile: fileName,
   };

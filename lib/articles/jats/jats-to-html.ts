@@ -5,8 +5,10 @@ import { childElements, isElement, isText, textOf, type Element, type Node } fro
 export type HtmlContext = {
   /** Section depth: 1 renders sec titles as h2, 2 as h3, deeper as h4. */
   depth: number;
-  /** Elements already shown elsewhere (the preview paragraphs), left out here. */
+  /** Elements already shown elsewhere (the preview paragraphs, disclosures), left out here. */
   skip: Set<Element>;
+  /** Names of elements rendered only as their text, with how often: reported as import warnings. */
+  unhandled?: Map<string, number>;
 };
 
 const INLINE: Record<string, string> = {
@@ -20,6 +22,78 @@ const INLINE: Record<string, string> = {
 const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
 // Elements with nothing readable to show (images, alt text for them, machine ids).
 const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'media', 'long-desc']);
+// Wrappers whose text is all there is to show: rendering their text is complete, not a loss.
+const TEXT_WRAPPERS = new Set([
+  'named-content',
+  'styled-content',
+  'abbrev',
+  'institution',
+  'institution-wrap',
+  'country',
+  'addr-line',
+  'city',
+  'state',
+  'postal-code',
+  'phone',
+  'fax',
+  'fig-group',
+  'caption',
+  'attrib',
+  'def-item',
+  'p-wrap',
+  'roman',
+  'sans-serif',
+  'overline',
+  'strike',
+  'underline-start',
+  'underline-end',
+  'target',
+  'fn-group',
+  'table-wrap-group',
+  'inline-supplementary-material',
+  'related-object',
+  'related-article',
+  'glyph-data',
+  'string-name',
+  'surname',
+  'given-names',
+  'name',
+  'contrib-id',
+  'x',
+  'award-id',
+  'funding-source',
+  'license-p',
+  // Citation parts, shown as their text wherever they appear.
+  'comment',
+  'date-in-citation',
+  'conf-name',
+  'conf-loc',
+  'conf-date',
+  'conf-sponsor',
+  'trans-title',
+  'trans-source',
+  'series',
+  'size',
+  'version',
+  'access-date',
+  'suffix',
+  'prefix',
+  'annotation',
+  'data-title',
+  'std',
+  'patent',
+  'issue-title',
+  'gov',
+  'role',
+  'person-group',
+  'etal',
+  'collab',
+  'publisher-name',
+  'publisher-loc',
+  'source',
+  'article-title',
+  'year',
+]);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -64,7 +138,23 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
       return xrefToHtml(el, ctx);
     case 'ext-link':
     case 'uri':
+    case 'self-uri':
       return linkToHtml(el, ctx);
+    case 'email':
+      return emailToHtml(el);
+    case 'app-group':
+      // Without a title of its own the group is only a wrapper: its appendices are the sections.
+      return childElements(el, 'title').some((t) => textOf(t)) ? sectionToHtml(el, ctx) : inner();
+    case 'app':
+    case 'ack':
+    case 'glossary':
+    case 'notes':
+    case 'bio':
+      return sectionToHtml(el, ctx);
+    case 'supplementary-material':
+      return `<div class="supplementary"${idAttr(el)}>${captionToHtml(el, ctx).replace(/<(\/?)figcaption>/g, '<$1div>')}${supplementLink(el)}</div>`;
+    case 'alternatives':
+      return alternativesToHtml(el, ctx);
     case 'fig':
       return `<figure class="figure"${idAttr(el)}>${captionToHtml(el, ctx)}</figure>`;
     case 'table-wrap':
@@ -85,6 +175,8 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
       return `<dd>${inner()}</dd>`;
     case 'disp-quote':
       return `<blockquote${idAttr(el)}>${inner()}</blockquote>`;
+    case 'attrib':
+      return `<p class="attrib">${inner()}</p>`;
     case 'boxed-text':
       return `<aside class="box"${idAttr(el)}>${boxToHtml(el, ctx)}</aside>`;
     case 'title':
@@ -94,9 +186,38 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'fn':
       return `<div class="footnote"${idAttr(el)}>${inner()}</div>`;
     default:
-      // Unknown elements keep their text (and any markup we do know inside them).
+      // Unknown elements keep their text (and any markup we do know inside them), and are reported.
+      if (!TEXT_WRAPPERS.has(name) && ctx.unhandled) ctx.unhandled.set(name, (ctx.unhandled.get(name) ?? 0) + 1);
       return inner();
   }
+}
+
+/** Import warnings for elements shown only as text: `<mml:math> shown as plain text (2 times)`. */
+export function unhandledWarnings(unhandled: Map<string, number>): string[] {
+  return [...unhandled].map(
+    ([name, count]) =>
+      `<${name}> is not rendered as such: its text is kept as plain text${count > 1 ? ` (${count} times)` : ''}`,
+  );
+}
+
+function emailToHtml(el: Element): string {
+  const address = textOf(el);
+  // Only a plain address becomes a link; anything else stays text.
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) return escapeHtml(address);
+  return `<a href="mailto:${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+}
+
+function supplementLink(el: Element): string {
+  const href = (el.getAttribute('xlink:href') ?? '').trim();
+  return /^https?:\/\//i.test(href) ? `<p><a rel="noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>` : '';
+}
+
+/** One version of an object is enough: a real table or formula over its image stand-in. */
+function alternativesToHtml(el: Element, ctx: HtmlContext): string {
+  const options = childElements(el);
+  const preferred = ['table', 'mml:math', 'tex-math', 'disp-formula', 'inline-formula', 'media', 'graphic'];
+  const chosen = preferred.map((name) => options.find((o) => o.nodeName === name)).find(Boolean) ?? options[0];
+  return chosen ? nodeToHtml(chosen, ctx) : '';
 }
 
 function headingTag(depth: number): string {
@@ -143,10 +264,21 @@ function xrefToHtml(el: Element, ctx: HtmlContext): string {
   const inner = childrenToHtml(el, ctx);
   if (!rid) return inner;
   const link = `<a href="#${escapeHtml(rid)}">${inner}</a>`;
-  // Numbered citations read as superscripts; author-year ones ("Smith 2005") stay inline.
-  const isNumbered = /^[\s\d,–-]+$/.test(textOf(el));
   const hasSup = childElements(el, 'sup').length > 0;
-  return el.getAttribute('ref-type') === 'bibr' && isNumbered && !hasSup ? `<sup>${link}</sup>` : link;
+  return el.getAttribute('ref-type') === 'bibr' && isNumberedCitation(el) && !hasSup ? `<sup>${link}</sup>` : link;
+}
+
+/**
+ * Numbered citations ("3", "6–8") read as superscripts. Author-year ones stay inline as the file
+ * writes them: "Smith et al. 2001", and a bare year such as "1977" (a reference list never runs to
+ * a thousand numbers). A number the file already brackets ("[1]") is shown as written.
+ */
+function isNumberedCitation(el: Element): boolean {
+  const text = textOf(el);
+  if (!/^[\s\d,–-]+$/.test(text)) return false;
+  if ((text.match(/\d+/g) ?? []).some((n) => n.length >= 4)) return false;
+  const before = el.previousSibling?.nodeValue ?? '';
+  return !/[[(]\s*$/.test(before);
 }
 
 function linkToHtml(el: Element, ctx: HtmlContext): string {
@@ -192,13 +324,26 @@ function tableChildrenToHtml(el: Element, ctx: HtmlContext): string {
     .join('');
 }
 
+// JATS list-type → the HTML list that numbers (or marks) its items the same way.
+const LIST_TYPES: Record<string, { tag: 'ol' | 'ul'; attrs: string }> = {
+  order: { tag: 'ol', attrs: '' },
+  'alpha-lower': { tag: 'ol', attrs: ' type="a"' },
+  'alpha-upper': { tag: 'ol', attrs: ' type="A"' },
+  'roman-lower': { tag: 'ol', attrs: ' type="i"' },
+  'roman-upper': { tag: 'ol', attrs: ' type="I"' },
+  simple: { tag: 'ul', attrs: ' class="list-simple"' },
+  bullet: { tag: 'ul', attrs: '' },
+};
+
 function listToHtml(el: Element, ctx: HtmlContext): string {
-  const type = el.getAttribute('list-type') ?? '';
-  const tag = /^(order|alpha|roman)/.test(type) ? 'ol' : 'ul';
-  const items = childElements(el, 'list-item')
-    .map((item) => nodeToHtml(item, ctx))
-    .join('');
-  return `<${tag}${idAttr(el)}>${items}</${tag}>`;
+  const type = el.getAttribute('list-type') ?? 'bullet';
+  const items = childElements(el, 'list-item');
+  // Items that carry their own labels ("(a)", "1.") must not get a second marker.
+  const hasLabels = items.length > 0 && items.every((item) => childElements(item, 'label').length > 0);
+  const { tag, attrs } = hasLabels ? LIST_TYPES.simple! : (LIST_TYPES[type] ?? LIST_TYPES.bullet!);
+  const title = childElements(el, 'title')[0];
+  const heading = title && textOf(title) ? `<p><strong>${childrenToHtml(title, ctx)}</strong></p>` : '';
+  return `${heading}<${tag}${attrs}${idAttr(el)}>${items.map((item) => nodeToHtml(item, ctx)).join('')}</${tag}>`;
 }
 
 function boxToHtml(el: Element, ctx: HtmlContext): string {
