@@ -88,7 +88,9 @@ function blocksOf(el: Element, ctx: HtmlContext, options: { dropLeadingMark?: bo
   let html = hasBlocks
     ? children.map((c) => nodeToHtml(c, { ...ctx, depth: 4 })).join('')
     : paragraph(childrenToHtmlWithout(el, ctx, ['title', 'label']));
-  if (options.dropLeadingMark) html = html.replace(/^<p>\s*[*†‡§]+\s*/, '<p>');
+  // "* E-mail: …", "Corresponding Author: …": the mark and the repeated heading are ours to give.
+  if (options.dropLeadingMark)
+    html = html.replace(/^<p>\s*[*†‡§]*\s*(?:(?:Corresponding authors?|Correspondence)\s*:\s*)?/i, '<p>');
   return html.replace(/^<p>\s*<strong>([^<]{1,60}?):?\s*<\/strong>:?\s*/, (whole, label: string) =>
     kindFromWords(label) || /^(competing|conflicts?|funding|financial|author contributions?)/i.test(label) ? '<p>' : whole,
   );

@@ -67,11 +67,18 @@ function inlineHtml(el: Element, ids: ReferenceIds, ctx: HtmlContext, leaveOut: 
   for (let n: Node | null = el.firstChild; n; n = n.nextSibling) {
     if (isElement(n)) {
       if (['pub-id', 'object-id', ...leaveOut].includes(n.nodeName) || isIdentifierLink(n, ids)) continue;
-      out += n.nodeName === 'comment' ? inlineHtml(n, ids, ctx) : nodeToHtml(n, ctx);
+      out += n.nodeName === 'comment' ? commentHtml(n, ids, ctx) : nodeToHtml(n, ctx);
     } else out += nodeToHtml(n, ctx);
   }
-  // What is left of "doi: <link>" once the link moved to our own identifier links.
-  return collapse(out.replace(/\b(?:doi|PMID|PMCID):?\s*(?=$|[\s.;,<])/gi, '')).replace(/^[\s.;,]+|[\s;,]+$/g, '');
+  return collapse(out).replace(/^[\s.;,]+|[\s;,]+$/g, '');
+}
+
+/** A comment without the identifier links it held; what is left of "doi: <link>" goes too. */
+function commentHtml(comment: Element, ids: ReferenceIds, ctx: HtmlContext): string {
+  const html = inlineHtml(comment, ids, ctx);
+  const hadLink = childElements(comment, 'ext-link', 'uri').some((link) => isIdentifierLink(link, ids));
+  if (!hadLink) return html;
+  return html.replace(/\s*(?:\b(?:doi|PMID|PMCID)|\bAvailable(?: (?:at|from|online))?)\s*:?\s*$/i, '').trim();
 }
 
 function citationToHtml(citation: Element, ids: ReferenceIds, ctx: HtmlContext): string {
@@ -105,8 +112,9 @@ function citationToHtml(citation: Element, ids: ReferenceIds, ctx: HtmlContext):
   const publisher = [textOf(part('publisher-loc')), textOf(part('publisher-name'))].filter(Boolean).join(': ');
   if (publisher) sentences.push(`${escapeHtml(publisher)}${location ? `; ${escapeHtml(location)}` : ''}`);
   else if (location) sentences.push(escapeHtml(location));
-  for (const extra of childElements(citation).filter((child) => !PLACED.has(child.nodeName))) {
-    const text = extra.nodeName === 'comment' ? inlineHtml(extra, ids, ctx) : collapse(nodeToHtml(extra, ctx));
+  const extras = childElements(citation).filter((child) => !PLACED.has(child.nodeName) && !isIdentifierLink(child, ids));
+  for (const extra of extras) {
+    const text = extra.nodeName === 'comment' ? commentHtml(extra, ids, ctx) : collapse(nodeToHtml(extra, ctx));
     if (text) sentences.push(text);
   }
   return finish(sentences.map(trimEnd).filter(Boolean).join('. '));

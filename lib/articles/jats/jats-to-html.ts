@@ -277,8 +277,19 @@ function isNumberedCitation(el: Element): boolean {
   const text = textOf(el);
   if (!/^[\s\d,–-]+$/.test(text)) return false;
   if ((text.match(/\d+/g) ?? []).some((n) => n.length >= 4)) return false;
-  const before = el.previousSibling?.nodeValue ?? '';
-  return !/[[(]\s*$/.test(before);
+  return !isBracketed(el);
+}
+
+/** Is the citation inside brackets the file wrote, as in "[4,<xref>5</xref>]"? */
+function isBracketed(el: Element): boolean {
+  for (let n: Node | null = el.previousSibling; n; n = n.previousSibling) {
+    if (isText(n)) {
+      const value = n.nodeValue ?? '';
+      if (/[[(][\s\d,;–-]*$/.test(value)) return true;
+      if (!/^[\s\d,;–-]*$/.test(value)) return false;
+    } else if (!(isElement(n) && n.nodeName === 'xref')) return false;
+  }
+  return false;
 }
 
 function linkToHtml(el: Element, ctx: HtmlContext): string {
