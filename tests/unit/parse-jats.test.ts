@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
 import { parseJats } from '@/lib/articles/jats/parse-jats';
 
-const samplesDir = path.resolve(import.meta.dirname, '../../../shared/jats-samples');
+const samplesDir = path.resolve(import.meta.dirname, '../fixtures/jats');
 const parseSample = (file: string) => parseJats(fs.readFileSync(path.join(samplesDir, file), 'utf8'), file);
 
 const minimal = (meta: string, body = '') => `<?xml version="1.0"?>
