@@ -40,7 +40,12 @@ describe('importing back matter', () => {
     expect(page?.articleInfoHtml).toContain(COI);
     expect(page?.articleInfoHtml).toContain(FUNDING);
     expect(page?.summariesHtml).toContain('Key points findings sentence');
-    for (const gated of [APPENDIX, BODY, 'Appendix table cell value', 'Second appendix paragraph kept behind the paywall'])
+    for (const gated of [
+      APPENDIX,
+      BODY,
+      'Appendix table cell value',
+      'Second appendix paragraph kept behind the paywall',
+    ])
       expect(visible).not.toContain(gated);
 
     expect(await readFullText(SNIPPET_DOI, anonymous)).toMatchObject({ canRead: false });

@@ -148,8 +148,12 @@ describe('Article Information on the real samples', () => {
     expect(infoEntry(a, 'Conflict of Interest Disclosures')).toBe(
       'Conflict of Interest Disclosures: The authors have declared that no competing interests exist.',
     );
-    expect(infoEntry(a, 'Funding/Support')).toContain('PRISMA was funded by the Canadian Institutes of Health Research');
-    expect(infoEntry(a, 'Additional Contributions')).toContain('The following people contributed to the PRISMA Statement');
+    expect(infoEntry(a, 'Funding/Support')).toContain(
+      'PRISMA was funded by the Canadian Institutes of Health Research',
+    );
+    expect(infoEntry(a, 'Additional Contributions')).toContain(
+      'The following people contributed to the PRISMA Statement',
+    );
     expect(infoEntry(a, 'Notes')).toContain('Provenance:');
     expect(a.fullTextHtml).not.toContain('The following people contributed');
     expect(a.fullTextHtml).toContain('<h2>Abbreviations</h2>');
@@ -168,7 +172,9 @@ describe('Article Information on the real samples', () => {
 
   it('PLoS ONE: data availability from custom-meta, the "Competing Interests:" label not repeated', () => {
     const a = parse('plosone-pmc-breast-cancer-PMC4524613.xml');
-    expect(infoEntry(a, 'Data Sharing Statement')).toBe('Data Sharing Statement: All relevant data are within the paper.');
+    expect(infoEntry(a, 'Data Sharing Statement')).toBe(
+      'Data Sharing Statement: All relevant data are within the paper.',
+    );
     expect(infoEntry(a, 'Conflict of Interest Disclosures')).toBe(
       'Conflict of Interest Disclosures: The authors have declared that no competing interests exist.',
     );
@@ -201,7 +207,9 @@ describe('Article Information on the real samples', () => {
   it('Ioannidis: related articles once each, present address; the toc abstract is skipped', () => {
     const a = parse('plosmed-ioannidis-essay-nlm30-pmed.0020124.xml');
     const related = infoEntry(a, 'Related Article');
-    expect(related.match(/When Should Potentially False Research Findings Be Considered Acceptable\?/g)).toHaveLength(1);
+    expect(related.match(/When Should Potentially False Research Findings Be Considered Acceptable\?/g)).toHaveLength(
+      1,
+    );
     expect(a.articleInfoHtml).toContain('href="https://doi.org/10.1371/journal.pmed.0020272"');
     expect(infoEntry(a, 'Present Address')).toContain('University of Ioannina School of Medicine');
     expect(a.summariesHtml).toBe('');

@@ -115,7 +115,9 @@ describe('reference identifiers wherever publishers put them (snippet)', () => {
   it('PMID as object-id or as a <?supplied-pmid?> instruction, PMCID, italics, and a plain uri', () => {
     expect(items.get('r4')).toContain('and a <em>Latin name</em>');
     expect(items.get('r4')).toContain('href="https://pubmed.ncbi.nlm.nih.gov/20000004/"');
-    expect(items.get('r4')).toContain('<a rel="noopener" href="https://www.ncbi.nlm.nih.gov/pmc/articles/PMC400004/">PMC400004</a>');
+    expect(items.get('r4')).toContain(
+      '<a rel="noopener" href="https://www.ncbi.nlm.nih.gov/pmc/articles/PMC400004/">PMC400004</a>',
+    );
     expect(items.get('r5')).toContain('href="https://pubmed.ncbi.nlm.nih.gov/20000005/"');
     expect(items.get('r6')).toContain('<a rel="noopener" href="https://registry.example.org/home">');
   });

@@ -103,7 +103,8 @@ function hrefOf(rel: Element): { url: string; text: string } | null {
   const doi = raw.replace(/^(?:info:doi\/|doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i, '');
   if ((type === 'doi' || raw !== doi || /^10\.\d{4,9}\//.test(raw)) && /^10\.\d{4,9}\/\S+$/.test(doi))
     return { url: doiUrl(doi), text: `doi:${doi}` };
-  if ((type === 'pubmed' || type === 'pmid') && /^\d{1,9}$/.test(raw)) return { url: pubmedUrl(raw), text: `PMID: ${raw}` };
+  if ((type === 'pubmed' || type === 'pmid') && /^\d{1,9}$/.test(raw))
+    return { url: pubmedUrl(raw), text: `PMID: ${raw}` };
   if (/^https?:\/\//i.test(raw)) return { url: raw, text: raw };
   return null;
 }

@@ -3,7 +3,13 @@
 // data sharing, ethics, additional contributions. Public metadata (disclosures are legally
 // required to be visible with the abstract), so it is stored apart from the gated full text.
 import { childAt, childElements, descendants, textOf, type Element } from './jats-dom';
-import { DISCLOSURE_LABELS, disclosureKindOf, isDisclosureSection, kindFromWords, type DisclosureKind } from './jats-disclosures';
+import {
+  DISCLOSURE_LABELS,
+  disclosureKindOf,
+  isDisclosureSection,
+  kindFromWords,
+  type DisclosureKind,
+} from './jats-disclosures';
 import { readArticleDates, readRelatedArticles } from './jats-article-dates';
 import { childrenToHtml, escapeHtml, nodeToHtml, type HtmlContext } from './jats-to-html';
 
@@ -92,7 +98,9 @@ function blocksOf(el: Element, ctx: HtmlContext, options: { dropLeadingMark?: bo
   if (options.dropLeadingMark)
     html = html.replace(/^<p>\s*[*†‡§]*\s*(?:(?:Corresponding authors?|Correspondence)\s*:\s*)?/i, '<p>');
   return html.replace(/^<p>\s*<strong>([^<]{1,60}?):?\s*<\/strong>:?\s*/, (whole, label: string) =>
-    kindFromWords(label) || /^(competing|conflicts?|funding|financial|author contributions?)/i.test(label) ? '<p>' : whole,
+    kindFromWords(label) || /^(competing|conflicts?|funding|financial|author contributions?)/i.test(label)
+      ? '<p>'
+      : whole,
   );
 }
 
@@ -149,11 +157,15 @@ function fundingOf(group: Element, ctx: HtmlContext): string {
     const sources = childElements(award, 'funding-source')
       .map((s) => textOf(s, ['institution-id']))
       .filter(Boolean);
-    const ids = childElements(award, 'award-id').map((a) => textOf(a)).filter(Boolean);
+    const ids = childElements(award, 'award-id')
+      .map((a) => textOf(a))
+      .filter(Boolean);
     const recipients = childElements(award, 'principal-award-recipient', 'principal-investigator')
       .map((r) => textOf(r))
       .filter(Boolean);
-    const desc = childElements(award, 'award-desc', 'award-name').map((d) => textOf(d)).filter(Boolean);
+    const desc = childElements(award, 'award-desc', 'award-name')
+      .map((d) => textOf(d))
+      .filter(Boolean);
     let text = sources.join(', ') || 'Award';
     if (desc.length) text += `, ${desc.join(', ')}`;
     if (ids.length) text += ` (${ids.length > 1 ? 'awards' : 'award'} ${ids.join(', ')})`;
@@ -184,7 +196,10 @@ function permissionsOf(articleMeta: Element, ctx: HtmlContext): string[] {
       .map((p) => childrenToHtml(p, ctx).trim())
       .join(' ');
     const linksItself = /^https?:\/\//i.test(href) && text.includes(`href="${escapeHtml(href)}"`);
-    const link = /^https?:\/\//i.test(href) && !linksItself ? ` <a rel="license noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a>` : '';
+    const link =
+      /^https?:\/\//i.test(href) && !linksItself
+        ? ` <a rel="license noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a>`
+        : '';
     if (text || link) out.push(labelled('License', `${text}${link}`));
   }
   return out;

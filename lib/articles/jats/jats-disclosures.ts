@@ -90,7 +90,8 @@ export function disclosureKindOf(el: Element, parent?: Element | null): Disclosu
 export function kindFromWords(text: string): DisclosureKind | undefined {
   if (/compet\w* (financial )?interest|conflicts? of interest|declare[sd]? (that )?(they have )?no/i.test(text))
     return 'conflict';
-  if (/\b(supported|funded|financed) (in part )?by\b|\bfunding\b|\bgrant(s| no| number)\b/i.test(text)) return 'funding';
+  if (/\b(supported|funded|financed) (in part )?by\b|\bfunding\b|\bgrant(s| no| number)\b/i.test(text))
+    return 'funding';
   if (/\bcontributed equally\b|\bequal(ly)? contribut/i.test(text)) return 'equal';
   if (/\bauthor(s'|s’|'s)? contributions?\b/i.test(text)) return 'contributions';
   if (/data (availability|sharing|access)/i.test(text)) return 'data';

@@ -92,7 +92,11 @@ function citationToHtml(citation: Element, ids: ReferenceIds, ctx: HtmlContext):
   if (!hasStructure || (citation.nodeName === 'mixed-citation' && hasWordsBetweenParts(citation))) {
     return finish(inlineHtml(citation, ids, ctx, ['label']));
   }
-  const type = (citation.getAttribute('publication-type') ?? citation.getAttribute('citation-type') ?? '').toLowerCase();
+  const type = (
+    citation.getAttribute('publication-type') ??
+    citation.getAttribute('citation-type') ??
+    ''
+  ).toLowerCase();
   const title = html('article-title') || html('chapter-title') || html('part-title');
   const source = html('source');
   const isChapter = Boolean(title && source && (type === 'book' || part('publisher-name')));
@@ -104,7 +108,8 @@ function citationToHtml(citation: Element, ids: ReferenceIds, ctx: HtmlContext):
   if (authors) sentences.push(escapeHtml(authors));
   else if (editorsLead) sentences.push(`${escapeHtml(editors)}, eds`);
   if (title) sentences.push(title);
-  if (isChapter) sentences.push(`In: ${editors && !editorsLead ? `${escapeHtml(editors)}, eds. ` : ''}<em>${source}</em>`);
+  if (isChapter)
+    sentences.push(`In: ${editors && !editorsLead ? `${escapeHtml(editors)}, eds. ` : ''}<em>${source}</em>`);
   else if (source) sentences.push(`<em>${source}</em>`);
   const edition = textOf(part('edition'));
   if (edition) sentences.push(escapeHtml(/\bed\b/i.test(edition) ? edition : `${edition} ed`));
@@ -112,7 +117,9 @@ function citationToHtml(citation: Element, ids: ReferenceIds, ctx: HtmlContext):
   const publisher = [textOf(part('publisher-loc')), textOf(part('publisher-name'))].filter(Boolean).join(': ');
   if (publisher) sentences.push(`${escapeHtml(publisher)}${location ? `; ${escapeHtml(location)}` : ''}`);
   else if (location) sentences.push(escapeHtml(location));
-  const extras = childElements(citation).filter((child) => !PLACED.has(child.nodeName) && !isIdentifierLink(child, ids));
+  const extras = childElements(citation).filter(
+    (child) => !PLACED.has(child.nodeName) && !isIdentifierLink(child, ids),
+  );
   for (const extra of extras) {
     const text = extra.nodeName === 'comment' ? commentHtml(extra, ids, ctx) : collapse(nodeToHtml(extra, ctx));
     if (text) sentences.push(text);

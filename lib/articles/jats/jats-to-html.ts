@@ -209,7 +209,9 @@ function emailToHtml(el: Element): string {
 
 function supplementLink(el: Element): string {
   const href = (el.getAttribute('xlink:href') ?? '').trim();
-  return /^https?:\/\//i.test(href) ? `<p><a rel="noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>` : '';
+  return /^https?:\/\//i.test(href)
+    ? `<p><a rel="noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>`
+    : '';
 }
 
 /** One version of an object is enough: a real table or formula over its image stand-in. */

@@ -117,7 +117,10 @@ function structureWarnings(root: Element): string[] {
     0,
   );
   // Only the XML is imported: figures keep their captions, the image files are not part of it.
-  if (images > 0) warnings.push(`${images} figure or table image${images > 1 ? 's are' : ' is'} not shown: only the XML was imported, so figures show their captions`);
+  if (images > 0)
+    warnings.push(
+      `${images} figure or table image${images > 1 ? 's are' : ' is'} not shown: only the XML was imported, so figures show their captions`,
+    );
   return warnings;
 }
 
