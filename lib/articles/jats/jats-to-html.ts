@@ -1,6 +1,8 @@
 // Converts JATS body/abstract markup to HTML. The output is sanitized afterwards
 // (sanitize-jats-html.ts); escaping here keeps text that looks like markup as text.
 import { childElements, isElement, isText, textOf, type Element, type Node } from './jats-dom';
+import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
 export type HtmlContext = {
   /** Section depth: 1 renders sec titles as h2, 2 as h3, deeper as h4. */
@@ -22,84 +24,12 @@ const INLINE: Record<string, string> = {
 const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
 // Elements with nothing readable to show (images, alt text for them, machine ids).
 const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'media', 'long-desc']);
-// Wrappers whose text is all there is to show: rendering their text is complete, not a loss.
-const TEXT_WRAPPERS = new Set([
-  'named-content',
-  'styled-content',
-  'abbrev',
-  'institution',
-  'institution-wrap',
-  'country',
-  'addr-line',
-  'city',
-  'state',
-  'postal-code',
-  'phone',
-  'fax',
-  'fig-group',
-  'caption',
-  'attrib',
-  'def-item',
-  'p-wrap',
-  'roman',
-  'sans-serif',
-  'overline',
-  'strike',
-  'underline-start',
-  'underline-end',
-  'target',
-  'fn-group',
-  'table-wrap-group',
-  'inline-supplementary-material',
-  'related-object',
-  'related-article',
-  'glyph-data',
-  'string-name',
-  'surname',
-  'given-names',
-  'name',
-  'contrib-id',
-  'x',
-  'award-id',
-  'funding-source',
-  'license-p',
-  // Citation parts, shown as their text wherever they appear.
-  'comment',
-  'date-in-citation',
-  'conf-name',
-  'conf-loc',
-  'conf-date',
-  'conf-sponsor',
-  'trans-title',
-  'trans-source',
-  'series',
-  'size',
-  'version',
-  'access-date',
-  'suffix',
-  'prefix',
-  'annotation',
-  'data-title',
-  'std',
-  'patent',
-  'issue-title',
-  'gov',
-  'role',
-  'person-group',
-  'etal',
-  'collab',
-  'publisher-name',
-  'publisher-loc',
-  'source',
-  'article-title',
-  'year',
-]);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function idAttr(el: Element): string {
+export function idAttr(el: Element): string {
   const id = el.getAttribute('id');
   return id ? ` id="${escapeHtml(id)}"` : '';
 }
@@ -301,7 +231,7 @@ function linkToHtml(el: Element, ctx: HtmlContext): string {
   return `<a rel="noopener" href="${escapeHtml(href)}">${inner}</a>`;
 }
 
-function captionToHtml(el: Element, ctx: HtmlContext): string {
+export function captionToHtml(el: Element, ctx: HtmlContext): string {
   const label = childElements(el, 'label')[0];
   const caption = childElements(el, 'caption')[0];
   const parts: string[] = [];
@@ -310,53 +240,6 @@ function captionToHtml(el: Element, ctx: HtmlContext): string {
     parts.push(part.nodeName === 'title' ? `<strong>${childrenToHtml(part, ctx)}</strong>` : nodeToHtml(part, ctx));
   }
   return parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
-}
-
-function tableWrapToHtml(el: Element, ctx: HtmlContext): string {
-  const table = childElements(el, 'table')[0] ?? childElements(childElements(el, 'alternatives')[0], 'table')[0];
-  const foot = childElements(el, 'table-wrap-foot')[0];
-  const tableHtml = table ? nodeToHtml(table, ctx) : '';
-  const footHtml = foot ? `<div class="table-foot">${childrenToHtml(foot, ctx)}</div>` : '';
-  return `<figure class="table"${idAttr(el)}>${captionToHtml(el, ctx)}${tableHtml}${footHtml}</figure>`;
-}
-
-const TABLE_PARTS = new Set(['thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col']);
-
-function tableChildrenToHtml(el: Element, ctx: HtmlContext): string {
-  return childElements(el)
-    .filter((child) => TABLE_PARTS.has(child.nodeName))
-    .map((child) => {
-      const tag = child.nodeName;
-      const attrs = ['colspan', 'rowspan', 'align', 'span']
-        .map((a) => (child.getAttribute(a) ? ` ${a}="${escapeHtml(child.getAttribute(a) ?? '')}"` : ''))
-        .join('');
-      if (tag === 'col') return `<col${attrs}>`;
-      const content = tag === 'th' || tag === 'td' ? childrenToHtml(child, ctx) : tableChildrenToHtml(child, ctx);
-      return `<${tag}${attrs}>${content}</${tag}>`;
-    })
-    .join('');
-}
-
-// JATS list-type → the HTML list that numbers (or marks) its items the same way.
-const LIST_TYPES: Record<string, { tag: 'ol' | 'ul'; attrs: string }> = {
-  order: { tag: 'ol', attrs: '' },
-  'alpha-lower': { tag: 'ol', attrs: ' type="a"' },
-  'alpha-upper': { tag: 'ol', attrs: ' type="A"' },
-  'roman-lower': { tag: 'ol', attrs: ' type="i"' },
-  'roman-upper': { tag: 'ol', attrs: ' type="I"' },
-  simple: { tag: 'ul', attrs: ' class="list-simple"' },
-  bullet: { tag: 'ul', attrs: '' },
-};
-
-function listToHtml(el: Element, ctx: HtmlContext): string {
-  const type = el.getAttribute('list-type') ?? 'bullet';
-  const items = childElements(el, 'list-item');
-  // Items that carry their own labels ("(a)", "1.") must not get a second marker.
-  const hasLabels = items.length > 0 && items.every((item) => childElements(item, 'label').length > 0);
-  const { tag, attrs } = hasLabels ? LIST_TYPES.simple! : (LIST_TYPES[type] ?? LIST_TYPES.bullet!);
-  const title = childElements(el, 'title')[0];
-  const heading = title && textOf(title) ? `<p><strong>${childrenToHtml(title, ctx)}</strong></p>` : '';
-  return `${heading}<${tag}${attrs}${idAttr(el)}>${items.map((item) => nodeToHtml(item, ctx)).join('')}</${tag}>`;
 }
 
 function boxToHtml(el: Element, ctx: HtmlContext): string {
