@@ -48,7 +48,7 @@ export function readAbstracts(articleMeta: Element, unhandled?: Map<string, numb
   // Key points lead, as in JAMA; the rest keep the file's order.
   others.sort((a, b) => Number(typeOf(b) === 'key-points') - Number(typeOf(a) === 'key-points'));
   const translated = childElements(articleMeta, 'trans-abstract');
-  const ctx: HtmlContext = { depth: 3, skip: new Set(), unhandled };
+  const ctx: HtmlContext = { depth: 2, skip: new Set(), unhandled };
   const sections = [
     ...others.map((a) => sectionOf(a, TITLES[typeOf(a)] ?? 'Summary', ctx)),
     ...translated.map((a) => {
