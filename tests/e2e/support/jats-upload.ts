@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Browser } from '@playwright/test';
-import { signIn } from './auth';
+import { DEMO_PASSWORD } from './auth';
 import { sql } from './db';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/jats');
@@ -12,8 +12,12 @@ const fixtures = path.resolve(import.meta.dirname, '../../fixtures/jats');
 export async function uploadJatsAsAdmin(browser: Browser, file: string): Promise<string> {
   const context = await browser.newContext();
   const admin = await context.newPage();
-  await signIn(admin, 'admin@example.com', undefined, '/admin/articles');
-  await admin.goto('/admin/articles');
+  // Its own sign-in with a longer wait: as a spec's first request, bcrypt and a cold server can take over 5 s.
+  await admin.goto(`/signin?callbackUrl=${encodeURIComponent('/admin/articles')}`);
+  await admin.getByLabel('Email').fill('admin@example.com');
+  await admin.getByLabel('Password').fill(DEMO_PASSWORD);
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await expect(admin).toHaveURL(/\/admin\/articles$/, { timeout: 30_000 });
   await admin.getByLabel('JATS XML file').setInputFiles({
     name: path.basename(file),
     mimeType: 'application/xml',
