@@ -18,7 +18,12 @@ export async function generateArticleFiles(articleId: string): Promise<void> {
     title: a.title,
     subtitle: a.subtitle ?? '',
     authors: a.authors.map((au) => formatAuthorName(au)).join('; '),
-    paragraphs: [...htmlToParagraphs(a.previewHtml), ...htmlToParagraphs(a.fullTextHtml)],
+    paragraphs: [
+      ...htmlToParagraphs(a.previewHtml),
+      ...htmlToParagraphs(a.summariesHtml),
+      ...htmlToParagraphs(a.fullTextHtml),
+      ...htmlToParagraphs(a.articleInfoHtml),
+    ],
     references: htmlToParagraphs(a.referencesHtml),
   });
   const page = await renderFirstPagePng(pdf);

@@ -3,7 +3,8 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 
 /**
- * Everything on the article page that every visitor may see. Deliberately never selects
+ * Everything on the article page that every visitor may see (the abstract, the other summaries
+ * and Article Information: disclosures and funding are public). Deliberately never selects
  * fullTextHtml or referencesHtml: those leave the database only through readFullText, after
  * the access decision.
  */
@@ -24,6 +25,8 @@ export const getArticlePage = cache(async (doi: string) => {
       publishedOnline: true,
       isFree: true,
       previewHtml: true,
+      summariesHtml: true,
+      articleInfoHtml: true,
       keywords: true,
       priceCents: true,
       currency: true,

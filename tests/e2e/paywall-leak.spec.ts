@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { articlePath } from '../../lib/articles/article-path';
 import { loadSeededArticles, probesOf, type SeededArticle } from './support/content';
+import { removeArticle, uploadJatsAsAdmin } from './support/jats-upload';
 
 let articles: SeededArticle[];
 test.beforeAll(async () => {
@@ -73,4 +74,32 @@ test('the same check finds the text of a free article (the probes work)', async 
     ).toBe(true);
   }
   expect(responses.pdf.startsWith('200 %PDF')).toBe(true);
+});
+
+test('an imported paid article with appendices: no appendix or body text in any response; Article Information is public', async ({
+  browser,
+  request,
+}) => {
+  // A hand-written test article with appendices (tables, figures), disclosures and funding.
+  const doi = '10.5555/jats-test.back-matter';
+  await uploadJatsAsAdmin(browser, 'snippets/back-matter-paid.xml');
+  try {
+    const article = (await loadSeededArticles()).find((a) => a.doi === doi);
+    expect(article?.isFree).toBe(false);
+    const probes = probesOf(article!);
+    expect(probes.some((p) => p.includes('Appendix paragraph that only entitled readers'))).toBe(true);
+    expect(probes.some((p) => p.includes('Appendix table of the importer test'))).toBe(true);
+    expect(probes.some((p) => p.includes('Second appendix paragraph kept behind the paywall'))).toBe(true);
+    const responses = await everyResponseFor(request, doi);
+    for (const [kind, body] of Object.entries(responses)) {
+      for (const probe of probes) expect(body.includes(probe), `${kind} of ${doi} leaks “${probe}”`).toBe(false);
+    }
+    expect(responses.pdf.startsWith('403')).toBe(true);
+    // The new public section is on the page, and it is not made of gated text.
+    expect(responses.html).toContain('Article Information');
+    expect(responses.html).toContain('Dr Tester reported receiving consulting fees from Example Pharma');
+    expect(responses.html).toContain('This work was supported by the Example Research Foundation grant ERF-2026-0042.');
+  } finally {
+    await removeArticle(doi);
+  }
 });

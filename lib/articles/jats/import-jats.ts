@@ -17,7 +17,10 @@ export type ImportJatsResult = {
   articleId: string;
   doi: string;
   created: boolean;
-  /** What the import went past but an editor should know, e.g. a journal record that disagrees with the file. */
+  /**
+   * What the import went past but an editor should know: a journal record that disagrees with the
+   * file, what it could not render as such (its text is kept).
+   */
   warnings: string[];
 };
 
@@ -94,6 +97,9 @@ function articleFields(parsed: ParsedArticle, fileName: string) {
     previewHtml: parsed.previewHtml,
     fullTextHtml: parsed.fullTextHtml,
     referencesHtml: parsed.referencesHtml,
+    summariesHtml: parsed.summariesHtml,
+    articleInfoHtml: parsed.articleInfoHtml,
+    importWarnings: parsed.warnings,
     keywords: parsed.keywords,
     sourceFile: fileName,
   };

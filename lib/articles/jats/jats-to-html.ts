@@ -1,12 +1,16 @@
 // Converts JATS body/abstract markup to HTML. The output is sanitized afterwards
 // (sanitize-jats-html.ts); escaping here keeps text that looks like markup as text.
 import { childElements, isElement, isText, textOf, type Element, type Node } from './jats-dom';
+import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
 export type HtmlContext = {
   /** Section depth: 1 renders sec titles as h2, 2 as h3, deeper as h4. */
   depth: number;
-  /** Elements already shown elsewhere (the preview paragraphs), left out here. */
+  /** Elements already shown elsewhere (the preview paragraphs, disclosures), left out here. */
   skip: Set<Element>;
+  /** Names of elements rendered only as their text, with how often: reported as import warnings. */
+  unhandled?: Map<string, number>;
 };
 
 const INLINE: Record<string, string> = {
@@ -19,13 +23,13 @@ const INLINE: Record<string, string> = {
 };
 const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
 // Elements with nothing readable to show (images, alt text for them, machine ids).
-const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'media', 'long-desc']);
+const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'long-desc']);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function idAttr(el: Element): string {
+export function idAttr(el: Element): string {
   const id = el.getAttribute('id');
   return id ? ` id="${escapeHtml(id)}"` : '';
 }
@@ -64,7 +68,31 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
       return xrefToHtml(el, ctx);
     case 'ext-link':
     case 'uri':
+    case 'self-uri':
       return linkToHtml(el, ctx);
+    case 'email':
+      return emailToHtml(el);
+    case 'app-group':
+      // Without a title of its own the group is only a wrapper: its appendices are the sections.
+      return childElements(el, 'title').some((t) => textOf(t)) ? sectionToHtml(el, ctx) : inner();
+    case 'app':
+    case 'ack':
+    case 'glossary':
+    case 'notes':
+    case 'bio':
+      return sectionToHtml(el, ctx);
+    case 'supplementary-material':
+      return `<div class="supplementary"${idAttr(el)}>${captionToHtml(el, ctx).replace(/<(\/?)figcaption>/g, '<$1div>')}${supplementLink(el)}${childElements(
+        el,
+        'media',
+      )
+        .map((media) => nodeToHtml(media, ctx))
+        .join('')}</div>`;
+    // The file itself is not imported: its caption (often the link text, "Click here for file") stays.
+    case 'media':
+      return `<div class="media"${idAttr(el)}>${captionToHtml(el, ctx).replace(/<(\/?)figcaption>/g, '<$1div>')}${supplementLink(el)}</div>`;
+    case 'alternatives':
+      return alternativesToHtml(el, ctx);
     case 'fig':
       return `<figure class="figure"${idAttr(el)}>${captionToHtml(el, ctx)}</figure>`;
     case 'table-wrap':
@@ -85,6 +113,8 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
       return `<dd>${inner()}</dd>`;
     case 'disp-quote':
       return `<blockquote${idAttr(el)}>${inner()}</blockquote>`;
+    case 'attrib':
+      return `<p class="attrib">${inner()}</p>`;
     case 'boxed-text':
       return `<aside class="box"${idAttr(el)}>${boxToHtml(el, ctx)}</aside>`;
     case 'title':
@@ -94,9 +124,40 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'fn':
       return `<div class="footnote"${idAttr(el)}>${inner()}</div>`;
     default:
-      // Unknown elements keep their text (and any markup we do know inside them).
+      // Unknown elements keep their text (and any markup we do know inside them), and are reported.
+      if (!TEXT_WRAPPERS.has(name) && ctx.unhandled) ctx.unhandled.set(name, (ctx.unhandled.get(name) ?? 0) + 1);
       return inner();
   }
+}
+
+/** Import warnings for elements shown only as text: `<mml:math> shown as plain text (2 times)`. */
+export function unhandledWarnings(unhandled: Map<string, number>): string[] {
+  return [...unhandled].map(
+    ([name, count]) =>
+      `<${name}> is not rendered as such: its text is kept as plain text${count > 1 ? ` (${count} times)` : ''}`,
+  );
+}
+
+function emailToHtml(el: Element): string {
+  const address = textOf(el);
+  // Only a plain address becomes a link; anything else stays text.
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) return escapeHtml(address);
+  return `<a href="mailto:${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+}
+
+function supplementLink(el: Element): string {
+  const href = (el.getAttribute('xlink:href') ?? '').trim();
+  return /^https?:\/\//i.test(href)
+    ? `<p><a rel="noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>`
+    : '';
+}
+
+/** One version of an object is enough: a real table or formula over its image stand-in. */
+function alternativesToHtml(el: Element, ctx: HtmlContext): string {
+  const options = childElements(el);
+  const preferred = ['table', 'mml:math', 'tex-math', 'disp-formula', 'inline-formula', 'media', 'graphic'];
+  const chosen = preferred.map((name) => options.find((o) => o.nodeName === name)).find(Boolean) ?? options[0];
+  return chosen ? nodeToHtml(chosen, ctx) : '';
 }
 
 function headingTag(depth: number): string {
@@ -143,10 +204,32 @@ function xrefToHtml(el: Element, ctx: HtmlContext): string {
   const inner = childrenToHtml(el, ctx);
   if (!rid) return inner;
   const link = `<a href="#${escapeHtml(rid)}">${inner}</a>`;
-  // Numbered citations read as superscripts; author-year ones ("Smith 2005") stay inline.
-  const isNumbered = /^[\s\d,–-]+$/.test(textOf(el));
   const hasSup = childElements(el, 'sup').length > 0;
-  return el.getAttribute('ref-type') === 'bibr' && isNumbered && !hasSup ? `<sup>${link}</sup>` : link;
+  return el.getAttribute('ref-type') === 'bibr' && isNumberedCitation(el) && !hasSup ? `<sup>${link}</sup>` : link;
+}
+
+/**
+ * Numbered citations ("3", "6–8") read as superscripts. Author-year ones stay inline as the file
+ * writes them: "Smith et al. 2001", and a bare year such as "1977" (a reference list never runs to
+ * a thousand numbers). A number the file already brackets ("[1]") is shown as written.
+ */
+function isNumberedCitation(el: Element): boolean {
+  const text = textOf(el);
+  if (!/^[\s\d,–-]+$/.test(text)) return false;
+  if ((text.match(/\d+/g) ?? []).some((n) => n.length >= 4)) return false;
+  return !isBracketed(el);
+}
+
+/** Is the citation inside brackets the file wrote, as in "[4,<xref>5</xref>]"? */
+function isBracketed(el: Element): boolean {
+  for (let n: Node | null = el.previousSibling; n; n = n.previousSibling) {
+    if (isText(n)) {
+      const value = n.nodeValue ?? '';
+      if (/[[(][\s\d,;–-]*$/.test(value)) return true;
+      if (!/^[\s\d,;–-]*$/.test(value)) return false;
+    } else if (!(isElement(n) && n.nodeName === 'xref')) return false;
+  }
+  return false;
 }
 
 function linkToHtml(el: Element, ctx: HtmlContext): string {
@@ -156,7 +239,7 @@ function linkToHtml(el: Element, ctx: HtmlContext): string {
   return `<a rel="noopener" href="${escapeHtml(href)}">${inner}</a>`;
 }
 
-function captionToHtml(el: Element, ctx: HtmlContext): string {
+export function captionToHtml(el: Element, ctx: HtmlContext): string {
   const label = childElements(el, 'label')[0];
   const caption = childElements(el, 'caption')[0];
   const parts: string[] = [];
@@ -165,40 +248,6 @@ function captionToHtml(el: Element, ctx: HtmlContext): string {
     parts.push(part.nodeName === 'title' ? `<strong>${childrenToHtml(part, ctx)}</strong>` : nodeToHtml(part, ctx));
   }
   return parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
-}
-
-function tableWrapToHtml(el: Element, ctx: HtmlContext): string {
-  const table = childElements(el, 'table')[0] ?? childElements(childElements(el, 'alternatives')[0], 'table')[0];
-  const foot = childElements(el, 'table-wrap-foot')[0];
-  const tableHtml = table ? nodeToHtml(table, ctx) : '';
-  const footHtml = foot ? `<div class="table-foot">${childrenToHtml(foot, ctx)}</div>` : '';
-  return `<figure class="table"${idAttr(el)}>${captionToHtml(el, ctx)}${tableHtml}${footHtml}</figure>`;
-}
-
-const TABLE_PARTS = new Set(['thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col']);
-
-function tableChildrenToHtml(el: Element, ctx: HtmlContext): string {
-  return childElements(el)
-    .filter((child) => TABLE_PARTS.has(child.nodeName))
-    .map((child) => {
-      const tag = child.nodeName;
-      const attrs = ['colspan', 'rowspan', 'align', 'span']
-        .map((a) => (child.getAttribute(a) ? ` ${a}="${escapeHtml(child.getAttribute(a) ?? '')}"` : ''))
-        .join('');
-      if (tag === 'col') return `<col${attrs}>`;
-      const content = tag === 'th' || tag === 'td' ? childrenToHtml(child, ctx) : tableChildrenToHtml(child, ctx);
-      return `<${tag}${attrs}>${content}</${tag}>`;
-    })
-    .join('');
-}
-
-function listToHtml(el: Element, ctx: HtmlContext): string {
-  const type = el.getAttribute('list-type') ?? '';
-  const tag = /^(order|alpha|roman)/.test(type) ? 'ol' : 'ul';
-  const items = childElements(el, 'list-item')
-    .map((item) => nodeToHtml(item, ctx))
-    .join('');
-  return `<${tag}${idAttr(el)}>${items}</${tag}>`;
 }
 
 function boxToHtml(el: Element, ctx: HtmlContext): string {

@@ -5,9 +5,12 @@ import { readAuthors, type ParsedAffiliation, type ParsedAuthor } from './jats-a
 import { readIssue, readJournal, readPublishedOnline, type ParsedIssue, type ParsedJournal } from './jats-front';
 import { titleToHtml } from './jats-title-html';
 import type { XmlInput } from './jats-xml-input';
+import { readAbstracts } from './jats-abstracts';
+import { readArticleInfo } from './jats-article-info';
+import { backMatterToHtml } from './jats-back-matter';
 import { JatsImportError } from './jats-import-error';
 import { referencesToHtml } from './jats-references';
-import { childrenToHtml, nodeToHtml, type HtmlContext } from './jats-to-html';
+import { childrenToHtml, nodeToHtml, unhandledWarnings, type HtmlContext } from './jats-to-html';
 import { sanitizeJatsHtml } from './sanitize-jats-html';
 
 export type { ParsedAffiliation, ParsedAuthor, ParsedIssue, ParsedJournal };
@@ -30,12 +33,22 @@ export type ParsedArticle = {
   elocationId: string | null;
   publishedOnline: Date | null;
   isFree: boolean;
+  /** Public: the main abstract (or, without one, the opening paragraphs). */
   previewHtml: string;
+  /** Public: key points, author/editors' summaries, digests, translated abstracts, each titled. */
+  summariesHtml: string;
+  /** Gated: body, floats, appendices, glossary, other back sections, sub-articles. */
   fullTextHtml: string;
+  /** Gated: the reference list. */
   referencesHtml: string;
+  /** Public: dates, corrections, licence, correspondence, disclosures, funding, acknowledgments. */
+  articleInfoHtml: string;
   keywords: string[];
   topics: string[];
-  /** Things the import kept going past but an editor should know (an author without a name, a bad ORCID iD). */
+  /**
+   * For the person importing: what the import went past (an author without a name, a bad ORCID iD)
+   * and what it could not render as such (its text is kept).
+   */
   warnings: string[];
 };
 
@@ -71,7 +84,8 @@ export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
   if (!journalTitle) throw missing('<journal-title>', 'journal-meta');
 
   const { sectionLabel, topics } = readCategories(articleMeta);
-  const { previewHtml, fullTextHtml } = readContent(root, articleMeta);
+  const unhandled = new Map<string, number>();
+  const content = readContent(root, articleMeta, unhandled);
   return {
     doi,
     pmid: articleId('pmid'),
@@ -88,13 +102,33 @@ export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
     elocationId: optionalText(childAt(articleMeta, 'elocation-id')),
     publishedOnline: readPublishedOnline(articleMeta),
     isFree: readIsFree(articleMeta),
-    previewHtml,
-    fullTextHtml,
-    referencesHtml: sanitizeJatsHtml(referencesToHtml(childAt(root, 'back'))),
+    previewHtml: content.previewHtml,
+    summariesHtml: content.summariesHtml,
+    fullTextHtml: content.fullTextHtml,
+    referencesHtml: sanitizeJatsHtml(referencesToHtml(childAt(root, 'back'), unhandled)),
+    articleInfoHtml: content.articleInfoHtml,
     keywords: unique(descendants(articleMeta, 'kwd').map((k) => textOf(k))),
     topics,
-    warnings,
+    warnings: [...warnings, ...unhandledWarnings(unhandled), ...structureWarnings(root)],
   };
+}
+
+const KNOWN_PARTS = new Set(['front', 'body', 'back', 'floats-group', 'sub-article', 'response']);
+
+function structureWarnings(root: Element): string[] {
+  const warnings = childElements(root)
+    .filter((child) => !KNOWN_PARTS.has(child.nodeName))
+    .map((child) => `<${child.nodeName}> at the top of <article> is not imported`);
+  const images = [childAt(root, 'body'), childAt(root, 'back'), childAt(root, 'floats-group')].reduce(
+    (n, part) => n + descendants(part, 'graphic').length,
+    0,
+  );
+  // Only the XML is imported: figures keep their captions, the image files are not part of it.
+  if (images > 0)
+    warnings.push(
+      `${images} figure or table image${images > 1 ? 's are' : ' is'} not shown: only the XML was imported, so figures show their captions`,
+    );
+  return warnings;
 }
 
 function unique(values: string[]): string[] {
@@ -145,32 +179,47 @@ const NOT_PARAGRAPH_CONTAINERS = [
   'caption',
 ];
 
-/** Preview is the abstract, or (without one) the first two body paragraphs, which the full text then leaves out. */
-function readContent(root: Element, articleMeta: Element): { previewHtml: string; fullTextHtml: string } {
-  const abstracts = childElements(articleMeta, 'abstract');
-  const abstract = abstracts.find((a) => !a.getAttribute('abstract-type')) ?? abstracts[0];
+type Content = { previewHtml: string; summariesHtml: string; fullTextHtml: string; articleInfoHtml: string };
+
+/**
+ * Preview is the main abstract, or (without one) the first two body paragraphs, which the full
+ * text then leaves out. Disclosure sections move from the body to Article Information.
+ */
+function readContent(root: Element, articleMeta: Element, unhandled: Map<string, number>): Content {
+  const { main: abstract, summariesHtml } = readAbstracts(articleMeta, unhandled);
+  const info = readArticleInfo(root, articleMeta, unhandled);
   const body = childAt(root, 'body');
-  const skip = new Set<Element>();
+  const skip = new Set<Element>(info.moved);
   let previewHtml = '';
   if (abstract) {
-    previewHtml = abstractToHtml(abstract);
+    previewHtml = abstractToHtml(abstract, unhandled);
   } else if (body) {
-    const paragraphs = descendants(body, 'p', NOT_PARAGRAPH_CONTAINERS).slice(0, 2);
+    const paragraphs = descendants(body, 'p', NOT_PARAGRAPH_CONTAINERS)
+      .filter((p) => ![...info.moved].some((sec) => isInside(p, sec)))
+      .slice(0, 2);
     paragraphs.forEach((p) => skip.add(p));
-    previewHtml = paragraphs.map((p) => nodeToHtml(p, { depth: 1, skip: new Set() })).join('');
+    previewHtml = paragraphs.map((p) => nodeToHtml(p, { depth: 1, skip: new Set(), unhandled })).join('');
   }
-  let fullTextHtml = '';
-  if (body) {
-    const ctx: HtmlContext = { depth: 1, skip };
-    // Figures and tables kept apart in <floats-group> belong after the body text.
-    const floats = childElements(childAt(root, 'floats-group')).map((f) => nodeToHtml(f, ctx));
-    fullTextHtml = childrenToHtml(body, ctx) + floats.join('');
-  }
-  return { previewHtml: sanitizeJatsHtml(previewHtml), fullTextHtml: sanitizeJatsHtml(fullTextHtml) };
+  const ctx: HtmlContext = { depth: 1, skip, unhandled };
+  // Figures and tables kept apart in <floats-group> belong after the body text.
+  const bodyHtml = body ? childrenToHtml(body, ctx) : '';
+  const floats = childElements(childAt(root, 'floats-group')).map((f) => nodeToHtml(f, ctx));
+  const fullTextHtml = bodyHtml + floats.join('') + backMatterToHtml(root, ctx, info.moved);
+  return {
+    previewHtml: sanitizeJatsHtml(previewHtml),
+    summariesHtml: sanitizeJatsHtml(summariesHtml),
+    fullTextHtml: sanitizeJatsHtml(fullTextHtml),
+    articleInfoHtml: sanitizeJatsHtml(info.html),
+  };
 }
 
-function abstractToHtml(abstract: Element): string {
-  const ctx: HtmlContext = { depth: 2, skip: new Set() };
+function isInside(node: Element, ancestor: Element): boolean {
+  for (let n: Element | null = node; n; n = n.parentNode as Element | null) if (n === ancestor) return true;
+  return false;
+}
+
+function abstractToHtml(abstract: Element, unhandled: Map<string, number>): string {
+  const ctx: HtmlContext = { depth: 2, skip: new Set(), unhandled };
   return childElements(abstract)
     .filter((child) => child.nodeName !== 'title' && child.nodeName !== 'label')
     .map((child) => nodeToHtml(child, ctx))

@@ -17,16 +17,25 @@ export async function loadSeededArticles(): Promise<SeededArticle[]> {
       title: string;
       subtitle: string | null;
       previewHtml: string;
+      summariesHtml: string;
+      articleInfoHtml: string;
       fullTextHtml: string;
       referencesHtml: string;
     }>(
-      'SELECT doi, "isFree", title, subtitle, "previewHtml", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi',
+      'SELECT doi, "isFree", title, subtitle, "previewHtml", "summariesHtml", "articleInfoHtml", "fullTextHtml", "referencesHtml" FROM "Article" ORDER BY doi',
     );
     return rows.map((r) => ({
       doi: r.doi,
       isFree: r.isFree,
       gatedParagraphs: [...htmlToParagraphs(r.fullTextHtml), ...htmlToParagraphs(r.referencesHtml)],
-      publicText: [r.title, r.subtitle ?? '', ...htmlToParagraphs(r.previewHtml)].join('\n'),
+      // Summaries and Article Information (disclosures, funding) are public by design.
+      publicText: [
+        r.title,
+        r.subtitle ?? '',
+        ...htmlToParagraphs(r.previewHtml),
+        ...htmlToParagraphs(r.summariesHtml),
+        ...htmlToParagraphs(r.articleInfoHtml),
+      ].join('\n'),
     }));
   } finally {
     await client.end();

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { ArticleComments } from '@/components/article/article-comments';
 import { ArticleHeader } from '@/components/article/article-header';
+import { ArticleInformation } from '@/components/article/article-information';
 import { ArticleTabs } from '@/components/article/article-tabs';
 import { ArticleTools } from '@/components/article/article-tools';
 import { CitedBy } from '@/components/article/cited-by';
@@ -76,6 +77,12 @@ export default async function ArticlePage({ params }: Props) {
                       className="article-body article-preview"
                       dangerouslySetInnerHTML={{ __html: article.previewHtml }}
                     />
+                    {article.summariesHtml && (
+                      <div
+                        className="article-body article-summaries"
+                        dangerouslySetInnerHTML={{ __html: article.summariesHtml }}
+                      />
+                    )}
                     {publicText?.canRead ? (
                       <FullTextBody
                         reason="Free article"
@@ -88,6 +95,7 @@ export default async function ArticlePage({ params }: Props) {
                       </FullTextGate>
                     )}
                   </div>
+                  <ArticleInformation html={article.articleInfoHtml} />
                   <section id="cite" className="box cite" aria-labelledby="cite-heading">
                     <h2 id="cite-heading" className="box__title">
                       Cite This Article
