@@ -91,7 +91,7 @@ describe('the journal of an imported article', () => {
     expect(await db.journal.findMany({ select: { issn: true, eissn: true } })).toEqual([
       { issn: '1549-1277', eissn: '1549-1676' },
     ]);
-    expect(second.warnings).toEqual([]);
+    expect(second.warnings.filter((w) => w.includes('journal'))).toEqual([]);
   });
 
   it('matches by ISSN under another name, keeps the record and warns about each disagreement', async () => {
@@ -109,7 +109,7 @@ describe('the journal of an imported article', () => {
     const journals = await db.journal.findMany();
     expect(journals).toHaveLength(1);
     expect(journals[0]).toMatchObject({ title: 'PLoS Medicine', abbreviation: 'PLoS Med', issn: '1549-1277' });
-    expect(result.warnings).toEqual([
+    expect(result.warnings.filter((w) => w.includes(': journal '))).toEqual([
       'renamed.xml: journal PLoS Med: the file gives the title "PLOS Medicine Journal", the stored journal has "PLoS Medicine"; the stored journal was kept',
       'renamed.xml: journal PLoS Med: the file gives the print ISSN "1549-9999", the stored journal has "1549-1277"; the stored journal was kept',
     ]);

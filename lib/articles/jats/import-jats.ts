@@ -53,7 +53,13 @@ export async function importJats({ xml, fileName, position }: ImportJatsInput): 
         })
       : null;
     const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
-    const data = { ...articleFields(parsed, fileName), journalId: journal.id, issueId: issue?.id ?? null };
+    const data = {
+      ...articleFields(parsed, fileName),
+      // Everything the import has to say, the journal's disagreements too, kept with the article.
+      importWarnings: warnings,
+      journalId: journal.id,
+      issueId: issue?.id ?? null,
+    };
     const article = existing
       ? await tx.article.update({
           where: { id: existing.id },
@@ -99,7 +105,6 @@ function articleFields(parsed: ParsedArticle, fileName: string) {
     referencesHtml: parsed.referencesHtml,
     summariesHtml: parsed.summariesHtml,
     articleInfoHtml: parsed.articleInfoHtml,
-    importWarnings: parsed.warnings,
     keywords: parsed.keywords,
     sourceFile: fileName,
   };
