@@ -1,19 +1,14 @@
 import 'server-only';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
+import { createDatabaseAdapter } from '@/lib/create-database-adapter';
 import { env } from '@/lib/env';
 
 function createClient() {
   if (!env.DATABASE_URL) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.');
   }
-  // Fail fast when the database is away (a 503, not a hung request); reconnect by itself later.
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: 10,
-    connectionTimeoutMillis: 3000,
-    idleTimeoutMillis: 30_000,
-  });
+  // Fail fast when the database is away or hangs (a 503, not a hung request); reconnect by itself later.
+  const adapter = createDatabaseAdapter(env.DATABASE_URL, env);
   return new PrismaClient({ adapter });
 }
 

@@ -3,12 +3,19 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+const milliseconds = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   // Database: PostgreSQL URL. Empty → `npm start` runs the embedded PGlite server.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }).optional(),
   EMBEDDED_DB_PORT: port.refine((p) => p !== 5432, 'must not be 5432 (kept for a real PostgreSQL)').default(0),
+  // Database: how long a request waits on PostgreSQL before it answers "briefly unavailable" (503)
+  // rather than hang, e.g. when the network to the database stalls. Milliseconds.
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds.default(3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds.default(10_000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
   // Empty: http://localhost:<PORT>.
   SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),

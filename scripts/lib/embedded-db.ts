@@ -23,8 +23,16 @@ export async function startEmbeddedDatabase(options: {
   const port = options.port ?? DEFAULT_PORT;
   if (port === 5432)
     throw new Error('EMBEDDED_DB_PORT: 5432 is reserved for a real PostgreSQL; pick another port or 0.');
-  if (!options.dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir });
+  const isInMemory = options.dataDir.startsWith('memory://');
+  if (!isInMemory) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const unlock = isInMemory ? () => {} : lockDataDir(options.dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: options.dataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });
   keepBatchesWhole(server);
   sendBatchesWhole();
@@ -36,8 +44,54 @@ export async function startEmbeddedDatabase(options: {
     stop: async () => {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }
 
 export const embeddedDataDir = path.resolve(import.meta.dirname, '../../.data/pglite');
+
+// PGlite opens a folder another process has open without a word, and two writers corrupt it. So
+// whoever opens it (npm start, db:migrate, db:backup, db:restore) first takes <folder>.pid.
+const lockFile = (dataDir: string) => `${path.resolve(dataDir)}.pid`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The process that has the data folder open, or null. */
+export function embeddedDatabaseHolder(dataDir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockFile(dataDir), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the data folder for this process; throws when another has it. Returns the release. */
+export function lockDataDir(dataDir: string): () => void {
+  const file = lockFile(dataDir);
+  const inUse = (holder: number | null) => {
+    const where = path.relative(process.cwd(), path.resolve(dataDir)) || dataDir;
+    return new Error(
+      `The embedded database in ${where} is in use by process ${holder ?? '?'} (npm start?). Stop it first` +
+        ` (or delete ${path.basename(file)} if no such process is running).`,
+    );
+  };
+  const holder = embeddedDatabaseHolder(dataDir);
+  if (holder !== null) throw inUse(holder);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true }); // left by a process that ended without closing it
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch {
+    throw inUse(embeddedDatabaseHolder(dataDir)); // another process took it just now
+  }
+  return () => fs.rmSync(file, { force: true });
+}

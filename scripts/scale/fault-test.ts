@@ -1,13 +1,17 @@
 // npm run test:faults – the scale-out stack (two instances behind nginx) on a private PostgreSQL
 // cluster of its own, so it can be stopped and started without touching the machine's shared one:
-// PostgreSQL restarted under traffic (fail fast with a clear 503, recover by itself), and an
-// instance killed in the middle of a Stripe webhook (exactly one entitlement after Stripe's retry).
+// PostgreSQL restarted under traffic (fail fast with a clear 503, recover by itself), PostgreSQL
+// hanging behind a stalled network (the instances reach it through a TCP proxy: 503s within the
+// timeouts, no connection pile-up, recovery), and an instance killed in the middle of a Stripe
+// webhook (exactly one entitlement after Stripe's retry).
 // Needs PostgreSQL's server binaries (/usr/lib/postgresql) and nginx (nginx-light).
+import { startStallingProxy, type StallingProxy } from '../../tests/support/stalling-proxy';
 import { startStripeStandIn, type StripeStandIn } from '../../tests/support/stripe-stand-in';
 import { stripeTestEnv } from '../../tests/support/stripe-events';
 import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
 import { check, countFailure, failed } from './checks';
 import { checkDatabaseRestart, type Probe } from './fault-db-restart';
+import { checkDatabaseStall } from './fault-db-stall';
 import { checkWebhookKill } from './fault-webhook-kill';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
 import { fetchCsrf, signIn, signInBody } from './sign-in';
@@ -18,13 +22,22 @@ const PORTS = { nginx: 3725, instances: [3726, 3727] };
 const SEED_DOI = '10.1001/archdermatol.2011.3156';
 const PASSWORD = 'journal-demo-2026';
 let pg: PrivatePostgres | null = null;
+let proxy: StallingProxy | null = null;
 let standIn: StripeStandIn | null = null;
 let stack: Stack | null = null;
 
 async function main() {
   pg = startPrivatePostgres(PG_PORT);
+  proxy = await startStallingProxy(pg.adminUrl);
+  const viaProxy = (url: string) => Object.assign(new URL(url), { port: String(proxy!.port) }).toString();
   standIn = await startStripeStandIn();
-  stack = await startStack({ adminUrl: pg.adminUrl, ports: PORTS, env: stripeTestEnv(standIn.url), quiet: true });
+  stack = await startStack({
+    adminUrl: pg.adminUrl,
+    ports: PORTS,
+    env: stripeTestEnv(standIn.url),
+    quiet: true,
+    instanceDatabaseUrl: viaProxy,
+  });
   const { db } = await import('../../lib/db');
   const front = stack.front;
   const cookie = await signIn(front, 'reader@example.com', PASSWORD);
@@ -74,6 +87,7 @@ async function main() {
     },
   ];
   await checkDatabaseRestart({ front, pg, probes });
+  await checkDatabaseStall({ front, proxy, probes, instances: PORTS.instances.length });
   await checkWebhookKill({ stack, standIn, db });
   await db.$disconnect();
 }
@@ -86,6 +100,7 @@ main()
   .finally(async () => {
     await stack?.stop();
     await standIn?.close();
+    await proxy?.close();
     pg?.destroy();
     console.log(failed() === 0 ? 'Fault checks passed.' : `${failed()} fault check(s) failed.`);
     process.exit(failed() === 0 ? 0 : 1);

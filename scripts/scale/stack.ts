@@ -36,6 +36,8 @@ export type StackOptions = {
   env?: Record<string, string>;
   /** Instances' stderr to a log file instead of this terminal (fault tests provoke errors). */
   quiet?: boolean;
+  /** Where the instances (only) reach the database, e.g. through a proxy; default: directly. */
+  instanceDatabaseUrl?: (databaseUrl: string) => string;
 };
 
 export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
@@ -134,7 +136,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         pid: () => child?.pid,
         start: async () => {
           if (child && child.exitCode === null && child.signalCode === null) return; // already running
-          child = spawnChild(process.execPath, ['scripts/server.mjs'], { PORT: String(port) }, `instance-${name}.log`);
+          const instanceEnv = {
+            PORT: String(port),
+            DATABASE_URL: options.instanceDatabaseUrl?.(databaseUrl) ?? databaseUrl,
+          };
+          child = spawnChild(process.execPath, ['scripts/server.mjs'], instanceEnv, `instance-${name}.log`);
           await waitUntilUp(`${url}/`);
         },
         kill: async (signal = 'SIGTERM') => {

@@ -22,6 +22,23 @@ describe('isDatabaseUnavailable', () => {
     for (const error of [rawQuery, shutdown, startingUp]) expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  it('knows what a database that hangs looks like: every timeout lib/create-database-adapter.ts sets', () => {
+    const noAnswer = new Error('Query read timeout');
+    const noConnection = new Error('Connection terminated due to connection timeout', {
+      cause: new Error('Connection terminated unexpectedly'),
+    });
+    const poolFull = new Error('timeout exceeded when trying to connect');
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    const throughPrisma = new Error(
+      'Raw query failed. Code: `57014`. Message: `ERROR: canceling statement due to statement timeout`',
+    );
+    const idleInTransaction = Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), {
+      code: '25P03',
+    });
+    for (const error of [noAnswer, noConnection, poolFull, cancelled, throughPrisma, idleInTransaction])
+      expect(isDatabaseUnavailable(error), error.message).toBe(true);
+  });
+
   it('leaves other database errors alone', () => {
     const unique = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
     expect(isDatabaseUnavailable(unique)).toBe(false);
