@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
+import { SessionsPanel } from '@/components/account/sessions-panel';
 import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
@@ -65,6 +66,8 @@ export default async function AccountPage() {
           afterSuccess={<Link href="/signin?callbackUrl=%2Faccount">Sign in again</Link>}
         />
       </section>
+
+      <SessionsPanel user={user} />
     </div>
   );
 }
