@@ -71,8 +71,11 @@ export const resetPasswordAction = validatedAction(resetPasswordSchema, async ({
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (data, user) => {
   const weak = weakPassword(data.password, user);
   if (weak) return weak;
-  await changePassword(user.id, data.currentPassword, data.password);
-  return { ok: true, message: 'Your password has been changed. Please sign in again with the new password.' };
+  await changePassword(user.id, data.currentPassword, data.password, { keepSessionId: user.sessionId });
+  return {
+    ok: true,
+    message: 'Your password has been changed. You stay signed in here; other devices are signed out.',
+  };
 });
 
 export const updateProfileAction = validatedActionWithUser(profileSchema, async (data, user) => {

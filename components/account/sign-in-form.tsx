@@ -1,8 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useState, useTransition, type FormEvent } from 'react';
 import { FormField, FormMessage } from '@/components/ui/form-field';
+import { RESET_OFFER, SIGN_IN_THROTTLED } from '@/lib/auth/sign-in-messages';
 
 /** Signs in through next-auth's credentials endpoint (with its CSRF token), then goes back to `callbackUrl`. */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -31,7 +33,15 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <FormMessage ok={false} message={error} />
+      {error.startsWith(SIGN_IN_THROTTLED) && error.endsWith(RESET_OFFER) ? (
+        // A person who forgot the password need not wait: after a reset the new one works at once.
+        <p className="form-message form-message--error" role="alert">
+          {error.slice(0, -RESET_OFFER.length)}
+          <Link href="/forgot-password">{RESET_OFFER.slice(0, -1)}</Link>.
+        </p>
+      ) : (
+        <FormMessage ok={false} message={error} />
+      )}
       <FormField label="Email" name="email" type="email" autoComplete="email" required />
       <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
       <button type="submit" className="button" disabled={isPending}>

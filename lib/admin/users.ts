@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { revokeUserSessions } from '@/lib/auth/user-sessions';
 import { listPage, pageField } from './paging';
 import { recordAudit } from './record-audit';
 
@@ -80,7 +81,7 @@ export async function setUserRole(actor: CurrentUser, { userId, role }: z.infer<
 
 export const setDisabledSchema = z.object({ userId: z.string().min(1).max(40), disabled: z.boolean() });
 
-/** Disabling ends the user's sessions at once (new session version) and blocks sign-in. */
+/** Disabling ends the user's sessions at once (revoked, so re-enabling does not revive them) and blocks sign-in. */
 export async function setUserDisabled(actor: CurrentUser, { userId, disabled }: z.infer<typeof setDisabledSchema>) {
   if (userId === actor.id) throw new AppError('You cannot disable your own account.', 409, 'self');
   return db.$transaction(async (tx) => {
@@ -88,9 +89,10 @@ export async function setUserDisabled(actor: CurrentUser, { userId, disabled }: 
     if (!before) throw new NotFoundError('No user has this id.');
     const after = await tx.user.update({
       where: { id: userId },
-      data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
+      data: { disabledAt: disabled ? new Date() : null },
       select: { disabledAt: true },
     });
+    if (disabled) await revokeUserSessions(userId, { client: tx });
     await recordAudit(tx, actor, {
       action: disabled ? 'user.disable' : 'user.enable',
       targetType: 'User',

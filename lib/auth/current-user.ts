@@ -4,37 +4,60 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { authOptions } from './auth-options';
+import { SESSION_MAX_AGE_SECONDS } from './user-sessions';
 
-export type CurrentUser = { id: string; name: string; email: string; role: 'reader' | 'admin'; emailVerified: boolean };
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: 'reader' | 'admin';
+  emailVerified: boolean;
+  /** This browser's session (UserSession row): a password change keeps it and ends the others. */
+  sessionId: string;
+};
+
+const SEEN_EVERY_MS = 60 * 60 * 1000;
+
+type SessionRow = {
+  userId: string;
+  revokedAt: Date | null;
+  lastSeenAt: Date;
+  name: string;
+  email: string;
+  role: 'reader' | 'admin';
+  emailVerifiedAt: Date | null;
+  disabledAt: Date | null;
+};
 
 /**
- * The signed-in user, read once per request. The session only names the user: role and
- * standing come from the database, so a disabled account or a changed password (a new
- * sessionVersion) ends every older session at once, and a forged role is never believed.
+ * The signed-in user, read once per request: the one check every page, action and API route
+ * goes through. The cookie only names a session row; the row and the user come from the
+ * database in one query, so a revoked session (sign-out, "sign out of all devices", a password
+ * change or reset) or a disabled account ends at once, and a forged role is never believed.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  if (!claims?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      emailVerifiedAt: true,
-      disabledAt: true,
-      sessionVersion: true,
-    },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
+  const claims = session?.user as { id?: string; sessionId?: string } | undefined;
+  if (!claims?.id || !claims.sessionId) return null;
+  // One statement for the session row and its user (a nested Prisma select would be two).
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."userId", s."revokedAt", s."lastSeenAt", u."name", u."email", u."role"::text AS "role",
+           u."emailVerifiedAt", u."disabledAt"
+    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${claims.sessionId}`;
+  const now = Date.now();
+  if (!row || row.revokedAt || row.userId !== claims.id || row.disabledAt) return null;
+  if (row.lastSeenAt.getTime() < now - SESSION_MAX_AGE_SECONDS * 1000) return null;
+  // Hourly at most, so the account page can say when a browser was last used without a write per request.
+  if (row.lastSeenAt.getTime() < now - SEEN_EVERY_MS)
+    await db.userSession.update({ where: { id: claims.sessionId }, data: { lastSeenAt: new Date(now) } });
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    emailVerified: Boolean(user.emailVerifiedAt),
+    id: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    emailVerified: Boolean(row.emailVerifiedAt),
+    sessionId: claims.sessionId,
   };
 });
 

@@ -2,14 +2,20 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { knownDeviceIdFor } from './known-device';
+import { RESET_OFFER, SIGN_IN_THROTTLED } from './sign-in-messages';
 import {
-  clearRateLimit,
-  hitRateLimit,
-  minutesText,
-  refundRateLimit,
+  clearSignInFailures,
+  refundSignInAttempt,
+  reserveSignInAttempt,
   SIGN_IN_PER_ACCOUNT,
-  SIGN_IN_PER_IP,
-} from './rate-limit';
+  SIGN_IN_PER_ACCOUNT_ADDRESS,
+  SIGN_IN_PER_ADDRESS,
+  SIGN_IN_PER_KNOWN_DEVICE,
+  signInKeys,
+  type ThrottleRule,
+  waitText,
+} from './sign-in-throttle';
 
 export const signInSchema = z.object({
   // The first issue is shown on the sign-in form as it is: every message here is for a person.
@@ -30,39 +36,67 @@ export type SignedInUser = {
   name: string;
   email: string;
   role: 'reader' | 'admin';
-  sessionVersion: number;
 };
 
 export class SignInError extends Error {}
 
+export type SignInContext = {
+  /** The client's address (lib/http/client-ip.ts); null when unknown. */
+  ip: string | null;
+  /** The known-device cookie's value, if the browser sent one (lib/auth/known-device.ts). */
+  knownDevice?: string | null;
+  now?: Date;
+};
+
+type Counter = { key: string; rule: ThrottleRule; onSuccess: 'clear' | 'refund' };
+
 /**
- * Checks credentials, throttled per account and per address. The same message for an unknown
- * email and a wrong password, so the answer never tells whether an email is registered.
+ * What an attempt is counted against. A device that signed in to this account before answers
+ * only for its own failures, so strangers guessing (from the same address or from a botnet)
+ * never slow the owner there. Anyone else is counted per account+address (cleared by the right
+ * password), per address across accounts and per account across addresses (both generous, and
+ * a success is taken back, so many readers behind one institution's address are not slowed).
  */
-export async function signInWithPassword(input: unknown, ip: string | null): Promise<SignedInUser> {
+function countersFor(email: string, ip: string | null, deviceId: string | null): Counter[] {
+  if (deviceId) return [{ key: signInKeys.knownDevice(deviceId), rule: SIGN_IN_PER_KNOWN_DEVICE, onSuccess: 'clear' }];
+  return [
+    { key: signInKeys.accountAddress(email, ip), rule: SIGN_IN_PER_ACCOUNT_ADDRESS, onSuccess: 'clear' },
+    { key: signInKeys.account(email), rule: SIGN_IN_PER_ACCOUNT, onSuccess: 'refund' },
+    ...(ip ? [{ key: signInKeys.address(ip), rule: SIGN_IN_PER_ADDRESS, onSuccess: 'refund' as const }] : []),
+  ];
+}
+
+/**
+ * Checks credentials, with a progressive delay instead of a lockout (lib/auth/sign-in-throttle.ts).
+ * The same message for an unknown email and a wrong password, so the answer never tells whether
+ * an email is registered.
+ */
+export async function signInWithPassword(
+  input: unknown,
+  { ip, knownDevice = null, now = new Date() }: SignInContext,
+): Promise<SignedInUser> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new SignInError(parsed.error.issues[0]?.message ?? 'Email or password is incorrect.');
   const { email, password } = parsed.data;
 
-  const accountKey = `signin:account:${email}`;
-  const perAccount = await hitRateLimit(accountKey, SIGN_IN_PER_ACCOUNT);
-  const ipKey = ip ? `signin:ip:${ip}` : null;
-  const perIp = ipKey ? await hitRateLimit(ipKey, SIGN_IN_PER_IP) : { isLimited: false, retryAfterSeconds: 0 };
-  if (perAccount.isLimited || perIp.isLimited) {
-    const wait = Math.max(
-      perAccount.isLimited ? perAccount.retryAfterSeconds : 0,
-      perIp.isLimited ? perIp.retryAfterSeconds : 0,
-    );
-    throw new SignInError(`Too many sign-in attempts. Please wait ${minutesText(wait)} and try again.`);
+  const user = await db.user.findUnique({ where: { email } });
+  const knownDeviceId = user ? knownDeviceIdFor(knownDevice, user.id) : null;
+  const counters = countersFor(email, ip, knownDeviceId);
+  // Counted before checking (so parallel guesses cannot overshoot); one refusal takes back the others.
+  for (const [i, counter] of counters.entries()) {
+    const attempt = await reserveSignInAttempt(counter.key, counter.rule, now);
+    if (!attempt.isAllowed) {
+      for (const earlier of counters.slice(0, i)) await refundSignInAttempt(earlier.key);
+      throw new SignInError(
+        `${SIGN_IN_THROTTLED}. Please wait ${waitText(attempt.retryAfterSeconds)} and try again, or ${RESET_OFFER}`,
+      );
+    }
   }
 
-  const user = await db.user.findUnique({ where: { email } });
   const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !isValid) throw new SignInError('Email or password is incorrect.');
   if (user.disabledAt) throw new SignInError('This account has been disabled. Please contact the journal office.');
-  // Counted before checking (so parallel guesses cannot overshoot); a success is taken back, so
-  // many readers signing in from one institution's address are not throttled.
-  await clearRateLimit(accountKey);
-  if (ipKey) await refundRateLimit(ipKey);
-  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+  for (const counter of counters)
+    await (counter.onSuccess === 'clear' ? clearSignInFailures(counter.key) : refundSignInAttempt(counter.key));
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { TokenPurpose } from '@/generated/prisma/client';
+import type { Prisma, TokenPurpose } from '@/generated/prisma/client';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -31,4 +31,42 @@ export async function consumeUserToken(token: string, purpose: TokenPurpose, now
     select: { userId: true },
   });
   return used[0]?.userId ?? null;
+}
+
+/** The user a valid (unused, unexpired) token belongs to, without using it up. */
+export async function findUserOfToken(token: string, purpose: TokenPurpose, now = new Date()): Promise<string | null> {
+  const found = await db.userToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { userId: true },
+  });
+  return found?.userId ?? null;
+}
+
+/**
+ * Uses up `token` and, in the same statement, every other outstanding token of its user for
+ * this purpose (an older reset link must not outlive the newer one that was used). Returns the
+ * user id, or null if `token` was not valid; of two links used at once, one wins.
+ */
+export async function consumeUserTokens(
+  token: string,
+  purpose: TokenPurpose,
+  { now = new Date(), client = db }: { now?: Date; client?: Prisma.TransactionClient } = {},
+): Promise<string | null> {
+  const tokenHash = hashToken(token);
+  const used = await client.$queryRaw<{ userId: string; tokenHash: string }[]>`
+    UPDATE "UserToken" SET "usedAt" = ${now}
+    WHERE "purpose" = ${purpose}::"TokenPurpose" AND "usedAt" IS NULL
+      AND "userId" = (SELECT "userId" FROM "UserToken" WHERE "tokenHash" = ${tokenHash}
+                      AND "purpose" = ${purpose}::"TokenPurpose" AND "usedAt" IS NULL AND "expiresAt" > ${now})
+    RETURNING "userId", "tokenHash"`;
+  return used.find((row) => row.tokenHash === tokenHash)?.userId ?? null;
+}
+
+/** Uses up every outstanding token of the user for this purpose (a password change ends reset links). */
+export async function consumeUserTokensOf(
+  userId: string,
+  purpose: TokenPurpose,
+  { now = new Date(), client = db }: { now?: Date; client?: Prisma.TransactionClient } = {},
+): Promise<void> {
+  await client.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
 }

@@ -24,15 +24,41 @@ export function sessionCookieOf(setCookies: string[]): string | null {
   return session ? (session.split(';')[0] ?? null) : null;
 }
 
-/** Signs in through one instance or the proxy; returns the cookie header, or null when refused. */
-export async function signIn(base: string, email: string, password: string): Promise<string | null> {
+/** The known-device cookie a successful sign-in sets (lib/auth/known-device.ts), as a cookie pair. */
+export function knownDeviceCookieOf(setCookies: string[]): string | null {
+  const device = setCookies.find((c) => c.startsWith('journal.known-device='));
+  return device ? (device.split(';')[0] ?? null) : null;
+}
+
+export type SignedIn = { cookie: string; knownDevice: string | null };
+
+/**
+ * Signs in through one instance or the proxy, optionally from a browser known to the account
+ * (`knownDevice`); returns the cookie header and the known-device cookie, or null when refused.
+ */
+export async function signInAs(
+  base: string,
+  email: string,
+  password: string,
+  knownDevice: string | null = null,
+): Promise<SignedIn | null> {
   const { csrfToken, cookie } = await fetchCsrf(base);
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: knownDevice ? `${cookie}; ${knownDevice}` : cookie,
+    },
     body: signInBody(csrfToken, email, password),
   });
   const session = sessionCookieOf(res.headers.getSetCookie());
-  return session ? `${cookie}; ${session}` : null;
+  return session
+    ? { cookie: `${cookie}; ${session}`, knownDevice: knownDeviceCookieOf(res.headers.getSetCookie()) }
+    : null;
+}
+
+/** Signs in through one instance or the proxy; returns the cookie header, or null when refused. */
+export async function signIn(base: string, email: string, password: string): Promise<string | null> {
+  return (await signInAs(base, email, password))?.cookie ?? null;
 }

@@ -36,7 +36,7 @@ test('register → verify the email → sign out → sign in again', async ({ pa
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Please confirm your email address' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Sign Out' }).click();
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign In' })).toBeVisible();
   await page.goto('/account');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
@@ -58,7 +58,7 @@ test('forgot password → emailed link → new password works, the old one does 
   await page.getByLabel('Password').fill('original long passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await page.getByRole('button', { name: 'Sign Out' }).click();
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign In' })).toBeVisible();
 
   await page.goto('/forgot-password');

@@ -3,7 +3,13 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, signIn } from './support/auth';
 
-const DISGUISED = ['/%09/evil.example', '/%0a/evil.example', '/%0d%0a/evil.example', '/%5C/evil.example', '//evil.example'];
+const DISGUISED = [
+  '/%09/evil.example',
+  '/%0a/evil.example',
+  '/%0d%0a/evil.example',
+  '/%5C/evil.example',
+  '//evil.example',
+];
 
 test('a signed-in reader sent to /signin with a disguised address stays on the site', async ({ page, baseURL }) => {
   await signIn(page, 'reader@example.com', DEMO_PASSWORD, '/account');

@@ -16,7 +16,7 @@ beforeEach(async () => {
   const a = await db.user.create({
     data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
   });
-  admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true };
+  admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true, sessionId: 'test-session' };
   reader = await db.user.create({
     data: { email: 'reader@example.org', name: 'Rita Reader', passwordHash: 'x' },
     select: { id: true, email: true },

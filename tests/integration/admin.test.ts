@@ -29,7 +29,7 @@ beforeEach(async () => {
   const a = await db.user.create({
     data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
   });
-  admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true };
+  admin = { id: a.id, name: a.name, email: a.email, role: 'admin', emailVerified: true, sessionId: 'test-session' };
   readerId = (await db.user.create({ data: { email: 'reader@example.org', name: 'Reader', passwordHash: 'x' } })).id;
   const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
   article = await db.article.create({
@@ -251,12 +251,12 @@ describe('admin: society member import', () => {
 });
 
 describe('admin: users and the audit log', () => {
-  it('disabling ends sessions (new session version); admins cannot lock themselves out', async () => {
-    const before = await db.user.findUniqueOrThrow({ where: { id: readerId } });
+  it('disabling ends sessions (revoked, so re-enabling does not revive them); admins cannot lock themselves out', async () => {
+    await db.userSession.create({ data: { userId: readerId, userAgent: 'Firefox on Linux' } });
     await setUserDisabled(admin, { userId: readerId, disabled: true });
     const after = await db.user.findUniqueOrThrow({ where: { id: readerId } });
     expect(after.disabledAt).not.toBeNull();
-    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await db.userSession.count({ where: { userId: readerId, revokedAt: null } })).toBe(0);
     await expect(setUserDisabled(admin, { userId: admin.id, disabled: true })).rejects.toThrow(/your own account/);
     await expect(setUserRole(admin, { userId: admin.id, role: 'reader' })).rejects.toThrow(/your own admin role/);
   });

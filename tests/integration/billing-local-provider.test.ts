@@ -93,7 +93,12 @@ describe('local test-payment provider', () => {
       status: 'paid',
       amountCents: 29900,
     });
-    const admin = { ...(await createReader('admin@example.org')), role: 'admin' as const, emailVerified: true };
+    const admin = {
+      ...(await createReader('admin@example.org')),
+      role: 'admin' as const,
+      emailVerified: true,
+      sessionId: 'test-session',
+    };
     const subscription = await db.subscription.findFirstOrThrow();
     await refundLatestPayment(admin, { subscriptionId: subscription.id });
     expect((await db.subscription.findFirstOrThrow()).revokedReason).toBe('Refunded by admin@example.org');

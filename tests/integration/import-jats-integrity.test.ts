@@ -177,7 +177,14 @@ describe('npm run import:jats and the admin upload', () => {
     const user = await db.user.create({
       data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
     });
-    const admin: CurrentUser = { id: user.id, name: user.name, email: user.email, role: 'admin', emailVerified: true };
+    const admin: CurrentUser = {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: 'admin',
+      emailVerified: true,
+      sessionId: 'test-session',
+    };
     const latin1 = bytesOf('derived/scielo-errata-rbee-2020-iso-8859-1.xml');
     const result = await uploadJats(admin, { fileName: 'latin1.xml', xmlBase64: latin1.toString('base64') });
     expect(result).toMatchObject({ doi: '10.1590/1980-54702020v26e0188', created: true, warnings: [] });

@@ -2,3 +2,5 @@ import { inject } from 'vitest';
 
 // Must run before lib/env and lib/db are imported by a test file.
 process.env.DATABASE_URL = inject('databaseUrl');
+// Signs known-device cookies (lib/auth/known-device.ts), as NEXTAUTH_SECRET does on a server.
+process.env.NEXTAUTH_SECRET ??= 'integration-tests-only-secret-0123456789abcdef';

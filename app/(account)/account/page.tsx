@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { ChangeEmailSection } from '@/components/account/change-email-section';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
+import { SessionsPanel } from '@/components/account/sessions-panel';
 import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
@@ -62,9 +63,10 @@ export default async function AccountPage() {
             },
           ]}
           submitLabel="Change password"
-          afterSuccess={<Link href="/signin?callbackUrl=%2Faccount">Sign in again</Link>}
         />
       </section>
+
+      <SessionsPanel user={user} />
     </div>
   );
 }

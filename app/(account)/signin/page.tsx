@@ -7,7 +7,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Sign In' };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -16,6 +16,11 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="page page--narrow">
       <h1>Sign In</h1>
+      {params.signedOut === 'everywhere' && (
+        <p className="form-message form-message--ok" role="status">
+          You have been signed out on all your devices.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} initialError={params.error ? 'Please sign in again.' : undefined} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

@@ -24,8 +24,8 @@ export async function createLearner(name: string) {
   const hash = await bcrypt.hash(password, 11);
   await withClient((c) =>
     c.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", role, "emailVerifiedAt", "sessionVersion", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, 'reader', now(), 0, now(), now())`,
+      `INSERT INTO "User" (id, email, name, "passwordHash", role, "emailVerifiedAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'reader', now(), now(), now())`,
       [`e2e${Date.now()}${Math.floor(Math.random() * 1e6)}`, email, name, hash],
     ),
   );

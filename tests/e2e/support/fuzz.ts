@@ -124,8 +124,8 @@ export async function createAccount(name: string, role: 'reader' | 'admin' = 're
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", role, "emailVerifiedAt", "sessionVersion", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, 0, now(), now())`,
+      `INSERT INTO "User" (id, email, name, "passwordHash", role, "emailVerifiedAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, now(), now())`,
       [id, email, name, await bcrypt.hash(password, 11), role, isVerified ? new Date() : null],
     );
   } finally {

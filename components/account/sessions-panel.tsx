@@ -1,0 +1,29 @@
+import { signOutEverywhereAction } from '@/app/(account)/session-actions';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { listActiveSessions } from '@/lib/auth/user-sessions';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** The account page's "Where you are signed in": each browser's session, and a way to end them all. */
+export async function SessionsPanel({ user }: { user: CurrentUser }) {
+  const sessions = await listActiveSessions(user.id);
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Where you are signed in</h2>
+      <ul>
+        {sessions.map((s) => (
+          <li key={s.id}>
+            {s.userAgent}, signed in {dateTime.format(s.createdAt)} UTC
+            {s.id === user.sessionId ? ' (this browser)' : `, last used ${dateTime.format(s.lastSeenAt)} UTC`}
+          </li>
+        ))}
+      </ul>
+      <p>Lost a device, or signed in on a shared computer? This ends every session, this one too.</p>
+      <form action={signOutEverywhereAction}>
+        <button type="submit" className="button">
+          Sign out of all devices
+        </button>
+      </form>
+    </section>
+  );
+}
