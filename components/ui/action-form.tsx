@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useId, useState, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/http/action';
 import { FormField, FormMessage } from './form-field';
 
@@ -28,6 +28,9 @@ type Props = {
 /** A form posting to a server action, showing its message and per-field errors. */
 export function ActionForm({ action, fields, submitLabel, hidden = {}, afterSuccess, className }: Props) {
   const [state, formAction, isPending] = useActionState(action, { ok: false, message: '' });
+  // Several forms on one page may have a field of the same name (the account page asks for the
+  // password twice): ids of this form's own keep each label on its own input.
+  const formId = useId();
   // React empties a form after its action; on a refusal, what was typed comes back so it can be
   // corrected (never a password).
   const [typed, setTyped] = useState<Record<string, string>>({});
@@ -57,6 +60,7 @@ export function ActionForm({ action, fields, submitLabel, hidden = {}, afterSucc
       {fields.map((f) => (
         <FormField
           key={f.name}
+          id={`${formId}-${f.name}`}
           name={f.name}
           label={f.label}
           type={f.type ?? 'text'}

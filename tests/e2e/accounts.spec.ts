@@ -193,7 +193,7 @@ test('email change: needs the password, waits for the link to the new address, t
       (n) => n.subject,
     ),
   ).toContain('Your email address was changed');
-  await page.getByRole('button', { name: 'Sign Out' }).click();
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign In' })).toBeVisible();
   await signIn(page, newEmail, 'tulip harbour seventeen');
 });
