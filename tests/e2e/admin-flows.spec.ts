@@ -116,7 +116,8 @@ test('moderation approves a comment → it shows on the article; the audit log l
 
   const admin = await adminPage(browser);
   await admin.goto('/admin/comments');
-  const item = admin.getByRole('article').filter({ hasText: body });
+  const queue = admin.getByRole('region', { name: 'Comments waiting for moderation' });
+  const item = queue.getByRole('article').filter({ hasText: body });
   await item.getByRole('button', { name: 'Approve' }).click();
   await expect(item).toHaveCount(0); // it leaves the queue once approved
 

@@ -29,41 +29,45 @@ export default async function AdminComments() {
   const [pending, published] = await Promise.all([listPendingComments(), listPublishedComments()]);
   return (
     <>
-      <h1>Comments waiting for moderation</h1>
-      {pending.length === 0 && <p>No comments are waiting.</p>}
-      {pending.map((c) => (
-        <CommentCard key={c.id} c={c}>
-          <AdminForm
-            endpoint="/api/admin/comments/moderate"
-            hidden={{ commentId: c.id, decision: 'approve' }}
-            fields={[]}
-            submitLabel="Approve"
-            compact
-          />
-          <AdminForm
-            endpoint="/api/admin/comments/moderate"
-            hidden={{ commentId: c.id, decision: 'reject' }}
-            fields={[{ kind: 'text', name: 'reason', label: 'Reason for rejection' }]}
-            submitLabel="Reject"
-            compact
-          />
-        </CommentCard>
-      ))}
-      <h2>Published comments</h2>
-      <p>The 50 most recently published. Removing one takes it off the article at once; the author is told why.</p>
-      {published.length === 0 && <p>No comments are published.</p>}
-      {published.map((c) => (
-        <CommentCard key={c.id} c={c}>
-          <AdminForm
-            endpoint="/api/admin/comments/moderate"
-            hidden={{ commentId: c.id, decision: 'remove' }}
-            fields={[{ kind: 'text', name: 'reason', label: 'Reason for removal' }]}
-            submitLabel="Remove"
-            confirm="Remove this published comment? The author will be emailed the reason."
-            compact
-          />
-        </CommentCard>
-      ))}
+      <section aria-labelledby="pending-heading">
+        <h1 id="pending-heading">Comments waiting for moderation</h1>
+        {pending.length === 0 && <p>No comments are waiting.</p>}
+        {pending.map((c) => (
+          <CommentCard key={c.id} c={c}>
+            <AdminForm
+              endpoint="/api/admin/comments/moderate"
+              hidden={{ commentId: c.id, decision: 'approve' }}
+              fields={[]}
+              submitLabel="Approve"
+              compact
+            />
+            <AdminForm
+              endpoint="/api/admin/comments/moderate"
+              hidden={{ commentId: c.id, decision: 'reject' }}
+              fields={[{ kind: 'text', name: 'reason', label: 'Reason for rejection' }]}
+              submitLabel="Reject"
+              compact
+            />
+          </CommentCard>
+        ))}
+      </section>
+      <section aria-labelledby="published-heading">
+        <h2 id="published-heading">Published comments</h2>
+        <p>The 50 most recently published. Removing one takes it off the article at once; the author is told why.</p>
+        {published.length === 0 && <p>No comments are published.</p>}
+        {published.map((c) => (
+          <CommentCard key={c.id} c={c}>
+            <AdminForm
+              endpoint="/api/admin/comments/moderate"
+              hidden={{ commentId: c.id, decision: 'remove' }}
+              fields={[{ kind: 'text', name: 'reason', label: 'Reason for removal' }]}
+              submitLabel="Remove"
+              confirm="Remove this published comment? The author will be emailed the reason."
+              compact
+            />
+          </CommentCard>
+        ))}
+      </section>
     </>
   );
 }
