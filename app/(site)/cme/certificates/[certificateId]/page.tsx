@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import styles from '@/components/cme/cme.module.css';
 import { CME_PROVIDER } from '@/lib/cme/accreditation';
-import { formatCredits } from '@/lib/cme/format-credits';
+import { describeCreditAmount } from '@/lib/cme/format-credits';
 import { getCertificate } from '@/lib/cme/get-certificate';
 
 // Public: anyone holding a certificate (a board, an employer) can check it here. Always read
@@ -36,9 +36,7 @@ export default async function VerifyCertificatePage({ params }: Props) {
             <dt>Activity</dt>
             <dd>{certificate.activityTitle}</dd>
             <dt>Credit</dt>
-            <dd>
-              {formatCredits(certificate.creditQuarters)} {certificate.creditType}
-            </dd>
+            <dd>{describeCreditAmount(certificate.creditQuarters, certificate.creditType)}</dd>
             <dt>Completed</dt>
             <dd>{certificate.completedAt.toISOString().slice(0, 10)}</dd>
             <dt>Issued</dt>

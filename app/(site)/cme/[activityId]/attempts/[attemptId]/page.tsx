@@ -10,7 +10,7 @@ import { now } from '@/lib/clock';
 import { ATTESTATION } from '@/lib/cme/claim-credit';
 import { parseCmeId } from '@/lib/cme/cme-id';
 import { describeAvailability } from '@/lib/cme/describe-availability';
-import { formatCredits, listCreditSteps } from '@/lib/cme/format-credits';
+import { describeCreditAmount, listCreditSteps } from '@/lib/cme/format-credits';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { listAttempts } from '@/lib/cme/list-attempts';
@@ -49,7 +49,7 @@ export default async function AttemptPage({ params }: Props) {
             <section id="certificate" aria-labelledby="certificate-heading">
               <h2 id="certificate-heading">Your certificate</h2>
               <p className={styles.ok}>
-                You claimed {formatCredits(attempt.claim.creditQuarters)} {activity.creditType}.
+                You claimed {describeCreditAmount(attempt.claim.creditQuarters, activity.creditType)}.
               </p>
               <ul>
                 <li>
