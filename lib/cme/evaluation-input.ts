@@ -13,23 +13,28 @@ export const EVALUATION_QUESTIONS = {
 
 export const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'] as const;
 
-export const evaluationInputSchema = z
-  .object({
-    attemptId: z.string().min(1).max(64),
-    objectivesMet: z.coerce
-      .number({ error: 'Rate how well the objectives were met, from 1 to 5.' })
-      .int('Rate how well the objectives were met, from 1 to 5.')
-      .min(1, 'Rate how well the objectives were met, from 1 to 5.')
-      .max(5, 'Rate how well the objectives were met, from 1 to 5.'),
-    isRelevant: yesNo,
-    isFreeOfBias: yesNo,
-    biasComment: z.string().trim().max(2000, 'Keep the comment under 2,000 characters.').optional().default(''),
-    intendedChange: z.string().trim().max(4000, 'Keep the answer under 4,000 characters.').optional().default(''),
-  })
+const evaluationFields = z.object({
+  attemptId: z.string().min(1).max(64),
+  objectivesMet: z.coerce
+    .number({ error: 'Rate how well the objectives were met, from 1 to 5.' })
+    .int('Rate how well the objectives were met, from 1 to 5.')
+    .min(1, 'Rate how well the objectives were met, from 1 to 5.')
+    .max(5, 'Rate how well the objectives were met, from 1 to 5.'),
+  isRelevant: yesNo,
+  isFreeOfBias: yesNo,
+  biasComment: z.string().trim().max(2000, 'Keep the comment under 2,000 characters.').optional().default(''),
+  intendedChange: z.string().trim().max(4000, 'Keep the answer under 4,000 characters.').optional().default(''),
+});
+
+const biasFields = evaluationFields.pick({ isFreeOfBias: true, biasComment: true });
+
+export const evaluationInputSchema = evaluationFields
   // A "no" on commercial bias is only useful to the provider with what the learner saw.
   .refine((v) => v.isFreeOfBias === 'yes' || v.biasComment.length > 0, {
     path: ['biasComment'],
     message: 'Tell us what commercial bias you saw.',
+    // Checked even when another answer is missing, so the learner hears of every problem at once.
+    when: (payload) => biasFields.safeParse(payload.value).success,
   });
 
 export type EvaluationInput = z.input<typeof evaluationInputSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationInputSchema, toEvaluationRecord } from '@/lib/cme/evaluation-input';
+import { formatEvaluationsCsv, summarizeEvaluations } from '@/lib/cme/summarize-evaluations';
 
 const valid = { attemptId: 'att1', objectivesMet: '4', isRelevant: 'yes', isFreeOfBias: 'yes' };
 const messages = (input: unknown) => {
@@ -47,5 +48,55 @@ describe('post-activity evaluation', () => {
   it('keeps the intended change when given', () => {
     const record = toEvaluationRecord(evaluationInputSchema.parse({ ...valid, intendedChange: 'Stop IVIG in DRESS.' }));
     expect(record.intendedChange).toBe('Stop IVIG in DRESS.');
+  });
+});
+
+describe('evaluation summary for admins', () => {
+  const row = (activityId: string, objectivesMet: number, isRelevant: boolean, isFreeOfBias: boolean) => ({
+    activityId,
+    activityTitle: activityId === 'a' ? 'Alpha' : 'Beta',
+    createdAt: new Date('2026-12-01T10:00:00Z'),
+    objectivesMet,
+    isRelevant,
+    isFreeOfBias,
+    biasComment: isFreeOfBias ? null : '=HYPERLINK("x"), "quoted"',
+    intendedChange: null,
+  });
+
+  it('averages the rating and counts the yes answers per activity', () => {
+    const summary = summarizeEvaluations([
+      row('b', 3, true, true),
+      row('a', 5, true, true),
+      row('a', 4, false, false),
+      row('a', 4, true, true),
+    ]);
+    expect(summary).toEqual([
+      expect.objectContaining({
+        activityTitle: 'Alpha',
+        count: 3,
+        objectivesMetAverage: 4.33,
+        relevantCount: 2,
+        freeOfBiasCount: 2,
+        biasReportedCount: 1,
+      }),
+      expect.objectContaining({ activityTitle: 'Beta', count: 1, objectivesMetAverage: 3, relevantCount: 1 }),
+    ]);
+  });
+
+  it('writes the CSV without learners, with formulas defused and quotes escaped', () => {
+    expect(formatEvaluationsCsv([row('a', 4, false, false)])).toBe(
+      'Submitted,Activity,Objectives met (1-5),Relevant to practice,Free of commercial bias,Bias comment,Intended change\r\n' +
+        `2026-12-01,Alpha,4,no,no,"'=HYPERLINK(""x""), ""quoted""",\r\n`,
+    );
+  });
+});
+
+describe('evaluation problems', () => {
+  it('names the missing bias comment together with the other missing answers', () => {
+    expect(messages({ attemptId: 'att1', isFreeOfBias: 'no' })).toEqual([
+      'objectivesMet: Rate how well the objectives were met, from 1 to 5.',
+      'isRelevant: Answer yes or no.',
+      'biasComment: Tell us what commercial bias you saw.',
+    ]);
   });
 });
