@@ -133,12 +133,19 @@ describe('credit claims and certificates', () => {
 
     const pdf = await renderCertificatePdf({
       ...certificate!,
+      maxCreditQuarters: certificate!.claim.activity.maxCreditQuarters,
       verificationUrl: `https://journal.test/cme/certificates/${certificateId}`,
       provider: 'American Medical Association',
     });
     const text = await readPdfText(pdf);
     expect(text).toContain('Ada Learner, MD');
-    expect(text).toContain('0.75 AMA PRA Category 1 Credit™');
+    expect(text).toContain('and is awarded 0.75 AMA PRA Category 1 Credits™.');
+    expect(text).toContain('Completed 25 November 2026');
+    expect(text).toContain(
+      'The American Medical Association designates this enduring material for a maximum of 1 AMA PRA Category 1 Credit™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.',
+    );
+    expect(text).toContain('accredited by the Accreditation Council for Continuing Medical Education (ACCME)');
+    expect(text).toContain(`Verify this certificate at https://journal.test/cme/certificates/${certificateId}`);
     expect(text).toContain(certificateId);
   });
 
