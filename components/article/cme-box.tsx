@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { AccreditationStatement } from '@/components/cme/accreditation-statement';
+import { ActivityFacts } from '@/components/cme/activity-facts';
+import { formatLongDate } from '@/lib/cme/format-long-date';
 import { getArticleCme } from '@/lib/cme/get-article-cme';
 
 /**
@@ -18,6 +19,9 @@ export async function CmeBox({ doi }: { doi: string }) {
       <h2 id="cme-heading" className="box__title">
         CME
       </h2>
+      <p>
+        Released {formatLongDate(activity.releaseAt)}; expires {formatLongDate(activity.expiresAt)}.
+      </p>
       <p>
         <Link href={`/cme/${activity.id}`}>Take the CME quiz</Link>
       </p>
@@ -38,10 +42,7 @@ export async function CmeBox({ doi }: { doi: string }) {
       </p>
       <details>
         <summary>Accreditation Information</summary>
-        <AccreditationStatement
-          maxCreditQuarters={activity.maxCreditQuarters}
-          passingPercent={activity.passingPercent}
-        />
+        <ActivityFacts activity={activity} headingLevel={3} />
       </details>
     </section>
   );

@@ -1,17 +1,18 @@
-import { formatCredits } from '@/lib/cme/format-credits';
+import { ACCREDITATION_STATEMENT, abimMocStatement, designationStatement } from '@/lib/cme/accreditation';
 
-type Props = { maxCreditQuarters: number; passingPercent: number };
+type Props = { maxCreditQuarters: number; passingPercent: number; abimMocPoints: number | null };
 
-/** The seed's accreditation statement, verbatim, with the activity's credit designation and pass mark. */
-export function AccreditationStatement({ maxCreditQuarters, passingPercent }: Props) {
+/** The accreditation and credit designation statements (AMA wording), ABIM's MOC statement, the pass mark. */
+export function AccreditationStatement({ maxCreditQuarters, passingPercent, abimMocPoints }: Props) {
   return (
-    <p>
-      The American Medical Association is accredited by the Accreditation Council for Continuing Medical Education to
-      provide continuing medical education for physicians. The AMA designates this journal-based CME activity for a
-      maximum of {formatCredits(maxCreditQuarters)} <i>AMA PRA Category 1 Credit</i>™ per course. Physicians should
-      claim only the credit commensurate with the extent of their participation in the activity. Physicians who complete
-      the CME course and score at least {passingPercent}% correct on the quiz are eligible for{' '}
-      <i>AMA PRA Category 1 Credit</i>™.
-    </p>
+    <>
+      <p>{ACCREDITATION_STATEMENT}</p>
+      <p>{designationStatement(maxCreditQuarters)}</p>
+      {abimMocPoints !== null && abimMocPoints > 0 && <p>{abimMocStatement(abimMocPoints)}</p>}
+      <p>
+        Physicians who complete the activity, score at least {passingPercent}% correct on the quiz and complete the
+        evaluation are eligible for credit.
+      </p>
+    </>
   );
 }

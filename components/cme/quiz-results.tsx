@@ -3,12 +3,18 @@ import styles from './cme.module.css';
 
 type Props = { questions: QuizActivity['questions']; chosen: Map<string, string> };
 
-/** A passed quiz: the learner's responses as filled radio buttons, preferred responses highlighted, rationales. */
+/**
+ * A passed quiz: the learner's responses as filled radio buttons, preferred responses highlighted,
+ * rationales. Both are also said in words ("Your answer", "Preferred response"), never by colour alone.
+ */
 export function QuizResults({ questions, chosen }: Props) {
   return (
     <>
       <h2>Your quiz results:</h2>
-      <p>The filled radio buttons indicate your responses. The preferred responses are highlighted</p>
+      <p>
+        The filled radio buttons indicate your responses, marked “Your answer”. The preferred responses are highlighted
+        and marked “Preferred response”.
+      </p>
       {questions.map((q, i) => (
         <fieldset key={q.id} className={styles.question} disabled>
           <legend>
@@ -19,7 +25,8 @@ export function QuizResults({ questions, chosen }: Props) {
               <input type="radio" name={`result:${q.id}`} value={o.id} checked={chosen.get(q.id) === o.id} readOnly />
               <span>
                 {o.text}
-                {o.isPreferred && <span className="visually-hidden"> (preferred response)</span>}
+                {chosen.get(q.id) === o.id && <span className={styles.tag}>Your answer</span>}
+                {o.isPreferred && <span className={styles.tag}>Preferred response</span>}
               </span>
             </label>
           ))}

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError, NotFoundError } from '@/lib/errors';
+import { assertAvailable } from './describe-availability';
 import { isUniqueViolation } from './is-unique-violation';
 import { newCertificateId } from './new-certificate-id';
 import { parseCreditClaim } from './parse-credit-claim';
@@ -17,6 +18,7 @@ export const claimInputSchema = z.object({
 /**
  * Claims credit for the learner's own passed attempt and issues its certificate, in one
  * transaction. One claim per learner and activity (a unique key, so a double click cannot make two).
+ * Refused while the activity is closed (422) and until the attempt's evaluation is stored (409).
  */
 export async function claimCredit(options: {
   userId: string;
@@ -26,9 +28,17 @@ export async function claimCredit(options: {
 }): Promise<{ certificateId: string }> {
   const attempt = await db.cmeAttempt.findFirst({
     where: { id: options.attemptId, userId: options.userId, result: 'passed' },
-    include: { activity: true, user: { select: { name: true } } },
+    include: { activity: true, user: { select: { name: true } }, evaluation: { select: { id: true } } },
   });
   if (!attempt) throw new NotFoundError('There is no passed attempt of yours to claim credit for.');
+  assertAvailable(attempt.activity, options.now);
+  if (!attempt.evaluation) {
+    throw new AppError(
+      'Complete the activity evaluation before claiming credit: it is part of the activity.',
+      409,
+      'evaluation_required',
+    );
+  }
   const quarters = parseCreditClaim(options.credits, attempt.activity.maxCreditQuarters);
   const certificateId = newCertificateId();
   try {

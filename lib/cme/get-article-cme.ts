@@ -12,6 +12,13 @@ export async function getArticleCme(doi: string) {
       creditType: true,
       maxCreditQuarters: true,
       passingPercent: true,
+      objectives: true,
+      releaseAt: true,
+      expiresAt: true,
+      estimatedMinutes: true,
+      targetAudience: true,
+      abimMocPoints: true,
+      people: { orderBy: [{ role: 'asc' }, { position: 'asc' }] },
       requirements: { select: { requirement: { select: { state: true } } } },
     },
   });

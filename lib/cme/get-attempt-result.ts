@@ -9,7 +9,10 @@ const storedAnswersSchema = z.array(z.object({ questionId: z.string(), optionId:
 export async function getAttemptResult(userId: string, attemptId: string) {
   const attempt = await db.cmeAttempt.findFirst({
     where: { id: attemptId, userId },
-    include: { claim: { include: { certificate: { select: { id: true } } } } },
+    include: {
+      claim: { include: { certificate: { select: { id: true } } } },
+      evaluation: { select: { id: true } },
+    },
   });
   return attempt && { ...attempt, answers: storedAnswersSchema.parse(attempt.answers) };
 }

@@ -9,7 +9,11 @@ export async function getCertificate(id: string) {
   if (!certificateIdSchema.safeParse(id).success) return null;
   return db.cmeCertificate.findUnique({
     where: { id },
-    include: { claim: { select: { userId: true, activityId: true } } },
+    include: {
+      claim: {
+        select: { userId: true, activityId: true, activity: { select: { maxCreditQuarters: true } } },
+      },
+    },
   });
 }
 

@@ -14,6 +14,7 @@ export const getQuizActivity = cache(async (activityId: string) => {
         orderBy: { position: 'asc' },
         include: { options: { orderBy: { position: 'asc' } } },
       },
+      people: { orderBy: [{ role: 'asc' }, { position: 'asc' }] },
       articles: { select: { article: { select: { doi: true, title: true } } } },
     },
   });

@@ -1,5 +1,5 @@
 import { ValidationError } from '@/lib/errors';
-import { formatCredits } from './format-credits';
+import { describeCredits } from './format-credits';
 
 /**
  * Turns a claimed amount ("0.75") into quarter credits (3), the unit credit is stored in.
@@ -15,7 +15,7 @@ export function parseCreditClaim(amount: string, maxQuarters: number): number {
   const quarters = Number(whole) * 4 + quarter;
   if (quarters <= 0) throw new ValidationError('Claim at least 0.25 credit.');
   if (quarters > maxQuarters) {
-    throw new ValidationError(`This activity offers at most ${formatCredits(maxQuarters)} credit.`);
+    throw new ValidationError(`This activity offers at most ${describeCredits(maxQuarters)}.`);
   }
   return quarters;
 }

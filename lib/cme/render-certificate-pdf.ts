@@ -1,8 +1,11 @@
 import 'server-only';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { toDrawableText } from '@/lib/articles/pdf/to-drawable-text';
 import { wrapWords } from '@/lib/articles/pdf/wrap-words';
-import { formatCredits } from './format-credits';
+import { ACCREDITATION_STATEMENT, designationStatement } from './accreditation';
+import { describeCreditAmount } from './format-credits';
+import { formatLongDate } from './format-long-date';
 
 export type CertificatePdfInput = {
   id: string;
@@ -10,7 +13,10 @@ export type CertificatePdfInput = {
   activityTitle: string;
   creditType: string;
   creditQuarters: number;
+  /** the activity's maximum, for the designation statement */
+  maxCreditQuarters: number;
   completedAt: Date;
+  issuedAt: Date;
   verificationUrl: string;
   provider: string;
 };
@@ -19,8 +25,13 @@ const WIDTH = 792; // US Letter, landscape
 const HEIGHT = 612;
 const INK = rgb(0.1, 0.1, 0.1);
 const ACCENT = rgb(0.55, 0.09, 0.13);
+const QR_SIZE = 84;
 
-/** A one-page certificate of completion; standard fonts only, so text they lack is respelled. */
+/**
+ * A one-page certificate: learner, activity, dates in words (UTC), credit, the accreditation and
+ * designation statements, and the public verification URL with a QR code of it. Standard fonts
+ * only, so text they lack is respelled.
+ */
 export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`CME certificate ${cert.id}`);
@@ -35,28 +46,53 @@ export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<U
 
   const page = doc.addPage([WIDTH, HEIGHT]);
   page.drawRectangle({ x: 24, y: 24, width: WIDTH - 48, height: HEIGHT - 48, borderColor: ACCENT, borderWidth: 3 });
-  let y = HEIGHT - 110;
+  let y = HEIGHT - 84;
   const center = (text: string, font: PDFFont, size: number, color = INK) => {
     drawCentered(page, clean(text), font, size, y, color);
-    y -= size * 1.6;
+    y -= size * 1.5;
   };
-  center(cert.provider, sans, 14, ACCENT);
-  y -= 10;
-  center('Certificate of CME Completion', serifBold, 30);
+  const paragraph = (text: string, font: PDFFont, size: number, width: number) => {
+    for (const words of wrapWords(clean(text), { font, size, width })) center(words.join(' '), font, size);
+  };
+  center(cert.provider, sans, 13, ACCENT);
   y -= 6;
-  center('This certifies that', serif, 14);
-  center(cert.learnerName, serifBold, 26);
-  center('has completed the journal-based CME activity', serif, 14);
-  for (const words of wrapWords(clean(cert.activityTitle), { font: serifBold, size: 17, width: WIDTH - 200 })) {
-    center(words.join(' '), serifBold, 17);
-  }
-  y -= 6;
-  center(`and is awarded ${formatCredits(cert.creditQuarters)} ${cert.creditType}.`, serif, 16);
-  center(`Completed ${cert.completedAt.toISOString().slice(0, 10)}`, serif, 14);
-  y = 92;
-  center(`Certificate ID: ${cert.id}`, sans, 11);
-  center(`Verify this certificate at ${cert.verificationUrl}`, sans, 11);
+  center('Certificate of CME Completion', serifBold, 28);
+  y -= 4;
+  center('This certifies that', serif, 13);
+  center(cert.learnerName, serifBold, 24);
+  center('has completed the enduring material', serif, 13);
+  paragraph(cert.activityTitle, serifBold, 16, WIDTH - 200);
+  y -= 4;
+  center(`and is awarded ${describeCreditAmount(cert.creditQuarters, cert.creditType)}.`, serif, 15);
+  center(`Completed ${formatLongDate(cert.completedAt)} · Issued ${formatLongDate(cert.issuedAt)}`, serif, 12);
+  y -= 8;
+  paragraph(ACCREDITATION_STATEMENT, serif, 10, WIDTH - 160);
+  paragraph(designationStatement(cert.maxCreditQuarters), serif, 10, WIDTH - 160);
+
+  // Foot: id and verification URL on the left, a QR code of the URL on the right.
+  const left = 60;
+  page.drawText(clean(`Certificate ID: ${cert.id}`), { x: left, y: 70, size: 10, font: sans, color: INK });
+  page.drawText(clean(`Verify this certificate at ${cert.verificationUrl}`), {
+    x: left,
+    y: 54,
+    size: 10,
+    font: sans,
+    color: INK,
+  });
+  drawQrCode(page, cert.verificationUrl, WIDTH - 60 - QR_SIZE, 40, QR_SIZE);
   return doc.save();
+}
+
+/** The QR code as vector squares: sharp at any zoom, and no image to embed. */
+function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const cell = size / modules.size;
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: INK });
+    }
+  }
 }
 
 function drawCentered(

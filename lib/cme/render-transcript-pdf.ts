@@ -2,7 +2,7 @@ import 'server-only';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { toDrawableText } from '@/lib/articles/pdf/to-drawable-text';
 import { wrapWords } from '@/lib/articles/pdf/wrap-words';
-import { formatCredits } from './format-credits';
+import { describeCreditAmount, describeCredits } from './format-credits';
 import type { TranscriptYear } from './summarize-transcript';
 
 const WIDTH = 612;
@@ -42,9 +42,9 @@ export async function renderTranscriptPdf(options: {
   if (options.years.length === 0) line('No CME credit claimed yet.', 11);
   for (const { year, entries, totalQuarters } of options.years) {
     y -= 8;
-    line(`${year}: ${formatCredits(totalQuarters)} credits`, 13, true);
+    line(`${year}: ${describeCredits(totalQuarters)}`, 13, true);
     for (const e of entries) {
-      const head = `${e.completedAt.toISOString().slice(0, 10)}  ${formatCredits(e.creditQuarters)} ${e.creditType}`;
+      const head = `${e.completedAt.toISOString().slice(0, 10)}  ${describeCreditAmount(e.creditQuarters, e.creditType)}`;
       line(head, 10, true, MARGIN + 8);
       for (const words of wrapWords(clean(e.activityTitle), {
         font: regular,

@@ -19,6 +19,15 @@ export async function seedCme(): Promise<void> {
         objectives: activity.objectives,
         releaseAt: RELEASE,
         expiresAt: EXPIRY,
+        estimatedMinutes: activity.estimatedMinutes,
+        targetAudience: activity.targetAudience,
+        abimMocPoints: activity.abimMocPoints,
+        people: {
+          create: [
+            ...activity.faculty.map((p, position) => ({ role: 'faculty' as const, position, ...p })),
+            ...activity.planners.map((p, position) => ({ role: 'planner' as const, position, ...p })),
+          ],
+        },
         articles: article ? { create: { articleId: article.id } } : undefined,
         questions: {
           create: activity.questions.map((q, position) => ({

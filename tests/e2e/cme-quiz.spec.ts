@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readPdfText } from '../support/read-pdf-text';
+import { e2eSettings } from './settings';
 import { signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { countAttempts, createLearner, loadSeedQuiz, readCommitment } from './support/cme';
+import { createAccount, signedInApi } from './support/fuzz';
 
 async function expectAxeClean(page: Page) {
   // After a form's redirect Next sets the new page's <title> a moment after its content.
@@ -24,6 +26,21 @@ async function answer(page: Page, n: number, position: number) {
 /** A wrong option for a question whose preferred option is at `preferred`. */
 const wrong = (preferred: number) => (preferred === 0 ? 1 : 0);
 
+const DESIGNATION =
+  'The American Medical Association designates this enduring material for a maximum of 1 AMA PRA Category 1 Credit™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.';
+
+/** Completes the evaluation that must precede the claim: objectives met 4 of 5, relevant, bias as given. */
+async function sendEvaluation(page: Page, isFreeOfBias: 'Yes' | 'No') {
+  await page
+    .getByRole('group', { name: 'The learning objectives of this activity were met.' })
+    .getByLabel('4: Agree')
+    .check();
+  await page.getByRole('group', { name: 'The content was relevant to my practice.' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel(isFreeOfBias).check();
+  await page.getByRole('button', { name: 'Send evaluation' }).click();
+  await expect(page.getByRole('button', { name: 'Claim credit' })).toBeVisible();
+}
+
 test('the article page leads to the quiz, which needs an account; unanswered and failed submissions are explained', async ({
   page,
 }) => {
@@ -36,16 +53,36 @@ test('the article page leads to the quiz, which needs an account; unanswered and
     'href',
     '/cme/states',
   );
+  await expect(box.getByText('Released 1 January 2026; expires 31 December 2028.')).toBeVisible();
   await box.getByText('Accreditation Information').click();
-  await expect(
-    box.getByText(
-      'The AMA designates this journal-based CME activity for a maximum of 1 AMA PRA Category 1 Credit™ per course.',
-    ),
-  ).toBeVisible();
+  await expect(box.getByText(DESIGNATION)).toBeVisible();
+  await expect(box.getByText('Robin Sample, MD (sample faculty)')).toContainText(
+    'Disclosure: No relevant financial relationships.',
+  );
   await box.getByRole('link', { name: 'Take the CME quiz' }).click();
   await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fcme%2F${activityId}$`));
   await signIn(page, learner.email, learner.password, `/cme/${activityId}`);
 
+  // What an accredited activity must say before the learner starts.
+  const facts = page.getByRole('region', { name: 'Activity information' });
+  await expect(facts.getByRole('definition').nth(0)).toHaveText('1 January 2026');
+  await expect(facts.getByRole('definition').nth(1)).toHaveText('31 December 2028');
+  await expect(facts.getByRole('definition').nth(2)).toHaveText('1 hour');
+  await expect(facts.getByText('Release date')).toBeVisible();
+  await expect(facts.getByText('Expiration date')).toBeVisible();
+  await expect(facts.getByText('Target audience')).toBeVisible();
+  await expect(facts.getByText('Robin Sample, MD (sample faculty)')).toContainText(
+    'Disclosure: No relevant financial relationships.',
+  );
+  await expect(facts.getByText('Dana Placeholder, MD (sample planner)')).toContainText(
+    'Disclosure: Advisory board: Sample Pharma Inc. (sample text).',
+  );
+  await expect(facts.getByText('All relevant financial relationships have been mitigated.')).toBeVisible();
+  await expect(facts.getByText(DESIGNATION)).toBeVisible();
+  await expect(
+    facts.getByText(/^The American Medical Association is accredited by the Accreditation Council/),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Your CME transcript' })).toHaveAttribute('href', '/cme/transcript');
   await expect(
     page.getByText('Note: You must get at least 4 of the 5 answers correct to pass this quiz.'),
   ).toBeVisible();
@@ -94,7 +131,7 @@ test('the article page leads to the quiz, which needs an account; unanswered and
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
-test('passing shows the highlighted results, saves the commitment, claims 0.75 credit and issues a verifiable certificate', async ({
+test('passing shows the highlighted results, saves the commitment, asks the evaluation before the claim, claims 0.75 credit and issues a verifiable certificate', async ({
   page,
   browser,
 }) => {
@@ -107,11 +144,13 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByText('You passed this CME quiz with a score of 80%.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your quiz results:' })).toBeVisible();
-  await expect(
-    page.getByText('The filled radio buttons indicate your responses. The preferred responses are highlighted'),
-  ).toBeVisible();
+  await expect(page.getByText('The filled radio buttons indicate your responses, marked “Your answer”.')).toBeVisible();
   await expect(question(page, 2).getByRole('radio').nth(wrong(preferred[1]!))).toBeChecked();
-  await expect(question(page, 2).locator('label').nth(preferred[1]!)).toContainText('(preferred response)');
+  // The learner's wrong choice and the preferred one are told apart in words, not by colour alone.
+  await expect(question(page, 2).locator('label').nth(wrong(preferred[1]!))).toContainText('Your answer');
+  await expect(question(page, 2).locator('label').nth(preferred[1]!)).toContainText('Preferred response');
+  await expect(question(page, 2).locator('label').nth(preferred[1]!)).not.toContainText('Your answer');
+  await expect(question(page, 1).locator('label').nth(preferred[0]!)).toContainText('Your answer');
   await expect(page.getByText('Rationale:')).toHaveCount(5);
   await expectAxeClean(page);
 
@@ -127,6 +166,17 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   ).toHaveValue(commitment);
   expect(await readCommitment(learner.email)).toBe(commitment);
 
+  // No claim before the evaluation; a "no" on bias needs a comment.
+  await expect(page.getByRole('button', { name: 'Claim credit' })).toHaveCount(0);
+  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel('No').check();
+  await page.getByRole('button', { name: 'Send evaluation' }).click();
+  await expect(page.getByText('Tell us what commercial bias you saw.')).toBeVisible();
+  await expect(page.getByText('Rate how well the objectives were met, from 1 to 5.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Claim credit' })).toHaveCount(0);
+  await page.getByLabel('If not, describe the commercial bias you saw.').fill('One brand name was used throughout.');
+  await sendEvaluation(page, 'No');
+  await expectAxeClean(page);
+
   await page.getByLabel(/Credits to claim/).selectOption('0.75');
   await page.getByRole('button', { name: 'Claim credit' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'to claim credit' })).toContainText(
@@ -134,7 +184,7 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   );
   await page.getByLabel('I claim only the credit commensurate with the extent of my participation').check();
   await page.getByRole('button', { name: 'Claim credit' }).click();
-  await expect(page.getByText('You claimed 0.75 AMA PRA Category 1 Credit™.')).toBeVisible();
+  await expect(page.getByText('You claimed 0.75 AMA PRA Category 1 Credits™.')).toBeVisible();
   await expectAxeClean(page);
 
   const [download] = await Promise.all([
@@ -145,9 +195,14 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const text = await readPdfText(new Uint8Array(pdf));
   expect(text).toContain('Morgan Passwell, MD');
-  expect(text).toContain('0.75 AMA PRA Category 1 Credit™');
+  expect(text).toContain('and is awarded 0.75 AMA PRA Category 1 Credits™.');
+  expect(text).toContain(DESIGNATION);
+  expect(text).toMatch(
+    /Completed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+  );
   const verifyUrl = /Verify this certificate at (\S+)/.exec(text)?.[1];
-  expect(verifyUrl).toMatch(/\/cme\/certificates\/CME-[0-9A-Z-]{14}$/);
+  // On the site's configured public address (SITE_URL, which the e2e server is started with).
+  expect(verifyUrl).toMatch(new RegExp(`^${e2eSettings().baseUrl}/cme/certificates/CME-[0-9A-Z-]{14}$`));
 
   // The verification page is public: check it signed out, in a fresh context.
   const signedOut = await browser.newContext({ baseURL: new URL(verifyUrl!).origin });
@@ -155,13 +210,16 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
   await visitor.goto(new URL(verifyUrl!).pathname);
   await expect(visitor.getByText('Genuine: this certificate was issued by American Medical Association')).toBeVisible();
   await expect(visitor.getByText('Morgan Passwell, MD')).toBeVisible();
-  await expect(visitor.getByText('0.75 AMA PRA Category 1 Credit™')).toBeVisible();
+  await expect(visitor.getByText('0.75 AMA PRA Category 1 Credits™')).toBeVisible();
   await expectAxeClean(visitor);
-  await visitor.goto('/cme/certificates/CME-0000-0000-0000');
+  const unknown = await visitor.goto('/cme/certificates/CME-0000-0000-0000');
+  expect(unknown?.status()).toBe(404);
   await expect(visitor.getByText('We did not issue a certificate with this ID.')).toBeVisible();
   await signedOut.close();
 
-  await page.goto('/cme/transcript');
+  await page.goto('/account');
+  await page.getByRole('link', { name: 'Your CME transcript' }).click();
+  await expect(page).toHaveURL(/\/cme\/transcript$/);
   await expect(page.getByRole('heading', { name: /: 0\.75 credits$/ })).toBeVisible();
   await expectAxeClean(page);
   const [csv] = await Promise.all([
@@ -169,6 +227,20 @@ test('passing shows the highlighted results, saves the commitment, claims 0.75 c
     page.getByRole('link', { name: 'Download transcript (CSV)' }).click(),
   ]);
   expect(fs.readFileSync(await csv.path(), 'utf8')).toMatch(/Intravenous Immunoglobulin.*,0\.75,CME-/);
+
+  // The evaluation reached the provider: admins download it, learners may not.
+  expect((await page.request.get('/api/admin/cme/evaluations')).status()).toBe(403);
+  const admin = await createAccount('CME Evaluations Admin', 'admin');
+  const adminApi = await signedInApi(admin.email, admin.password);
+  const evaluations = await adminApi.get(`/api/admin/cme/evaluations?activityId=${activityId}`);
+  expect(evaluations.status()).toBe(200);
+  expect(evaluations.headers()['content-type']).toContain('text/csv');
+  expect(await evaluations.text()).toMatch(
+    /,Intravenous Immunoglobulin[^,]*,4,yes,no,One brand name was used throughout\.,\r\n/,
+  );
+  const summary = await adminApi.get(`/admin/cme?activityId=${activityId}`);
+  expect(await summary.text()).toContain('Download evaluations (CSV)');
+  await adminApi.dispose();
 });
 
 test('a whole quiz can be completed with the keyboard alone', async ({ page }) => {
@@ -191,6 +263,20 @@ test('a whole quiz can be completed with the keyboard alone', async ({ page }) =
   await expect(page.getByRole('button', { name: 'Submit answers' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('You passed this CME quiz with a score of 100%.')).toBeVisible();
+
+  // The evaluation, by keyboard: 4 on the scale, yes, yes, then send.
+  await tabTo('objectivesMet');
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await tabTo('intendedChange');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send evaluation' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Claim credit' })).toBeVisible();
 
   await tabTo('attest');
   await page.keyboard.press('Space');

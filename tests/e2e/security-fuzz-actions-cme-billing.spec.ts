@@ -71,6 +71,16 @@ test('CME profile, quiz, commitment and credit claim take hostile input calmly',
     tables: ['CmeAttempt'],
   });
 
+  // The claim form appears once the evaluation is in.
+  await page
+    .getByRole('group', { name: 'The learning objectives of this activity were met.' })
+    .getByLabel('5: Strongly agree')
+    .check();
+  await page.getByRole('group', { name: 'The content was relevant to my practice.' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Send evaluation' }).click();
+  await expect(page.getByRole('button', { name: 'Claim credit' })).toBeVisible();
+
   const claim = await viaBrowser(page, 'Claim credit', { attemptId: `' OR 1=1 --` }, 'credit claim');
   await fuzzAction({
     api: page.request,

@@ -135,12 +135,12 @@ describe('quiz attempts', () => {
     await expectRefused(
       submit({ answers: answers(activity, 5) }, new Date('2029-01-01T00:00:00Z')),
       422,
-      /expired on 2028-12-31/,
+      /expired on 31 December 2028\. It no longer takes quiz attempts or credit claims/,
     );
     await expectRefused(
       submit({ answers: answers(activity, 5) }, new Date('2025-06-01T00:00:00Z')),
       422,
-      /opens on 2026-01-01/,
+      /opens on 1 January 2026/,
     );
     expect(await db.cmeAttempt.count()).toBe(0);
   });

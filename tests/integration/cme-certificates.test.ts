@@ -8,6 +8,7 @@ import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { renderCertificatePdf } from '@/lib/cme/render-certificate-pdf';
 import { saveCommitment } from '@/lib/cme/save-commitment';
+import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
 import { readPdfText } from '../support/read-pdf-text';
@@ -50,7 +51,62 @@ describe('credit claims and certificates', () => {
     );
   });
 
+  const evaluate = (overrides: Record<string, string> = {}) =>
+    saveEvaluation({
+      userId,
+      input: { attemptId, objectivesMet: '5', isRelevant: 'yes', isFreeOfBias: 'yes', ...overrides },
+      now: NOW,
+    });
+
+  it('refuses a claim until the evaluation is stored, then stores the evaluation once', async () => {
+    const refused = await claimCredit({ userId, attemptId, credits: '1', now: NOW }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 409, code: 'evaluation_required' });
+    expect((refused as AppError).message).toBe(
+      'Complete the activity evaluation before claiming credit: it is part of the activity.',
+    );
+    expect(await db.cmeCreditClaim.count()).toBe(0);
+
+    await expect(evaluate({ isFreeOfBias: 'no' })).rejects.toThrow(/what commercial bias you saw/);
+    await evaluate({
+      objectivesMet: '4',
+      isFreeOfBias: 'no',
+      biasComment: 'Only one brand named.',
+      intendedChange: 'Avoid IVIG.',
+    });
+    expect(await db.cmeEvaluation.findUniqueOrThrow({ where: { attemptId } })).toMatchObject({
+      objectivesMet: 4,
+      isRelevant: true,
+      isFreeOfBias: false,
+      biasComment: 'Only one brand named.',
+      intendedChange: 'Avoid IVIG.',
+    });
+    await expect(evaluate()).rejects.toMatchObject({ status: 409, code: 'already_evaluated' });
+    const stranger = (await db.user.create({ data: { email: 'x@example.com', name: 'X', passwordHash: 'x' } })).id;
+    await expect(
+      saveEvaluation({
+        userId: stranger,
+        input: { attemptId, objectivesMet: '5', isRelevant: 'yes', isFreeOfBias: 'yes' },
+        now: NOW,
+      }),
+    ).rejects.toThrow(/no passed attempt/);
+
+    const { certificateId } = await claimCredit({ userId, attemptId, credits: '1', now: NOW });
+    expect(certificateId).toMatch(/^CME-/);
+  });
+
+  it('refuses a claim once the activity has expired, even for an evaluated pass', async () => {
+    await evaluate();
+    const refused = await claimCredit({ userId, attemptId, credits: '1', now: new Date('2029-01-01T00:00:00Z') }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ status: 422 });
+    expect((refused as AppError).message).toMatch(/expired on 31 December 2028/);
+    expect(await db.cmeCreditClaim.count()).toBe(0);
+  });
+
   it('claims 0.75 credit once and issues a certificate that verifies', async () => {
+    await evaluate();
     expect((await listUnclaimedPasses(userId)).map((a) => a.id)).toEqual([attemptId]);
     const { certificateId } = await claimCredit({ userId, attemptId, credits: '0.75', now: NOW });
     expect(await listUnclaimedPasses(userId)).toEqual([]);
@@ -77,16 +133,24 @@ describe('credit claims and certificates', () => {
 
     const pdf = await renderCertificatePdf({
       ...certificate!,
+      maxCreditQuarters: certificate!.claim.activity.maxCreditQuarters,
       verificationUrl: `https://journal.test/cme/certificates/${certificateId}`,
       provider: 'American Medical Association',
     });
     const text = await readPdfText(pdf);
     expect(text).toContain('Ada Learner, MD');
-    expect(text).toContain('0.75 AMA PRA Category 1 Credit™');
+    expect(text).toContain('and is awarded 0.75 AMA PRA Category 1 Credits™.');
+    expect(text).toContain('Completed 25 November 2026');
+    expect(text).toContain(
+      'The American Medical Association designates this enduring material for a maximum of 1 AMA PRA Category 1 Credit™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.',
+    );
+    expect(text).toContain('accredited by the Accreditation Council for Continuing Medical Education (ACCME)');
+    expect(text).toContain(`Verify this certificate at https://journal.test/cme/certificates/${certificateId}`);
     expect(text).toContain(certificateId);
   });
 
   it('refuses claims above the maximum or off the 0.25 steps, and for failed or foreign attempts', async () => {
+    await evaluate();
     await expect(claimCredit({ userId, attemptId, credits: '1.25', now: NOW })).rejects.toThrow(/at most 1 credit/);
     await expect(claimCredit({ userId, attemptId, credits: '0.3', now: NOW })).rejects.toThrow(/steps of 0.25/);
     const stranger = (await db.user.create({ data: { email: 'other@example.com', name: 'Other', passwordHash: 'x' } }))

@@ -41,7 +41,9 @@ describe('describeAvailability', () => {
   it('is open from release to expiry inclusive', () => {
     expect(describeAvailability(window, window.releaseAt)).toBeNull();
     expect(describeAvailability(window, window.expiresAt)).toBeNull();
-    expect(describeAvailability(window, new Date('2029-01-01T00:00:00Z'))).toMatch(/expired on 2028-12-31/);
-    expect(describeAvailability(window, new Date('2025-12-31T23:59:59Z'))).toMatch(/opens on 2026-01-01/);
+    expect(describeAvailability(window, new Date('2029-01-01T00:00:00Z'))).toMatch(
+      /expired on 31 December 2028\. It no longer takes quiz attempts or credit claims/,
+    );
+    expect(describeAvailability(window, new Date('2025-12-31T23:59:59Z'))).toMatch(/opens on 1 January 2026/);
   });
 });

@@ -33,6 +33,9 @@ export default async function AccountPage() {
         <p>
           <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
         </p>
+        <p>
+          <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
+        </p>
       </section>
 
       <BillingPanel userId={user.id} />

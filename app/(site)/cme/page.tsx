@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { now } from '@/lib/clock';
-import { formatCredits } from '@/lib/cme/format-credits';
+import { describeCreditAmount } from '@/lib/cme/format-credits';
+import { formatLongDate } from '@/lib/cme/format-long-date';
 import { listActivities } from '@/lib/cme/list-activities';
 
 export const revalidate = 300;
@@ -21,7 +22,7 @@ export default async function CmeIndexPage() {
         {activities.map((a) => (
           <li key={a.id}>
             <Link href={`/cme/${a.id}`}>{a.title}</Link>: {a._count.questions} questions, up to{' '}
-            {formatCredits(a.maxCreditQuarters)} {a.creditType}, until {a.expiresAt.toISOString().slice(0, 10)}
+            {describeCreditAmount(a.maxCreditQuarters, a.creditType)}, until {formatLongDate(a.expiresAt)}
           </li>
         ))}
       </ul>

@@ -1,16 +1,20 @@
 import { db } from '@/lib/db';
 import { cmeReportSchema, listCmeCompletions } from '@/lib/admin/cme-report';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { listEvaluations } from '@/lib/cme/list-evaluations';
+import { summarizeEvaluations } from '@/lib/cme/summarize-evaluations';
 
 export const metadata = { title: 'CME completions' };
 
 export default async function AdminCme({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/cme');
   const filter = cmeReportSchema.parse(await searchParams);
-  const [activities, rows] = await Promise.all([
+  const [activities, rows, evaluations] = await Promise.all([
     db.cmeActivity.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
     listCmeCompletions(filter),
+    listEvaluations({ activityId: filter.activityId }),
   ]);
+  const summaries = summarizeEvaluations(evaluations);
   const csvHref = `/api/admin/cme/report?${new URLSearchParams(filter).toString()}`;
   return (
     <>
@@ -69,6 +73,44 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
           ))}
         </tbody>
       </table>
+      <h2 id="evaluations-heading">Evaluations</h2>
+      <p>
+        Post-activity evaluations (all dates) ·{' '}
+        <a href={`/api/admin/cme/evaluations?activityId=${filter.activityId}`}>Download evaluations (CSV)</a> (answers
+        only, without learner names)
+      </p>
+      <table className="table" aria-labelledby="evaluations-heading">
+        <thead>
+          <tr>
+            <th scope="col">Activity</th>
+            <th scope="col">Evaluations</th>
+            <th scope="col">Objectives met (mean of 1–5)</th>
+            <th scope="col">Relevant to practice</th>
+            <th scope="col">Free of commercial bias</th>
+            <th scope="col">Intend to change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summaries.map((s) => (
+            <tr key={s.activityId}>
+              <td>{s.activityTitle}</td>
+              <td>{s.count}</td>
+              <td>{s.objectivesMetAverage.toFixed(2)}</td>
+              <td>
+                {s.relevantCount} of {s.count}
+              </td>
+              <td>
+                {s.freeOfBiasCount} of {s.count}
+                {s.biasReportedCount > 0 && ` (${s.biasReportedCount} reported bias)`}
+              </td>
+              <td>
+                {s.intendedChangeCount} of {s.count}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summaries.length === 0 && <p>No evaluations yet.</p>}
     </>
   );
 }

@@ -1,11 +1,18 @@
 // The two seeded CME activities. Each question lists its options with the preferred one first;
 // the seed shuffles nothing, so the order here is the order shown, and `preferred` says which.
 export type SeedQuestion = { stem: string; options: string[]; preferred: number; rationale: string };
+export type SeedPerson = { name: string; affiliation: string; relationships: string[] };
 export type SeedActivity = {
   key: 'dermatology' | 'heartFailure';
   title: string;
   doi: string | null;
   objectives: string[];
+  // Sample facts (names, affiliations, relationships are invented for the demo, and say so).
+  estimatedMinutes: number;
+  targetAudience: string;
+  abimMocPoints: number | null;
+  faculty: SeedPerson[];
+  planners: SeedPerson[];
   questions: SeedQuestion[];
 };
 
@@ -17,6 +24,28 @@ export const CME_ACTIVITIES: SeedActivity[] = [
     objectives: [
       'Name the severe cutaneous adverse reactions and their expected mortality.',
       'Weigh the evidence for and against intravenous immunoglobulin in DRESS and TEN.',
+    ],
+    estimatedMinutes: 60,
+    targetAudience: 'Dermatologists, internists, hospitalists and emergency physicians who treat drug reactions.',
+    abimMocPoints: null,
+    faculty: [
+      {
+        name: 'Robin Sample, MD (sample faculty)',
+        affiliation: 'Department of Dermatology, Example University Hospital (sample text)',
+        relationships: [],
+      },
+    ],
+    planners: [
+      {
+        name: 'Dana Placeholder, MD (sample planner)',
+        affiliation: 'CME Planning Committee (sample text)',
+        relationships: ['Advisory board: Sample Pharma Inc. (sample text)'],
+      },
+      {
+        name: 'Lee Demo, PharmD (sample planner)',
+        affiliation: 'CME Planning Committee (sample text)',
+        relationships: [],
+      },
     ],
     questions: [
       {
@@ -72,6 +101,26 @@ export const CME_ACTIVITIES: SeedActivity[] = [
       'Stratify patients with acute heart failure syndromes in the first hours of care.',
       'Choose initial therapy by blood pressure, congestion and perfusion.',
       'Plan the transition from hospital to outpatient care.',
+    ],
+    estimatedMinutes: 75,
+    targetAudience: 'Cardiologists, internists, hospitalists and emergency physicians.',
+    abimMocPoints: 1,
+    faculty: [
+      {
+        name: 'Sam Example, MD (sample faculty)',
+        affiliation: 'Division of Cardiology, Example Medical Center (sample text)',
+        relationships: [
+          'Consultant: Sample Devices LLC (sample text)',
+          'Research grant: Example Biotech (sample text)',
+        ],
+      },
+    ],
+    planners: [
+      {
+        name: 'Dana Placeholder, MD (sample planner)',
+        affiliation: 'CME Planning Committee (sample text)',
+        relationships: [],
+      },
     ],
     questions: [
       {

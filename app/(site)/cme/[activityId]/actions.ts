@@ -8,7 +8,9 @@ import { now } from '@/lib/clock';
 import { readQuizForm } from '@/lib/cme/attempt-input';
 import { claimCredit, claimInputSchema } from '@/lib/cme/claim-credit';
 import { cmeIdSchema } from '@/lib/cme/cme-id';
+import { evaluationInputSchema } from '@/lib/cme/evaluation-input';
 import { saveCommitment, commitmentSchema } from '@/lib/cme/save-commitment';
+import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
 
 export const submitQuizAction = validatedActionWithUser(
@@ -45,3 +47,10 @@ export const claimCreditAction = validatedActionWithUser(
     return { ok: true, message: 'Credit claimed.' };
   },
 );
+
+export const saveEvaluationAction = validatedActionWithUser(evaluationInputSchema, async (input, user) => {
+  await saveEvaluation({ userId: user.id, input, now: now() });
+  // Re-render the result page: the claim form takes the evaluation's place.
+  revalidatePath('/cme/[activityId]/attempts/[attemptId]', 'page');
+  return { ok: true, message: 'Thank you: your evaluation has been saved. You can now claim credit.' };
+});

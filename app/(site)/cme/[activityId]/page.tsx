@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccreditationStatement } from '@/components/cme/accreditation-statement';
+import { ActivityFacts } from '@/components/cme/activity-facts';
 import { QuizForm } from '@/components/cme/quiz-form';
 import styles from '@/components/cme/cme.module.css';
 import { requireUser } from '@/lib/auth/current-user';
@@ -42,21 +42,14 @@ export default async function QuizPage({ params }: Props) {
           ))}
         </p>
       )}
-      <h2>Learning objectives</h2>
-      <ul>
-        {activity.objectives.map((o) => (
-          <li key={o}>{o}</li>
-        ))}
-      </ul>
-      <AccreditationStatement maxCreditQuarters={activity.maxCreditQuarters} passingPercent={activity.passingPercent} />
+      {closed && <p className={styles.alert}>{closed}</p>}
+      <ActivityFacts activity={activity} headingLevel={2} />
       {passed ? (
         <p className={styles.ok}>
           You passed this quiz.{' '}
           <Link href={`/cme/${activity.id}/attempts/${passed.id}`}>See your results and claim credit</Link>
         </p>
-      ) : closed ? (
-        <p className={styles.alert}>{closed}</p>
-      ) : isOutOfAttempts ? (
+      ) : closed ? null : isOutOfAttempts ? (
         <p className={styles.alert}>You have used all {activity.maxAttempts} attempts at this quiz.</p>
       ) : (
         <>
@@ -77,6 +70,9 @@ export default async function QuizPage({ params }: Props) {
           />
         </>
       )}
+      <p>
+        <Link href="/cme/transcript">Your CME transcript</Link>
+      </p>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '@/components/cme/cme.module.css';
 import { requireUser } from '@/lib/auth/current-user';
-import { formatCredits } from '@/lib/cme/format-credits';
+import { describeCreditAmount, describeCredits } from '@/lib/cme/format-credits';
 import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
@@ -44,7 +44,7 @@ export default async function TranscriptPage() {
       {years.map(({ year, entries, totalQuarters }) => (
         <section key={year} aria-labelledby={`year-${year}`}>
           <h2 id={`year-${year}`}>
-            {year}: {formatCredits(totalQuarters)} credits
+            {year}: {describeCredits(totalQuarters)}
           </h2>
           <table className={styles.table}>
             <thead>
@@ -60,9 +60,7 @@ export default async function TranscriptPage() {
                 <tr key={e.certificateId}>
                   <td>{e.completedAt.toISOString().slice(0, 10)}</td>
                   <td>{e.activityTitle}</td>
-                  <td>
-                    {formatCredits(e.creditQuarters)} {e.creditType}
-                  </td>
+                  <td>{describeCreditAmount(e.creditQuarters, e.creditType)}</td>
                   <td>
                     <Link href={`/cme/certificates/${e.certificateId}`}>{e.certificateId}</Link>
                   </td>

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import styles from '@/components/cme/cme.module.css';
 import { CME_PROVIDER } from '@/lib/cme/accreditation';
-import { formatCredits } from '@/lib/cme/format-credits';
+import { describeCreditAmount } from '@/lib/cme/format-credits';
+import { formatLongDate } from '@/lib/cme/format-long-date';
 import { getCertificate } from '@/lib/cme/get-certificate';
 
 // Public: anyone holding a certificate (a board, an employer) can check it here. Always read
@@ -15,17 +17,15 @@ type Props = { params: Promise<{ certificateId: string }> };
 export default async function VerifyCertificatePage({ params }: Props) {
   const { certificateId } = await params;
   const certificate = await getCertificate(certificateId);
+  // An unknown id is a 404 (not-found.tsx beside this page says so), so no checker mistakes it for a page.
+  if (!certificate) notFound();
   return (
     <div className="page">
       <p className="eyebrow">CME certificate verification</p>
-      <h1>Certificate {certificate ? certificate.id : 'not found'}</h1>
-      {!certificate ? (
+      <h1>Certificate {certificate.id}</h1>
+      {certificate.revokedAt ? (
         <p className={styles.alert}>
-          We did not issue a certificate with this ID. Check the ID printed at the foot of the certificate.
-        </p>
-      ) : certificate.revokedAt ? (
-        <p className={styles.alert}>
-          This certificate was revoked on {certificate.revokedAt.toISOString().slice(0, 10)} and is no longer valid.
+          This certificate was revoked on {formatLongDate(certificate.revokedAt)} and is no longer valid.
         </p>
       ) : (
         <>
@@ -36,13 +36,11 @@ export default async function VerifyCertificatePage({ params }: Props) {
             <dt>Activity</dt>
             <dd>{certificate.activityTitle}</dd>
             <dt>Credit</dt>
-            <dd>
-              {formatCredits(certificate.creditQuarters)} {certificate.creditType}
-            </dd>
+            <dd>{describeCreditAmount(certificate.creditQuarters, certificate.creditType)}</dd>
             <dt>Completed</dt>
-            <dd>{certificate.completedAt.toISOString().slice(0, 10)}</dd>
+            <dd>{formatLongDate(certificate.completedAt)}</dd>
             <dt>Issued</dt>
-            <dd>{certificate.issuedAt.toISOString().slice(0, 10)}</dd>
+            <dd>{formatLongDate(certificate.issuedAt)}</dd>
           </dl>
         </>
       )}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatCredits } from '@/lib/cme/format-credits';
+import { describeCreditAmount } from '@/lib/cme/format-credits';
+import { formatLongDate } from '@/lib/cme/format-long-date';
 import { getCmeState } from '@/lib/cme/get-cme-state';
 
 export const revalidate = 300;
@@ -41,8 +42,8 @@ export default async function CmeStatePage({ params }: Props) {
                   {r.activities.map(({ activity }) => (
                     <li key={activity.id}>
                       <Link href={`/cme/${activity.id}`}>{activity.title}</Link> (
-                      {formatCredits(activity.maxCreditQuarters)} {activity.creditType}, until{' '}
-                      {activity.expiresAt.toISOString().slice(0, 10)})
+                      {describeCreditAmount(activity.maxCreditQuarters, activity.creditType)}, until{' '}
+                      {formatLongDate(activity.expiresAt)})
                     </li>
                   ))}
                 </ul>

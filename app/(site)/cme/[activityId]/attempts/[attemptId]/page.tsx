@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClaimCreditForm } from '@/components/cme/claim-credit-form';
 import { CommitmentForm } from '@/components/cme/commitment-form';
+import { EvaluationForm } from '@/components/cme/evaluation-form';
 import { QuizResults } from '@/components/cme/quiz-results';
 import styles from '@/components/cme/cme.module.css';
 import { requireUser } from '@/lib/auth/current-user';
@@ -10,7 +11,7 @@ import { now } from '@/lib/clock';
 import { ATTESTATION } from '@/lib/cme/claim-credit';
 import { parseCmeId } from '@/lib/cme/cme-id';
 import { describeAvailability } from '@/lib/cme/describe-availability';
-import { formatCredits, listCreditSteps } from '@/lib/cme/format-credits';
+import { describeCreditAmount, listCreditSteps } from '@/lib/cme/format-credits';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { listAttempts } from '@/lib/cme/list-attempts';
@@ -28,6 +29,7 @@ export default async function AttemptPage({ params }: Props) {
   const [activity, attempt] = await Promise.all([getQuizActivity(activityId), getAttemptResult(user.id, attemptId)]);
   if (!activity || !attempt || attempt.activityId !== activity.id) notFound();
   const score = Math.floor((attempt.correctCount * 100) / attempt.questionCount);
+  const closed = describeAvailability(activity, now());
 
   return (
     <div className="page">
@@ -49,7 +51,7 @@ export default async function AttemptPage({ params }: Props) {
             <section id="certificate" aria-labelledby="certificate-heading">
               <h2 id="certificate-heading">Your certificate</h2>
               <p className={styles.ok}>
-                You claimed {formatCredits(attempt.claim.creditQuarters)} {activity.creditType}.
+                You claimed {describeCreditAmount(attempt.claim.creditQuarters, activity.creditType)}.
               </p>
               <ul>
                 <li>
@@ -67,6 +69,10 @@ export default async function AttemptPage({ params }: Props) {
                 </li>
               </ul>
             </section>
+          ) : closed ? (
+            <p className={styles.alert}>{closed}</p>
+          ) : !attempt.evaluation ? (
+            <EvaluationForm attemptId={attempt.id} />
           ) : (
             <ClaimCreditForm
               activityId={activity.id}

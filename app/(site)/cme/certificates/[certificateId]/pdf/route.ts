@@ -24,6 +24,7 @@ export const GET = htmlRoute(async (_request: Request, { params }: { params: Pro
   }
   const pdf = await renderCertificatePdf({
     ...certificate,
+    maxCreditQuarters: certificate.claim.activity.maxCreditQuarters,
     verificationUrl: `${env.SITE_URL}/cme/certificates/${certificate.id}`,
     provider: CME_PROVIDER,
   });

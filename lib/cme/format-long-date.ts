@@ -1,0 +1,28 @@
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date in words, in UTC (the server's only clock): "1 December 2026". */
+export function formatLongDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** Minutes as a reader estimates time: 45 → "45 minutes", 60 → "1 hour", 90 → "1 hour 30 minutes". */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '';
+  const m = rest ? `${rest} ${rest === 1 ? 'minute' : 'minutes'}` : '';
+  return [h, m].filter(Boolean).join(' ') || '0 minutes';
+}
