@@ -52,7 +52,10 @@ test('an admin uploads an ISO-8859-1 file and a file with ORCID and ROR ids; a h
 }) => {
   const admin = await adminPage(browser);
   await upload(admin, 'derived/scielo-errata-rbee-2020-iso-8859-1.xml');
-  await expect(admin.getByRole('region', { name: 'Upload JATS XML' }).getByRole('status')).toContainText('Saved.');
+  // An import renders the article's PDF and first page: allow for a slow machine.
+  await expect(admin.getByRole('region', { name: 'Upload JATS XML' }).getByRole('status')).toContainText('Saved.', {
+    timeout: 30_000,
+  });
   const [journal] = await sql<{ title: string }>(
     'SELECT j.title FROM "Journal" j JOIN "Article" a ON a."journalId" = j.id WHERE a.doi = $1',
     [UPLOADED[0]],
@@ -60,7 +63,10 @@ test('an admin uploads an ISO-8859-1 file and a file with ORCID and ROR ids; a h
   expect(journal?.title).toBe('Revista Brasileira de Educação Especial');
 
   await upload(admin, 'scielo-bragantia-ror-orcid-2022.xml');
-  await expect(admin.getByRole('region', { name: 'Upload JATS XML' }).getByRole('status')).toContainText('Saved.');
+  // An import renders the article's PDF and first page: allow for a slow machine.
+  await expect(admin.getByRole('region', { name: 'Upload JATS XML' }).getByRole('status')).toContainText('Saved.', {
+    timeout: 30_000,
+  });
   await admin.goto(`/doi/${UPLOADED[1]}`);
   const header = admin.locator('header.article-header');
   const first = header.getByRole('list', { name: 'Authors' }).getByRole('listitem').first();

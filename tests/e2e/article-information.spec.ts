@@ -14,7 +14,7 @@ test('an imported article shows Article Information (COI, funding, dates) and it
 }) => {
   const outcome = await uploadJatsAsAdmin(browser, 'snippets/back-matter-paid.xml');
   // What the import could only keep as text is reported to the editor.
-  expect(outcome).toContain('Warning: <verse-group> is not rendered as such');
+  expect(outcome).toContain('Warning: back-matter-paid.xml: <verse-group> is not rendered as such');
 
   await page.goto(`/doi/${DOI}`);
   const info = page.getByRole('region', { name: 'Article Information' });

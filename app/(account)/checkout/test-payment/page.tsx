@@ -15,9 +15,10 @@ type Props = { searchParams: Promise<{ session?: string }> };
 
 /** The local test-payment provider's checkout page (no Stripe keys): clearly not a real payment. */
 export default async function TestPaymentPage({ searchParams }: Props) {
-  if (!areTestPaymentsOn()) notFound();
   const sessionId = (await searchParams).session ?? '';
   const user = await requireUser(`/checkout/test-payment?session=${encodeURIComponent(sessionId)}`);
+  // After the request is read: asked before, the build would prerender this page as a 404.
+  if (!areTestPaymentsOn()) notFound();
   const session = /^lcs_[a-f0-9]{24}$/.test(sessionId) ? await getLocalCheckout(sessionId, user.id) : null;
   if (!session) notFound();
   const what = session.article

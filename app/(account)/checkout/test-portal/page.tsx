@@ -24,8 +24,9 @@ function stateOf(s: Listed, now: Date): 'renews' | 'ends' | 'ended' {
 
 /** Stands in for Stripe's Customer Portal when no Stripe keys are configured. */
 export default async function TestPortalPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
-  if (!areTestPaymentsOn()) notFound();
   const user = await requireUser('/checkout/test-portal');
+  // After the request is read: asked before, the build would prerender this page as a 404.
+  if (!areTestPaymentsOn()) notFound();
   const subscriptions = await listLocalSubscriptions(user.id);
   const current = now();
   return (
