@@ -61,14 +61,27 @@ describe('sidebar layout', () => {
       expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|every box|expected array/);
     }
     expect((await putLayout('not json at all')).status).toBe(422);
+    for (const hidden of [['adverts'], ['topics', 'topics'], 'topics']) {
+      const res = await putLayout({ order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|Expected a list/);
+    }
   });
 
   it('saves a valid order per reader, and a reset stores nothing', async () => {
     const user = await db.user.create({ data: { email: 'l@example.org', name: 'L', passwordHash: 'x' } });
-    await saveSidebarLayout(user.id, ['pubmed', 'topics', 'by-topic', 'see-also']);
-    expect(await getSidebarLayout(user.id)).toEqual(['pubmed', 'topics', 'by-topic', 'see-also']);
-    await expect(saveSidebarLayout(user.id, ['pubmed', 'pubmed', 'by-topic', 'see-also'])).rejects.toThrow();
-    await saveSidebarLayout(user.id, ['see-also', 'by-topic', 'topics', 'pubmed']);
+    await saveSidebarLayout(user.id, { order: ['pubmed', 'topics', 'by-topic', 'see-also'] });
+    expect(await getSidebarLayout(user.id)).toEqual({ order: ['pubmed', 'topics', 'by-topic', 'see-also'], hidden: [] });
+    await expect(
+      saveSidebarLayout(user.id, { order: ['pubmed', 'pubmed', 'by-topic', 'see-also'] }),
+    ).rejects.toThrow();
+    // Hidden boxes are kept with the order, even in the default order.
+    await saveSidebarLayout(user.id, { order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden: ['topics'] });
+    expect(await getSidebarLayout(user.id)).toEqual({
+      order: ['see-also', 'by-topic', 'topics', 'pubmed'],
+      hidden: ['topics'],
+    });
+    await saveSidebarLayout(user.id, { order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden: [] });
     expect(await getSidebarLayout(user.id)).toBeNull();
     expect(await db.sidebarLayout.count()).toBe(0);
   });
