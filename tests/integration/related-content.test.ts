@@ -105,6 +105,24 @@ describe('related articles', () => {
     expect((await listSeeAlso(ids.None!)).map((a) => a.title)).toEqual(['Main']);
     expect((await listSeeAlso(ids.Main!)).map((a) => a.title)).toEqual(['None']);
   });
+
+  it('never repeats a See Also article (linked either way) or the article itself in Related By Topic', async () => {
+    const ids = await makeArticles({
+      Main: ['dress', 'ivig'],
+      Linked: ['dress', 'ivig'],
+      LinkedBack: ['dress'],
+      Other: ['ivig'],
+    });
+    await db.articleLink.create({ data: { fromArticleId: ids.Main!, toArticleId: ids.Linked! } });
+    await db.articleLink.create({ data: { fromArticleId: ids.LinkedBack!, toArticleId: ids.Main! } });
+    const seeAlso = (await listSeeAlso(ids.Main!)).map((a) => a.title);
+    expect(seeAlso.sort()).toEqual(['Linked', 'LinkedBack']);
+    const byTopic = (await listRelatedByTopic(ids.Main!, 1)).map((a) => a.title);
+    // The limit counts only what is shown: the linked articles do not take its places.
+    expect(byTopic).toEqual(['Other']);
+    // From the linked article's side, Main is in See Also and so not in Related By Topic.
+    expect((await listRelatedByTopic(ids.Linked!)).map((a) => a.title)).toEqual(['Other', 'LinkedBack']);
+  });
 });
 
 describe('PubMed box', () => {
