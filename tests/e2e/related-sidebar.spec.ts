@@ -198,3 +198,14 @@ test('See Also, related-by-topic and topic links lead to the right pages', async
     page.locator('.related-box[data-box="see-also"]').getByRole('link', { name: /The Need to Examine the Risks/ }),
   ).toBeVisible();
 });
+
+test("Cited By names each citing work's first three authors, then et al.", async ({ page }) => {
+  await page.goto(`${ARTICLE}#cited-by`);
+  const panel = page.getByRole('tabpanel', { name: 'Cited By' });
+  await expect(panel.getByRole('listitem').filter({ hasText: 'RegiSCAR' })).toContainText(
+    'Sylvia H. Kardaun, Peggy Sekula, Laurence Valeyrie-Allanore, et al.',
+  );
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Management and therapeutics' })).toContainText(
+    'Zain Husain, Bobby Y. Reddy, Robert A. Schwartz. ',
+  );
+});

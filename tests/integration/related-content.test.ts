@@ -186,7 +186,10 @@ describe('Cited By from Crossref', () => {
 
   it('replaces the examples with Crossref forward links, at most daily, keeping the list when Crossref fails', async () => {
     const xml = `<crossref_result><query_result><body><forward_link doi="10.1/a0"><journal_cite>
-      <journal_title>Br J Dermatol</journal_title><article_title>A citing study</article_title><year>2014</year><doi>10.1111/x</doi>
+      <journal_title>Br J Dermatol</journal_title><article_title>A citing study</article_title>
+      <contributors><contributor contributor_role="author" sequence="first"><given_name>Ana</given_name><surname>Citer</surname></contributor>
+      <contributor contributor_role="author" sequence="additional"><given_name>Bo</given_name><surname>Second</surname></contributor></contributors>
+      <year>2014</year><doi>10.1111/x</doi>
       </journal_cite></forward_link></body></query_result></crossref_result>`;
     let status = 200;
     const asked: string[] = [];
@@ -211,7 +214,15 @@ describe('Cited By from Crossref', () => {
       expect(asked[0]).toContain('doi=10.1%2Fa0');
       expect(await listCitations(articleId)).toMatchObject({
         areExamples: false,
-        works: [{ title: 'A citing study', journal: 'Br J Dermatol', year: 2014, doi: '10.1111/x' }],
+        works: [
+          {
+            title: 'A citing study',
+            authors: ['Ana Citer', 'Bo Second'],
+            journal: 'Br J Dermatol',
+            year: 2014,
+            doi: '10.1111/x',
+          },
+        ],
       });
 
       await refreshCitedBy(articleId, { now: new Date(day1.getTime() + 3600_000), crossref });
