@@ -144,11 +144,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
         </SortableContext>
       </DndContext>
       <p className="related__actions">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => saveLayout(DEFAULT_LAYOUT)}
-        >
+        <button type="button" className="link-button" onClick={() => saveLayout(DEFAULT_LAYOUT)}>
           Reset layout
         </button>
       </p>

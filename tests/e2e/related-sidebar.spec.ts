@@ -176,7 +176,9 @@ test.describe('on a phone', () => {
       await control.scrollIntoViewIfNeeded();
       const box = (await control.boundingBox())!;
       if (box.width < 44 || box.height < 44)
-        small.push(`${(await control.getAttribute('aria-label')) ?? (await control.innerText())}: ${box.width}×${box.height}`);
+        small.push(
+          `${(await control.getAttribute('aria-label')) ?? (await control.innerText())}: ${box.width}×${box.height}`,
+        );
     }
     expect(small).toEqual([]);
   });
