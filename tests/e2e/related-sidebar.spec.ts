@@ -141,8 +141,13 @@ test('hidden boxes stay hidden after a reload (painted so before the app loads) 
   expect(await isBodyShown(page, 'topics')).toBe(false);
   expect(await isBodyShown(page, 'pubmed')).toBe(false);
   expect(await isBodyShown(page, 'see-also')).toBe(true);
-  await expect(page.locator('.related-box[data-box="topics"] .related-box__toggle')).toHaveText(/^Show/);
-  await expect(page.locator('.related-box[data-box="see-also"] .related-box__toggle')).toHaveText(/^Hide/);
+  // What is painted (and so read): "Show" on the hidden box, "Hide" on the open one.
+  await expect(page.locator('.related-box[data-box="topics"] .related-box__toggle')).toHaveAccessibleName(
+    'Show Related Topics',
+  );
+  await expect(page.locator('.related-box[data-box="see-also"] .related-box__toggle')).toHaveAccessibleName(
+    'Hide See Also...',
+  );
   await page.unroute('**/_next/static/**');
   await openArticle(page);
   await expect(page.getByRole('button', { name: 'Show Related Topics' })).toHaveAttribute('aria-expanded', 'false');
@@ -154,10 +159,10 @@ test('hidden boxes stay hidden after a reload (painted so before the app loads) 
   await signIn(otherPage, account.email, account.password);
   await openArticle(otherPage);
   await expect(otherPage.getByRole('button', { name: 'Show PubMed Articles' })).toBeVisible();
-  await otherPage.reload();
+  await Promise.all([otherPage.waitForResponse('**/api/sidebar-layout'), otherPage.reload()]);
   expect(await isBodyShown(otherPage, 'pubmed')).toBe(false);
   await otherPage.getByRole('button', { name: 'Show PubMed Articles' }).click();
-  expect(await isBodyShown(otherPage, 'pubmed')).toBe(true);
+  await expect.poll(() => isBodyShown(otherPage, 'pubmed')).toBe(true);
   await expect
     .poll(() => savedLayout(otherPage))
     .toEqual({ isSignedIn: true, layout: { order: DEFAULT, hidden: ['topics'] } });
