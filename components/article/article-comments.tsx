@@ -2,8 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { COMMENT_MAX, DISCLOSURE_MAX } from '@/lib/comments/comment-limits';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  COMMENT_MAX,
+  COMMENT_NEAR_MAX,
+  commentTooLongMessage,
+  DISCLOSURE_MAX,
+  formatCommentCount,
+} from '@/lib/comments/comment-limits';
 
 type Comment = { id: string; author: string; createdAt: string; disclosure: string; body: string; isPending: boolean };
 type State = { isSignedIn: boolean; comments: Comment[] };
@@ -20,6 +26,27 @@ export function ArticleComments({ doi }: { doi: string }) {
   const [state, setState] = useState<State | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isSending, setIsSending] = useState(false);
+  const [bodyLength, setBodyLength] = useState(0);
+  const [countAnnouncement, setCountAnnouncement] = useState('');
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const isTooLong = bodyLength > COMMENT_MAX;
+
+  // Screen readers hear the count only near or over the limit, and only once typing pauses
+  // (not on every key); the visible counter itself is not a live region.
+  useEffect(() => {
+    const timer = setTimeout(
+      () =>
+        setCountAnnouncement(
+          bodyLength > COMMENT_MAX
+            ? `${formatCommentCount(bodyLength)}: ${bodyLength - COMMENT_MAX} over the limit.`
+            : bodyLength >= COMMENT_NEAR_MAX
+              ? formatCommentCount(bodyLength)
+              : '',
+        ),
+      800,
+    );
+    return () => clearTimeout(timer);
+  }, [bodyLength]);
 
   const load = useCallback(
     (signal?: AbortSignal) =>
@@ -62,6 +89,14 @@ export function ArticleComments({ doi }: { doi: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const raw = data.get('body');
+    const text = typeof raw === 'string' ? raw : '';
+    // Too long is refused whole with the reason (the server says the same): nothing is cut.
+    if (text.length > COMMENT_MAX) {
+      setMessage({ ok: false, text: commentTooLongMessage(text.length) });
+      bodyRef.current?.focus();
+      return;
+    }
     const body = JSON.stringify({ doi, body: data.get('body'), disclosure: data.get('disclosure') });
     if (
       await send(
@@ -69,8 +104,10 @@ export function ArticleComments({ doi }: { doi: string }) {
         { method: 'POST', body },
         'Thank you. Your comment will appear once a moderator has approved it.',
       )
-    )
+    ) {
       form.reset();
+      setBodyLength(0);
+    }
   }
 
   return (
@@ -119,8 +156,31 @@ export function ArticleComments({ doi }: { doi: string }) {
         <form className="form comment-form" noValidate onSubmit={(e) => void onSubmit(e)}>
           <div className="form-field">
             <label htmlFor="comment-body">Comment</label>
-            <textarea id="comment-body" name="body" rows={5} required minLength={10} maxLength={COMMENT_MAX} />
-            <p className="form-field__hint">Comments are published after moderation. Up to {COMMENT_MAX} characters.</p>
+            {/* No maxLength: a paste over the limit is kept whole and refused with a reason, never cut. */}
+            <textarea
+              ref={bodyRef}
+              id="comment-body"
+              name="body"
+              rows={5}
+              required
+              minLength={10}
+              aria-describedby="comment-body-hint comment-body-count"
+              aria-invalid={isTooLong || undefined}
+              onInput={(e) => setBodyLength(e.currentTarget.value.length)}
+            />
+            <p id="comment-body-hint" className="form-field__hint">
+              Comments are published after moderation.
+            </p>
+            <p
+              id="comment-body-count"
+              className={`form-field__hint comment-form__count${isTooLong ? ' comment-form__count--over' : ''}`}
+            >
+              {formatCommentCount(bodyLength)}
+              {isTooLong && ` (${(bodyLength - COMMENT_MAX).toLocaleString('en-US')} too many)`}
+            </p>
+            <p className="visually-hidden" aria-live="polite" data-testid="comment-count-announcement">
+              {countAnnouncement}
+            </p>
           </div>
           <div className="form-field">
             <label htmlFor="comment-disclosure">Conflict of interest disclosure</label>

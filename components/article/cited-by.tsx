@@ -1,3 +1,4 @@
+import { formatCitingAuthors } from '@/lib/related/format-citing-authors';
 import { listCitations } from '@/lib/related/list-citations';
 
 /** "Cited By": stored citing works, rendered into the cached page (they are the same for everyone). */
@@ -20,6 +21,7 @@ export async function CitedBy({ articleId }: { articleId: string }) {
         <ul className="cited-by__list">
           {works.map((w) => (
             <li key={w.id}>
+              {w.authors.length > 0 && <span className="cited-by__authors">{formatCitingAuthors(w.authors)}. </span>}
               <cite>{w.title}</cite>. <i>{w.journal}</i>
               {w.year ? `. ${w.year}` : ''}
               {w.doi && (

@@ -12,8 +12,15 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { boxOrderSchema, DEFAULT_BOX_ORDER, moveBox, type BoxId } from '@/lib/related/box-order';
-import { readBoxOrder, readServerBoxOrder, subscribeBoxOrder, writeBoxOrder } from './box-order-store';
+import {
+  DEFAULT_LAYOUT,
+  formatBoxOrderCookie,
+  moveBox,
+  sidebarLayoutSchema,
+  type BoxId,
+  type SidebarLayout,
+} from '@/lib/related/box-order';
+import { readBoxLayout, readServerBoxLayout, subscribeBoxLayout, writeBoxLayout } from './box-order-store';
 import { SortableBox } from './sortable-box';
 
 export type SidebarBox = { id: BoxId; title: string; content: ReactNode };
@@ -24,14 +31,16 @@ const screenReaderInstructions = {
 };
 
 /**
- * The Related Content boxes in the reader's order. The server renders them in the default DOM
- * order and /related-order.js has already painted the saved order (CSS `order`); on hydration
- * the DOM follows too, so focus order matches what is seen. Signed-in readers' order is kept on
- * the server as well and, after signing in on another browser, fetched and written to the cookie.
+ * The Related Content boxes in the reader's order, with the boxes they hid still hidden. The
+ * server renders them in the default DOM order, all open, and /related-order.js has already
+ * painted the saved layout (CSS `order`, data-related-hidden); on hydration the DOM follows too,
+ * so focus order matches what is seen. Signed-in readers' layout is kept on the server as well
+ * and, after signing in on another browser, fetched and written to the cookie.
  */
 export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
-  const order = useSyncExternalStore(subscribeBoxOrder, readBoxOrder, readServerBoxOrder);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<BoxId>>(new Set());
+  const layout = useSyncExternalStore(subscribeBoxLayout, readBoxLayout, readServerBoxLayout);
+  const { order } = layout;
+  const collapsed = new Set(layout.hidden);
   const [saveError, setSaveError] = useState('');
   const isSignedIn = useRef(false);
   // The account's saved order may arrive after the reader has started moving boxes here: the
@@ -49,12 +58,13 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   useEffect(() => {
     const controller = new AbortController();
     fetch('/api/sidebar-layout', { cache: 'no-store', signal: controller.signal })
-      .then((res) => (res.ok ? (res.json() as Promise<{ isSignedIn: boolean; order: unknown }>) : null))
+      .then((res) => (res.ok ? (res.json() as Promise<{ isSignedIn: boolean; layout: unknown }>) : null))
       .then((body) => {
         isSignedIn.current = Boolean(body?.isSignedIn);
-        const saved = boxOrderSchema.safeParse(body?.order);
+        const saved = sidebarLayoutSchema.safeParse(body?.layout);
         if (isChangedHere.current || isDragging.current) return;
-        if (saved.success && saved.data.join('.') !== readBoxOrder().join('.')) writeBoxOrder(saved.data);
+        if (saved.success && formatBoxOrderCookie(saved.data) !== formatBoxOrderCookie(readBoxLayout()))
+          writeBoxLayout(saved.data);
       })
       .catch(() => {
         // Offline or aborted: this browser's order stays.
@@ -62,15 +72,15 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
     return () => controller.abort();
   }, []);
 
-  function saveOrder(next: readonly BoxId[]) {
+  function saveLayout(next: SidebarLayout) {
     isChangedHere.current = true;
-    writeBoxOrder(next);
+    writeBoxLayout(next);
     setSaveError('');
     if (!isSignedIn.current) return;
     fetch('/api/sidebar-layout', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ order: next }),
+      body: JSON.stringify(next),
     })
       .then((res) =>
         setSaveError(res.ok ? '' : 'Your layout is kept in this browser but could not be saved to your account.'),
@@ -80,7 +90,8 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
 
   function onDragEnd({ active, over }: DragEndEvent) {
     isDragging.current = false;
-    if (over && active.id !== over.id) saveOrder(moveBox(order, active.id as BoxId, over.id as BoxId));
+    if (over && active.id !== over.id)
+      saveLayout({ ...layout, order: moveBox(order, active.id as BoxId, over.id as BoxId) });
   }
 
   const announcements: Announcements = {
@@ -98,11 +109,8 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   };
 
   function toggle(id: BoxId) {
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+    const hidden = collapsed.has(id) ? layout.hidden.filter((h) => h !== id) : [...layout.hidden, id];
+    saveLayout({ ...layout, hidden });
   }
 
   return (
@@ -136,14 +144,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
         </SortableContext>
       </DndContext>
       <p className="related__actions">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setCollapsed(new Set());
-            saveOrder(DEFAULT_BOX_ORDER);
-          }}
-        >
+        <button type="button" className="link-button" onClick={() => saveLayout(DEFAULT_LAYOUT)}>
           Reset layout
         </button>
       </p>

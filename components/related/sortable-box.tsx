@@ -43,11 +43,14 @@ export function SortableBox({ id, title, isCollapsed, onToggle, children }: Prop
           aria-controls={bodyId}
           onClick={onToggle}
         >
-          {isCollapsed ? 'Show' : 'Hide'}
+          {/* Both words are rendered; related.css shows the one that fits <html data-related-hidden>,
+              so a box hidden before a reload already reads "Show" before the page hydrates. */}
+          <span className="related-box__when-open">Hide</span>
+          <span className="related-box__when-hidden">Show</span>
           <span className="visually-hidden"> {title}</span>
         </button>
       </div>
-      <div id={bodyId} hidden={isCollapsed}>
+      <div id={bodyId} className="related-box__body" hidden={isCollapsed}>
         {children}
       </div>
     </section>

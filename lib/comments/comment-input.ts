@@ -1,7 +1,7 @@
 // What a comment may be. Pure: shared by the route, the form and the tests.
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-import { COMMENT_MAX, COMMENT_MIN, DISCLOSURE_MAX } from './comment-limits';
+import { COMMENT_MAX, COMMENT_MIN, commentTooLongMessage, DISCLOSURE_MAX } from './comment-limits';
 
 /** Plain text only: any markup is removed (the page shows comments as text, never as HTML). */
 export function stripMarkup(value: string): string {
@@ -14,19 +14,22 @@ export function stripMarkup(value: string): string {
     .trim();
 }
 
+const lengthOf = (input: unknown) => (typeof input === 'string' ? input.length : 0);
+
 export const commentInput = z.object({
   doi: z.string().trim().min(3).max(300),
   body: z
     .string()
     // Before stripping: sanitize-html takes about a second over 2 MB of "<", so a huge body is
     // refused on its length first (markup that is removed never makes a real comment 2× longer).
-    .max(2 * COMMENT_MAX, `Please keep your comment under ${COMMENT_MAX} characters.`)
+    .max(2 * COMMENT_MAX, { error: (issue) => commentTooLongMessage(lengthOf(issue.input)) })
     .transform(stripMarkup)
     .pipe(
       z
         .string()
         .min(COMMENT_MIN, `Please write at least ${COMMENT_MIN} characters.`)
-        .max(COMMENT_MAX, `Please keep your comment under ${COMMENT_MAX} characters.`),
+        // Refused whole, never cut: the reader is told how much to shorten it.
+        .max(COMMENT_MAX, { error: (issue) => commentTooLongMessage(lengthOf(issue.input)) }),
     ),
   disclosure: z
     .string()

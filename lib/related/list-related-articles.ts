@@ -17,7 +17,9 @@ export async function listSeeAlso(articleId: string): Promise<RelatedArticle[]> 
 
 /**
  * "Articles Related By Topic": other articles sharing at least one topic, most shared topics
- * first, then newest. One grouped query, so it stays cheap as the journal grows.
+ * first, then newest. Articles already in "See Also" (an editor's link, either direction) are
+ * left out, so the two boxes never repeat each other, and the limit counts only what is shown.
+ * One grouped query, so it stays cheap as the journal grows.
  */
 export async function listRelatedByTopic(articleId: string, limit = 5): Promise<RelatedArticle[]> {
   const rows = await db.$queryRaw<{ articleId: string; shared: bigint }[]>`
@@ -26,6 +28,9 @@ export async function listRelatedByTopic(articleId: string, limit = 5): Promise<
     JOIN "ArticleTopic" other ON other."topicId" = mine."topicId" AND other."articleId" <> mine."articleId"
     JOIN "Article" a ON a.id = other."articleId"
     WHERE mine."articleId" = ${articleId}
+      AND other."articleId" NOT IN (
+        SELECT "toArticleId" FROM "ArticleLink" WHERE "fromArticleId" = ${articleId}
+        UNION SELECT "fromArticleId" FROM "ArticleLink" WHERE "toArticleId" = ${articleId})
     GROUP BY other."articleId", a."publishedOnline", a.title
     ORDER BY shared DESC, a."publishedOnline" DESC NULLS LAST, a.title ASC
     LIMIT ${limit}`;

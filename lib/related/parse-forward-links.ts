@@ -2,21 +2,46 @@
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 
-export type CitingWork = { title: string; journal: string; year: number | null; doi: string | null };
+export type CitingWork = { title: string; authors: string[]; journal: string; year: number | null; doi: string | null };
 
 const text = z.union([z.string(), z.number()]).transform(String);
+// <contributor contributor_role="author" sequence="first"><given_name/><surname/></contributor>,
+// or an <organization> for a group author.
+const contributorSchema = z.object({
+  '@_contributor_role': z.string().optional(),
+  given_name: text.optional(),
+  surname: text.optional(),
+  '#text': text.optional(),
+});
 const citeSchema = z.object({
   journal_title: text.optional(),
   article_title: text.optional(),
   year: z.coerce.number().int().optional(),
   doi: z.union([text, z.object({ '#text': text })]).optional(),
+  contributors: z
+    .object({ contributor: z.array(z.unknown()).optional(), organization: z.array(z.unknown()).optional() })
+    .optional()
+    .catch(undefined),
 });
+
+/** The authors (editors and translators left out), in Crossref's order, as "Given Surname". */
+function authorNames(contributors: z.infer<typeof citeSchema>['contributors']): string[] {
+  return [...(contributors?.contributor ?? []), ...(contributors?.organization ?? [])].flatMap((c) => {
+    if (typeof c === 'string' || typeof c === 'number') return [String(c).trim()].filter(Boolean);
+    const p = contributorSchema.safeParse(c);
+    if (!p.success) return [];
+    const role = p.data['@_contributor_role'];
+    if (role && role !== 'author') return [];
+    const name = [p.data.given_name, p.data.surname ?? p.data['#text']].filter(Boolean).join(' ').trim();
+    return name ? [name.replace(/\s+/g, ' ')] : [];
+  });
+}
 
 const parser = new XMLParser({
   ignoreAttributes: false,
   removeNSPrefix: true,
   processEntities: true,
-  isArray: (name) => name === 'forward_link',
+  isArray: (name) => name === 'forward_link' || name === 'contributor' || name === 'organization',
 });
 
 function findForwardLinks(node: unknown): unknown[] {
@@ -35,6 +60,7 @@ export function parseForwardLinks(xml: string): CitingWork[] {
     return [
       {
         title: cite.data.article_title.trim(),
+        authors: authorNames(cite.data.contributors),
         journal: (cite.data.journal_title ?? '').trim(),
         year: cite.data.year ?? null,
         doi: doi?.trim() || null,

@@ -35,6 +35,7 @@ const SAMPLE_PUBMED = [
 const EXAMPLE_CITATIONS = [
   {
     title: 'DRESS syndrome: Part II. Management and therapeutics',
+    authors: ['Zain Husain', 'Bobby Y. Reddy', 'Robert A. Schwartz'],
     journal: 'Journal of the American Academy of Dermatology',
     year: 2013,
     doi: '10.1016/j.jaad.2013.01.032',
@@ -42,12 +43,22 @@ const EXAMPLE_CITATIONS = [
   {
     title:
       'Drug Reaction with Eosinophilia and Systemic Symptoms (DRESS): An Interplay among Drugs, Viruses, and Immune System',
+    authors: ['Yung-Tsu Cho', 'Che-Wen Yang', 'Chia-Yu Chu'],
     journal: 'International Journal of Molecular Sciences',
     year: 2017,
     doi: '10.3390/ijms18061243',
   },
   {
-    title: 'The RegiSCAR scoring system for DRESS: a validation study',
+    title:
+      'Drug reaction with eosinophilia and systemic symptoms (DRESS): an original multisystem adverse drug reaction. Results from the prospective RegiSCAR study',
+    authors: [
+      'Sylvia H. Kardaun',
+      'Peggy Sekula',
+      'Laurence Valeyrie-Allanore',
+      'Yvonne Liss',
+      'Chia-Yu Chu',
+      'Daniel Creamer',
+    ],
     journal: 'British Journal of Dermatology',
     year: 2013,
     doi: '10.1111/bjd.12501',

@@ -95,3 +95,44 @@ test('an admin removes a published comment: it leaves the article at once and th
   ]);
   expect(mail?.text).toContain('Reason: It names a patient.');
 });
+
+test('a pasted comment over 4,000 characters is counted, kept whole and refused with a reason', async ({ page }) => {
+  await registerViaUi(page, 'Pat Paster');
+  await page.goto(`${ARTICLE}#comments`);
+  const comments = page.locator('#comments');
+  const box = comments.getByLabel('Comment');
+  const announcement = comments.getByTestId('comment-count-announcement');
+  await expect(box).toHaveAccessibleDescription(/0 of 4,000 characters/);
+
+  await box.fill('Short and sweet remark.');
+  await expect(comments.getByText('23 of 4,000 characters')).toBeVisible();
+  await page.waitForTimeout(1200);
+  await expect(announcement).toHaveText(''); // far from the limit: nothing is announced
+  await expect(announcement).toHaveAttribute('aria-live', 'polite');
+
+  await box.fill('y'.repeat(3812));
+  await expect(comments.getByText('3,812 of 4,000 characters')).toBeVisible();
+  await expect(announcement).toHaveText('3,812 of 4,000 characters');
+
+  const marker = `Pasted-${Date.now()} `;
+  const pasted = marker + 'z'.repeat(4400 - marker.length);
+  await box.fill(pasted);
+  await expect(box).toHaveValue(pasted); // not cut by the browser
+  await expect(comments.getByText('4,400 of 4,000 characters (400 too many)')).toBeVisible();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await comments.getByLabel('Conflict of interest disclosure').fill('None');
+  await comments.getByRole('button', { name: 'Submit comment' }).click();
+  await expect(comments.getByRole('alert')).toHaveText(
+    'Your comment is 4,400 characters; the limit is 4,000. Please shorten it by 400 characters and submit again.',
+  );
+  await expect(box).toHaveValue(pasted);
+  await expect(box).toBeFocused();
+
+  // The server refuses it too (for a client that skips the form's check), and stores nothing.
+  const res = await page.request.post('/api/comments', {
+    data: { doi: SEED_DOI, body: pasted, disclosure: 'None' },
+  });
+  expect(res.status()).toBe(422);
+  expect(((await res.json()) as { error: string }).error).toContain('Please shorten it by 400 characters');
+  expect(await sql(`SELECT id FROM "Comment" WHERE body LIKE $1`, [`${marker}%`])).toHaveLength(0);
+});

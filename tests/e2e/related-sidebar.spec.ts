@@ -58,7 +58,7 @@ test('boxes move by mouse and keyboard, keep their order on reload and in a new 
   await moveWithKeyboard(page, 'See Also...', 2);
   const saved = ['pubmed', 'by-topic', 'topics', 'see-also'];
   await expectBoxOrder(page, saved);
-  await expect.poll(() => savedLayout(page)).toEqual({ isSignedIn: true, order: saved });
+  await expect.poll(() => savedLayout(page)).toEqual({ isSignedIn: true, layout: { order: saved, hidden: [] } });
 
   // Reload with the app's scripts blocked: what is painted comes from the HTML and the blocking script alone.
   await page.route('**/_next/static/**', (route) =>
@@ -81,7 +81,7 @@ test('boxes move by mouse and keyboard, keep their order on reload and in a new 
 
   await otherPage.getByRole('button', { name: 'Reset layout' }).click();
   await expectBoxOrder(otherPage, DEFAULT);
-  await expect.poll(() => savedLayout(otherPage)).toEqual({ isSignedIn: true, order: null });
+  await expect.poll(() => savedLayout(otherPage)).toEqual({ isSignedIn: true, layout: null });
   await other.close();
 });
 
@@ -115,6 +115,80 @@ test('boxes collapse and expand, and the sidebar is accessible open and collapse
   await expect(page.locator('.related-box[data-box="topics"]').getByRole('link').first()).toBeVisible();
 });
 
+/** Whether a box's body is painted (not whether React thinks it is open). */
+async function isBodyShown(page: Page, id: string) {
+  return page.locator(`.related-box[data-box="${id}"] .related-box__body`).isVisible();
+}
+
+test('hidden boxes stay hidden after a reload (painted so before the app loads) and on another device', async ({
+  page,
+  browser,
+}) => {
+  const account = await registerViaUi(page, 'Harper Hidden');
+  await openArticle(page);
+  await page.getByRole('button', { name: 'Hide Related Topics' }).click();
+  await page.getByRole('button', { name: 'Hide PubMed Articles' }).click();
+  await expect(page.getByRole('button', { name: 'Show PubMed Articles' })).toHaveAttribute('aria-expanded', 'false');
+  await expect
+    .poll(() => savedLayout(page))
+    .toEqual({ isSignedIn: true, layout: { order: DEFAULT, hidden: ['topics', 'pubmed'] } });
+
+  // With the app's scripts blocked, only the HTML and the blocking script paint: no flash of the open boxes.
+  await page.route('**/_next/static/**', (route) =>
+    route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+  );
+  await page.reload();
+  expect(await isBodyShown(page, 'topics')).toBe(false);
+  expect(await isBodyShown(page, 'pubmed')).toBe(false);
+  expect(await isBodyShown(page, 'see-also')).toBe(true);
+  // What is painted (and so read): "Show" on the hidden box, "Hide" on the open one.
+  await expect(page.locator('.related-box[data-box="topics"] .related-box__toggle')).toHaveAccessibleName(
+    'Show Related Topics',
+  );
+  await expect(page.locator('.related-box[data-box="see-also"] .related-box__toggle')).toHaveAccessibleName(
+    'Hide See Also...',
+  );
+  await page.unroute('**/_next/static/**');
+  await openArticle(page);
+  await expect(page.getByRole('button', { name: 'Show Related Topics' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: 'Hide See Also...' })).toHaveAttribute('aria-expanded', 'true');
+
+  // Another browser takes the hidden boxes from the account, and keeps them on reload.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, account.email, account.password);
+  await openArticle(otherPage);
+  await expect(otherPage.getByRole('button', { name: 'Show PubMed Articles' })).toBeVisible();
+  await Promise.all([otherPage.waitForResponse('**/api/sidebar-layout'), otherPage.reload()]);
+  expect(await isBodyShown(otherPage, 'pubmed')).toBe(false);
+  await otherPage.getByRole('button', { name: 'Show PubMed Articles' }).click();
+  await expect.poll(() => isBodyShown(otherPage, 'pubmed')).toBe(true);
+  await expect
+    .poll(() => savedLayout(otherPage))
+    .toEqual({ isSignedIn: true, layout: { order: DEFAULT, hidden: ['topics'] } });
+  await other.close();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('every sidebar control is at least 44×44 px', async ({ page }) => {
+    await openArticle(page);
+    const controls = page.locator('.related').getByRole('button');
+    expect(await controls.count()).toBeGreaterThanOrEqual(9);
+    const small: string[] = [];
+    for (const control of await controls.all()) {
+      await control.scrollIntoViewIfNeeded();
+      const box = (await control.boundingBox())!;
+      if (box.width < 44 || box.height < 44)
+        small.push(
+          `${(await control.getAttribute('aria-label')) ?? (await control.innerText())}: ${box.width}×${box.height}`,
+        );
+    }
+    expect(small).toEqual([]);
+  });
+});
+
 test('See Also, related-by-topic and topic links lead to the right pages', async ({ page }) => {
   await openArticle(page);
   const seeAlso = page.locator('.related-box[data-box="see-also"]');
@@ -130,4 +204,15 @@ test('See Also, related-by-topic and topic links lead to the right pages', async
   await expect(
     page.locator('.related-box[data-box="see-also"]').getByRole('link', { name: /The Need to Examine the Risks/ }),
   ).toBeVisible();
+});
+
+test("Cited By names each citing work's first three authors, then et al.", async ({ page }) => {
+  await page.goto(`${ARTICLE}#cited-by`);
+  const panel = page.getByRole('tabpanel', { name: 'Cited By' });
+  await expect(panel.getByRole('listitem').filter({ hasText: 'RegiSCAR' })).toContainText(
+    'Sylvia H. Kardaun, Peggy Sekula, Laurence Valeyrie-Allanore, et al.',
+  );
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Management and therapeutics' })).toContainText(
+    'Zain Husain, Bobby Y. Reddy, Robert A. Schwartz. ',
+  );
 });

@@ -118,4 +118,19 @@ describe('comments', () => {
     expect(await sendIssueAlerts(issue.id)).toBe(1);
     expect((await subjects(follower.email)).at(-1)).toBe('Archives: April 2012 issue (vol 1, no 2)');
   });
+
+  it('refuses a comment over 4,000 characters whole, saying by how much, and stores nothing', async () => {
+    const { author } = await setUp();
+    const pasted = 'A long pasted review. '.repeat(200); // 4,400 characters
+    const refusal = await submitComment(author, { doi: DOI, body: pasted, disclosure: 'None' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(Error);
+    expect(JSON.stringify((refusal as { issues?: unknown }).issues)).toContain(
+      'Your comment is 4,399 characters; the limit is 4,000. Please shorten it by 399 characters and submit again.',
+    );
+    expect(await db.comment.count()).toBe(0);
+    const { id } = await submitComment(author, { doi: DOI, body: 'x'.repeat(4000), disclosure: 'None' });
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).body).toHaveLength(4000);
+  });
 });

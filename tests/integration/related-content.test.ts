@@ -61,14 +61,28 @@ describe('sidebar layout', () => {
       expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|every box|expected array/);
     }
     expect((await putLayout('not json at all')).status).toBe(422);
+    for (const hidden of [['adverts'], ['topics', 'topics'], 'topics']) {
+      const res = await putLayout({ order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Unknown box|only once|Expected a list/);
+    }
   });
 
   it('saves a valid order per reader, and a reset stores nothing', async () => {
     const user = await db.user.create({ data: { email: 'l@example.org', name: 'L', passwordHash: 'x' } });
-    await saveSidebarLayout(user.id, ['pubmed', 'topics', 'by-topic', 'see-also']);
-    expect(await getSidebarLayout(user.id)).toEqual(['pubmed', 'topics', 'by-topic', 'see-also']);
-    await expect(saveSidebarLayout(user.id, ['pubmed', 'pubmed', 'by-topic', 'see-also'])).rejects.toThrow();
-    await saveSidebarLayout(user.id, ['see-also', 'by-topic', 'topics', 'pubmed']);
+    await saveSidebarLayout(user.id, { order: ['pubmed', 'topics', 'by-topic', 'see-also'] });
+    expect(await getSidebarLayout(user.id)).toEqual({
+      order: ['pubmed', 'topics', 'by-topic', 'see-also'],
+      hidden: [],
+    });
+    await expect(saveSidebarLayout(user.id, { order: ['pubmed', 'pubmed', 'by-topic', 'see-also'] })).rejects.toThrow();
+    // Hidden boxes are kept with the order, even in the default order.
+    await saveSidebarLayout(user.id, { order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden: ['topics'] });
+    expect(await getSidebarLayout(user.id)).toEqual({
+      order: ['see-also', 'by-topic', 'topics', 'pubmed'],
+      hidden: ['topics'],
+    });
+    await saveSidebarLayout(user.id, { order: ['see-also', 'by-topic', 'topics', 'pubmed'], hidden: [] });
     expect(await getSidebarLayout(user.id)).toBeNull();
     expect(await db.sidebarLayout.count()).toBe(0);
   });
@@ -91,6 +105,24 @@ describe('related articles', () => {
     await db.articleLink.create({ data: { fromArticleId: ids.Main!, toArticleId: ids.None! } });
     expect((await listSeeAlso(ids.None!)).map((a) => a.title)).toEqual(['Main']);
     expect((await listSeeAlso(ids.Main!)).map((a) => a.title)).toEqual(['None']);
+  });
+
+  it('never repeats a See Also article (linked either way) or the article itself in Related By Topic', async () => {
+    const ids = await makeArticles({
+      Main: ['dress', 'ivig'],
+      Linked: ['dress', 'ivig'],
+      LinkedBack: ['dress'],
+      Other: ['ivig'],
+    });
+    await db.articleLink.create({ data: { fromArticleId: ids.Main!, toArticleId: ids.Linked! } });
+    await db.articleLink.create({ data: { fromArticleId: ids.LinkedBack!, toArticleId: ids.Main! } });
+    const seeAlso = (await listSeeAlso(ids.Main!)).map((a) => a.title);
+    expect(seeAlso.sort()).toEqual(['Linked', 'LinkedBack']);
+    const byTopic = (await listRelatedByTopic(ids.Main!, 1)).map((a) => a.title);
+    // The limit counts only what is shown: the linked articles do not take its places.
+    expect(byTopic).toEqual(['Other']);
+    // From the linked article's side, Main is in See Also and so not in Related By Topic.
+    expect((await listRelatedByTopic(ids.Linked!)).map((a) => a.title)).toEqual(['Other', 'LinkedBack']);
   });
 });
 
@@ -155,7 +187,10 @@ describe('Cited By from Crossref', () => {
 
   it('replaces the examples with Crossref forward links, at most daily, keeping the list when Crossref fails', async () => {
     const xml = `<crossref_result><query_result><body><forward_link doi="10.1/a0"><journal_cite>
-      <journal_title>Br J Dermatol</journal_title><article_title>A citing study</article_title><year>2014</year><doi>10.1111/x</doi>
+      <journal_title>Br J Dermatol</journal_title><article_title>A citing study</article_title>
+      <contributors><contributor contributor_role="author" sequence="first"><given_name>Ana</given_name><surname>Citer</surname></contributor>
+      <contributor contributor_role="author" sequence="additional"><given_name>Bo</given_name><surname>Second</surname></contributor></contributors>
+      <year>2014</year><doi>10.1111/x</doi>
       </journal_cite></forward_link></body></query_result></crossref_result>`;
     let status = 200;
     const asked: string[] = [];
@@ -180,7 +215,15 @@ describe('Cited By from Crossref', () => {
       expect(asked[0]).toContain('doi=10.1%2Fa0');
       expect(await listCitations(articleId)).toMatchObject({
         areExamples: false,
-        works: [{ title: 'A citing study', journal: 'Br J Dermatol', year: 2014, doi: '10.1111/x' }],
+        works: [
+          {
+            title: 'A citing study',
+            authors: ['Ana Citer', 'Bo Second'],
+            journal: 'Br J Dermatol',
+            year: 2014,
+            doi: '10.1111/x',
+          },
+        ],
       });
 
       await refreshCitedBy(articleId, { now: new Date(day1.getTime() + 3600_000), crossref });

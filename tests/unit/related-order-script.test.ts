@@ -6,13 +6,21 @@ import { BOX_IDS } from '@/lib/related/box-order';
 
 const script = fs.readFileSync(path.join(import.meta.dirname, '../../public/related-order.js'), 'utf8');
 
-/** Runs /related-order.js against a stand-in document and returns the CSS variables it set. */
-function runWithCookie(cookie: string): Record<string, string> {
-  const set: Record<string, string> = {};
-  const document = { cookie, documentElement: { style: { setProperty: (k: string, v: string) => (set[k] = v) } } };
+/** Runs /related-order.js against a stand-in document: the CSS variables and <html> attributes it set. */
+function run(cookie: string): { vars: Record<string, string>; attrs: Record<string, string> } {
+  const vars: Record<string, string> = {};
+  const attrs: Record<string, string> = {};
+  const document = {
+    cookie,
+    documentElement: {
+      style: { setProperty: (k: string, v: string) => (vars[k] = v) },
+      setAttribute: (k: string, v: string) => (attrs[k] = v),
+    },
+  };
   vm.runInNewContext(script, { document });
-  return set;
+  return { vars, attrs };
 }
+const runWithCookie = (cookie: string) => run(cookie).vars;
 
 describe('the blocking box-order script', () => {
   it('knows the same boxes as the server rule', () => {
@@ -27,6 +35,25 @@ describe('the blocking box-order script', () => {
       '--related-order-see-also': '2',
       '--related-order-by-topic': '3',
     });
+  });
+
+  it('marks the hidden boxes on <html> before first paint', () => {
+    expect(run('related-order=pubmed.topics.see-also.by-topic~topics.see-also')).toEqual({
+      vars: {
+        '--related-order-pubmed': '0',
+        '--related-order-topics': '1',
+        '--related-order-see-also': '2',
+        '--related-order-by-topic': '3',
+      },
+      attrs: { 'data-related-hidden': 'topics see-also' },
+    });
+    expect(run('related-order=pubmed.topics.see-also.by-topic').attrs).toEqual({});
+    for (const cookie of [
+      'related-order=pubmed.topics.see-also.by-topic~ads',
+      'related-order=pubmed.topics.see-also.by-topic~topics.topics',
+      'related-order=pubmed.topics.see-also.by-topic~topics~pubmed',
+    ])
+      expect(run(cookie)).toEqual({ vars: {}, attrs: {} });
   });
 
   it('ignores a missing, repeated, unknown or short cookie (the default order stays)', () => {

@@ -1,5 +1,5 @@
-// GET /api/sidebar-layout – the signed-in reader's saved box order (null: default or visitor).
-// PUT /api/sidebar-layout – saves { order } for the signed-in reader; 422 for unknown or repeated ids.
+// GET /api/sidebar-layout – the signed-in reader's saved { order, hidden } (null: default or visitor).
+// PUT /api/sidebar-layout – saves { order, hidden } for the signed-in reader; 422 for unknown or repeated ids.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { AppError, errorResponse } from '@/lib/errors';
@@ -11,8 +11,8 @@ const PRIVATE = { 'Cache-Control': 'private, no-store' };
 export async function GET() {
   try {
     const user = await getCurrentUser();
-    const order = user ? await getSidebarLayout(user.id) : null;
-    return NextResponse.json({ isSignedIn: Boolean(user), order }, { headers: PRIVATE });
+    const layout = user ? await getSidebarLayout(user.id) : null;
+    return NextResponse.json({ isSignedIn: Boolean(user), layout }, { headers: PRIVATE });
   } catch (error) {
     return errorResponse(error);
   }
@@ -21,7 +21,7 @@ export async function GET() {
 export async function PUT(request: NextRequest) {
   try {
     // Validated before anything else, so a bad order is a 422 whoever sends it.
-    const { order } = sidebarLayoutInput.parse(await request.json().catch(() => ({})));
+    const layout = sidebarLayoutInput.parse(await request.json().catch(() => ({})));
     const user = await getCurrentUser();
     if (!user)
       throw new AppError(
@@ -29,7 +29,7 @@ export async function PUT(request: NextRequest) {
         401,
         'unauthenticated',
       );
-    return NextResponse.json({ order: await saveSidebarLayout(user.id, order) }, { headers: PRIVATE });
+    return NextResponse.json({ layout: await saveSidebarLayout(user.id, layout) }, { headers: PRIVATE });
   } catch (error) {
     return errorResponse(error);
   }
