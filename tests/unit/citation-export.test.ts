@@ -64,6 +64,7 @@ describe('Crossref forward links', () => {
         journal: 'Journal of the American Academy of Dermatology',
         year: 2013,
         doi: '10.1016/j.jaad.2013.01.032',
+        authors: [],
       },
     ]);
   });
