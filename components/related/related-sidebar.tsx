@@ -10,7 +10,7 @@ import {
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   DEFAULT_LAYOUT,
@@ -21,6 +21,7 @@ import {
   type SidebarLayout,
 } from '@/lib/related/box-order';
 import { readBoxLayout, readServerBoxLayout, subscribeBoxLayout, writeBoxLayout } from './box-order-store';
+import { oneSlotKeyboardCoordinates } from './one-slot-keyboard-coordinates';
 import { SortableBox } from './sortable-box';
 
 export type SidebarBox = { id: BoxId; title: string; content: ReactNode };
@@ -49,7 +50,7 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   const isDragging = useRef(false);
   const sensors = useSensors(
     useSensor(PointerSensor),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: oneSlotKeyboardCoordinates }),
   );
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const titleOf = (id: unknown) => byId.get(id as BoxId)?.title ?? 'box';

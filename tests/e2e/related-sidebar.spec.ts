@@ -6,8 +6,9 @@ import { domBoxOrder, dragBoxWithMouse, expectBoxOrder, paintedBoxOrder } from '
 
 const ARTICLE = `/doi/${SEED_DOI}`;
 
-// Tall enough that the whole sidebar fits on screen for the mouse to reach every box.
-test.use({ viewport: { width: 1280, height: 2400 } });
+// Tall enough that the whole sidebar fits on screen for the mouse to reach every box (it sits below
+// the First Page Preview, the tools and the CME box's accreditation facts: about 2,800 px of page).
+test.use({ viewport: { width: 1280, height: 3200 } });
 const DEFAULT = ['see-also', 'by-topic', 'topics', 'pubmed'];
 
 async function openArticle(page: Page) {

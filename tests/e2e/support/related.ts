@@ -41,6 +41,8 @@ export async function expectBoxOrder(page: Page, order: string[]) {
 export async function dragBoxWithMouse(page: Page, fromTitle: string, toTitle: string) {
   const handle = page.getByRole('button', { name: `Move box: ${fromTitle}` });
   const target = page.getByRole('button', { name: `Move box: ${toTitle}` });
+  // The mouse reaches only what is on screen: start with the upper box at the top of the window.
+  await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   const x = from.x + from.width / 2;
