@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { startEmbeddedDatabase } from './lib/embedded-db';
-import { isBuildCurrent } from './lib/build-freshness';
+import { buildRecordingSources, isBuildCurrent } from './lib/build-freshness';
 import { applyMigrations } from './lib/schema-engine';
 import { e2eSettings } from '../tests/e2e/settings';
 
@@ -52,7 +52,9 @@ async function main() {
   await seedIfEmpty();
   if (!isBuildCurrent(settings.distDir)) {
     // A production build (the clock is read when the server runs, not when it is built).
-    const code = await run([nextBin, 'build'], { NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' });
+    const code = await buildRecordingSources(settings.distDir, () =>
+      run([nextBin, 'build'], { NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' }),
+    );
     if (code !== 0) process.exit(code ?? 1);
   }
   process.exit((await run([new URL('./server.mjs', import.meta.url).pathname])) ?? 0);

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parseEnv } from '../lib/env-schema';
 import { embeddedDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
-import { isBuildCurrent } from './lib/build-freshness';
+import { buildRecordingSources, isBuildCurrent } from './lib/build-freshness';
 import { loadEnv } from './lib/load-env';
 import { ensureSessionSecret } from './lib/session-secret';
 import { applyMigrations } from './lib/schema-engine';
@@ -60,7 +60,9 @@ async function main() {
 
   if (!isBuildCurrent()) {
     console.log('Building the site (next build)…');
-    await run(process.execPath, [nextBin, 'build']);
+    await buildRecordingSources(process.env.NEXT_DIST_DIR ?? '.next', () =>
+      run(process.execPath, [nextBin, 'build']).then(() => 0),
+    );
   }
   console.log(`Serving on http://localhost:${env.PORT}`);
   process.env.PORT = String(env.PORT);

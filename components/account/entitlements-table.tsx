@@ -1,4 +1,5 @@
 import type { Entitlement } from '@/lib/access/list-entitlements';
+import { DataTable } from '@/components/ui/data-table';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -12,31 +13,26 @@ export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[
     );
   }
   return (
-    <table className="table">
-      <caption className="visually-hidden">Your subscriptions, purchases and institutional access</caption>
-      <thead>
-        <tr>
-          <th scope="col">Access</th>
-          <th scope="col">What</th>
-          <th scope="col">Source</th>
-          <th scope="col">Ends (UTC)</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entitlements.map((e, i) => (
-          <tr key={i}>
-            <td>{e.kind}</td>
-            <td>{e.description}</td>
-            <td>{e.source}</td>
-            <td>{e.endsAt ? dateTime.format(e.endsAt) : 'No end date'}</td>
-            <td>
+    <DataTable
+      caption="Your subscriptions, purchases and institutional access"
+      captionHidden
+      rows={entitlements}
+      rowKey={(_, i) => String(i)}
+      columns={[
+        { header: 'Access', cell: (e) => e.kind },
+        { header: 'What', cell: (e) => e.description },
+        { header: 'Source', cell: (e) => e.source },
+        { header: 'Ends (UTC)', cell: (e) => (e.endsAt ? dateTime.format(e.endsAt) : 'No end date') },
+        {
+          header: 'Status',
+          cell: (e) => (
+            <>
               {e.status}
               {e.note && <span className="table__note"> ({e.note})</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

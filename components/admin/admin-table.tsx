@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 
-export type AdminColumn<T> = { header: string; cell: (row: T) => ReactNode };
+export type AdminColumn<T> = DataColumn<T>;
 
 /** An admin list: how many match the filter, then one page of them as a table. */
 export function AdminTable<T extends { id: string }>({
@@ -21,26 +21,7 @@ export function AdminTable<T extends { id: string }>({
         {total} {noun}
         {total === 1 ? '' : 's'}
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.header} scope="col">
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {columns.map((column) => (
-                <td key={column.header}>{column.cell(row)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={columns} rows={rows} rowKey={(row) => row.id} />
     </>
   );
 }

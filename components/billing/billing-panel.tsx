@@ -9,7 +9,7 @@ import { reversalForReader } from '@/lib/billing/reversal-for-reader';
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** The account page's billing section: manage the subscription, invoices and 24-hour purchases. */
-export async function BillingPanel({ userId }: { userId: string }) {
+export async function BillingPanel({ userId, canReadEverything }: { userId: string; canReadEverything: boolean }) {
   const { invoices, purchases, hasPaidSubscription } = await listBillingHistory(userId);
   return (
     <section aria-labelledby="billing-heading">
@@ -17,9 +17,12 @@ export async function BillingPanel({ userId }: { userId: string }) {
       {hasPaidSubscription ? (
         <ActionForm action={openPortalAction} fields={[]} submitLabel="Manage subscription" />
       ) : (
-        <p>
-          <Link href="/subscribe?callbackUrl=%2Faccount">Subscribe</Link> for full-text access to every article.
-        </p>
+        // A member whose activation (or a complimentary subscription) already opens everything is not asked to pay.
+        !canReadEverything && (
+          <p>
+            <Link href="/subscribe?callbackUrl=%2Faccount">Subscribe</Link> for full-text access to every article.
+          </p>
+        )
       )}
       {invoices.length > 0 && (
         <table className="table">

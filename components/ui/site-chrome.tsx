@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AccountNav } from '@/components/account/account-nav';
+import { FOOTER_PAGES, JOURNAL } from '@/lib/site/journal-facts';
 
 /** Header and footer shared by every public and account page. */
 export function SiteChrome({ children }: { children: ReactNode }) {
@@ -12,7 +13,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/" className="site-header__brand">
-            Archives of Dermatology
+            {JOURNAL.title}
           </Link>
           <nav aria-label="Site" className="site-header__nav">
             <Link href="/">Current Issue</Link>
@@ -26,7 +27,18 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>Archives of Dermatology · A sample journal on the journal platform. Content here is sample content.</p>
+        <nav aria-label="About the journal" className="site-footer__nav">
+          {FOOTER_PAGES.map((page) => (
+            <Link key={page.href} href={page.href}>
+              {page.label}
+            </Link>
+          ))}
+        </nav>
+        <p>
+          {JOURNAL.title} · ISSN {JOURNAL.printIssn} (print), {JOURNAL.onlineIssn} (online) · Published by{' '}
+          {JOURNAL.publisher}
+        </p>
+        <p>A sample journal on the journal platform. Content here is sample content.</p>
       </footer>
     </>
   );

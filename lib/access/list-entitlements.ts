@@ -41,7 +41,8 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       kind: 'Subscription' as const,
       description: `${s.plan[0]?.toUpperCase()}${s.plan.slice(1)} plan`,
       source: SOURCE_LABEL[s.source],
-      endsAt: s.currentPeriodEnd,
+      // A revoked right ended when it was revoked, not at the end it would have had.
+      endsAt: s.revokedAt ?? s.currentPeriodEnd,
       status: ['active', 'trialing', 'past_due'].includes(s.status)
         ? statusOf(s.startsAt, s.currentPeriodEnd, s.revokedAt, now)
         : ('ended' as const),
@@ -55,7 +56,7 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       kind: '24-hour access' as const,
       description: p.article.title,
       source: 'Purchase',
-      endsAt: p.expiresAt,
+      endsAt: p.revokedAt ?? p.expiresAt,
       status: statusOf(p.confirmedAt, p.expiresAt, p.revokedAt, now),
       note: p.revokedAt ? reversalForReader(p.revokedReason) : null,
     })),

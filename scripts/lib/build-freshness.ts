@@ -25,9 +25,30 @@ function newestMtime(p: string): number {
   return fs.readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), 0);
 }
 
+const STAMP = 'sources-mtime';
+
+function newestSourceMtime(): number {
+  return Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+}
+
+/**
+ * Whether `distDir` was built from the sources as they are now. The build records the newest
+ * source time it started from: a file saved while a build runs is newer than that, so the next
+ * start builds again (comparing with BUILD_ID, written at the end, missed such edits).
+ */
 export function isBuildCurrent(distDir = process.env.NEXT_DIST_DIR ?? '.next'): boolean {
-  const buildId = path.join(root, distDir, 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return false;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
+  const stamp = path.join(root, distDir, STAMP);
+  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID')) || !fs.existsSync(stamp)) return false;
+  return newestSourceMtime() <= Number(fs.readFileSync(stamp, 'utf8'));
+}
+
+/** Runs `build` and, when it succeeds, records which sources it was built from. */
+export async function buildRecordingSources(
+  distDir: string,
+  build: () => Promise<number | null>,
+): Promise<number | null> {
+  const startedFrom = newestSourceMtime();
+  const code = await build();
+  if (code === 0) fs.writeFileSync(path.join(root, distDir, STAMP), String(startedFrom));
+  return code;
 }

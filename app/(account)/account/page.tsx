@@ -16,6 +16,7 @@ export const metadata: Metadata = { title: 'My Account' };
 export default async function AccountPage() {
   const user = await requireUser('/account');
   const entitlements = await listEntitlements(user.id, clientIpFromHeaders(await headers()));
+  const hasActiveSubscription = entitlements.some((e) => e.kind === 'Subscription' && e.status === 'active');
   return (
     <div className="page">
       <h1>My Account</h1>
@@ -30,15 +31,17 @@ export default async function AccountPage() {
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">My access</h2>
         <EntitlementsTable entitlements={entitlements} />
-        <p>
-          <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
-        </p>
+        {!hasActiveSubscription && (
+          <p>
+            <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
+          </p>
+        )}
         <p>
           <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
         </p>
       </section>
 
-      <BillingPanel userId={user.id} />
+      <BillingPanel userId={user.id} canReadEverything={hasActiveSubscription} />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Your details</h2>

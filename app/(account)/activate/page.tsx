@@ -2,12 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { requireUser } from '@/lib/auth/current-user';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { activateAction } from '../account-actions';
 
 export const metadata: Metadata = { title: 'Activate your subscription' };
 
-export default async function ActivatePage() {
-  await requireUser('/activate');
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function ActivatePage({ searchParams }: Props) {
+  // From an article's access panel the reader goes back to that article once activated.
+  const returnTo = safeReturnTo((await searchParams).callbackUrl, '/account');
+  await requireUser(returnTo === '/account' ? '/activate' : `/activate?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const afterSuccess =
+    returnTo === '/account' ? (
+      <Link href="/account">See My Account</Link>
+    ) : (
+      <Link href={returnTo}>Back to the article</Link>
+    );
   return (
     <div className="page page--narrow">
       <h1>Activate your current subscription</h1>
@@ -21,7 +32,7 @@ export default async function ActivatePage() {
             { name: 'lastName', label: 'Last name', autoComplete: 'family-name', maxLength: 80 },
           ]}
           submitLabel="Activate"
-          afterSuccess={<Link href="/account">See My Account</Link>}
+          afterSuccess={afterSuccess}
         />
       </section>
       <section aria-labelledby="by-code-heading">
@@ -30,7 +41,7 @@ export default async function ActivatePage() {
           action={activateAction}
           fields={[{ name: 'activationCode', label: 'Activation code', autoComplete: 'off', maxLength: 40 }]}
           submitLabel="Activate with code"
-          afterSuccess={<Link href="/account">See My Account</Link>}
+          afterSuccess={afterSuccess}
         />
       </section>
     </div>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { describeSignInReason } from '@/lib/auth/sign-in-reason';
 
 export const metadata: Metadata = { title: 'Sign In' };
 
@@ -13,9 +14,11 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnTo(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  const reason = await describeSignInReason(callbackUrl);
   return (
     <div className="page page--narrow">
       <h1>Sign In</h1>
+      {reason && <p className="sign-in-reason">{reason}</p>}
       {params.signedOut === 'everywhere' && (
         <p className="form-message form-message--ok" role="status">
           You have been signed out on all your devices.

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { listArticlesForAdmin, listIssuesForAdmin, MAX_JATS_BYTES } from '@/lib/admin/articles';
@@ -59,50 +60,50 @@ export default async function AdminArticles() {
           ))}
         </ul>
       </section>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Article</th>
-            <th scope="col">Access and topics</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((a) => (
-            <tr key={a.id}>
-              <td>
+      <DataTable
+        rows={articles}
+        rowKey={(a) => a.id}
+        columns={[
+          {
+            header: 'Article',
+            cell: (a) => (
+              <>
                 <Link href={articlePath(a.doi)}>{a.title}</Link>
                 <br />
                 <small>{a.doi}</small>
-              </td>
-              <td>
-                <AdminForm
-                  endpoint="/api/admin/articles/edit"
-                  hidden={{ articleId: a.id, expectedUpdatedAt: a.updatedAt.toISOString() }}
-                  fields={[
-                    { kind: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
-                    {
-                      kind: 'list',
-                      name: 'topics',
-                      label: 'Topics',
-                      defaultValue: a.topics.map((t) => t.topic.name),
-                      hint: 'One per line.',
-                    },
-                    {
-                      kind: 'list',
-                      name: 'seeAlso',
-                      label: 'See Also (DOIs)',
-                      defaultValue: [...a.seeAlsoFrom.map((l) => l.to.doi), ...a.seeAlsoTo.map((l) => l.from.doi)],
-                      hint: 'One DOI per line; the link shows on both articles.',
-                    },
-                  ]}
-                  submitLabel="Save"
-                  compact
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: 'Access and topics',
+            cell: (a) => (
+              <AdminForm
+                endpoint="/api/admin/articles/edit"
+                hidden={{ articleId: a.id, expectedUpdatedAt: a.updatedAt.toISOString() }}
+                fields={[
+                  { kind: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
+                  {
+                    kind: 'list',
+                    name: 'topics',
+                    label: 'Topics',
+                    defaultValue: a.topics.map((t) => t.topic.name),
+                    hint: 'One per line.',
+                  },
+                  {
+                    kind: 'list',
+                    name: 'seeAlso',
+                    label: 'See Also (DOIs)',
+                    defaultValue: [...a.seeAlsoFrom.map((l) => l.to.doi), ...a.seeAlsoTo.map((l) => l.from.doi)],
+                    hint: 'One DOI per line; the link shows on both articles.',
+                  },
+                ]}
+                submitLabel="Save"
+                compact
+              />
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
