@@ -1,6 +1,7 @@
 // Form schemas for accounts, shared by server actions and tests.
 import { z } from 'zod';
 import { PASSWORD_MAX, passwordProblem } from './password-strength';
+import { READER_PROFESSIONS } from './reader-professions';
 
 export const emailField = z
   .string()
@@ -16,7 +17,25 @@ export const newPasswordField = z.string().superRefine((password, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const registerSchema = z.object({ name: nameField, email: emailField, password: newPasswordField });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((value) => value || undefined)
+    .optional();
+export const registerSchema = z.object({
+  name: nameField,
+  email: emailField,
+  password: newPasswordField,
+  profession: z
+    .union([z.enum(READER_PROFESSIONS), z.literal('')], { error: 'Choose a profession from the list.' })
+    .transform((value) => value || undefined)
+    .optional(),
+  specialty: optionalText(80),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  acceptTerms: z.literal('on', { error: 'Please agree to the Terms of Use and the Privacy Notice.' }),
+});
 export const forgotPasswordSchema = z.object({ email: emailField });
 export const resetPasswordSchema = z.object({ token: z.string().min(10).max(200), password: newPasswordField });
 export const changePasswordSchema = z.object({

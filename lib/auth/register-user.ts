@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { LEGAL_DOCUMENTS } from '@/lib/site/legal-documents';
 import { AppError, ValidationError } from '@/lib/errors';
 import { sendEmail } from '@/lib/email/send-email';
 import type { registerSchema } from './account-schemas';
@@ -46,6 +47,18 @@ export async function registerUser(input: z.infer<typeof registerSchema>, ip: st
     });
     return;
   }
-  const user = await db.user.create({ data: { name: input.name, email: input.email, passwordHash } });
+  const user = await db.user.create({
+    data: {
+      name: input.name,
+      email: input.email,
+      passwordHash,
+      profession: input.profession ?? null,
+      specialty: input.specialty ?? null,
+      // What the reader agreed to, with the versions shown to them (the time is the row's).
+      consents: {
+        create: Object.entries(LEGAL_DOCUMENTS).map(([document, { version }]) => ({ document, version })),
+      },
+    },
+  });
   await sendVerificationEmail(user);
 }

@@ -19,6 +19,7 @@ test('register → verify the email → sign out → sign in again', async ({ pa
   await page.getByLabel('Name').fill('Jordan Registrant');
   await page.getByLabel('Email').fill('jordan-at-example.org');
   await page.getByLabel('Password').fill('short');
+  await page.getByLabel(/I agree to the Terms of Use/).check();
   await page.getByRole('button', { name: 'Create account' }).click();
   // Every problem at once, not one per attempt.
   await expect(page.getByText('Enter a valid email address.')).toBeVisible();
@@ -26,6 +27,7 @@ test('register → verify the email → sign out → sign in again', async ({ pa
 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('tulip harbour seventeen');
+  await page.getByLabel(/I agree to the Terms of Use/).check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { name: 'Please confirm your email address' })).toBeVisible();
@@ -56,6 +58,7 @@ test('forgot password → emailed link → new password works, the old one does 
   await page.getByLabel('Name').fill('Pat Forgetful');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('original long passphrase');
+  await page.getByLabel(/I agree to the Terms of Use/).check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
@@ -209,6 +212,7 @@ test('registering an email that has an account answers exactly as for a new one,
     await p.getByLabel('Name').fill('Ria Registrant');
     await p.getByLabel('Email').fill(email);
     await p.getByLabel('Password').fill(password);
+    await p.getByLabel(/I agree to the Terms of Use/).check();
     return submitForm(p, form(p), p.getByRole('button', { name: 'Create account' }), {});
   };
   const email = uniqueEmail('twice');

@@ -230,10 +230,14 @@ describe('registration gives nothing away', () => {
     for (let i = 0; i < 10; i++) await user(`known${i}@example.org`);
     for (let i = 0; i < 10; i++) {
       fresh.push(
-        await timed(() => registerUser({ name: 'New Reader', email: `new${i}@example.org`, password: PASSWORD })),
+        await timed(() =>
+          registerUser({ name: 'New Reader', email: `new${i}@example.org`, password: PASSWORD, acceptTerms: 'on' }),
+        ),
       );
       existing.push(
-        await timed(() => registerUser({ name: 'New Reader', email: `known${i}@example.org`, password: PASSWORD })),
+        await timed(() =>
+          registerUser({ name: 'New Reader', email: `known${i}@example.org`, password: PASSWORD, acceptTerms: 'on' }),
+        ),
       );
     }
     const ratio = median(existing) / median(fresh);
@@ -251,8 +255,10 @@ describe('registration gives nothing away', () => {
     for (const email of ['known@example.org', 'brand-new@example.org']) {
       if (email === 'known@example.org') await user(email);
       for (let i = 0; i < REGISTER_PER_EMAIL.limit; i++)
-        await registerUser({ name: 'Someone', email, password: PASSWORD }, `198.51.100.${i + 1}`);
-      answers.push(await refusal(registerUser({ name: 'Someone', email, password: PASSWORD }, '198.51.100.99')));
+        await registerUser({ name: 'Someone', email, password: PASSWORD, acceptTerms: 'on' }, `198.51.100.${i + 1}`);
+      answers.push(
+        await refusal(registerUser({ name: 'Someone', email, password: PASSWORD, acceptTerms: 'on' }, '198.51.100.99')),
+      );
       expect(await db.outboxEmail.count({ where: { to: email } })).toBe(REGISTER_PER_EMAIL.limit);
     }
     expect(answers[0]).toMatch(/^Too many registration attempts\. Please wait 60 minutes/);
@@ -262,13 +268,16 @@ describe('registration gives nothing away', () => {
   it(`throttles one address after ${REGISTER_PER_IP.limit} registrations an hour`, async () => {
     const ip = '203.0.113.80';
     for (let i = 0; i < REGISTER_PER_IP.limit; i++)
-      await registerUser({ name: 'Bulk', email: `bulk${i}@example.org`, password: PASSWORD }, ip);
-    await expect(registerUser({ name: 'Bulk', email: 'one-more@example.org', password: PASSWORD }, ip)).rejects.toThrow(
-      /Too many registration attempts/,
-    );
+      await registerUser({ name: 'Bulk', email: `bulk${i}@example.org`, password: PASSWORD, acceptTerms: 'on' }, ip);
+    await expect(
+      registerUser({ name: 'Bulk', email: 'one-more@example.org', password: PASSWORD, acceptTerms: 'on' }, ip),
+    ).rejects.toThrow(/Too many registration attempts/);
     expect(await db.user.count({ where: { email: 'one-more@example.org' } })).toBe(0);
     await expect(
-      registerUser({ name: 'Bulk', email: 'one-more@example.org', password: PASSWORD }, '203.0.113.81'),
+      registerUser(
+        { name: 'Bulk', email: 'one-more@example.org', password: PASSWORD, acceptTerms: 'on' },
+        '203.0.113.81',
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { LEGAL_DOCUMENTS } from '@/lib/site/legal-documents';
 import { registerUser } from '@/lib/auth/register-user';
 import { verifyEmail } from '@/lib/auth/verify-email';
 import { requestPasswordReset, RESET_TTL_MS } from '@/lib/auth/request-password-reset';
@@ -22,7 +23,7 @@ async function lastLink(to: string, path: string): Promise<string> {
 }
 
 async function register(email = 'dana@example.org') {
-  await registerUser({ name: 'Dana Scully', email, password: PASSWORD });
+  await registerUser({ name: 'Dana Scully', email, password: PASSWORD, acceptTerms: 'on' });
   return db.user.findUniqueOrThrow({ where: { email } });
 }
 
@@ -41,20 +42,45 @@ describe('accounts', () => {
     expect(await verifyEmail(token)).toBe(false);
   });
 
+  it('keeps the profession and specialty given, and the terms and privacy versions agreed to, with the time', async () => {
+    const before = new Date();
+    await registerUser({
+      name: 'Fox Mulder',
+      email: 'fox@example.org',
+      password: PASSWORD,
+      profession: 'Physician',
+      specialty: 'Dermatology',
+      acceptTerms: 'on',
+    });
+    const user = await db.user.findUniqueOrThrow({ where: { email: 'fox@example.org' }, include: { consents: true } });
+    expect([user.profession, user.specialty]).toEqual(['Physician', 'Dermatology']);
+    expect(user.consents.map((c) => [c.document, c.version]).sort()).toEqual([
+      ['privacy', LEGAL_DOCUMENTS.privacy.version],
+      ['terms', LEGAL_DOCUMENTS.terms.version],
+    ]);
+    for (const consent of user.consents)
+      expect(consent.acceptedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+
   it('refuses a weak password with a clear message and creates nothing', async () => {
-    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'short' })).rejects.toThrow(
-      'Use at least 10 characters.',
-    );
-    await expect(registerUser({ name: 'A', email: 'a@example.org', password: 'password123' })).rejects.toThrow(
-      /too easy to guess/,
-    );
+    await expect(
+      registerUser({ name: 'A', email: 'a@example.org', password: 'short', acceptTerms: 'on' }),
+    ).rejects.toThrow('Use at least 10 characters.');
+    await expect(
+      registerUser({ name: 'A', email: 'a@example.org', password: 'password123', acceptTerms: 'on' }),
+    ).rejects.toThrow(/too easy to guess/);
     expect(await db.user.count()).toBe(0);
   });
 
   it('does not reveal or duplicate an email that is already registered', async () => {
     await register();
     await expect(
-      registerUser({ name: 'Someone Else', email: 'dana@example.org', password: 'another long passphrase' }),
+      registerUser({
+        name: 'Someone Else',
+        email: 'dana@example.org',
+        password: 'another long passphrase',
+        acceptTerms: 'on',
+      }),
     ).resolves.toBeUndefined();
     expect(await db.user.count()).toBe(1);
     const note = await db.outboxEmail.findFirstOrThrow({

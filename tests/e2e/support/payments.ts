@@ -25,6 +25,7 @@ export async function registerHere(page: Page, name: string) {
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(uniqueEmail('buyer'));
   await page.getByLabel('Password').fill('tulip harbour seventeen');
+  await page.getByLabel(/I agree to the Terms of Use/).check();
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
