@@ -34,6 +34,7 @@ export default async function AccountPage() {
           <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
         </p>
         <p>
+          <Link href="/cme">Your CME</Link> (in progress, completed, state requirements) ·{' '}
           <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
         </p>
       </section>
