@@ -7,6 +7,16 @@ import { isDatabaseUnavailable } from '@/lib/errors';
 import { noteDatabaseUnavailable } from '@/lib/http/database-unavailable.mjs';
 
 export function register() {
+  // A certificate is a promise to boards and employers that it can be checked offline; one signed
+  // with a key nobody keeps (or not signed at all) would look the same to the learner and fail
+  // later, so a production server without its signing key does not start.
+  if (env.NODE_ENV === 'production' && !env.CME_SIGNING_KEY) {
+    console.error(
+      'Invalid environment: CME_SIGNING_KEY is required in production (it signs CME certificates). ' +
+        'Generate one with `openssl genpkey -algorithm ed25519`; `npm start` keeps one in .data/.',
+    );
+    process.exit(1);
+  }
   if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'test')
     console.warn(
       'WARNING: UNSAFE_TEST_PAYMENTS_IN_PRODUCTION is on and no Stripe key is set: anyone can take a ' +

@@ -1,6 +1,7 @@
 // Every setting the app reads and how it is validated. Pure: lib/env.ts validates the running
 // process once; launchers (scripts/start.ts) validate before they add DATABASE_URL themselves.
 import { z } from 'zod';
+import { readSigningKey } from './cme/certificate-token';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)');
@@ -72,6 +73,21 @@ const schema = z.object({
   CROSSREF_BASE: z
     .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
     .default('https://doi.crossref.org'),
+  // CME certificates: the private key that signs them (PKCS#8 PEM, \n allowed for newlines, or a
+  // private JWK; Ed25519 or P-256). Required in production (the server refuses to start without
+  // it; `npm start` keeps a generated one in .data/). Empty in development and tests: a fixed
+  // development key. Generate: openssl genpkey -algorithm ed25519
+  CME_SIGNING_KEY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        readSigningKey(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
 });
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).

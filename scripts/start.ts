@@ -8,6 +8,7 @@ import { embeddedDataDir, startEmbeddedDatabase, type EmbeddedDatabase } from '.
 import { buildRecordingSources, isBuildCurrent } from './lib/build-freshness';
 import { loadEnv } from './lib/load-env';
 import { ensureSessionSecret } from './lib/session-secret';
+import { ensureCmeSigningKey } from './lib/cme-signing-key';
 import { applyMigrations } from './lib/schema-engine';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -40,6 +41,7 @@ async function main() {
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
   const env = parseEnv(process.env);
   ensureSessionSecret(env.SITE_URL);
+  ensureCmeSigningKey();
 
   if (!env.DATABASE_URL) {
     // The embedded database is the one-machine demo: its test payments are on (the server warns).

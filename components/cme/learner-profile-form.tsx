@@ -5,6 +5,7 @@ import { saveLearnerProfileAction } from '@/app/(site)/cme/profile/actions';
 import { FormField, FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
 import { MONTH_NAMES } from '@/lib/month-names';
+import { REPORTING_BOARDS } from '@/lib/cme/reporting-boards';
 
 export type LearnerProfileValues = {
   npi: string;
@@ -80,8 +81,28 @@ export function LearnerProfileForm({ values, states, licenceRows }: Props) {
         consent={values.boardConsent}
         consentLabel="I consent to my board identifier being reported with my credit"
       >
-        <FormField label="Board name" name="boardName" maxLength={120} defaultValue={values.boardName} />
-        <FormField label="Board ID" name="boardId" maxLength={40} defaultValue={values.boardId} />
+        <FormField
+          label="Board name"
+          name="boardName"
+          maxLength={120}
+          defaultValue={values.boardName}
+          list="reporting-boards"
+          hint="We report MOC credit to ABIM, ABP, ABS, ABPath and ABOHNS (through ACCME's PARS)."
+        />
+        <datalist id="reporting-boards">
+          {REPORTING_BOARDS.map((b) => (
+            <option key={b.code} value={b.code}>
+              {b.name}
+            </option>
+          ))}
+        </datalist>
+        <FormField
+          label="Board ID"
+          name="boardId"
+          maxLength={40}
+          defaultValue={values.boardId}
+          hint="Your diplomate id, e.g. your six-digit ABIM id."
+        />
       </Group>
       <Group
         legend="Month and day of birth"

@@ -19,6 +19,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
             <Link href="/">Current Issue</Link>
             <Link href="/issues">All Issues</Link>
             <Link href="/search">Search</Link>
+            <Link href="/cme">CME</Link>
             <AccountNav />
           </nav>
         </div>

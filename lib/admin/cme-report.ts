@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { dayRange, optionalDay } from './date-range';
 import { formatCredits } from '@/lib/cme/format-credits';
+import { formatCsv } from '@/lib/cme/format-csv';
 
 export const cmeReportSchema = z.object({
   activityId: z.string().max(40).catch('').default(''),
@@ -72,15 +73,7 @@ const COLUMNS: [keyof CmeCompletionRow, string][] = [
   ['birthMonthDay', 'Birth month-day'],
 ];
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
+/** RFC 4180 CSV (lib/cme/format-csv.ts, which also defuses spreadsheet formulas). */
 export function completionsToCsv(rows: CmeCompletionRow[]): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return (
-    [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))]
-      .map((line) => line.map(cell).join(','))
-      .join('\r\n') + '\r\n'
-  );
+  return formatCsv([COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))]);
 }

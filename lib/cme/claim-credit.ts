@@ -18,7 +18,8 @@ export const claimInputSchema = z.object({
 /**
  * Claims credit for the learner's own passed attempt and issues its certificate, in one
  * transaction. One claim per learner and activity (a unique key, so a double click cannot make two).
- * Refused while the activity is closed (422) and until the attempt's evaluation is stored (409).
+ * Refused while the activity is closed (422), for any but the last passing attempt (409) and until
+ * the attempt's evaluation is stored (409).
  */
 export async function claimCredit(options: {
   userId: string;
@@ -32,6 +33,18 @@ export async function claimCredit(options: {
   });
   if (!attempt) throw new NotFoundError('There is no passed attempt of yours to claim credit for.');
   assertAvailable(attempt.activity, options.now);
+  const later = await db.cmeAttempt.findFirst({
+    where: { userId: options.userId, activityId: attempt.activityId, result: 'passed', number: { gt: attempt.number } },
+    orderBy: { number: 'desc' },
+    select: { number: true },
+  });
+  if (later) {
+    throw new AppError(
+      `Your last passing attempt (attempt ${later.number}) is the one that counts: claim credit from its result page.`,
+      409,
+      'later_attempt_counts',
+    );
+  }
   if (!attempt.evaluation) {
     throw new AppError(
       'Complete the activity evaluation before claiming credit: it is part of the activity.',

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
+import { countAttemptsLeft } from './attempt-limit';
 import type { GradedAttempt } from './grade-attempt';
 
 type AttemptToStore = {
@@ -15,17 +16,18 @@ type AttemptToStore = {
 
 export type InsertAttemptResult =
   | { kind: 'stored'; attemptId: string; number: number }
-  | { kind: 'refused'; reason: 'already_passed' | 'no_attempts_left' | 'conflict' };
+  | { kind: 'refused'; reason: 'already_claimed' | 'no_attempts_left' | 'conflict' };
 
-type Row = { id: string; number: number | null; hasPassed: boolean; previousCount: number };
+type Row = { id: string; number: number | null; hasClaimed: boolean; previousCount: number };
 
 const stamp = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
  * Stores graded attempts with their answers, each as its learner's next attempt, in one statement
- * for the whole batch (atomic per statement). An attempt is not stored when its learner already
- * passed or has used `maxAttempts`; nor when another submission took the same number a moment
- * earlier (another instance): the unique key (activityId, userId, number) turns it away.
+ * for the whole batch (atomic per statement). A learner may retake a quiz they passed (the last
+ * passing attempt counts, lib/cme/attempt-limit.ts) until they claim its credit. An attempt is not
+ * stored once credit is claimed or `maxAttempts` are used; nor when another submission took the same
+ * number a moment earlier (another instance): the unique key (activityId, userId, number) turns it away.
  */
 async function insertAttempts(attempts: AttemptToStore[]): Promise<InsertAttemptResult[]> {
   const ids = attempts.map(() => randomUUID().replace(/-/g, ''));
@@ -49,28 +51,29 @@ async function insertAttempts(attempts: AttemptToStore[]): Promise<InsertAttempt
              question_count int, started_at timestamp(3), submitted_at timestamp(3), answers jsonb)
     ), previous AS (
       SELECT i.id, count(a."id")::int AS n, coalesce(max(a."number"), 0) AS last,
-             coalesce(bool_or(a."result" = 'passed'), false) AS has_passed
+             EXISTS (SELECT 1 FROM "CmeCreditClaim" c
+                      WHERE c."activityId" = i.activity_id AND c."userId" = i.user_id) AS has_claimed
         FROM input i LEFT JOIN "CmeAttempt" a ON a."activityId" = i.activity_id AND a."userId" = i.user_id
-       GROUP BY i.id
+       GROUP BY i.id, i.activity_id, i.user_id
     ), attempt AS (
       INSERT INTO "CmeAttempt" ("id", "activityId", "userId", "number", "result", "correctCount", "questionCount", "startedAt", "submittedAt", "answers")
       SELECT i.id, i.activity_id, i.user_id, p.last + 1,
              (CASE WHEN i.is_passed THEN 'passed' ELSE 'failed' END)::"CmeAttemptResult",
              i.correct_count, i.question_count, i.started_at, i.submitted_at, i.answers
         FROM input i JOIN previous p ON p.id = i.id
-       WHERE NOT p.has_passed AND (i.max_attempts IS NULL OR p.n < i.max_attempts)
+       WHERE NOT p.has_claimed AND (i.max_attempts IS NULL OR p.n < i.max_attempts)
       ON CONFLICT ("activityId", "userId", "number") DO NOTHING
       RETURNING "id", "number"
     )
-    SELECT p.id, attempt."number", p.has_passed AS "hasPassed", p.n AS "previousCount"
+    SELECT p.id, attempt."number", p.has_claimed AS "hasClaimed", p.n AS "previousCount"
       FROM previous p LEFT JOIN attempt ON attempt."id" = p.id`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return attempts.map((attempt, i): InsertAttemptResult => {
     const row = byId.get(ids[i]!);
     if (row?.number != null) return { kind: 'stored', attemptId: ids[i]!, number: row.number };
-    if (row?.hasPassed) return { kind: 'refused', reason: 'already_passed' };
-    const isOutOfAttempts = attempt.maxAttempts !== null && (row?.previousCount ?? 0) >= attempt.maxAttempts;
-    return { kind: 'refused', reason: isOutOfAttempts ? 'no_attempts_left' : 'conflict' };
+    if (row?.hasClaimed) return { kind: 'refused', reason: 'already_claimed' };
+    const left = countAttemptsLeft(attempt.maxAttempts, row?.previousCount ?? 0);
+    return { kind: 'refused', reason: left === 0 ? 'no_attempts_left' : 'conflict' };
   });
 }
 

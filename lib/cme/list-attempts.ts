@@ -6,6 +6,14 @@ export async function listAttempts(userId: string, activityId: string) {
   return db.cmeAttempt.findMany({
     where: { userId, activityId },
     orderBy: { number: 'asc' },
-    select: { id: true, number: true, result: true, correctCount: true, questionCount: true, submittedAt: true },
+    select: {
+      id: true,
+      number: true,
+      result: true,
+      correctCount: true,
+      questionCount: true,
+      submittedAt: true,
+      claim: { select: { id: true } },
+    },
   });
 }

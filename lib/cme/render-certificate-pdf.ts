@@ -17,7 +17,12 @@ export type CertificatePdfInput = {
   maxCreditQuarters: number;
   completedAt: Date;
   issuedAt: Date;
+  /** the public verification URL, carrying the signed token (lib/cme/sign-certificate.ts) */
   verificationUrl: string;
+  /** the signed certificate (a compact JWS), also kept in the PDF's Subject for `npm run cme:verify` */
+  token: string;
+  /** where the public key is published */
+  publicKeyUrl: string;
   provider: string;
 };
 
@@ -25,12 +30,14 @@ const WIDTH = 792; // US Letter, landscape
 const HEIGHT = 612;
 const INK = rgb(0.1, 0.1, 0.1);
 const ACCENT = rgb(0.55, 0.09, 0.13);
-const QR_SIZE = 84;
+// The URL carries the signed token (~750 characters): a larger code at low error correction keeps
+// its modules about half a millimetre wide, which phones read from paper.
+const QR_SIZE = 124;
 
 /**
  * A one-page certificate: learner, activity, dates in words (UTC), credit, the accreditation and
- * designation statements, and the public verification URL with a QR code of it. Standard fonts
- * only, so text they lack is respelled.
+ * designation statements, and the public verification URL (which carries the signed token) with
+ * a QR code of it. Standard fonts only, so text they lack is respelled.
  */
 export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -38,6 +45,7 @@ export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<U
   doc.setAuthor(cert.provider);
   doc.setProducer('journal-platform');
   doc.setCreator('journal-platform');
+  doc.setSubject(`Signed CME certificate (JWS): ${cert.token}`);
   const serif = await doc.embedFont(StandardFonts.TimesRoman);
   const serifBold = await doc.embedFont(StandardFonts.TimesRomanBold);
   const sans = await doc.embedFont(StandardFonts.Helvetica);
@@ -72,20 +80,28 @@ export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<U
   // Foot: id and verification URL on the left, a QR code of the URL on the right.
   const left = 60;
   page.drawText(clean(`Certificate ID: ${cert.id}`), { x: left, y: 70, size: 10, font: sans, color: INK });
-  page.drawText(clean(`Verify this certificate at ${cert.verificationUrl}`), {
+  const siteUrl = new URL(cert.verificationUrl).origin;
+  page.drawText(clean(`Verify this certificate at ${siteUrl}/cme/certificates/${cert.id}`), {
     x: left,
     y: 54,
     size: 10,
     font: sans,
     color: INK,
   });
-  drawQrCode(page, cert.verificationUrl, WIDTH - 60 - QR_SIZE, 40, QR_SIZE);
+  page.drawText(clean(`Signed: scan the code, or check it offline with the key at ${cert.publicKeyUrl}`), {
+    x: left,
+    y: 40,
+    size: 8,
+    font: sans,
+    color: INK,
+  });
+  drawQrCode(page, cert.verificationUrl, WIDTH - 40 - QR_SIZE, 34, QR_SIZE);
   return doc.save();
 }
 
 /** The QR code as vector squares: sharp at any zoom, and no image to embed. */
 function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'L' });
   const cell = size / modules.size;
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {

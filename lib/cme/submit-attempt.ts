@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors';
 import { attemptInputSchema } from './attempt-input';
 import { assertAvailable } from './describe-availability';
 import { gradeAttempt } from './grade-attempt';
@@ -22,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Grades and stores one quiz attempt: the one path for the quiz form and the JSON API. Refuses
  * (and stores nothing) when the input names anything the quiz did not ask (422), the activity is
- * closed (422), the learner already passed (409) or has no attempts left (403). An incomplete
+ * closed (422), the learner already claimed its credit (409) or has no attempts left (409). An incomplete
  * submission is answered with the unanswered questions and not stored either.
  */
 export async function submitAttempt(options: {
@@ -63,14 +63,18 @@ export async function submitAttempt(options: {
     };
   }
   switch (stored.reason) {
-    case 'already_passed':
+    case 'already_claimed':
       throw new AppError(
-        'You have already passed this quiz; your result and credit claim are on its page.',
+        'You have already claimed credit for this quiz, so it takes no more attempts; your certificate is on your CME transcript.',
         409,
-        'already_passed',
+        'already_claimed',
       );
     case 'no_attempts_left':
-      throw new ForbiddenError(`You have used all ${activity.maxAttempts} attempts at this quiz.`);
+      throw new AppError(
+        `You have used all ${activity.maxAttempts} attempts at this quiz, so this one was not graded or stored.`,
+        409,
+        'no_attempts_left',
+      );
     case 'conflict':
       // Two submissions at once (two tabs, two instances) would share an attempt number.
       throw new AppError(

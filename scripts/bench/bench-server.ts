@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { isBuildCurrent } from '../lib/build-freshness';
 import { applyMigrations } from '../lib/schema-engine';
+import { generateCmeSigningKey } from '../lib/cme-signing-key';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const serverScript = new URL('../server.mjs', import.meta.url).pathname;
@@ -49,6 +50,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     SITE_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+    CME_SIGNING_KEY: generateCmeSigningKey(),
     PORT: String(port),
   });
   await applyMigrations(db.url);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { isBuildCurrent } from '../lib/build-freshness';
 import { applyMigrations } from '../lib/schema-engine';
+import { generateCmeSigningKey } from '../lib/cme-signing-key';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -109,6 +110,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SITE_URL: front,
       NEXTAUTH_URL: front,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+      CME_SIGNING_KEY: generateCmeSigningKey(),
       TRUSTED_PROXIES: 'loopback',
       ...options.env,
     };

@@ -3,6 +3,9 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { claimCredit } from '@/lib/cme/claim-credit';
+import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
+import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
 import { resetDatabase } from '../support/reset-db';
@@ -69,9 +72,37 @@ describe('quiz attempts', () => {
     expect(stored[0]!.startedAt?.toISOString()).toBe('2026-11-25T11:50:00.000Z');
     expect(stored[0]!.submittedAt.toISOString()).toBe('2026-11-25T12:00:00.000Z');
     expect(stored[1]!.answers.filter((a) => a.isCorrect)).toHaveLength(4);
+  });
 
-    await expectRefused(submit({ answers: answers(activity, 5) }), 409, /already passed/);
-    expect(await db.cmeAttempt.count()).toBe(2);
+  it('takes retakes after a pass; the last passing attempt counts, and none is taken once credit is claimed', async () => {
+    const first = await submit({ answers: answers(activity, 4) });
+    const second = await submit({ answers: answers(activity, 5) });
+    const third = await submit({ answers: answers(activity, 1) });
+    expect([first, second, third].map((r) => r.kind === 'graded' && [r.number, r.isPassed])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ]);
+    const ids = [first, second].map((r) => (r.kind === 'graded' ? r.attemptId : ''));
+    for (const attemptId of ids)
+      await saveEvaluation({
+        userId: user.id,
+        input: { attemptId, objectivesMet: 5, isRelevant: 'yes', isFreeOfBias: 'yes' },
+        now: NOW,
+      });
+    expect((await listUnclaimedPasses(user.id)).map((a) => a.id)).toEqual([ids[1]]);
+    // The earlier pass no longer counts; the later one does, though a fail came after it.
+    await expectRefused(
+      claimCredit({ userId: user.id, attemptId: ids[0]!, credits: '1', now: NOW }),
+      409,
+      /last passing attempt \(attempt 2\)/,
+    );
+    expect(await db.cmeCreditClaim.count()).toBe(0);
+    await claimCredit({ userId: user.id, attemptId: ids[1]!, credits: '1', now: NOW });
+
+    await expectRefused(submit({ answers: answers(activity, 5) }), 409, /already claimed credit/);
+    expect(await db.cmeAttempt.count()).toBe(3);
+    expect(await listUnclaimedPasses(user.id)).toEqual([]);
   });
 
   it('stores submissions arriving together, each learner in order, and refuses a bad one alone', async () => {
@@ -104,7 +135,7 @@ describe('quiz attempts', () => {
     await db.cmeActivity.update({ where: { id: activity.id }, data: { maxAttempts: 2 } });
     await submit({ answers: answers(activity, 0) });
     await submit({ answers: answers(activity, 2) });
-    await expectRefused(submit({ answers: answers(activity, 5) }), 403, /all 2 attempts/);
+    await expectRefused(submit({ answers: answers(activity, 5) }), 409, /used all 2 attempts.*not graded or stored/);
     expect(await db.cmeAttempt.count()).toBe(2);
   });
 

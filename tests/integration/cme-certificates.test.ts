@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { claimCredit } from '@/lib/cme/claim-credit';
+import { PDFDocument } from 'pdf-lib';
+import { checkCertificateToken } from '@/lib/cme/check-certificate-token';
+import { verifyCertificateToken } from '@/lib/cme/certificate-token';
 import { getCertificate } from '@/lib/cme/get-certificate';
+import { signCertificate } from '@/lib/cme/sign-certificate';
+import { getSigningKey } from '@/lib/cme/signing-key';
+import { env } from '@/lib/env';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
@@ -131,12 +137,26 @@ describe('credit claims and certificates', () => {
     const transcript = await getTranscript(userId);
     expect(transcript).toEqual([expect.objectContaining({ certificateId, creditQuarters: 3 })]);
 
+    const signed = signCertificate(certificate!);
     const pdf = await renderCertificatePdf({
       ...certificate!,
       maxCreditQuarters: certificate!.claim.activity.maxCreditQuarters,
-      verificationUrl: `https://journal.test/cme/certificates/${certificateId}`,
+      ...signed,
+      publicKeyUrl: `${env.SITE_URL}/.well-known/cme-signing-key.json`,
       provider: 'American Medical Association',
     });
+    // The PDF carries the signed token: checked with the public key alone, it names this certificate.
+    const subject = (await PDFDocument.load(pdf)).getSubject() ?? '';
+    expect(subject).toContain(signed.token);
+    const check = verifyCertificateToken(signed.token, [getSigningKey().publicJwk]);
+    expect(check).toMatchObject({
+      isValid: true,
+      claims: { jti: certificateId, name: 'Ada Learner, MD', credits: '0.75', completed: '2026-11-25' },
+    });
+    expect(checkCertificateToken(certificate!, signed.token)).toMatchObject({ kind: 'valid' });
+    // A token signed by us for another certificate does not vouch for this one.
+    const other = signCertificate({ ...certificate!, id: 'CME-0000-0000-0000' }).token;
+    expect(checkCertificateToken(certificate!, other)).toMatchObject({ kind: 'invalid', reason: /jti/ });
     const text = await readPdfText(pdf);
     expect(text).toContain('Ada Learner, MD');
     expect(text).toContain('and is awarded 0.75 AMA PRA Category 1 Credits™.');
@@ -145,7 +165,7 @@ describe('credit claims and certificates', () => {
       'The American Medical Association designates this enduring material for a maximum of 1 AMA PRA Category 1 Credit™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.',
     );
     expect(text).toContain('accredited by the Accreditation Council for Continuing Medical Education (ACCME)');
-    expect(text).toContain(`Verify this certificate at https://journal.test/cme/certificates/${certificateId}`);
+    expect(text).toContain(`Verify this certificate at ${env.SITE_URL}/cme/certificates/${certificateId}`);
     expect(text).toContain(certificateId);
   });
 

@@ -37,6 +37,7 @@ export default async function AccountPage() {
           </p>
         )}
         <p>
+          <Link href="/cme">Your CME</Link> (in progress, completed, state requirements) ·{' '}
           <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
         </p>
       </section>

@@ -1,6 +1,8 @@
 import { db } from '@/lib/db';
 import { cmeReportSchema, listCmeCompletions } from '@/lib/admin/cme-report';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { BoardReportSection } from '@/components/cme/board-report-section';
+import { buildBoardReport } from '@/lib/cme/build-board-report';
 import { listEvaluations } from '@/lib/cme/list-evaluations';
 import { summarizeEvaluations } from '@/lib/cme/summarize-evaluations';
 
@@ -9,13 +11,16 @@ export const metadata = { title: 'CME completions' };
 export default async function AdminCme({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/cme');
   const filter = cmeReportSchema.parse(await searchParams);
-  const [activities, rows, evaluations] = await Promise.all([
+  const [activities, rows, evaluations, pars, moc] = await Promise.all([
     db.cmeActivity.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
     listCmeCompletions(filter),
     listEvaluations({ activityId: filter.activityId }),
+    buildBoardReport('pars', filter),
+    buildBoardReport('abim-moc', filter),
   ]);
   const summaries = summarizeEvaluations(evaluations);
-  const csvHref = `/api/admin/cme/report?${new URLSearchParams(filter).toString()}`;
+  const query = new URLSearchParams(filter).toString();
+  const csvHref = `/api/admin/cme/report?${query}`;
   return (
     <>
       <h1>CME completions</h1>
@@ -73,6 +78,13 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
           ))}
         </tbody>
       </table>
+      <h2>Board reporting</h2>
+      <p>
+        Every completion in the filter is checked; a row is refused, with its reasons, when the learner has not shared
+        (with consent) a certifying board, a valid board id and a month and day of birth.
+      </p>
+      <BoardReportSection kind="pars" readyCount={pars.rows.length} refused={pars.refused} query={query} />
+      <BoardReportSection kind="abim-moc" readyCount={moc.rows.length} refused={moc.refused} query={query} />
       <h2 id="evaluations-heading">Evaluations</h2>
       <p>
         Post-activity evaluations (all dates) ·{' '}

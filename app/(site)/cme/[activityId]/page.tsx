@@ -9,23 +9,27 @@ import { now } from '@/lib/clock';
 import { parseCmeId } from '@/lib/cme/cme-id';
 import { describeAvailability } from '@/lib/cme/describe-availability';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { countAttemptsLeft, describeAttemptsLeft, findCountingAttempt } from '@/lib/cme/attempt-limit';
 import { countNeededToPass } from '@/lib/cme/grade-attempt';
 import { listAttempts } from '@/lib/cme/list-attempts';
 
-type Props = { params: Promise<{ activityId: string }> };
+type Props = { params: Promise<{ activityId: string }>; searchParams: Promise<{ retake?: string }> };
 
 export const metadata: Metadata = { title: 'CME quiz' };
 
-export default async function QuizPage({ params }: Props) {
+export default async function QuizPage({ params, searchParams }: Props) {
   const activityId = parseCmeId((await params).activityId);
   if (!activityId) notFound();
   const user = await requireUser(`/cme/${activityId}`);
   const activity = await getQuizActivity(activityId);
   if (!activity) notFound();
   const attempts = await listAttempts(user.id, activity.id);
-  const passed = attempts.find((a) => a.result === 'passed');
+  const counting = findCountingAttempt(attempts);
+  const isClaimed = attempts.some((a) => a.claim);
   const closed = describeAvailability(activity, now());
-  const isOutOfAttempts = activity.maxAttempts !== null && attempts.length >= activity.maxAttempts;
+  const isOutOfAttempts = countAttemptsLeft(activity.maxAttempts, attempts.length) === 0;
+  // A learner who passed may retake (the last passing attempt counts) until they claim credit.
+  const isRetakeAfterPass = Boolean(counting) && !isClaimed && (await searchParams).retake === '1';
   const total = activity.questions.length;
 
   return (
@@ -44,11 +48,22 @@ export default async function QuizPage({ params }: Props) {
       )}
       {closed && <p className={styles.alert}>{closed}</p>}
       <ActivityFacts activity={activity} headingLevel={2} />
-      {passed ? (
-        <p className={styles.ok}>
-          You passed this quiz.{' '}
-          <Link href={`/cme/${activity.id}/attempts/${passed.id}`}>See your results and claim credit</Link>
-        </p>
+      {counting && !isRetakeAfterPass ? (
+        <div className={styles.ok}>
+          <p>
+            You passed this quiz (attempt {counting.number}).{' '}
+            <Link href={`/cme/${activity.id}/attempts/${counting.id}`}>
+              {isClaimed ? 'See your results and certificate' : 'See your results and claim credit'}
+            </Link>
+          </p>
+          {!isClaimed && !closed && !isOutOfAttempts && (
+            <p>
+              {describeAttemptsLeft(activity.maxAttempts, attempts.length)}.{' '}
+              <Link href={`/cme/${activity.id}?retake=1`}>Retake the quiz</Link> (your last passing attempt counts for
+              credit).
+            </p>
+          )}
+        </div>
       ) : closed ? null : isOutOfAttempts ? (
         <p className={styles.alert}>You have used all {activity.maxAttempts} attempts at this quiz.</p>
       ) : (
@@ -57,7 +72,8 @@ export default async function QuizPage({ params }: Props) {
             Note: You must get at least {countNeededToPass(total, activity.passingPercent)} of the {total} answers
             correct to pass this quiz.
             {attempts.length > 0 &&
-              ` This is attempt ${attempts.length + 1}${activity.maxAttempts ? ` of ${activity.maxAttempts}` : ''}.`}
+              ` This is attempt ${attempts.length + 1}${activity.maxAttempts ? ` of ${activity.maxAttempts}` : ''}.`}{' '}
+            {describeAttemptsLeft(activity.maxAttempts, attempts.length)}.
           </p>
           <QuizForm
             activityId={activity.id}

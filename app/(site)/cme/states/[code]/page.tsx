@@ -23,6 +23,10 @@ export default async function CmeStatePage({ params }: Props) {
         <Link href="/cme/states">CME by state</Link>
       </p>
       <h1>CME requirements: {state.name}</h1>
+      <p>
+        Licensed in {state.name}? Add the licence to your <Link href="/cme/profile">learner profile</Link> and{' '}
+        <Link href="/cme">your CME dashboard</Link> shows which of these requirements your completions meet.
+      </p>
       {state.requirements.length === 0 ? (
         <p>
           We have no topic-specific CME requirements on record for {state.name}. Check with the state medical board for

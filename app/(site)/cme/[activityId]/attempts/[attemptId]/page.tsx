@@ -14,6 +14,7 @@ import { describeAvailability } from '@/lib/cme/describe-availability';
 import { describeCreditAmount, listCreditSteps } from '@/lib/cme/format-credits';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
 import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
+import { countAttemptsLeft, findCountingAttempt } from '@/lib/cme/attempt-limit';
 import { listAttempts } from '@/lib/cme/list-attempts';
 
 type Props = { params: Promise<{ activityId: string; attemptId: string }> };
@@ -30,6 +31,8 @@ export default async function AttemptPage({ params }: Props) {
   if (!activity || !attempt || attempt.activityId !== activity.id) notFound();
   const score = Math.floor((attempt.correctCount * 100) / attempt.questionCount);
   const closed = describeAvailability(activity, now());
+  const counting = findCountingAttempt(await listAttempts(user.id, activity.id));
+  const isSuperseded = attempt.result === 'passed' && counting?.id !== attempt.id;
 
   return (
     <div className="page">
@@ -69,6 +72,11 @@ export default async function AttemptPage({ params }: Props) {
                 </li>
               </ul>
             </section>
+          ) : isSuperseded && counting ? (
+            <p className={styles.notice}>
+              Your last passing attempt is the one that counts for credit:{' '}
+              <Link href={`/cme/${activity.id}/attempts/${counting.id}`}>attempt {counting.number}</Link>.
+            </p>
           ) : closed ? (
             <p className={styles.alert}>{closed}</p>
           ) : !attempt.evaluation ? (
@@ -100,7 +108,7 @@ async function FailedResult({ activity, attempt, score, userId }: FailedProps) {
   const wrong = new Set(attempt.answers.filter((a) => !a.isCorrect).map((a) => a.questionId));
   const attempts = await listAttempts(userId, activity.id);
   const hasPassed = attempts.some((a) => a.result === 'passed');
-  const hasAttemptsLeft = activity.maxAttempts === null || attempts.length < activity.maxAttempts;
+  const hasAttemptsLeft = countAttemptsLeft(activity.maxAttempts, attempts.length) !== 0;
   const closed = describeAvailability(activity, now());
   return (
     <>
@@ -118,7 +126,7 @@ async function FailedResult({ activity, attempt, score, userId }: FailedProps) {
         </ul>
       </div>
       {hasPassed ? (
-        <p>You have since passed this quiz.</p>
+        <p>You have passed this quiz in another attempt; your last passing attempt counts for credit.</p>
       ) : closed ? (
         <p>{closed}</p>
       ) : hasAttemptsLeft ? (

@@ -3,6 +3,8 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { CME_PROVIDER } from '@/lib/cme/accreditation';
 import { getCertificate } from '@/lib/cme/get-certificate';
 import { renderCertificatePdf } from '@/lib/cme/render-certificate-pdf';
+import { signCertificate } from '@/lib/cme/sign-certificate';
+import { PUBLIC_KEY_PATH } from '@/lib/cme/certificate-token';
 import { env } from '@/lib/env';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
@@ -25,7 +27,8 @@ export const GET = htmlRoute(async (_request: Request, { params }: { params: Pro
   const pdf = await renderCertificatePdf({
     ...certificate,
     maxCreditQuarters: certificate.claim.activity.maxCreditQuarters,
-    verificationUrl: `${env.SITE_URL}/cme/certificates/${certificate.id}`,
+    ...signCertificate(certificate),
+    publicKeyUrl: `${env.SITE_URL}${PUBLIC_KEY_PATH}`,
     provider: CME_PROVIDER,
   });
   return new Response(Buffer.from(pdf), {
