@@ -12,7 +12,7 @@ const standIn = await vi.hoisted(async () => {
 import { POST } from '@/app/api/stripe/webhook/route';
 import { db } from '@/lib/db';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
-import { listUnmatchedStripeEvents } from '@/lib/billing/handle-stripe-event';
+import { listUnmatchedStripeEvents } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
@@ -343,9 +343,11 @@ describe('Stripe webhook: subscriptions', () => {
       await deliver(makeEvent('customer.subscription.created', subscription));
       // A newer read of the subscription already written: the invoice's own read is skipped.
       if (newerReadWritten) {
-        await db.stripeSubscriptionSync.update({
-          where: { stripeSubscriptionId: String(subscription.id) },
-          data: { readAt: new Date(Date.now() + 60_000) },
+        await db.subscription.update({
+          where: {
+            provider_providerSubscriptionId: { provider: 'stripe', providerSubscriptionId: String(subscription.id) },
+          },
+          data: { providerReadAt: new Date(Date.now() + 60_000) },
         });
       }
       const paymentIntent = newId('pi');
