@@ -1,7 +1,7 @@
 import { AdminTable } from '@/components/admin/admin-table';
 import { db } from '@/lib/db';
 import { requireAdmin } from '@/lib/admin/require-admin';
-import { listUnmatchedStripeEvents } from '@/lib/billing/handle-stripe-event';
+import { listUnmatchedStripeEvents } from '@/lib/billing/providers/stripe/handle-stripe-event';
 
 export default async function AdminHome() {
   await requireAdmin('/admin');

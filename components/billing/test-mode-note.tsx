@@ -1,9 +1,9 @@
-import { isStripeConfigured } from '@/lib/billing/stripe-client';
-import { areTestPaymentsOn, PAYMENTS_UNAVAILABLE } from '@/lib/billing/local/test-payments';
+import { checkoutProvider } from '@/lib/billing/providers/payment-provider';
+import { areTestPaymentsOn, PAYMENTS_UNAVAILABLE } from '@/lib/billing/providers/local/test-payments';
 
 /** Says so when payments go to the local test provider (no Stripe keys), or nowhere at all. */
 export function TestModeNote() {
-  if (isStripeConfigured()) return null;
+  if (checkoutProvider().name === 'stripe') return null;
   if (!areTestPaymentsOn())
     return (
       <p className="notice" role="note">

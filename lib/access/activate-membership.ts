@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { grantSubscription } from '@/lib/billing/ledger';
 import type { activationSchema } from '@/lib/auth/account-schemas';
 import {
   ACTIVATION_PER_ACCOUNT,
@@ -66,15 +67,12 @@ export async function activateMembership(
       data: { claimedByUserId: userId, claimedAt: now },
     });
     if (claimed.count === 0) throw refused();
-    const created = await tx.subscription.create({
-      data: {
-        userId,
-        plan: record.plan,
-        status: 'active',
-        source: 'activation',
-        startsAt: now,
-        currentPeriodEnd: record.expiresAt,
-      },
+    const created = await grantSubscription(tx, {
+      userId,
+      plan: record.plan,
+      source: 'activation',
+      startsAt: now,
+      currentPeriodEnd: record.expiresAt,
     });
     await tx.memberRecord.update({ where: { id: record.id }, data: { subscriptionId: created.id } });
     return created;

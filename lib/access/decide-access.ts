@@ -55,7 +55,11 @@ function isInstitutionOpen(i: InstitutionFact, now: Date) {
   return i.activeFrom <= now && (i.activeUntil === null || now < i.activeUntil);
 }
 
-/** Decides access; when several sources open the article, the longest-lasting one is named. */
+/**
+ * Decides access. When several sources open the article, one is named in a fixed order, not by
+ * how long it lasts: free, then a subscription, then an institution, then a 24-hour purchase.
+ * Within subscriptions and within purchases, the one that ends last is named.
+ */
 export function decideAccess(facts: AccessFacts): AccessDecision {
   const { now, article } = facts;
   if (article.isFree) return { canRead: true, source: 'free' };

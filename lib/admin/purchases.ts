@@ -4,9 +4,9 @@ import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { revokePayment } from '@/lib/billing/revoke-payment';
+import { revokePayment, revokePurchase } from '@/lib/billing/ledger';
+import { paymentProvider } from '@/lib/billing/providers/payment-provider';
 import { recordAudit } from './record-audit';
-import { refundStripePayment } from './stripe-admin';
 import { listPage, pageField } from './paging';
 
 export const purchaseFilterSchema = z.object({
@@ -58,13 +58,12 @@ export async function refundPurchase(
       409,
       'already_revoked',
     );
-  if (purchase.stripePaymentIntentId) await refundStripePayment(purchase.stripePaymentIntentId);
+  const { provider, providerPaymentId: paymentId } = purchase;
+  if (provider && paymentId) await paymentProvider(provider).refund(paymentId);
   const reason = `Refunded by ${actor.email}`;
   return db.$transaction(async (tx) => {
-    if (purchase.stripePaymentIntentId)
-      await revokePayment(tx, { paymentIntentId: purchase.stripePaymentIntentId, reason, reversedAt: now });
-    else
-      await tx.articlePurchase.update({ where: { id: purchase.id }, data: { revokedAt: now, revokedReason: reason } });
+    if (provider && paymentId) await revokePayment(tx, { provider, paymentId, reason, reversedAt: now });
+    else await revokePurchase(tx, purchase.id, { reason, reversedAt: now });
     const after = await tx.articlePurchase.findUniqueOrThrow({ where: { id: purchase.id } });
     await recordAudit(tx, actor, {
       action: 'purchase.refund',

@@ -8,9 +8,13 @@ import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
 import { listPage, pageField } from './paging';
 import { dateInput } from './date-range';
-import { revokePayment } from '@/lib/billing/revoke-payment';
-import { endBillingOfReversedPayment } from '@/lib/billing/end-reversed-billing';
-import { cancelStripeSubscription, refundStripePayment } from './stripe-admin';
+import {
+  cancelSubscription as cancelSubscriptionRow,
+  extendSubscription as extendSubscriptionRow,
+  grantSubscription,
+  revokePayment,
+} from '@/lib/billing/ledger';
+import { paymentProvider } from '@/lib/billing/providers/payment-provider';
 
 export const subscriptionFilterSchema = z.object({
   status: z.string().max(30).catch('').default(''),
@@ -52,15 +56,12 @@ export async function grantComplimentary(actor: CurrentUser, input: z.infer<type
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (!user) throw new ValidationError(`No account uses ${input.email}. Ask the reader to register first.`);
-    const subscription = await tx.subscription.create({
-      data: {
-        userId: user.id,
-        plan: input.plan,
-        status: 'active',
-        source: 'complimentary',
-        startsAt: now,
-        currentPeriodEnd: input.endsAt,
-      },
+    const subscription = await grantSubscription(tx, {
+      userId: user.id,
+      plan: input.plan,
+      source: 'complimentary',
+      startsAt: now,
+      currentPeriodEnd: input.endsAt,
     });
     await recordAudit(tx, actor, {
       action: 'subscription.grant',
@@ -89,16 +90,13 @@ export async function extendSubscription(actor: CurrentUser, input: z.infer<type
     });
     if (!before) throw new NotFoundError('No subscription has this id.');
     assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
-    if (before.stripeSubscriptionId)
+    if (before.provider)
       throw new AppError(
         'This subscription is billed by Stripe: change it in Stripe or cancel it here.',
         409,
         'stripe_managed',
       );
-    const after = await tx.subscription.update({
-      where: { id: before.id },
-      data: { currentPeriodEnd: input.endsAt, status: 'active', cancelAtPeriodEnd: false },
-    });
+    const after = await extendSubscriptionRow(tx, before.id, input.endsAt);
     await recordAudit(tx, actor, {
       action: 'subscription.extend',
       targetType: 'Subscription',
@@ -118,8 +116,8 @@ export const cancelSchema = z.object({
 });
 
 /**
- * Cancels a subscription now (access ends at once) or at the end of its period. One billed by
- * Stripe is cancelled in Stripe through lib/billing, and its webhook then converges our row.
+ * Cancels a subscription now (access ends at once) or at the end of its period. One billed by a
+ * provider is cancelled there too (Stripe's webhook then converges our row).
  */
 export async function cancelSubscription(actor: CurrentUser, input: z.infer<typeof cancelSchema>, now = clockNow()) {
   const before = await db.subscription.findUnique({
@@ -128,15 +126,10 @@ export async function cancelSubscription(actor: CurrentUser, input: z.infer<type
   });
   if (!before) throw new NotFoundError('No subscription has this id.');
   assertFresh('subscription', before.updatedAt, input.expectedUpdatedAt);
-  if (before.stripeSubscriptionId) await cancelStripeSubscription(before.stripeSubscriptionId, input.when);
+  if (before.provider && before.providerSubscriptionId)
+    await paymentProvider(before.provider).cancel(before.providerSubscriptionId, input.when);
   return db.$transaction(async (tx) => {
-    const after = await tx.subscription.update({
-      where: { id: before.id },
-      data:
-        input.when === 'now'
-          ? { status: 'canceled', currentPeriodEnd: now, cancelAtPeriodEnd: false }
-          : { cancelAtPeriodEnd: true },
-    });
+    const after = await cancelSubscriptionRow(tx, before.id, input.when, now);
     await recordAudit(tx, actor, {
       action: 'subscription.cancel',
       targetType: 'Subscription',
@@ -161,7 +154,7 @@ export const refundLatestSchema = z.object({ subscriptionId: z.string().min(1).m
 
 /**
  * Refunds the subscription's latest paid invoice, takes back the access it paid for and ends its
- * billing in Stripe, through the same steps as the refund webhook (which then finds them done).
+ * billing at its provider, through the same steps as the refund webhook (which then finds them done).
  */
 export async function refundLatestPayment(
   actor: CurrentUser,
@@ -173,28 +166,27 @@ export async function refundLatestPayment(
     include: { user: { select: { email: true } } },
   });
   if (!subscription) throw new NotFoundError('No subscription has this id.');
-  const invoice = subscription.stripeSubscriptionId
-    ? await db.billingInvoice.findFirst({
-        where: {
-          stripeSubscriptionId: subscription.stripeSubscriptionId,
-          stripePaymentIntentId: { not: null },
-          status: 'paid',
-        },
-        orderBy: { issuedAt: 'desc' },
-      })
-    : null;
-  if (!invoice?.stripePaymentIntentId) {
+  const { provider, providerSubscriptionId } = subscription;
+  const invoice =
+    provider && providerSubscriptionId
+      ? await db.billingInvoice.findFirst({
+          where: { provider, providerSubscriptionId, providerPaymentId: { not: null }, status: 'paid' },
+          orderBy: { issuedAt: 'desc' },
+        })
+      : null;
+  const paymentId = invoice?.providerPaymentId;
+  if (!provider || !providerSubscriptionId || !invoice || !paymentId) {
     throw new AppError(
       'This subscription has no paid invoice to refund (complimentary and activated ones are free).',
       409,
       'nothing_to_refund',
     );
   }
-  await refundStripePayment(invoice.stripePaymentIntentId);
-  await endBillingOfReversedPayment(invoice.stripePaymentIntentId);
+  await paymentProvider(provider).refund(paymentId);
+  await paymentProvider(provider).cancel(providerSubscriptionId, 'now');
   const reason = `Refunded by ${actor.email}`;
   return db.$transaction(async (tx) => {
-    await revokePayment(tx, { paymentIntentId: invoice.stripePaymentIntentId!, reason, reversedAt: now });
+    await revokePayment(tx, { provider, paymentId, reason, reversedAt: now });
     const after = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
     await recordAudit(tx, actor, {
       action: 'subscription.refund',

@@ -1,9 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { fulfilCheckoutSession } from './fulfil-checkout-session';
-import { LOCAL_SUBSCRIPTION_PREFIX } from './local/complete-local-checkout';
+import { providerOfCheckout } from './providers/payment-provider';
 import { reversalForReader } from './reversal-for-reader';
-import { isStripeConfigured } from './stripe-client';
 
 export type CheckoutResult =
   | { kind: 'purchase'; articleTitle: string; doi: string; amountCents: number; currency: string; expiresAt: Date }
@@ -14,32 +12,19 @@ export type CheckoutResult =
   /** Bought, then refunded or disputed: the access has ended. */
   | { kind: 'reversed'; note: string };
 
-const LOCAL_PREFIX = 'lcs_';
-
 /**
- * What a finished checkout bought, for the success page. A Stripe session is read back and fulfilled
- * first (same code as the webhook), so access shows even before the webhook arrives. Null when the
- * session is unknown or belongs to someone else.
+ * What a finished checkout bought, for the success page. The session is read back from its
+ * provider and fulfilled first (same code as the webhook), so access shows even before the
+ * webhook arrives. Null when the session is unknown or belongs to someone else.
  */
 export async function getCheckoutResult(sessionId: string, userId: string): Promise<CheckoutResult | null> {
-  let kind: 'purchase' | 'subscription';
-  let subscriptionId: string | null = null;
-  if (sessionId.startsWith(LOCAL_PREFIX)) {
-    const local = await db.localCheckoutSession.findFirst({ where: { id: sessionId, userId } });
-    if (!local) return null;
-    if (!local.completedAt) return { kind: 'unpaid', paymentPage: `/checkout/test-payment?session=${local.id}` };
-    kind = local.mode === 'subscription' ? 'subscription' : 'purchase';
-    subscriptionId = `${LOCAL_SUBSCRIPTION_PREFIX}${local.id}`;
-  } else {
-    if (!isStripeConfigured()) return null;
-    const fulfilled = await fulfilCheckoutSession(sessionId, userId);
-    if (!fulfilled) return null;
-    kind = fulfilled.metadata.kind;
-    subscriptionId = fulfilled.subscriptionId;
-  }
-  if (kind === 'purchase') {
+  const provider = providerOfCheckout(sessionId);
+  const readBack = provider ? await provider.readCheckout(sessionId, userId) : null;
+  if (!provider || !readBack) return null;
+  if (readBack.kind === 'unpaid') return readBack;
+  if (readBack.kind === 'purchase') {
     const purchase = await db.articlePurchase.findFirst({
-      where: { stripeCheckoutSessionId: sessionId, userId },
+      where: { provider: provider.name, providerCheckoutId: sessionId, userId },
       include: { article: { select: { title: true, doi: true } } },
     });
     if (!purchase) return { kind: 'pending' };
@@ -54,8 +39,10 @@ export async function getCheckoutResult(sessionId: string, userId: string): Prom
       expiresAt,
     };
   }
-  const subscription = subscriptionId
-    ? await db.subscription.findFirst({ where: { userId, stripeSubscriptionId: subscriptionId } })
+  const subscription = readBack.subscriptionId
+    ? await db.subscription.findFirst({
+        where: { userId, provider: provider.name, providerSubscriptionId: readBack.subscriptionId },
+      })
     : null;
   if (!subscription) return { kind: 'pending' };
   if (subscription.revokedAt) return { kind: 'reversed', note: reversalForReader(subscription.revokedReason) };

@@ -175,7 +175,7 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
   const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
     db.stripeEvent.count(),
     db.articlePurchase.count(),
-    db.articlePurchase.groupBy({ by: ['stripeCheckoutSessionId'] }).then((g) => g.length),
+    db.articlePurchase.groupBy({ by: ['providerCheckoutId'] }).then((g) => g.length),
     db.subscription.count(),
     db.billingInvoice.count(),
   ]);

@@ -29,7 +29,9 @@ function deliver(base: string, event: ReturnType<typeof makeEvent>): Promise<str
 }
 
 async function entitlements(db: Db, subscriptionId: string, eventId: string) {
-  const subscriptions = await db.subscription.count({ where: { stripeSubscriptionId: subscriptionId } });
+  const subscriptions = await db.subscription.count({
+    where: { provider: 'stripe', providerSubscriptionId: subscriptionId },
+  });
   const events = await db.stripeEvent.count({ where: { id: eventId } });
   return { subscriptions, events };
 }
@@ -72,16 +74,27 @@ export async function checkWebhookKill(options: { stack: Stack; standIn: StripeS
   // 2. Killed with its transaction open: the event row is written but not committed.
   const secondId = newSubscription(standIn, reader.id);
   const second = makeEvent('customer.subscription.updated', { id: secondId, object: 'subscription' });
-  await db.$executeRaw`INSERT INTO "StripeSubscriptionSync" ("stripeSubscriptionId", "readAt") VALUES (${secondId}, to_timestamp(0))`;
+  // Its row, as read long ago: the sync's UPDATE of it is where A blocks.
+  await db.subscription.create({
+    data: {
+      userId: reader.id,
+      plan: 'annual',
+      status: 'active',
+      source: 'payment',
+      startsAt: new Date(0),
+      currentPeriodEnd: new Date(0),
+      provider: 'stripe',
+      providerSubscriptionId: secondId,
+      providerReadAt: new Date(0),
+    },
+  });
   const blocker = new pg.Client({ connectionString: stack.databaseUrl });
   // A connection of its own: inside the blocker's transaction pg_stat_activity is one snapshot.
   const watcher = new pg.Client({ connectionString: stack.databaseUrl });
   await Promise.all([blocker.connect(), watcher.connect()]);
   try {
     await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM "StripeSubscriptionSync" WHERE "stripeSubscriptionId" = $1 FOR UPDATE', [
-      secondId,
-    ]);
+    await blocker.query('SELECT 1 FROM "Subscription" WHERE "providerSubscriptionId" = $1 FOR UPDATE', [secondId]);
     const waitersOn = async (table: string) =>
       Number(
         (
@@ -95,13 +108,13 @@ export async function checkWebhookKill(options: { stack: Stack; standIn: StripeS
     const onA2 = deliver(A.url, second).then((answer) => (answerA2 = answer));
     await waitUntil('A to block inside its transaction', async () => {
       if (answerA2) throw new Error(`A answered instead of blocking: ${answerA2}`);
-      return (await waitersOn('StripeSubscriptionSync')) > 0;
+      return (await waitersOn('Subscription')) > 0;
     });
     await A.kill('SIGKILL');
     const onB2 = deliver(B.url, second); // waits on A's uncommitted event row
     await waitUntil('B to wait on the event row', async () => (await waitersOn('StripeEvent')) > 0);
-    // A's backend finishes the statement A sent before it died. Inside a transaction it then finds its
-    // client gone and rolls back; an autocommit statement (a subscription sync is one) commits.
+    // A's backend finishes the statement A sent before it died, then finds its client gone and
+    // rolls the whole transaction back (the event row with it).
     await blocker.query('ROLLBACK');
     check('webhook: instance A killed inside its transaction gave no answer', (await onA2).startsWith('no answer'));
     const onB2Result = await onB2;

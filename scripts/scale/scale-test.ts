@@ -54,7 +54,7 @@ async function main() {
     deliveries.every((d) => d.ok),
     deliveries.map((d) => d.status).join(','),
   );
-  const purchases = await db.articlePurchase.count({ where: { stripeCheckoutSessionId: sessionId } });
+  const purchases = await db.articlePurchase.count({ where: { providerCheckoutId: sessionId } });
   check('… takes effect exactly once', purchases === 1, `${purchases} purchase rows`);
 
   const fullText = (await (

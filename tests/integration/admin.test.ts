@@ -111,15 +111,17 @@ describe('admin: refunding a subscription payment', () => {
         source: 'payment',
         startsAt: new Date(Date.now() - DAY),
         currentPeriodEnd: new Date(Date.now() + 29 * DAY),
-        stripeSubscriptionId: 'sub_local_test',
+        provider: 'local',
+        providerSubscriptionId: 'lcs_test',
       },
     });
     await db.billingInvoice.create({
       data: {
-        id: 'in_1',
+        provider: 'local',
+        providerInvoiceId: 'in_1',
         userId: readerId,
-        stripeSubscriptionId: 'sub_local_test',
-        stripePaymentIntentId: 'pi_local_1',
+        providerSubscriptionId: 'lcs_test',
+        providerPaymentId: 'pi_local_1',
         status: 'paid',
         amountCents: 2900,
         currency: 'usd',

@@ -15,8 +15,8 @@ vi.hoisted(() => {
 import { POST } from '@/app/api/stripe/webhook/route';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
-import { cancelLocalSubscription } from '@/lib/billing/local/cancel-local-subscription';
-import { completeLocalCheckout } from '@/lib/billing/local/complete-local-checkout';
+import { cancelLocalSubscription } from '@/lib/billing/providers/local/cancel-local-subscription';
+import { completeLocalCheckout } from '@/lib/billing/providers/local/complete-local-checkout';
 import { refundLatestPayment } from '@/lib/admin/subscriptions';
 import { db } from '@/lib/db';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
@@ -41,7 +41,8 @@ describe('local test-payment provider', () => {
       userId: user.id,
       articleId: article.id,
       amountCents: 3000,
-      stripeCheckoutSessionId: id,
+      provider: 'local',
+      providerCheckoutId: id,
     });
     expect(purchase.expiresAt.getTime() - purchase.confirmedAt.getTime()).toBe(24 * 3600_000);
     expect(await getCheckoutResult(id, user.id)).toMatchObject({ kind: 'purchase', expiresAt: purchase.expiresAt });

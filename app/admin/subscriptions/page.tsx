@@ -96,7 +96,7 @@ function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscrip
   return (
     <>
       {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
-      {!s.stripeSubscriptionId ? (
+      {!s.provider ? (
         <AdminForm
           endpoint="/api/admin/subscriptions/extend"
           hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
@@ -105,7 +105,7 @@ function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscrip
           compact
         />
       ) : null}
-      {s.stripeSubscriptionId && !s.revokedAt && (
+      {s.provider && !s.revokedAt && (
         <AdminForm
           endpoint="/api/admin/subscriptions/refund"
           hidden={{ subscriptionId: s.id }}

@@ -5,8 +5,8 @@ import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
-import { getLocalCheckout } from '@/lib/billing/local/get-local-checkout';
-import { areTestPaymentsOn } from '@/lib/billing/local/test-payments';
+import { getLocalCheckout } from '@/lib/billing/providers/local/get-local-checkout';
+import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { payLocalCheckoutAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Test payment', robots: { index: false } };

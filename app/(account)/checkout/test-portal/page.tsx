@@ -6,8 +6,8 @@ import { FormMessage } from '@/components/ui/form-field';
 import { isSubscriptionOpen } from '@/lib/access/decide-access';
 import { requireUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
-import { listLocalSubscriptions } from '@/lib/billing/local/get-local-checkout';
-import { areTestPaymentsOn } from '@/lib/billing/local/test-payments';
+import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-checkout';
+import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { cancelLocalSubscriptionAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };

@@ -1,5 +1,4 @@
 import 'server-only';
-import { LOCAL_SUBSCRIPTION_PREFIX } from './complete-local-checkout';
 import { db } from '@/lib/db';
 
 /** A local test checkout of this user with what it sells, or null. */
@@ -15,7 +14,7 @@ export async function getLocalCheckout(sessionId: string, userId: string) {
 /** The local provider's subscriptions of this user, for the test portal. */
 export function listLocalSubscriptions(userId: string) {
   return db.subscription.findMany({
-    where: { userId, stripeSubscriptionId: { startsWith: LOCAL_SUBSCRIPTION_PREFIX } },
+    where: { userId, provider: 'local' },
     orderBy: { createdAt: 'desc' },
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { AppError } from '@/lib/errors';
-import { getStripe, getWebhookSecret, type Stripe } from './stripe-client';
+import { AppError, NotFoundError } from '@/lib/errors';
+import { getStripe, getWebhookSecret, isStripeConfigured, type Stripe } from './stripe-client';
 
 /** How far a signature's time may be from ours, either way (Stripe's own default, 5 minutes). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -8,9 +8,11 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 /**
  * The event, when `signature` signs exactly `rawBody` with our endpoint secret, at a time within
  * 5 minutes of now; otherwise a 400. The SDK refuses old signatures only: one dated in the
- * future would stay replayable for as long as its date is ahead.
+ * future would stay replayable for as long as its date is ahead. A 404 when Stripe is not
+ * configured: there is no webhook endpoint then.
  */
 export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event {
+  if (!isStripeConfigured()) throw new NotFoundError('Stripe is not configured.');
   if (!signature) throw new AppError('Missing Stripe-Signature header.', 400, 'bad_signature');
   let event: Stripe.Event;
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planIdSchema } from './plans';
+import { planIdSchema } from '@/lib/billing/plans';
 
 // What we put on a Checkout Session and read back from Stripe: never trusted without parsing.
 export const purchaseMetadataSchema = z.object({
