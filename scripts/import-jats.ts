@@ -24,15 +24,15 @@ async function main(args: string[]): Promise<number> {
     const { importJatsPackage } = await import('@/lib/articles/assets/import-jats-package');
     const { db } = await import('@/lib/db');
     const counts = { imported: 0, skipped: 0, failed: 0 };
-    const report = (error: unknown) => {
+    const report = (step: string, error: unknown) => {
       counts.failed += 1;
-      console.log(`  failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`${step}: failed: ${error instanceof Error ? error.message : String(error)}`);
     };
     let sources;
     try {
       sources = collectPackageSources(paths.map((p) => path.resolve(p)));
     } catch (error) {
-      report(error);
+      report('import', error);
       return 1;
     }
     for (const [index, source] of sources.entries()) {
@@ -41,8 +41,7 @@ async function main(args: string[]): Promise<number> {
       try {
         packages = source.load();
       } catch (error) {
-        console.log(step);
-        report(error);
+        report(step, error);
         continue;
       }
       for (const pkg of packages) {
@@ -54,7 +53,9 @@ async function main(args: string[]): Promise<number> {
           });
           if (result.skipped) {
             counts.skipped += 1;
-            console.log(`${step}: ${pkg.name} unchanged since the last import, skipped`);
+            console.log(
+              `${step}: ${packages.length > 1 ? `${pkg.name} ` : ''}unchanged since the last import, skipped`,
+            );
             continue;
           }
           counts.imported += 1;
@@ -64,8 +65,7 @@ async function main(args: string[]): Promise<number> {
           );
           for (const warning of result.warnings) console.log(`  warning: ${warning}`);
         } catch (error) {
-          console.log(`${step}: ${pkg.name}`);
-          report(error);
+          report(packages.length > 1 ? `${step} (${pkg.name})` : step, error);
         }
       }
     }

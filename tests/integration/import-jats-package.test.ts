@@ -224,7 +224,7 @@ describe('npm run import:jats', () => {
     expect(first.out).toContain('done: 1 imported, 0 unchanged, 1 failed');
 
     const second = await run(dir, '--allow-missing-assets');
-    expect(second.out).toContain('pone.zip:pone.0046493.nxml unchanged since the last import, skipped');
+    expect(second.out).toContain('[2/2] pone.zip: unchanged since the last import, skipped');
     expect(second.out).toMatch(/\[1\/2\] ehp\.xml: imported 10\.1289\/ehp\.11570 \(created/);
     expect(second.out).toContain('done: 1 imported, 1 unchanged, 0 failed');
     expect(second.code).toBe(0);
