@@ -12,7 +12,7 @@ export type FigureFact = {
   /** Caption title and paragraphs as plain text. */
   caption: string;
   licence: string;
-  /** Key of the figure's print image (its first graphic), null when the package had none. */
+  /** Key of the print image (its first graphic); null when the package had none, or for a table with cells. */
   imageKey: string | null;
   table: SlideCell[][] | null;
 };
@@ -73,7 +73,8 @@ export function readFigureFacts(root: Element, views: AssetViews): FigureFact[] 
       label: textOf(childElements(el, 'label')[0]),
       caption: captionOf(el),
       licence: licenceOf(el) || articleLicence,
-      imageKey: view?.kind === 'image' ? printKey(view) : null,
+      // A table with real cells becomes a native, editable table; its image stand-in is only a fallback.
+      imageKey: view?.kind === 'image' && !(el.nodeName === 'table-wrap' && table) ? printKey(view) : null,
       table: el.nodeName === 'table-wrap' && table ? tableRows(table) : null,
     });
   }
