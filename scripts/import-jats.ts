@@ -1,34 +1,77 @@
-// npm run import:jats -- file.xml [more.xml]: imports JATS files into the database,
-// one line per file (and one per warning); exits 1 when any file failed.
-import fs from 'node:fs';
+// npm run import:jats -- <file.xml | folder | package.zip> … [--allow-missing-assets] [--force]
+// Imports article packages (the XML and the files it references) into the database, one line per
+// file with its progress, and one per warning. A re-run skips packages that have not changed
+// (content hash), so an interrupted batch resumes where it stopped; --force imports them again.
+// Exits 1 when any file failed.
 import path from 'node:path';
 import { withDatabase } from './lib/with-database';
 
-async function main(files: string[]): Promise<number> {
-  if (files.length === 0) {
-    console.error('usage: npm run import:jats -- path.xml [more.xml]');
+const USAGE =
+  'usage: npm run import:jats -- <file.xml | folder | package.zip> [more …] [--allow-missing-assets] [--force]';
+
+async function main(args: string[]): Promise<number> {
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const paths = args.filter((a) => !a.startsWith('--'));
+  const unknown = [...flags].filter((f) => !['--allow-missing-assets', '--force'].includes(f));
+  if (paths.length === 0 || unknown.length > 0) {
+    console.error(unknown.length > 0 ? `unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 1;
   }
   return withDatabase(async (url) => {
     // lib/db reads DATABASE_URL when first imported, so it must be set before the import.
     process.env.DATABASE_URL = url;
-    const { importJats } = await import('@/lib/articles/jats/import-jats');
+    const { collectPackageSources } = await import('@/lib/articles/assets/collect-packages');
+    const { importJatsPackage } = await import('@/lib/articles/assets/import-jats-package');
     const { db } = await import('@/lib/db');
-    let failures = 0;
-    for (const file of files) {
+    const counts = { imported: 0, skipped: 0, failed: 0 };
+    const report = (step: string, error: unknown) => {
+      counts.failed += 1;
+      console.error(`${step}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    };
+    let sources;
+    try {
+      sources = collectPackageSources(paths.map((p) => path.resolve(p)));
+    } catch (error) {
+      report('import', error);
+      return 1;
+    }
+    for (const [index, source] of sources.entries()) {
+      const step = `[${index + 1}/${sources.length}] ${source.name}`;
+      let packages;
       try {
-        // Bytes, not text: the file's own declaration says how to decode it.
-        const xml = fs.readFileSync(file);
-        const result = await importJats({ xml, fileName: path.basename(file) });
-        console.log(`imported ${result.doi} (${result.created ? 'created' : 'updated'})`);
-        for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+        packages = source.load();
       } catch (error) {
-        failures += 1;
-        console.error(error instanceof Error ? error.message : String(error));
+        report(step, error);
+        continue;
+      }
+      for (const pkg of packages) {
+        try {
+          const started = Date.now();
+          const result = await importJatsPackage(pkg, {
+            allowMissingAssets: flags.has('--allow-missing-assets'),
+            skipUnchanged: !flags.has('--force'),
+          });
+          if (result.skipped) {
+            counts.skipped += 1;
+            console.log(
+              `${step}: ${packages.length > 1 ? `${pkg.name} ` : ''}unchanged since the last import, skipped`,
+            );
+            continue;
+          }
+          counts.imported += 1;
+          const files = result.assetCount === 1 ? '1 file' : `${result.assetCount} files`;
+          console.log(
+            `${step}: imported ${result.doi} (${result.created ? 'created' : 'updated'}, ${files}, ${Date.now() - started} ms)`,
+          );
+          for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+        } catch (error) {
+          report(packages.length > 1 ? `${step} (${pkg.name})` : step, error);
+        }
       }
     }
+    console.log(`done: ${counts.imported} imported, ${counts.skipped} unchanged, ${counts.failed} failed`);
     await db.$disconnect();
-    return failures > 0 ? 1 : 0;
+    return counts.failed > 0 ? 1 : 0;
   });
 }
 

@@ -23,15 +23,21 @@ export async function guardAdmin(): Promise<CurrentUser | Response> {
   return user;
 }
 
-export function adminRoute<S extends z.ZodType>(schema: S, fn: Handler<S>) {
+export function adminRoute<S extends z.ZodType>(
+  schema: S,
+  fn: Handler<S>,
+  { maxBodyBytes = MAX_ADMIN_BODY_BYTES }: { maxBodyBytes?: number } = {},
+) {
   return async (request: Request): Promise<Response> => {
     try {
       const user = await guardAdmin();
       if (user instanceof Response) return user;
       const text = await request.text();
-      if (text.length > MAX_ADMIN_BODY_BYTES) {
+      if (text.length > maxBodyBytes) {
         return NextResponse.json(
-          { error: `The upload is too large (over ${MAX_ADMIN_BODY_BYTES / 1024 / 1024} MB). Nothing was changed.` },
+          {
+            error: `The upload is too large (over ${Math.round(maxBodyBytes / 1024 / 1024)} MB). Nothing was changed.`,
+          },
           { status: 413 },
         );
       }

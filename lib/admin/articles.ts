@@ -6,7 +6,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { articlePath } from '@/lib/articles/article-path';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';
-import { importJats } from '@/lib/articles/jats/import-jats';
+import { importJatsPackage } from '@/lib/articles/assets/import-jats-package';
+import type { JatsPackage } from '@/lib/articles/assets/jats-package';
+import { readZipPackages } from '@/lib/articles/assets/read-zip-package';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
 import { slugify } from '@/lib/articles/jats/import-jats';
 import { recordAudit } from './record-audit';
@@ -55,6 +57,11 @@ function refreshArticlePages(doi: string) {
   }
 }
 
+/** A zip package (the XML with its figure images and supplementary files) may be this large. */
+export const MAX_PACKAGE_BYTES = 30 * 1024 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 export const uploadJatsSchema = z
   .object({
     fileName: z
@@ -62,42 +69,76 @@ export const uploadJatsSchema = z
       .trim()
       .min(1)
       .max(200)
-      .regex(/\.xml$/i, 'Upload a .xml file.'),
+      .regex(/\.(xml|nxml|zip)$/i, 'Upload a .xml file or a .zip package.'),
     /** The file as text (already decoded by the sender) … */
     xml: z.string().min(1, 'The file is empty.').max(MAX_JATS_BYTES, 'The file is larger than 1.5 MB.').optional(),
-    /** … or its bytes in base64, decoded here per the file's own XML declaration (the admin page sends this). */
+    /** … or its bytes in base64 (the admin page sends this): an XML file, decoded here per its own declaration, or a zip. */
     xmlBase64: z
       .string()
       .min(1, 'The file is empty.')
-      .max(Math.ceil(MAX_JATS_BYTES / 3) * 4, 'The file is larger than 1.5 MB.')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact; try again.')
+      .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4, 'The file is larger than 30 MB.')
+      .regex(BASE64, 'The file did not arrive intact; try again.')
       .optional(),
+    /** Import even when the package lacks files the XML references (each is listed as a warning). */
+    allowMissingAssets: z.boolean().optional(),
   })
   .refine((v) => v.xml !== undefined || v.xmlBase64 !== undefined, { message: 'The file is empty.', path: ['xml'] });
 
-/** Imports (or updates) an article from JATS XML, renders its PDF and first page, and logs it. */
+function packagesOf(input: z.infer<typeof uploadJatsSchema>): JatsPackage[] {
+  const bytes = input.xmlBase64 !== undefined ? Buffer.from(input.xmlBase64, 'base64') : Buffer.from(input.xml ?? '');
+  if (/\.zip$/i.test(input.fileName)) return readZipPackages(bytes, input.fileName);
+  if (bytes.length > MAX_JATS_BYTES) throw new ValidationError('The file is larger than 1.5 MB. Nothing was imported.');
+  // A lone XML file is a package without files: what it references must be allowed to be missing.
+  const xml = input.xmlBase64 !== undefined ? bytes : (input.xml ?? '');
+  return [
+    { name: input.fileName, xml: typeof xml === 'string' ? Buffer.from(xml) : xml, fileNames: [], readFile: noFile },
+  ];
+}
+
+function noFile(name: string): never {
+  throw new Error(`${name} is not in the package`);
+}
+
+/**
+ * Imports (or updates) the articles of an uploaded XML file or zip package with their files,
+ * renders each one's PDF and first page, and logs it. A package that cannot be imported changes nothing.
+ */
 export async function uploadJats(actor: CurrentUser, input: z.infer<typeof uploadJatsSchema>) {
-  const xml = input.xmlBase64 !== undefined ? Buffer.from(input.xmlBase64, 'base64') : (input.xml ?? '');
-  if (xml.length > MAX_JATS_BYTES) throw new ValidationError('The file is larger than 1.5 MB. Nothing was imported.');
-  let result;
+  const results = [];
   try {
-    result = await importJats({ xml, fileName: input.fileName });
+    for (const pkg of packagesOf(input)) {
+      const result = await importJatsPackage(pkg, { allowMissingAssets: input.allowMissingAssets });
+      if (!result.skipped) results.push(result);
+    }
   } catch (error) {
-    if (error instanceof JatsImportError) throw new ValidationError(`${error.message}. Nothing was imported.`);
+    if (error instanceof JatsImportError) {
+      const already = results.length > 0 ? ` (${results.map((r) => r.doi).join(', ')} imported before it)` : '';
+      throw new ValidationError(
+        `${error.message.replace(/; nothing was imported$/, '')}. Nothing was imported${already}.`,
+      );
+    }
     throw error;
   }
-  await generateArticleFiles(result.articleId);
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, {
-      action: result.created ? 'article.import' : 'article.reimport',
-      targetType: 'Article',
-      targetId: result.articleId,
-      summary: `${result.created ? 'Imported' : 'Re-imported'} ${result.doi} from ${input.fileName}`,
-      after: { doi: result.doi },
-    }),
-  );
-  refreshArticlePages(result.doi);
-  return result;
+  for (const result of results) {
+    await generateArticleFiles(result.articleId);
+    await db.$transaction((tx) =>
+      recordAudit(tx, actor, {
+        action: result.created ? 'article.import' : 'article.reimport',
+        targetType: 'Article',
+        targetId: result.articleId,
+        summary: `${result.created ? 'Imported' : 'Re-imported'} ${result.doi} from ${input.fileName}`,
+        after: { doi: result.doi, files: result.assetCount },
+      }),
+    );
+    refreshArticlePages(result.doi);
+  }
+  const [first] = results;
+  if (!first) throw new ValidationError('The package held no article to import.');
+  return {
+    ...first,
+    warnings: results.flatMap((r) => r.warnings),
+    articles: results.map((r) => ({ doi: r.doi, created: r.created })),
+  };
 }
 
 export const articleEditSchema = z.object({

@@ -14,8 +14,12 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+// Page controls inside figures ("Download slide") are not article text.
+const PAGE_CONTROLS = /<p class="figure-actions">.*?<\/p>/g;
+
 export function htmlToParagraphs(html: string): string[] {
   return html
+    .replace(PAGE_CONTROLS, '')
     .split(BLOCK_END)
     .filter((_, i) => i % 2 === 0) // split() keeps the captured tag names at odd indexes
     .map((block) =>

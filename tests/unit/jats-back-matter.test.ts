@@ -112,7 +112,7 @@ describe('gated back matter and body constructs (snippet)', () => {
     expect(a.fullTextHtml).toContain('<h2>Appendix 1. Supplementary methods of the importer test</h2>');
     expect(a.fullTextHtml).toContain('Appendix paragraph that only entitled readers may read');
     expect(a.fullTextHtml).toMatch(/<figure class="table" id="appt1">.*<td>Appendix table cell value<\/td>/);
-    expect(a.fullTextHtml).toContain('<figure class="figure" id="appf1"><figcaption><strong>eFigure 1</strong>');
+    expect(a.fullTextHtml).toContain('<figure class="fig" id="appf1"><figcaption><strong>eFigure 1</strong>');
     expect(a.fullTextHtml).toContain('<h3>Nested appendix section</h3>');
     expect(a.fullTextHtml).toContain('<h2>Abbreviations</h2><dl><dt>ERF</dt>');
   });

@@ -111,7 +111,7 @@ describe('parseJats on the sample files', () => {
     });
     expect(article.keywords).toHaveLength(9);
     expect(article.previewHtml).toContain('<h3>Background</h3>');
-    expect(article.fullTextHtml.match(/<figure class="figure"/g)).toHaveLength(3);
+    expect(article.fullTextHtml.match(/<figure class="fig"/g)).toHaveLength(3);
     expect(article.issue?.dateLabel).toBe('December 2008');
   });
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
-import { listArticlesForAdmin, listIssuesForAdmin, MAX_JATS_BYTES } from '@/lib/admin/articles';
+import { listArticlesForAdmin, listIssuesForAdmin, MAX_PACKAGE_BYTES } from '@/lib/admin/articles';
 import { requireAdmin } from '@/lib/admin/require-admin';
 
 export const metadata = { title: 'Articles' };
@@ -19,6 +19,8 @@ export default async function AdminArticles() {
         </h2>
         <p>
           A new DOI creates an article; a known DOI updates it. The PDF and first-page preview are made from the text.
+          Upload a .zip package (as typesetters and PMC deliver them) to import the figure images, media and
+          supplementary files the XML references; an article whose package lacks one is refused unless you allow it.
         </p>
         <AdminForm
           endpoint="/api/admin/articles/import"
@@ -26,10 +28,15 @@ export default async function AdminArticles() {
             {
               kind: 'file',
               name: 'xml',
-              label: 'JATS XML file',
-              accept: '.xml,application/xml,text/xml',
-              maxBytes: MAX_JATS_BYTES,
+              label: 'JATS XML file or package (.zip)',
+              accept: '.xml,.nxml,.zip,application/xml,text/xml,application/zip',
+              maxBytes: MAX_PACKAGE_BYTES,
               binary: true,
+            },
+            {
+              kind: 'checkbox',
+              name: 'allowMissingAssets',
+              label: 'Import even if files the XML references are missing (their figures show only captions)',
             },
           ]}
           submitLabel="Import article"

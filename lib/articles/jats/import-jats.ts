@@ -4,6 +4,8 @@ import type { XmlInput } from './jats-xml-input';
 import { findOrCreateJournal } from './find-or-create-journal';
 import { parseJats, type ParsedArticle } from './parse-jats';
 import { replaceArticleAuthors } from './replace-article-authors';
+import type { PreparedAssets } from '../assets/prepare-assets';
+import { replaceArticleFiguresAndAssets } from '../assets/replace-article-assets';
 
 export type ImportJatsInput = {
   /** The file's bytes (decoded per its declaration) or its text. */
@@ -11,6 +13,10 @@ export type ImportJatsInput = {
   fileName: string;
   /** Position in the issue's table of contents; left unchanged on re-import when omitted. */
   position?: number;
+  /** The package's files, converted (prepare-assets.ts); omitted when only the XML is imported. */
+  assets?: PreparedAssets;
+  /** Content hash of the whole package, kept so an unchanged re-run can skip it. */
+  sourceSha256?: string;
 };
 
 export type ImportJatsResult = {
@@ -34,56 +40,75 @@ export { slugify };
  * The journal is found by ISSN, then title, and never changed by an article (disagreements are warnings).
  * A file that fails to parse throws JatsImportError before anything is written.
  */
-export async function importJats({ xml, fileName, position }: ImportJatsInput): Promise<ImportJatsResult> {
-  const parsed = parseJats(xml, fileName);
-  return db.$transaction(async (tx) => {
-    const warnings = [...parsed.warnings];
-    const journal = await findOrCreateJournal(tx, parsed.journal, warnings);
-    const issue = parsed.issue
-      ? await tx.issue.upsert({
-          where: {
-            journalId_volume_number: {
-              journalId: journal.id,
-              volume: parsed.issue.volume,
-              number: parsed.issue.number,
+export async function importJats({
+  xml,
+  fileName,
+  position,
+  assets,
+  sourceSha256,
+}: ImportJatsInput): Promise<ImportJatsResult> {
+  const parsed = parseJats(xml, fileName, { assets: assets?.views });
+  return db.$transaction(
+    async (tx) => {
+      const warnings = [...parsed.warnings];
+      const journal = await findOrCreateJournal(tx, parsed.journal, warnings);
+      const issue = parsed.issue
+        ? await tx.issue.upsert({
+            where: {
+              journalId_volume_number: {
+                journalId: journal.id,
+                volume: parsed.issue.volume,
+                number: parsed.issue.number,
+              },
             },
-          },
-          create: { journalId: journal.id, ...parsed.issue },
-          update: { year: parsed.issue.year, month: parsed.issue.month, dateLabel: parsed.issue.dateLabel },
-        })
-      : null;
-    const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
-    const data = {
-      ...articleFields(parsed, fileName),
-      // Everything the import has to say, the journal's disagreements too, kept with the article.
-      importWarnings: warnings,
-      journalId: journal.id,
-      issueId: issue?.id ?? null,
-    };
-    const article = existing
-      ? await tx.article.update({
-          where: { id: existing.id },
-          data: { ...data, ...(position === undefined ? {} : { position }) },
-        })
-      : await tx.article.create({ data: { ...data, position: position ?? 0 } });
+            create: { journalId: journal.id, ...parsed.issue },
+            update: { year: parsed.issue.year, month: parsed.issue.month, dateLabel: parsed.issue.dateLabel },
+          })
+        : null;
+      const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
+      const data = {
+        ...articleFields(parsed, fileName),
+        // Everything the import has to say, the journal's disagreements too, kept with the article.
+        importWarnings: warnings,
+        journalId: journal.id,
+        issueId: issue?.id ?? null,
+      };
+      const article = existing
+        ? await tx.article.update({
+            where: { id: existing.id },
+            data: { ...data, ...(position === undefined ? {} : { position }) },
+          })
+        : await tx.article.create({ data: { ...data, position: position ?? 0 } });
 
-    await replaceArticleAuthors(tx, article.id, parsed.authors);
-    await tx.articleTopic.deleteMany({ where: { articleId: article.id } });
-    const topicIds = new Set<string>();
-    for (const name of parsed.topics) {
-      const slug = slugify(name);
-      if (!slug) continue;
-      const topic = await tx.topic.upsert({ where: { slug }, create: { slug, name }, update: {} });
-      topicIds.add(topic.id);
-    }
-    await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
-    return {
-      articleId: article.id,
-      doi: parsed.doi,
-      created: !existing,
-      warnings: warnings.map((w) => `${fileName}: ${w}`),
-    };
-  });
+      await replaceArticleAuthors(tx, article.id, parsed.authors);
+      await tx.articleTopic.deleteMany({ where: { articleId: article.id } });
+      const topicIds = new Set<string>();
+      for (const name of parsed.topics) {
+        const slug = slugify(name);
+        if (!slug) continue;
+        const topic = await tx.topic.upsert({ where: { slug }, create: { slug, name }, update: {} });
+        topicIds.add(topic.id);
+      }
+      await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
+      await replaceArticleFiguresAndAssets(tx, article.id, parsed, assets?.stored ?? []);
+      if (sourceSha256) {
+        const source = { sha256: sourceSha256, fileName, importedAt: new Date() };
+        await tx.articleImportSource.upsert({
+          where: { articleId: article.id },
+          create: { articleId: article.id, ...source },
+          update: source,
+        });
+      }
+      return {
+        articleId: article.id,
+        doi: parsed.doi,
+        created: !existing,
+        warnings: warnings.map((w) => `${fileName}: ${w}`),
+      };
+      // A package's files (tens of MB of images) take longer to write than Prisma's default 5 s.
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 function articleFields(parsed: ParsedArticle, fileName: string) {

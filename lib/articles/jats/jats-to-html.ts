@@ -1,7 +1,15 @@
 // Converts JATS body/abstract markup to HTML. The output is sanitized afterwards
 // (sanitize-jats-html.ts); escaping here keeps text that looks like markup as text.
 import { childElements, isElement, isText, textOf, type Element, type Node } from './jats-dom';
-import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import {
+  figureToHtml,
+  graphicToHtml,
+  inlineGraphicToHtml,
+  mediaToHtml,
+  supplementaryToHtml,
+  tableWrapFigureToHtml,
+} from './jats-figures';
+import { listToHtml, tableChildrenToHtml } from './jats-html-blocks';
 import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
 export type HtmlContext = {
@@ -21,9 +29,20 @@ const INLINE: Record<string, string> = {
   underline: 'u',
   monospace: 'code',
 };
-const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
-// Elements with nothing readable to show (images, alt text for them, machine ids).
-const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'long-desc']);
+const BLOCKS = new Set([
+  'disp-quote',
+  'fig',
+  'table-wrap',
+  'list',
+  'boxed-text',
+  'def-list',
+  'disp-formula',
+  'table',
+  'media',
+  'supplementary-material',
+]);
+// Elements with nothing readable to show (alt text is used by the image it describes, machine ids).
+const DROPPED = new Set(['alt-text', 'object-id', 'long-desc']);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -82,21 +101,19 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'bio':
       return sectionToHtml(el, ctx);
     case 'supplementary-material':
-      return `<div class="supplementary"${idAttr(el)}>${captionToHtml(el, ctx).replace(/<(\/?)figcaption>/g, '<$1div>')}${supplementLink(el)}${childElements(
-        el,
-        'media',
-      )
-        .map((media) => nodeToHtml(media, ctx))
-        .join('')}</div>`;
-    // The file itself is not imported: its caption (often the link text, "Click here for file") stays.
+      return supplementaryToHtml(el, ctx);
     case 'media':
-      return `<div class="media"${idAttr(el)}>${captionToHtml(el, ctx).replace(/<(\/?)figcaption>/g, '<$1div>')}${supplementLink(el)}</div>`;
+      return mediaToHtml(el, ctx);
+    case 'graphic':
+      return graphicToHtml(el);
+    case 'inline-graphic':
+      return inlineGraphicToHtml(el);
     case 'alternatives':
       return alternativesToHtml(el, ctx);
     case 'fig':
-      return `<figure class="figure"${idAttr(el)}>${captionToHtml(el, ctx)}</figure>`;
+      return figureToHtml(el, ctx);
     case 'table-wrap':
-      return tableWrapToHtml(el, ctx);
+      return tableWrapFigureToHtml(el, ctx);
     case 'table':
       return `<table>${tableChildrenToHtml(el, ctx)}</table>`;
     case 'list':
@@ -143,13 +160,6 @@ function emailToHtml(el: Element): string {
   // Only a plain address becomes a link; anything else stays text.
   if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) return escapeHtml(address);
   return `<a href="mailto:${escapeHtml(address)}">${escapeHtml(address)}</a>`;
-}
-
-function supplementLink(el: Element): string {
-  const href = (el.getAttribute('xlink:href') ?? '').trim();
-  return /^https?:\/\//i.test(href)
-    ? `<p><a rel="noopener" href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>`
-    : '';
 }
 
 /** One version of an object is enough: a real table or formula over its image stand-in. */

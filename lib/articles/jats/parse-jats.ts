@@ -12,6 +12,10 @@ import { JatsImportError } from './jats-import-error';
 import { referencesToHtml } from './jats-references';
 import { childrenToHtml, nodeToHtml, unhandledWarnings, type HtmlContext } from './jats-to-html';
 import { sanitizeJatsHtml } from './sanitize-jats-html';
+import type { AssetViews } from '../assets/asset-views';
+import { articlePath } from '../article-path';
+import { setFigureRendering } from './jats-figures';
+import { readFigureFacts, type FigureFact } from './jats-figure-facts';
 
 export type { ParsedAffiliation, ParsedAuthor, ParsedIssue, ParsedJournal };
 
@@ -50,13 +54,23 @@ export type ParsedArticle = {
    * and what it could not render as such (its text is kept).
    */
   warnings: string[];
+  /** Figures and tables with ids: what their slides show. */
+  figures: FigureFact[];
+};
+
+export type ParseJatsOptions = {
+  /**
+   * The files of the article's package, as stored (prepare-assets.ts). Without it only the XML is
+   * imported and figures show their captions.
+   */
+  assets?: AssetViews;
 };
 
 /**
  * Parses one JATS file, given as bytes (decoded per its BOM or XML declaration) or as text.
  * Throws JatsImportError (naming the file and element) on bad input.
  */
-export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
+export function parseJats(xml: XmlInput, fileName: string, options: ParseJatsOptions = {}): ParsedArticle {
   const root = parseXmlRoot(xml, fileName);
   const warnings: string[] = [];
   const missing = (what: string, where: string) =>
@@ -84,6 +98,9 @@ export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
   if (!journalTitle) throw missing('<journal-title>', 'journal-meta');
 
   const { sectionLabel, topics } = readCategories(articleMeta);
+  const views: AssetViews = options.assets ?? new Map<string, never>();
+  const base = articlePath(doi);
+  setFigureRendering(root, { views, assetBase: `${base}/assets/`, slideBase: `${base}/slides/` });
   const unhandled = new Map<string, number>();
   const content = readContent(root, articleMeta, unhandled);
   return {
@@ -109,13 +126,14 @@ export function parseJats(xml: XmlInput, fileName: string): ParsedArticle {
     articleInfoHtml: content.articleInfoHtml,
     keywords: unique(descendants(articleMeta, 'kwd').map((k) => textOf(k))),
     topics,
-    warnings: [...warnings, ...unhandledWarnings(unhandled), ...structureWarnings(root)],
+    warnings: [...warnings, ...unhandledWarnings(unhandled), ...structureWarnings(root, options.assets !== undefined)],
+    figures: readFigureFacts(root, views),
   };
 }
 
 const KNOWN_PARTS = new Set(['front', 'body', 'back', 'floats-group', 'sub-article', 'response']);
 
-function structureWarnings(root: Element): string[] {
+function structureWarnings(root: Element, hasPackage: boolean): string[] {
   const warnings = childElements(root)
     .filter((child) => !KNOWN_PARTS.has(child.nodeName))
     .map((child) => `<${child.nodeName}> at the top of <article> is not imported`);
@@ -124,7 +142,8 @@ function structureWarnings(root: Element): string[] {
     0,
   );
   // Only the XML is imported: figures keep their captions, the image files are not part of it.
-  if (images > 0)
+  // (A package import reports each missing file by name instead.)
+  if (images > 0 && !hasPackage)
     warnings.push(
       `${images} figure or table image${images > 1 ? 's are' : ' is'} not shown: only the XML was imported, so figures show their captions`,
     );

@@ -8,8 +8,16 @@ import { sql } from './db';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/jats');
 
-/** Uploads tests/fixtures/jats/<file> on /admin/articles; returns the messages the admin saw. */
-export async function uploadJatsAsAdmin(browser: Browser, file: string): Promise<string> {
+/**
+ * Uploads tests/fixtures/jats/<file> (or a package given as bytes) on /admin/articles; returns the
+ * messages the admin saw. A lone XML file has no package around it, so by default the import is
+ * told to go ahead without the files the XML references.
+ */
+export async function uploadJatsAsAdmin(
+  browser: Browser,
+  file: string,
+  { bytes, allowMissingAssets = true }: { bytes?: Buffer; allowMissingAssets?: boolean } = {},
+): Promise<string> {
   const context = await browser.newContext();
   const admin = await context.newPage();
   // Its own sign-in with a longer wait: as a spec's first request, bcrypt and a cold server can take over 5 s.
@@ -20,9 +28,10 @@ export async function uploadJatsAsAdmin(browser: Browser, file: string): Promise
   await expect(admin).toHaveURL(/\/admin\/articles$/, { timeout: 30_000 });
   await admin.getByLabel('JATS XML file').setInputFiles({
     name: path.basename(file),
-    mimeType: 'application/xml',
-    buffer: fs.readFileSync(path.join(fixtures, file)),
+    mimeType: file.endsWith('.zip') ? 'application/zip' : 'application/xml',
+    buffer: bytes ?? fs.readFileSync(path.join(fixtures, file)),
   });
+  if (allowMissingAssets) await admin.getByLabel('Import even if files the XML references are missing').check();
   await admin.getByRole('button', { name: 'Import article' }).click();
   const outcome = admin.getByRole('status').filter({ hasText: 'Saved.' });
   await expect(outcome).toBeVisible({ timeout: 30_000 });

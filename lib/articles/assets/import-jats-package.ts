@@ -1,0 +1,83 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { db } from '@/lib/db';
+import { importJats, type ImportJatsResult } from '../jats/import-jats';
+import { parseXmlRoot } from '../jats/jats-dom';
+import { JatsImportError } from '../jats/jats-import-error';
+import { isExternalHref, listAssetRefs, type AssetRef } from './asset-refs';
+import type { JatsPackage } from './jats-package';
+import { prepareAssets } from './prepare-assets';
+import { resolvePackageFile } from './resolve-package-file';
+
+export type ImportJatsPackageOptions = {
+  /** Import an article whose package lacks referenced files (each one becomes a warning). */
+  allowMissingAssets?: boolean;
+  /** Skip a package whose XML and referenced files are byte for byte those of the last import. */
+  skipUnchanged?: boolean;
+};
+
+export type ImportJatsPackageResult =
+  (ImportJatsResult & { skipped: false; assetCount: number }) | { skipped: true; articleId: string; fileName: string };
+
+/** A package that lacks files its XML references; the message names each one. */
+export class MissingAssetsError extends JatsImportError {
+  constructor(
+    fileName: string,
+    readonly missing: AssetRef[],
+  ) {
+    super(
+      `${fileName}: ${missing.length} referenced file${missing.length > 1 ? 's are' : ' is'} missing from the package: ${missing
+        .map((m) => `${m.href} (${m.kind})`)
+        .join(
+          ', ',
+        )}. Add ${missing.length > 1 ? 'them' : 'it'} to the package, or allow missing assets to import without ${missing.length > 1 ? 'them' : 'it'}`,
+    );
+    this.name = 'MissingAssetsError';
+  }
+}
+
+function describe(ref: AssetRef): string {
+  return `${ref.kind} "${ref.href}"`;
+}
+
+/** Content hash of the XML and every file it references (what decides whether anything changed). */
+// A file added later (one that was missing) changes the hash, so "allowed missing" needs no part in it.
+function packageHash(pkg: JatsPackage, refs: AssetRef[]): string {
+  const hash = createHash('sha256').update(pkg.xml);
+  for (const ref of refs) {
+    const name = isExternalHref(ref.href) ? null : resolvePackageFile(ref.href, pkg.fileNames);
+    hash.update(`\0${ref.href}\0`);
+    if (name) hash.update(pkg.readFile(name));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Imports one article package: its XML and the files it references (images converted to web
+ * formats, other files as they are), in one transaction. A referenced file that is missing refuses
+ * the article (nothing written) unless missing files are allowed; absolute URLs are kept as links.
+ */
+export async function importJatsPackage(
+  pkg: JatsPackage,
+  options: ImportJatsPackageOptions = {},
+): Promise<ImportJatsPackageResult> {
+  const refs = listAssetRefs(parseXmlRoot(pkg.xml, pkg.name));
+  const sha256 = packageHash(pkg, refs);
+  if (options.skipUnchanged) {
+    const previous = await db.articleImportSource.findFirst({ where: { sha256 }, select: { articleId: true } });
+    if (previous) return { skipped: true, articleId: previous.articleId, fileName: pkg.name };
+  }
+  const prepared = await prepareAssets(refs, pkg);
+  if (prepared.missing.length > 0 && !options.allowMissingAssets)
+    throw new MissingAssetsError(pkg.name, prepared.missing);
+  const result = await importJats({ xml: pkg.xml, fileName: pkg.name, assets: prepared, sourceSha256: sha256 });
+  const warnings = [
+    ...prepared.missing.map(
+      (m) => `${pkg.name}: ${describe(m)} is missing from the package; it was imported without it`,
+    ),
+    ...prepared.external.map(
+      (m) => `${pkg.name}: ${describe(m)} is an absolute URL; it is shown as a link, not fetched or embedded`,
+    ),
+  ];
+  return { ...result, skipped: false, assetCount: prepared.stored.length, warnings: [...result.warnings, ...warnings] };
+}
