@@ -1,7 +1,9 @@
 // Converts JATS body/abstract markup to HTML. The output is sanitized afterwards
 // (sanitize-jats-html.ts); escaping here keeps text that looks like markup as text.
 import { childElements, isElement, isText, textOf, type Element, type Node } from './jats-dom';
+import { dispFormulaToHtml, formulaAlternativeToHtml, inlineFormulaToHtml, texMathToHtml } from './jats-formulas';
 import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import { isMathElement, mathmlToHtml } from './mathml-to-html';
 import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
 export type HtmlContext = {
@@ -21,7 +23,17 @@ const INLINE: Record<string, string> = {
   underline: 'u',
   monospace: 'code',
 };
-const BLOCKS = new Set(['disp-quote', 'fig', 'table-wrap', 'list', 'boxed-text', 'def-list', 'disp-formula', 'table']);
+const BLOCKS = new Set([
+  'disp-quote',
+  'fig',
+  'table-wrap',
+  'list',
+  'boxed-text',
+  'def-list',
+  'disp-formula',
+  'disp-formula-group',
+  'table',
+]);
 // Elements with nothing readable to show (images, alt text for them, machine ids).
 const DROPPED = new Set(['graphic', 'inline-graphic', 'alt-text', 'object-id', 'long-desc']);
 
@@ -53,7 +65,16 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
   const inner = () => childrenToHtml(el, ctx);
   if (DROPPED.has(name)) return '';
   if (name in INLINE) return `<${INLINE[name]}>${inner()}</${INLINE[name]}>`;
+  if (isMathElement(el)) return mathmlToHtml(el);
   switch (name) {
+    case 'disp-formula':
+      return dispFormulaToHtml(el, ctx);
+    case 'disp-formula-group':
+      return `<div class="disp-formula-group"${idAttr(el)}>${inner()}</div>`;
+    case 'inline-formula':
+      return inlineFormulaToHtml(el, ctx);
+    case 'tex-math':
+      return texMathToHtml(el, ctx);
     case 'sec':
       return sectionToHtml(el, ctx);
     case 'p':
@@ -98,7 +119,7 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'table-wrap':
       return tableWrapToHtml(el, ctx);
     case 'table':
-      return `<table>${tableChildrenToHtml(el, ctx)}</table>`;
+      return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>${tableChildrenToHtml(el, ctx)}</table></div>`;
     case 'list':
       return listToHtml(el, ctx);
     case 'list-item':
@@ -155,7 +176,8 @@ function supplementLink(el: Element): string {
 /** One version of an object is enough: a real table or formula over its image stand-in. */
 function alternativesToHtml(el: Element, ctx: HtmlContext): string {
   const options = childElements(el);
-  const preferred = ['table', 'mml:math', 'tex-math', 'disp-formula', 'inline-formula', 'media', 'graphic'];
+  if (options.some((o) => isMathElement(o) || o.nodeName === 'tex-math')) return formulaAlternativeToHtml(el, ctx);
+  const preferred = ['table', 'disp-formula', 'inline-formula', 'media', 'graphic'];
   const chosen = preferred.map((name) => options.find((o) => o.nodeName === name)).find(Boolean) ?? options[0];
   return chosen ? nodeToHtml(chosen, ctx) : '';
 }

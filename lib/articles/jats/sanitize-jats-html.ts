@@ -1,6 +1,7 @@
 // The last gate before storage: whatever the converter produced, only this allowlist is kept,
 // so stored HTML is safe to render with dangerouslySetInnerHTML.
 import sanitizeHtml from 'sanitize-html';
+import { MATH_ATTRIBUTES, MATH_TAGS } from './mathml-to-html';
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -41,11 +42,20 @@ const options: sanitizeHtml.IOptions = {
     'blockquote',
     'aside',
     'div',
+    // MathML Core, with the presentational attributes it defines (no href, no style, no maction).
+    ...MATH_TAGS,
   ],
   allowedAttributes: {
+    ...MATH_ATTRIBUTES,
     '*': ['id'],
     a: ['href', 'rel'],
-    th: ['colspan', 'rowspan', 'align'],
+    th: [
+      'colspan',
+      'rowspan',
+      'align',
+      { name: 'scope', multiple: false, values: ['col', 'row', 'colgroup', 'rowgroup'] },
+    ],
+    table: ['aria-labelledby'],
     td: ['colspan', 'rowspan', 'align'],
     col: ['span'],
     figure: ['class'],
@@ -53,17 +63,24 @@ const options: sanitizeHtml.IOptions = {
     ol: ['class', { name: 'type', multiple: false, values: ['1', 'a', 'A', 'i', 'I'] }],
     ul: ['class'],
     p: ['class'],
-    div: ['class'],
+    // A wide table's scroll region: focusable (keyboard scrolling) and named after its caption.
+    div: [
+      'class',
+      { name: 'role', multiple: false, values: ['region'] },
+      { name: 'tabindex', multiple: false, values: ['0'] },
+      'aria-labelledby',
+      'aria-label',
+    ],
     aside: ['class'],
     section: ['class'],
   },
   allowedClasses: {
     figure: ['table', 'figure'],
-    span: ['small-caps', 'label'],
+    span: ['small-caps', 'label', 'inline-formula', 'formula-label'],
     ol: ['references'],
     ul: ['list-simple'],
     p: ['attrib'],
-    div: ['table-foot', 'footnote', 'supplementary', 'media'],
+    div: ['table-foot', 'table-scroll', 'footnote', 'supplementary', 'media', 'disp-formula', 'disp-formula-group'],
     aside: ['box'],
     section: ['abstract-extra', 'sub-article'],
   },
