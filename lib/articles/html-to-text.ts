@@ -18,6 +18,7 @@ function decodeEntities(text: string): string {
 /** Formulas come out as readable text (mathml-to-text.ts), never their TeX annotation. */
 export function htmlToParagraphs(html: string): string[] {
   return replaceMathWithText(html)
+    .replace(/<\/t[dh]>/gi, ' $&') // cells of a row stay apart as words
     .split(BLOCK_END)
     .filter((_, i) => i % 2 === 0) // split() keeps the captured tag names at odd indexes
     .map((block) =>

@@ -62,10 +62,13 @@ function textOf(node: MathNode): string {
       return `√${group(parts.join(''))}`;
     case 'mroot':
       return `${group(a)}^(1/${b})`;
+    // Limits read as scripts (∑_(i = 1)^n); an accent stays on its base (x‾).
     case 'munder':
+      return `${a}_${group(b)}`;
     case 'mover':
+      return /^[^\p{L}\p{N}]$/u.test(b) ? `${a}${b}` : `${a}^${group(b)}`;
     case 'munderover':
-      return parts.join(' ');
+      return `${a}_${group(b)}^${group(c)}`;
     case 'mtr':
       return parts.join(' ');
     case 'mtable':
