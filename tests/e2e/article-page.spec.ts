@@ -130,7 +130,7 @@ test('the text size choice survives a reload without a flash', async ({ page }) 
 
 test('"View Large" opens the first page full size and Escape closes it', async ({ page }) => {
   await page.goto(ARTICLE);
-  const viewLarge = page.getByRole('button', { name: 'View Large' });
+  const viewLarge = page.getByRole('button', { name: 'View Large', exact: true });
   await viewLarge.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: /full size/ });

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
-import { parseJats } from '@/lib/articles/jats/parse-jats';
+import { parseJats, type ParsedArticle } from '@/lib/articles/jats/parse-jats';
+import { htmlToParagraphs } from '@/lib/articles/html-to-text';
 
 const corpus = path.resolve(import.meta.dirname, '../fixtures/jats');
 const filesIn = (dir: string) =>
@@ -50,6 +51,23 @@ function manifest(xml: string) {
   };
 }
 
+/** Formulas from the XML text: display and inline ones, how many carry MathML or TeX, their labels. */
+function formulaManifest(xml: string) {
+  const formulas = [...xml.matchAll(/<(disp|inline)-formula\b[^>]*>([\s\S]*?)<\/\1-formula>/g)];
+  const renderable = formulas.filter(([, , inner]) => /<(mml:)?math\b|<tex-math\b/.test(inner ?? ''));
+  const outside = xml.replace(/<(disp|inline)-formula\b[\s\S]*?<\/\1-formula>/g, '');
+  const display = formulas.filter(([, kind]) => kind === 'disp');
+  return {
+    display: display.length,
+    inline: formulas.length - display.length,
+    maths: renderable.length + (outside.match(/<(mml:)?math\b/g) ?? []).length,
+    displayIds: display.flatMap(([tag]) => /^<disp-formula\b[^>]*\bid="([^"]+)"/.exec(tag)?.[1] ?? []),
+    labels: display.flatMap(([, , inner]) => /<label>([^<]*)<\/label>/.exec(inner ?? '')?.[1]?.trim() ?? []),
+  };
+}
+const allHtml = (a: ParsedArticle) =>
+  [a.titleHtml, a.previewHtml, a.summariesHtml, a.fullTextHtml, a.referencesHtml, a.articleInfoHtml].join('');
+
 describe('the JATS corpus', () => {
   it('holds at least 20 real articles', () => {
     expect(realFiles.length).toBeGreaterThanOrEqual(20);
@@ -77,6 +95,24 @@ describe('the JATS corpus', () => {
       expect(aff.text).not.toContain('@');
     }
   });
+
+  it.each([...realFiles, 'derived/peerj-1000-tex-only.xml'])(
+    '%s keeps every formula: as <math>, display ones as blocks with their ids and labels',
+    (file) => {
+      const bytes = bytesOf(file);
+      const counted = formulaManifest(bytes.toString('utf8'));
+      const html = allHtml(parseJats(bytes, file));
+      expect(html.match(/<div class="disp-formula"/g) ?? []).toHaveLength(counted.display);
+      expect(html.match(/<span class="inline-formula"/g) ?? []).toHaveLength(counted.inline);
+      expect(html.match(/<math\b/g) ?? []).toHaveLength(counted.maths);
+      for (const id of counted.displayIds) expect(html).toContain(`<div class="disp-formula" id="${id}">`);
+      for (const label of counted.labels) expect(html).toContain(`<span class="formula-label">${label}</span>`);
+      // One rendering each: no TeX source, no MathML namespace prefix reaches the reader.
+      const text = htmlToParagraphs(html).join(' ');
+      expect(text).not.toMatch(/\\(frac|documentclass|mathrm)|\$\$/);
+      expect(html).not.toMatch(/<\/?mml:/);
+    },
+  );
 
   it('the ISO-8859-1 copy of a file reads exactly like the UTF-8 original', () => {
     const latin1 = parseJats(bytesOf('derived/scielo-errata-rbee-2020-iso-8859-1.xml'), 'latin1.xml');
@@ -113,6 +149,7 @@ describe('the JATS corpus', () => {
     const listed = new Set([
       ...realFiles,
       'derived/scielo-errata-rbee-2020-iso-8859-1.xml',
+      'derived/peerj-1000-tex-only.xml',
       ...refusals.map(([f]) => f),
     ]);
     const all = [...realFiles, ...filesIn('derived'), ...filesIn('edge'), ...filesIn('hostile')];

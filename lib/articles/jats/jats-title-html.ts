@@ -1,6 +1,9 @@
 // Inline formatting of a title (italic species names, sub/superscripts, small caps) as HTML.
-// Safe by construction: text is escaped and only the tags below, without attributes, are written.
-import { isElement, isText, type Element, type Node } from './jats-dom';
+// Safe by construction: text is escaped and only the tags below, without attributes, are written,
+// plus formulas as MathML through the same allowlist as the body (mathml-to-html.ts).
+import { childElements, isElement, isText, textOf, type Element, type Node } from './jats-dom';
+import { isMathElement, mathmlToHtml } from './mathml-to-html';
+import { texToMathml } from './tex-to-mathml';
 
 const TAGS: Record<string, string> = {
   italic: 'i',
@@ -29,6 +32,14 @@ export function titleToHtml(el: Element | null): string {
 function inline(node: Node): string {
   if (isText(node)) return escapeHtml(node.nodeValue ?? '');
   if (!isElement(node) || DROPPED.has(node.nodeName)) return '';
+  if (isMathElement(node)) return mathmlToHtml(node);
+  if (node.nodeName === 'tex-math') return texToMathml(textOf(node)) ?? escapeHtml(textOf(node));
+  // A formula's alternatives: the MathML, else the TeX made MathML (an image cannot go in a title).
+  if (node.nodeName === 'alternatives') {
+    const math = childElements(node).find(isMathElement);
+    const tex = childElements(node, 'tex-math')[0];
+    return math ? mathmlToHtml(math) : tex ? inline(tex) : '';
+  }
   let inner = '';
   for (let n = node.firstChild; n; n = n.nextSibling) inner += inline(n);
   if (node.nodeName === 'break') return ' ';

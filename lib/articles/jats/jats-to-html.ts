@@ -9,7 +9,9 @@ import {
   supplementaryToHtml,
   tableWrapFigureToHtml,
 } from './jats-figures';
-import { listToHtml, tableChildrenToHtml } from './jats-html-blocks';
+import { dispFormulaToHtml, formulaAlternativeToHtml, inlineFormulaToHtml, texMathToHtml } from './jats-formulas';
+import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import { isMathElement, mathmlToHtml } from './mathml-to-html';
 import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
 export type HtmlContext = {
@@ -37,6 +39,7 @@ const BLOCKS = new Set([
   'boxed-text',
   'def-list',
   'disp-formula',
+  'disp-formula-group',
   'table',
   'media',
   'supplementary-material',
@@ -72,7 +75,16 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
   const inner = () => childrenToHtml(el, ctx);
   if (DROPPED.has(name)) return '';
   if (name in INLINE) return `<${INLINE[name]}>${inner()}</${INLINE[name]}>`;
+  if (isMathElement(el)) return mathmlToHtml(el);
   switch (name) {
+    case 'disp-formula':
+      return dispFormulaToHtml(el, ctx);
+    case 'disp-formula-group':
+      return `<div class="disp-formula-group"${idAttr(el)}>${inner()}</div>`;
+    case 'inline-formula':
+      return inlineFormulaToHtml(el, ctx);
+    case 'tex-math':
+      return texMathToHtml(el, ctx);
     case 'sec':
       return sectionToHtml(el, ctx);
     case 'p':
@@ -115,7 +127,7 @@ function elementToHtml(el: Element, ctx: HtmlContext): string {
     case 'table-wrap':
       return tableWrapFigureToHtml(el, ctx);
     case 'table':
-      return `<table>${tableChildrenToHtml(el, ctx)}</table>`;
+      return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>${tableChildrenToHtml(el, ctx)}</table></div>`;
     case 'list':
       return listToHtml(el, ctx);
     case 'list-item':
@@ -165,7 +177,8 @@ function emailToHtml(el: Element): string {
 /** One version of an object is enough: a real table or formula over its image stand-in. */
 function alternativesToHtml(el: Element, ctx: HtmlContext): string {
   const options = childElements(el);
-  const preferred = ['table', 'mml:math', 'tex-math', 'disp-formula', 'inline-formula', 'media', 'graphic'];
+  if (options.some((o) => isMathElement(o) || o.nodeName === 'tex-math')) return formulaAlternativeToHtml(el, ctx);
+  const preferred = ['table', 'disp-formula', 'inline-formula', 'media', 'graphic'];
   const chosen = preferred.map((name) => options.find((o) => o.nodeName === name)).find(Boolean) ?? options[0];
   return chosen ? nodeToHtml(chosen, ctx) : '';
 }

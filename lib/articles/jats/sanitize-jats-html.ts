@@ -1,6 +1,7 @@
 // The last gate before storage: whatever the converter produced, only this allowlist is kept,
 // so stored HTML is safe to render with dangerouslySetInnerHTML.
 import sanitizeHtml from 'sanitize-html';
+import { MATH_ATTRIBUTES, MATH_TAGS } from './mathml-to-html';
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -46,8 +47,11 @@ const options: sanitizeHtml.IOptions = {
     'img',
     'video',
     'audio',
+    // MathML Core, with the presentational attributes it defines (no href, no style, no maction).
+    ...MATH_TAGS,
   ],
   allowedAttributes: {
+    ...MATH_ATTRIBUTES,
     '*': ['id'],
     a: ['href', 'rel', 'download', 'class'],
     // Images and media come only from this site's asset routes: relative URLs (see allowedSchemesByTag).
@@ -55,7 +59,13 @@ const options: sanitizeHtml.IOptions = {
     source: ['srcset', 'sizes', 'type'],
     video: ['src', 'controls', 'preload'],
     audio: ['src', 'controls', 'preload'],
-    th: ['colspan', 'rowspan', 'align'],
+    th: [
+      'colspan',
+      'rowspan',
+      'align',
+      { name: 'scope', multiple: false, values: ['col', 'row', 'colgroup', 'rowgroup'] },
+    ],
+    table: ['aria-labelledby'],
     td: ['colspan', 'rowspan', 'align'],
     col: ['span'],
     figure: ['class'],
@@ -63,7 +73,14 @@ const options: sanitizeHtml.IOptions = {
     ol: ['class', { name: 'type', multiple: false, values: ['1', 'a', 'A', 'i', 'I'] }],
     ul: ['class'],
     p: ['class'],
-    div: ['class'],
+    // A wide table's scroll region: focusable (keyboard scrolling) and named after its caption.
+    div: [
+      'class',
+      { name: 'role', multiple: false, values: ['region'] },
+      { name: 'tabindex', multiple: false, values: ['0'] },
+      'aria-labelledby',
+      'aria-label',
+    ],
     aside: ['class'],
     section: ['class'],
   },
@@ -71,11 +88,19 @@ const options: sanitizeHtml.IOptions = {
     figure: ['table', 'fig'],
     a: ['slide-link'],
     img: ['inline-graphic'],
-    span: ['small-caps', 'label'],
+    span: ['small-caps', 'label', 'inline-formula', 'formula-label'],
     ol: ['references'],
     ul: ['list-simple'],
     p: ['attrib', 'figure-actions', 'asset-download', 'asset-external'],
-    div: ['table-foot', 'footnote', 'supplementary', 'media'],
+    div: [
+      'table-foot',
+      'table-scroll',
+      'footnote',
+      'supplementary',
+      'media',
+      'disp-formula',
+      'disp-formula-group',
+    ],
     aside: ['box'],
     section: ['abstract-extra', 'sub-article'],
   },

@@ -12,6 +12,7 @@ import { FirstPagePreview } from '@/components/article/first-page-preview';
 import { FullTextBody, FullTextGate } from '@/components/article/full-text-gate';
 import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
+import { ViewLarge } from '@/components/article/view-large';
 import { AccessPanel } from '@/components/paywall/access-panel';
 import { articlePath, doiFromParams, type DoiParams } from '@/lib/articles/article-path';
 import { formatAmaCitation } from '@/lib/articles/format-citation';
@@ -123,6 +124,7 @@ export default async function ArticlePage({ params }: Props) {
         <CmeBox doi={article.doi} />
         <RelatedContent articleId={article.id} doi={article.doi} topics={article.topics.map((t) => t.topic)} />
       </aside>
+      <ViewLarge />
     </div>
   );
 }
