@@ -163,7 +163,7 @@ describe('the article PDF as a journal page', () => {
       }
       expect(lines).toBeGreaterThan(40);
     }
-  });
+  }, 30_000);
 
   it('reports the public part of page 1: the title block and the preview, nothing below', async () => {
     const { publicRegions } = await renderArticlePdf(base);
