@@ -6,10 +6,11 @@ import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { benchArticlePages } from './article-page';
+import { benchImport } from './import';
 import { benchQuiz } from './quiz';
 import { benchWebhooks } from './webhooks';
 
-const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks } as const;
+const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks, import: benchImport } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
 
@@ -53,6 +54,16 @@ function printTable(figures: Figures) {
       `| Stripe webhook events, ${hooks.concurrency} concurrent (${hooks.delivered} with ${hooks.duplicates} duplicates; embedded database) | **${n(hooks.perSecond)} events/s** | | | exactly once: ${hooks.isExactlyOnce ? 'yes' : 'NO'} |`,
     );
     console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
+  }
+  const imports = figures.import;
+  if (imports) {
+    console.log(
+      `| JATS import, ${imports.files} corpus files × ${imports.imported / imports.files} (no assets; embedded database) | **${imports.perSecond.toFixed(1)} articles/s** | ${imports.p50.toFixed(0)} ms | | goal ≥ 20/s |`,
+    );
+    const large = imports.large;
+    console.log(
+      `| JATS import of one ${(large.bytes / 2 ** 20).toFixed(1)} MB file (child process) | ${(large.ms / 1000).toFixed(1)} s${large.error ? ` FAILED: ${large.error}` : ''} | | | **peak RSS ${large.peakMb.toFixed(0)} MB** (goal ≤ 300; ${large.baselineMb.toFixed(0)} MB before) |`,
+    );
   }
   if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
 }
