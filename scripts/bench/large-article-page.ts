@@ -31,12 +31,27 @@ export async function benchLargeArticlePage(): Promise<LargePageFigures> {
   const server = await startBenchServer();
   try {
     const { importJats } = await import('@/lib/articles/jats/import-jats');
+    const { db } = await import('@/lib/db');
     const source = readCorpus().find((c) => c.name === LARGE_SOURCE)!;
     const xml = repeatBody(source.xml, ARTICLE_BYTES);
-    const dois: string[] = [];
+    // Imported once; the copies are the same row under other DOIs (this part times pages, not imports).
+    const { articleId } = await importJats({ xml: withDoi(xml, 'page'), fileName: 'large.xml' });
+    const {
+      id: _id,
+      doi,
+      createdAt: _c,
+      updatedAt: _u,
+      ...fields
+    } = await db.article.findUniqueOrThrow({
+      where: { id: articleId },
+    });
+    const dois = [doi];
     // One more than measured: the first render also warms the server's code paths.
-    for (let i = 0; i <= ARTICLES; i += 1) {
-      dois.push((await importJats({ xml: withDoi(xml, `page${i}`), fileName: `large-${i}.xml` })).doi);
+    for (let i = 1; i <= ARTICLES; i += 1) {
+      const copy = await db.article.create({
+        data: { ...fields, doi: `${doi}.${i}` },
+      });
+      dois.push(copy.doi);
     }
     const cookie = await signIn(server.baseUrl, 'subscriber@example.com', 'journal-demo-2026');
     if (!cookie) throw new Error('The seeded subscriber could not sign in.');

@@ -98,7 +98,12 @@ export function drawTable(context: DrawContext, table: TableBlock): void {
         const y = flow.takeLine(CELL.leading);
         for (const c of cells) {
           const line = c.lines[i];
-          if (line) set.drawLine(flow.page, line, flow.x + offsets[c.col]! + PAD, y, c.style, { width: c.width });
+          if (line) {
+            set.drawLine(flow.page, line, flow.x + offsets[c.col]! + PAD, y, c.style, {
+              width: c.width,
+              align: c.cell.align,
+            });
+          }
         }
       }
       flow.skip(2.5);

@@ -130,6 +130,7 @@ function tableRows(table: Element): TableCell[][] {
             isHeader: isHead || cell.name === 'th',
             colspan: Math.max(1, Math.min(50, Number(cell.attribs.colspan) || 1)),
             rowspan: Math.max(1, Math.min(500, Number(cell.attribs.rowspan) || 1)),
+            ...(cell.attribs.align === 'center' || cell.attribs.align === 'right' ? { align: cell.attribs.align } : {}),
           })),
         );
       } else if (child.name !== 'caption' && child.name !== 'colgroup') {

@@ -10,7 +10,13 @@ export type Run = {
   isCitation?: boolean;
 };
 
-export type TableCell = { runs: Run[]; isHeader: boolean; colspan: number; rowspan: number };
+export type TableCell = {
+  runs: Run[];
+  isHeader: boolean;
+  colspan: number;
+  rowspan: number;
+  align?: 'left' | 'center' | 'right';
+};
 
 export type Block =
   | { kind: 'heading'; level: number; runs: Run[] }
