@@ -107,6 +107,20 @@ describe('the article PDF as a journal page', () => {
     expect(textOf(items)).toContain('Abbreviation: U, unit.');
   });
 
+  it('repeats a long table’s header rows where it continues in the next column', async () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>Row ${i + 1}</td><td>${i * 3}</td></tr>`).join('');
+    const table = `<figure class="table"><table><thead><tr><th>Sample</th><th>Count</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
+    const items = await readItems((await renderArticlePdf({ ...base, bodyHtml: table })).pdf);
+    const headers = items.filter((i) => i.str === 'Sample');
+    expect(headers.length).toBeGreaterThan(1);
+    // each header copy sits above the rows that follow it in its column
+    const secondHeader = headers[1]!;
+    const next = items[items.indexOf(secondHeader) + 2]!;
+    expect(next.str).toMatch(/^Row \d+$/);
+    expect(next.y).toBeLessThan(secondHeader.y);
+    expect(items.filter((i) => /^Row \d+$/.test(i.str)).length).toBe(90);
+  });
+
   it('writes formulas as readable linear text with lowered and raised scripts', async () => {
     const items = await readItems((await renderArticlePdf(base)).pdf);
     const text = textOf(items);

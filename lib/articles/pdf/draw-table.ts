@@ -78,10 +78,7 @@ export function drawTable(context: DrawContext, table: TableBlock): void {
     const rule = (y: number, thickness: number) =>
       flow.page.drawLine({ start: { x: flow.x, y }, end: { x: flow.x + COLUMN_WIDTH, y }, thickness, color: RULE });
     const headerRows = new Set(placed.filter((p) => p.cell.isHeader).map((p) => p.row));
-    flow.keepRoom(CELL.leading * 2);
-    rule(flow.y, 0.8);
-    const rowCount = table.rows.length;
-    for (let row = 0; row < rowCount; row += 1) {
+    const laidOut = table.rows.map((_, row) => {
       const cells = placed
         .filter((p) => p.row === row)
         .map((p) => {
@@ -90,10 +87,12 @@ export function drawTable(context: DrawContext, table: TableBlock): void {
           const lines: Line[] = set.wrap(set.words(p.cell.runs, style), style, Math.max(4, width));
           return { ...p, style, lines, width };
         });
-      const height = Math.max(1, ...cells.map((c) => c.lines.length));
-      // Short rows stay whole; a tall one flows on line by line (its cells keep their columns).
-      flow.keepRoom(Math.min(height, 4) * CELL.leading + 2);
+      return { cells, height: Math.max(1, ...cells.map((c) => c.lines.length)) };
+    });
+    const drawRow = (row: number) => {
+      const { cells, height } = laidOut[row]!;
       flow.skip(1.5);
+      // A tall row flows on line by line; its cells keep their columns.
       for (let i = 0; i < height; i += 1) {
         const y = flow.takeLine(CELL.leading);
         for (const c of cells) {
@@ -107,9 +106,22 @@ export function drawTable(context: DrawContext, table: TableBlock): void {
         }
       }
       flow.skip(2.5);
-      const isLastHeader = headerRows.has(row) && !headerRows.has(row + 1);
-      if (isLastHeader) rule(flow.y + 1, 0.4);
-    }
+      if (headerRows.has(row) && !headerRows.has(row + 1)) rule(flow.y + 1, 0.4);
+    };
+    const where = () => `${flow.pageIndex}:${flow.column}`;
+    flow.keepRoom(CELL.leading * 2);
+    rule(flow.y, 0.8);
+    let at = where();
+    laidOut.forEach(({ height }, row) => {
+      flow.keepRoom(Math.min(height, 4) * CELL.leading + 2);
+      // A table continued in the next column or page repeats its header rows there.
+      if (where() !== at && !headerRows.has(row) && headerRows.size > 0) {
+        rule(flow.y, 0.8);
+        [...headerRows].sort((a, b) => a - b).forEach(drawRow);
+      }
+      drawRow(row);
+      at = where();
+    });
     rule(flow.y + 1, 0.8);
   }
   if (table.notes.length > 0) {

@@ -2,6 +2,7 @@
 // items, tables, figures, display formulas and references, each of styled runs.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { listNumber } from './list-number';
 import { mathmlToRuns } from './mathml-to-runs';
 import type { Block, Run, TableCell } from './pdf-blocks';
 
@@ -231,38 +232,12 @@ function listItems(list: Element, depth: number, out: Block[]): void {
   const isSimple = hasClass(list, 'list-simple');
   const type = list.attribs.type ?? '1';
   list.children.filter(isElement).forEach((li, i) => {
-    const marker = isSimple ? '' : list.name === 'ul' ? '•' : `${numberLabel(i + 1, type)}.`;
+    const marker = isSimple ? '' : list.name === 'ul' ? '•' : `${listNumber(i + 1, type)}.`;
     const items = toBlocks(li.children, depth + 1);
     const first = items[0];
     if (first?.kind === 'paragraph') items[0] = { ...first, marker };
     out.push(...items);
   });
-}
-
-function numberLabel(n: number, type: string): string {
-  if (type === 'a' || type === 'A') {
-    const letter = String.fromCharCode(96 + (((n - 1) % 26) + 1));
-    return type === 'A' ? letter.toUpperCase() : letter;
-  }
-  if (type === 'i' || type === 'I') {
-    const numerals: [number, string][] = [
-      [10, 'x'],
-      [9, 'ix'],
-      [5, 'v'],
-      [4, 'iv'],
-      [1, 'i'],
-    ];
-    let rest = n;
-    let roman = '';
-    for (const [value, digits] of numerals) {
-      while (rest >= value) {
-        roman += digits;
-        rest -= value;
-      }
-    }
-    return type === 'I' ? roman.toUpperCase() : roman;
-  }
-  return String(n);
 }
 
 /** Parses stored article HTML into the blocks the PDF draws. */
