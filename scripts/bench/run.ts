@@ -1,15 +1,24 @@
 // npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
-// to static), CME quiz submission p50/p99, Stripe webhook events/s. `npm run bench -- quiz` (or
+// to static), CME quiz submission p50/p99, Stripe webhook events/s, JATS import (articles/s, a
+// 10 MB file's peak memory), the page of a 500 KB article. `npm run bench -- quiz` (or
 // pages, webhooks) runs one part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { benchArticlePages } from './article-page';
+import { benchImport } from './import';
+import { benchLargeArticlePage } from './large-article-page';
 import { benchQuiz } from './quiz';
 import { benchWebhooks } from './webhooks';
 
-const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks } as const;
+const PARTS = {
+  pages: benchArticlePages,
+  quiz: benchQuiz,
+  webhooks: benchWebhooks,
+  import: benchImport,
+  'large-page': benchLargeArticlePage,
+} as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
 
@@ -53,6 +62,26 @@ function printTable(figures: Figures) {
       `| Stripe webhook events, ${hooks.concurrency} concurrent (${hooks.delivered} with ${hooks.duplicates} duplicates; embedded database) | **${n(hooks.perSecond)} events/s** | | | exactly once: ${hooks.isExactlyOnce ? 'yes' : 'NO'} |`,
     );
     console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
+  }
+  const imports = figures.import;
+  if (imports) {
+    console.log(
+      `| JATS import, ${imports.files} corpus files × ${imports.imported / imports.files} (no assets; embedded database) | **${imports.perSecond.toFixed(1)} articles/s** | ${imports.p50.toFixed(0)} ms | | goal ≥ 20/s |`,
+    );
+    const large = imports.large;
+    console.log(
+      `| JATS import of one ${(large.bytes / 2 ** 20).toFixed(1)} MB file (child process) | ${(large.ms / 1000).toFixed(1)} s${large.error ? ` FAILED: ${large.error}` : ''} | | | **peak RSS ${large.peakMb.toFixed(0)} MB** (goal ≤ 300; ${large.baselineMb.toFixed(0)} MB before) |`,
+    );
+  }
+  const large = figures['large-page'];
+  if (large) {
+    const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+    console.log(
+      `| article page of a ${kb(large.jatsBytes)} article, server render (first request of ${large.articles} such articles; ${kb(large.pageBytes)} HTML) | | **${large.pageP50.toFixed(0)} ms** | | goal < 100 ms |`,
+    );
+    console.log(
+      `| its full text for a subscriber (the entitled variant; ${kb(large.fullTextBytes)}) | | **${large.fullTextP50.toFixed(0)} ms** | | goal < 100 ms |`,
+    );
   }
   if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
 }

@@ -15,8 +15,12 @@ export const COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN_X - COLUMN_GAP) / 2;
  */
 export class ColumnFlow {
   page: PDFPage;
-  private column = 0;
-  private top: number;
+  /** 0 for the left column, 1 for the right */
+  column = 0;
+  /** 0 for the first page */
+  pageIndex = 0;
+  /** where the current column begins */
+  top: number;
   y: number;
 
   constructor(
@@ -46,6 +50,11 @@ export class ColumnFlow {
     if (this.y < this.top) this.y -= height;
   }
 
+  /** Room left in the current column. */
+  get room(): number {
+    return this.y - MARGIN_BOTTOM;
+  }
+
   /** Moves on when less than `height` is left, so a heading is never stranded at a column's foot. */
   keepRoom(height: number): void {
     if (this.y - height < MARGIN_BOTTOM) this.nextColumn();
@@ -58,6 +67,7 @@ export class ColumnFlow {
       this.page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
       this.top = this.startPage(this.page);
       this.column = 0;
+      this.pageIndex += 1;
     }
     this.y = this.top;
   }

@@ -1,188 +1,140 @@
 import 'server-only';
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { ColumnFlow, COLUMN_WIDTH, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH } from './column-flow';
-import { toDrawableText } from './to-drawable-text';
-import { wrapWords } from './wrap-words';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { ColumnFlow, COLUMN_GAP, COLUMN_WIDTH, MARGIN_BOTTOM, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH } from './column-flow';
+import { ACCENT, drawBlocks, type DrawContext } from './draw-blocks';
+import { embedFigureImages, type FigureImage } from './draw-figure';
+import { htmlToBlocks, htmlToRuns } from './html-to-blocks';
+import { drawFooters, drawRunningHead, drawTitleBlock, type TitleBlock } from './page-furniture';
+import type { Block } from './pdf-blocks';
+import { type Fonts, Typesetter } from './typeset-runs';
 
 export type ArticlePdfInput = {
   journalTitle: string;
   /** e.g. "Arch Dermatol. 2012;148(4):545. doi:10.1001/archdermatol.2011.3156" */
   citation: string;
   sectionLabel: string;
-  title: string;
+  /** the title as stored HTML (italics, sub/superscripts) */
+  titleHtml: string;
   subtitle?: string | null;
-  /** e.g. "Cindy England Owen, MD" */
-  authors: string;
-  /** plain text: the preview paragraphs, then the full text */
-  paragraphs: string[];
-  references: string[];
+  authors: TitleBlock['authors'];
+  affiliations: string[];
+  /** public: what every visitor reads on the article page */
+  previewHtml: string;
+  /** the rest, in order: summaries, full text, article information */
+  bodyHtml: string;
+  referencesHtml: string;
+  /** a figure's stored image by its id; none yet means an empty frame above the caption */
+  figureImage?: FigureImage;
 };
 
-type Fonts = { body: PDFFont; bodyItalic: PDFFont; sans: PDFFont; sansBold: PDFFont };
+/** A rectangle of page 1 in PDF points, measured from the page's top-left corner. */
+export type PageRegion = { x: number; top: number; width: number; height: number };
 
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
-const INK = rgb(0.1, 0.1, 0.1);
-const ACCENT = rgb(0.55, 0.09, 0.13);
-const RULE = rgb(0.55, 0.55, 0.55);
-const BODY = { size: 9.5, leading: 12.2, indent: 10 };
-const REFS = { size: 7.5, leading: 9.4, hang: 12 };
+export type ArticlePdf = {
+  pdf: Uint8Array;
+  /** The parts of page 1 that carry only what the article page shows every visitor (title block, preview). */
+  publicRegions: PageRegion[];
+};
+
+async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+  const [serif, serifBold, serifItalic, serifBoldItalic, sans, sansBold, sansBoldItalic, symbol] = await Promise.all(
+    [
+      StandardFonts.TimesRoman,
+      StandardFonts.TimesRomanBold,
+      StandardFonts.TimesRomanItalic,
+      StandardFonts.TimesRomanBoldItalic,
+      StandardFonts.Helvetica,
+      StandardFonts.HelveticaBold,
+      StandardFonts.HelveticaBoldOblique,
+      StandardFonts.Symbol,
+    ].map((name) => doc.embedFont(name)),
+  );
+  return {
+    serif: serif!,
+    serifBold: serifBold!,
+    serifItalic: serifItalic!,
+    serifBoldItalic: serifBoldItalic!,
+    sans: sans!,
+    sansBold: sansBold!,
+    sansBoldItalic: sansBoldItalic!,
+    symbol: symbol!,
+  };
+}
+
+const figureIds = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'figure' && b.id ? [b.id] : []));
 
 /**
- * Typesets an article as a journal-style PDF: a title block on page 1, the text in two justified
- * columns over as many pages as it needs, the references last and page numbers in every footer.
- * Uses only the standard fonts, so text they cannot show is respelled (see toDrawableText).
+ * Typesets an article as a journal-style PDF: a title block on page 1 (authors with their
+ * affiliations), then the preview, the text, tables, figures, formulas and the references in two
+ * columns over as many pages as needed, with the citation and page numbers in every footer.
+ * Uses only the standard fonts (Symbol for Greek and math signs); what they cannot show is respelled.
  */
-export async function renderArticlePdf(article: ArticlePdfInput): Promise<Uint8Array> {
+export async function renderArticlePdf(article: ArticlePdfInput): Promise<ArticlePdf> {
   const doc = await PDFDocument.create();
-  doc.setTitle(article.title);
-  doc.setAuthor(article.authors);
+  doc.setTitle(article.titleHtml.replace(/<[^>]*>/g, ''));
+  doc.setAuthor(article.authors.map((a) => a.name).join('; '));
   doc.setSubject(article.citation);
   doc.setProducer('journal-platform');
   doc.setCreator('journal-platform');
-  const fonts: Fonts = {
-    body: await doc.embedFont(StandardFonts.TimesRoman),
-    bodyItalic: await doc.embedFont(StandardFonts.TimesRomanItalic),
-    sans: await doc.embedFont(StandardFonts.Helvetica),
-    sansBold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
-  // All four fonts share WinAnsi, so one character set serves every string.
-  const supported = new Set(fonts.body.getCharacterSet());
-  const clean = (s: string) => toDrawableText(s, supported).replace(/\s+/g, ' ').trim();
+  const set = new Typesetter(await embedFonts(doc));
+
+  const preview = htmlToBlocks(article.previewHtml);
+  const body = htmlToBlocks(article.bodyHtml);
+  const references = htmlToBlocks(article.referencesHtml);
+  const images = await embedFigureImages(doc, figureIds([...preview, ...body]), article.figureImage ?? (() => null));
 
   const first = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  const titleBottom = drawTitleBlock(first, fonts, {
-    journalTitle: clean(article.journalTitle),
-    citation: clean(article.citation),
-    sectionLabel: clean(article.sectionLabel),
-    title: clean(article.title),
-    subtitle: article.subtitle ? clean(article.subtitle) : '',
-    authors: clean(article.authors),
+  const titleBottom = drawTitleBlock(set, first, {
+    journalTitle: article.journalTitle,
+    citation: article.citation,
+    sectionLabel: article.sectionLabel,
+    title: htmlToRuns(article.titleHtml),
+    subtitle: article.subtitle ?? '',
+    authors: article.authors.map((a) => ({ ...a, name: set.clean(a.name) })),
+    affiliations: article.affiliations.map((a) => set.clean(a)),
   });
   const flow = new ColumnFlow(doc, first, titleBottom, (page) =>
-    drawRunningHead(page, fonts, clean(article.journalTitle), clean(article.citation)),
+    drawRunningHead(set, page, article.journalTitle, article.citation),
   );
+  const context: DrawContext = { set, flow, images };
 
-  article.paragraphs
-    .map(clean)
-    .filter(Boolean)
-    .forEach((text, index) => {
-      drawParagraph(flow, fonts.body, text, index === 0 ? 0 : BODY.indent);
-    });
-
-  const references = article.references.map(clean).filter(Boolean);
+  drawBlocks(context, preview);
+  const publicRegions = previewRegions(flow, titleBottom);
+  drawBlocks(context, body);
   if (references.length > 0) {
+    const style = { family: 'sans', size: 8.5, isBold: true, color: ACCENT } as const;
     flow.skip(10);
     flow.keepRoom(30);
     const y = flow.takeLine(12);
-    flow.page.drawText('References', { x: flow.x, y, size: 8.5, font: fonts.sansBold, color: ACCENT });
+    set.drawLine(
+      flow.page,
+      set.wrap(set.words([{ text: 'References' }], style), style, COLUMN_WIDTH)[0]!,
+      flow.x,
+      y,
+      style,
+    );
     flow.skip(2);
-    references.forEach((text, index) => drawReference(flow, fonts.body, `${index + 1}.`, text));
+    drawBlocks(context, references);
   }
 
-  drawFooters(doc.getPages(), fonts.sans, clean(article.journalTitle));
-  return doc.save();
+  drawFooters(set, doc.getPages(), article.citation);
+  return { pdf: await doc.save({ useObjectStreams: false }), publicRegions };
 }
 
-type TitleBlock = Omit<ArticlePdfInput, 'paragraphs' | 'references' | 'subtitle'> & { subtitle: string };
-
-/** Draws the page-1 header and title block; returns the y where the columns start. */
-function drawTitleBlock(page: PDFPage, fonts: Fonts, block: TitleBlock): number {
-  let y = drawRunningHead(page, fonts, block.journalTitle, block.citation) - 8;
-  const write = (text: string, font: PDFFont, size: number, leading: number, color = INK) => {
-    for (const words of wrapWords(text, { font, size, width: CONTENT_WIDTH })) {
-      y -= leading;
-      page.drawText(words.join(' '), { x: MARGIN_X, y, size, font, color });
-    }
-  };
-  if (block.sectionLabel) write(block.sectionLabel.toUpperCase(), fonts.sansBold, 9, 12, ACCENT);
-  y -= 6;
-  write(block.title, fonts.sansBold, 17, 21);
-  if (block.subtitle) {
-    y -= 4;
-    write(block.subtitle, fonts.bodyItalic, 12, 15);
-  }
-  y -= 8;
-  write(block.authors, fonts.sansBold, 10, 13);
-  y -= 10;
-  page.drawLine({ start: { x: MARGIN_X, y }, end: { x: PAGE_WIDTH - MARGIN_X, y }, thickness: 0.5, color: RULE });
-  return y - 6;
-}
-
-/** Journal name and citation above a rule; returns the y just under the rule. */
-function drawRunningHead(page: PDFPage, fonts: Fonts, journalTitle: string, citation: string): number {
-  let y = PAGE_HEIGHT - MARGIN_TOP;
-  page.drawText(journalTitle, { x: MARGIN_X, y, size: 11, font: fonts.sansBold, color: ACCENT });
-  const citationSize = 7.5;
-  const titleWidth = fonts.sansBold.widthOfTextAtSize(journalTitle, 11);
-  const citationLines = wrapWords(citation, { font: fonts.sans, size: citationSize, width: CONTENT_WIDTH * 0.6 });
-  const citationWidth = Math.max(...citationLines.map((w) => fonts.sans.widthOfTextAtSize(w.join(' '), citationSize)));
-  // A citation that would collide with the journal name goes on its own lines below it.
-  const isBeside = titleWidth + citationWidth + 24 <= CONTENT_WIDTH;
-  if (!isBeside) y -= 11;
-  citationLines.forEach((words, index) => {
-    const text = words.join(' ');
-    const x = PAGE_WIDTH - MARGIN_X - fonts.sans.widthOfTextAtSize(text, citationSize);
-    page.drawText(text, { x, y: y - index * 9, size: citationSize, font: fonts.sans, color: INK });
+/** Where the title block and the preview ended on page 1 (all of it when the preview ran on). */
+function previewRegions(flow: ColumnFlow, titleBottom: number): PageRegion[] {
+  const whole: PageRegion = { x: 0, top: 0, width: PAGE_WIDTH, height: PAGE_HEIGHT };
+  if (flow.pageIndex > 0) return [whole];
+  const columnsTop = PAGE_HEIGHT - titleBottom;
+  // Descenders of the last preview line reach a few points below its baseline.
+  const previewBottom = PAGE_HEIGHT - flow.y + 3;
+  const title: PageRegion = { x: 0, top: 0, width: PAGE_WIDTH, height: columnsTop };
+  const column = (index: number, bottom: number): PageRegion => ({
+    x: MARGIN_X + index * (COLUMN_WIDTH + COLUMN_GAP) - 4,
+    top: columnsTop,
+    width: COLUMN_WIDTH + 8,
+    height: Math.max(0, bottom - columnsTop),
   });
-  y -= 9 * (citationLines.length - 1) + 7;
-  page.drawLine({ start: { x: MARGIN_X, y }, end: { x: PAGE_WIDTH - MARGIN_X, y }, thickness: 1.5, color: ACCENT });
-  return y - 6;
-}
-
-/** Justified lines; the last line of the paragraph stays ragged, as in print. */
-function drawParagraph(flow: ColumnFlow, font: PDFFont, text: string, indent: number): void {
-  const lines = wrapWords(text, { font, size: BODY.size, width: COLUMN_WIDTH, firstLineIndent: indent });
-  lines.forEach((words, index) => {
-    const y = flow.takeLine(BODY.leading);
-    const lineIndent = index === 0 ? indent : 0;
-    const isLast = index === lines.length - 1;
-    drawJustified(flow.page, font, words, flow.x + lineIndent, y, COLUMN_WIDTH - lineIndent, !isLast);
-  });
-}
-
-function drawJustified(
-  page: PDFPage,
-  font: PDFFont,
-  words: string[],
-  x: number,
-  y: number,
-  width: number,
-  isJustified: boolean,
-): void {
-  if (!isJustified || words.length < 2) {
-    page.drawText(words.join(' '), { x, y, size: BODY.size, font, color: INK });
-    return;
-  }
-  const widths = words.map((w) => font.widthOfTextAtSize(w, BODY.size));
-  const gap = (width - widths.reduce((a, b) => a + b, 0)) / (words.length - 1);
-  let cursor = x;
-  words.forEach((word, i) => {
-    page.drawText(word, { x: cursor, y, size: BODY.size, font, color: INK });
-    cursor += (widths[i] ?? 0) + gap;
-  });
-}
-
-function drawReference(flow: ColumnFlow, font: PDFFont, label: string, text: string): void {
-  const width = COLUMN_WIDTH - REFS.hang;
-  wrapWords(text, { font, size: REFS.size, width }).forEach((words, index) => {
-    const y = flow.takeLine(REFS.leading);
-    if (index === 0) flow.page.drawText(label, { x: flow.x, y, size: REFS.size, font, color: INK });
-    flow.page.drawText(words.join(' '), { x: flow.x + REFS.hang, y, size: REFS.size, font, color: INK });
-  });
-}
-
-function drawFooters(pages: PDFPage[], font: PDFFont, journalTitle: string): void {
-  const y = MARGIN_BOTTOM - 28;
-  pages.forEach((page, index) => {
-    page.drawLine({
-      start: { x: MARGIN_X, y: y + 11 },
-      end: { x: PAGE_WIDTH - MARGIN_X, y: y + 11 },
-      thickness: 0.5,
-      color: RULE,
-    });
-    page.drawText(journalTitle, { x: MARGIN_X, y, size: 7.5, font, color: RULE });
-    const label = `Page ${index + 1} of ${pages.length}`;
-    const x = PAGE_WIDTH - MARGIN_X - font.widthOfTextAtSize(label, 7.5);
-    page.drawText(label, { x, y, size: 7.5, font, color: INK });
-  });
+  if (flow.column === 0) return [title, column(0, previewBottom)];
+  return [title, column(0, PAGE_HEIGHT - MARGIN_BOTTOM + 3), column(1, previewBottom)];
 }

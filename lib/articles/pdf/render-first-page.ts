@@ -3,8 +3,18 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as napiCanvas from '@napi-rs/canvas';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageRegion } from './render-article-pdf';
 
-export type FirstPageImage = { png: Uint8Array; width: number; height: number };
+export type FirstPageImage = {
+  png: Uint8Array;
+  /** The same page with everything outside the public regions blurred past reading (when regions were given). */
+  publicPng: Uint8Array | null;
+  width: number;
+  height: number;
+};
+
+/** How much the hidden part is shrunk before it is stretched back: letters and lines merge into grey. */
+const BLUR_FACTOR = 32;
 
 type CanvasModule = typeof napiCanvas;
 type CanvasAndContext = { canvas: napiCanvas.Canvas | null; context: napiCanvas.SKRSContext2D | null };
@@ -55,10 +65,55 @@ function createCanvasFactory(canvasModule: CanvasModule) {
 const standardFontDataUrl = path.join(path.dirname(pdfjsPackageJson), 'standard_fonts') + path.sep;
 
 /**
- * Renders page 1 of `pdf` to a PNG `width` pixels wide (default 800), on a white background.
- * The image comes from the PDF itself, so it always shows what a reader of the PDF sees.
+ * The page as a visitor may see it: the public regions sharp, the rest shrunk to a few pixels and
+ * stretched back (no letter, word or line survives) under a white veil.
  */
-export async function renderFirstPagePng(pdf: Uint8Array, options: { width?: number } = {}): Promise<FirstPageImage> {
+function veilOutside(
+  canvasModule: CanvasModule,
+  page: napiCanvas.Canvas,
+  regions: PageRegion[],
+  pixelsPerPoint: number,
+): napiCanvas.Canvas {
+  const { width, height } = page;
+  // Halving step by step averages every pixel (one big step would only sample a few).
+  let small = page;
+  while (small.width > width / BLUR_FACTOR) {
+    const next = canvasModule.createCanvas(
+      Math.max(1, Math.round(small.width / 2)),
+      Math.max(1, Math.round(small.height / 2)),
+    );
+    const nextContext = next.getContext('2d');
+    nextContext.imageSmoothingEnabled = true;
+    nextContext.imageSmoothingQuality = 'high';
+    nextContext.drawImage(small, 0, 0, next.width, next.height);
+    small = next;
+  }
+  const out = canvasModule.createCanvas(width, height);
+  const context = out.getContext('2d');
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(small, 0, 0, width, height);
+  context.fillStyle = 'rgba(255, 255, 255, 0.55)';
+  context.fillRect(0, 0, width, height);
+  for (const region of regions) {
+    const x = Math.max(0, Math.floor(region.x * pixelsPerPoint));
+    const y = Math.max(0, Math.floor(region.top * pixelsPerPoint));
+    const w = Math.min(width - x, Math.ceil(region.width * pixelsPerPoint));
+    const h = Math.min(height - y, Math.ceil(region.height * pixelsPerPoint));
+    if (w > 0 && h > 0) context.drawImage(page, x, y, w, h, x, y, w, h);
+  }
+  return out;
+}
+
+/**
+ * Renders page 1 of `pdf` to a PNG `width` pixels wide (default 800), on a white background.
+ * The image comes from the PDF itself, so it always shows what a reader of the PDF sees. With
+ * `publicRegions` (from renderArticlePdf) it also makes the visitor's copy, veiled outside them.
+ */
+export async function renderFirstPagePng(
+  pdf: Uint8Array,
+  options: { width?: number; publicRegions?: PageRegion[] } = {},
+): Promise<FirstPageImage> {
   const targetWidth = Math.round(options.width ?? 800);
   if (!Number.isFinite(targetWidth) || targetWidth < 16 || targetWidth > 4000) {
     throw new RangeError(`First-page width must be 16-4000 px, got ${options.width}`);
@@ -91,7 +146,13 @@ export async function renderFirstPagePng(pdf: Uint8Array, options: { width?: num
       viewport,
     }).promise;
     page.cleanup();
-    return { png: new Uint8Array(await canvas.encode('png')), width, height };
+    const veiled = options.publicRegions ? veilOutside(canvasModule, canvas, options.publicRegions, scale) : null;
+    return {
+      png: new Uint8Array(await canvas.encode('png')),
+      publicPng: veiled ? new Uint8Array(await veiled.encode('png')) : null,
+      width,
+      height,
+    };
   } finally {
     await doc.destroy();
   }

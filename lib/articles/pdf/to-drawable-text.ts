@@ -11,6 +11,7 @@ const REPLACEMENTS: Record<string, string> = {
   '‑': '-',
   '‒': '-',
   '―': '-',
+  '∶': ':',
   '′': "'",
   '″': '"',
   '→': '->',

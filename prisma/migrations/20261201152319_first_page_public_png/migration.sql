@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ArticleFiles" ADD COLUMN     "firstPagePublicPng" BYTEA;
