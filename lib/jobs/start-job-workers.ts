@@ -5,6 +5,9 @@ import { env } from '@/lib/env';
 import { jobLogger } from './job-logger';
 import { jobTasks } from './job-tasks';
 
+/** Connections the workers of one instance may open (besides the app's DATABASE_POOL_SIZE). */
+export const jobPoolSize = (concurrency = env.JOB_CONCURRENCY) => concurrency + 1;
+
 export type JobWorkers = { stop: () => Promise<void> };
 
 // The embedded database delivers no NOTIFY between connections (they share one PGlite session),
@@ -31,11 +34,12 @@ export async function releaseAbandonedJobs(staleSeconds = env.JOB_STALE_LOCK_SEC
  */
 export async function startJobWorkers(options: { concurrency?: number } = {}): Promise<JobWorkers> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: job workers need the database.');
+  const concurrency = options.concurrency ?? env.JOB_CONCURRENCY;
   const runner: Runner = await run({
     connectionString: env.DATABASE_URL,
-    concurrency: options.concurrency ?? env.JOB_CONCURRENCY,
-    // One connection listens for NOTIFY; claiming and completing jobs share the rest.
-    maxPoolSize: 3,
+    concurrency,
+    // One connection listens for NOTIFY, one per job in flight claims and completes it.
+    maxPoolSize: jobPoolSize(concurrency),
     pollInterval: POLL_INTERVAL_MS,
     noPreparedStatements: true,
     noHandleSignals: true,
