@@ -3,10 +3,8 @@ import { run, type Runner } from 'graphile-worker';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { jobLogger } from './job-logger';
+import { jobPoolSize } from './job-pool-size';
 import { jobTasks } from './job-tasks';
-
-/** Connections the workers of one instance may open (besides the app's DATABASE_POOL_SIZE). */
-export const jobPoolSize = (concurrency = env.JOB_CONCURRENCY) => concurrency + 1;
 
 export type JobWorkers = { stop: () => Promise<void> };
 
@@ -38,7 +36,6 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
   const runner: Runner = await run({
     connectionString: env.DATABASE_URL,
     concurrency,
-    // One connection listens for NOTIFY, one per job in flight claims and completes it.
     maxPoolSize: jobPoolSize(concurrency),
     pollInterval: POLL_INTERVAL_MS,
     noPreparedStatements: true,

@@ -1,13 +1,30 @@
 // A tiny SMTP server for tests: accepts every message and keeps it (recipients and raw data).
-// Not listening at all is how a test makes SMTP refuse (connection refused).
+// Not listening at all is how a test makes SMTP refuse (connection refused); `holdNextConnection`
+// leaves one client waiting for the greeting for ever (a sender to kill in the middle of a send).
 import net from 'node:net';
 
 export type ReceivedMail = { from: string; to: string[]; data: string };
-export type SmtpStandIn = { port: number; received: ReceivedMail[]; close: () => Promise<void> };
+export type SmtpStandIn = {
+  port: number;
+  received: ReceivedMail[];
+  /** Resolves when the next client has connected; it never gets an answer. */
+  holdNextConnection: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
 export async function startSmtpStandIn(port: number): Promise<SmtpStandIn> {
   const received: ReceivedMail[] = [];
+  let onHeld: (() => void) | null = null;
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    if (onHeld) {
+      onHeld();
+      onHeld = null;
+      return;
+    }
     let buffer = '';
     let mail: ReceivedMail = { from: '', to: [], data: '' };
     let inData = false;
@@ -46,7 +63,6 @@ export async function startSmtpStandIn(port: number): Promise<SmtpStandIn> {
         } else say('502 not implemented');
       }
     });
-    socket.on('error', () => {});
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,6 +71,11 @@ export async function startSmtpStandIn(port: number): Promise<SmtpStandIn> {
   return {
     port,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    holdNextConnection: () => new Promise<void>((resolve) => (onHeld = resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        sockets.forEach((socket) => socket.destroy());
+      }),
   };
 }
