@@ -10,5 +10,5 @@ export type { Email };
  * server log when SMTP_URL is not set (lib/email/deliver-email.ts). Nobody waits on SMTP.
  */
 export async function sendEmail(email: Email): Promise<void> {
-  await db.$transaction((tx) => queueEmails(tx, [email]));
+  await queueEmails(db, [email]);
 }

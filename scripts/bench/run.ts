@@ -1,15 +1,16 @@
 // npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
-// to static), CME quiz submission p50/p99, Stripe webhook events/s. `npm run bench -- quiz` (or
-// pages, webhooks) runs one part. Each part runs in a process of its own: the app's modules read
+// to static), CME quiz submission p50/p99, Stripe webhook events/s, background jobs (emails
+// queued/s and sent/s). `npm run bench -- quiz` (or pages, webhooks, jobs) runs one part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { benchArticlePages } from './article-page';
+import { benchJobs } from './jobs';
 import { benchQuiz } from './quiz';
 import { benchWebhooks } from './webhooks';
 
-const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks } as const;
+const PARTS = { pages: benchArticlePages, quiz: benchQuiz, webhooks: benchWebhooks, jobs: benchJobs } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
 
@@ -54,6 +55,15 @@ function printTable(figures: Figures) {
     );
     console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
   }
+  const jobs = figures.jobs;
+  if (jobs) {
+    console.log(
+      `| Background jobs: ${jobs.jobs} emails queued (sendEmail, 20 at once; ${jobs.database}) | **${n(jobs.enqueuedPerSecond)} queued/s** | | | |`,
+    );
+    console.log(
+      `| … sent by one instance's workers (${jobs.concurrency} at once, SMTP stand-in) | **${n(jobs.processedPerSecond)} sent/s** | | | exactly once: ${jobs.isExactlyOnce ? 'yes' : 'NO'} |`,
+    );
+  }
   if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
 }
 
@@ -76,6 +86,7 @@ async function main() {
   }
   printTable(figures);
   if (figures.webhooks && !figures.webhooks.isExactlyOnce) process.exit(1);
+  if (figures.jobs && !figures.jobs.isExactlyOnce) process.exit(1);
 }
 
 main().catch((error: unknown) => {
