@@ -1,12 +1,13 @@
 // Next calls register() once when the server starts, and onRequestError with every error it caught
-// while answering a request. A page that failed because the database is away is noted, so our
+// while answering a request. register() also starts this instance's background-job workers
+// (lib/jobs/): every instance runs them, and scripts/server.mjs stops them on SIGTERM. A page that failed because the database is away is noted, so our
 // server answers it 503 rather than Next's 500 (lib/http/database-unavailable.mjs).
 import type { Instrumentation } from 'next';
 import { env } from '@/lib/env';
 import { isDatabaseUnavailable } from '@/lib/errors';
 import { noteDatabaseUnavailable } from '@/lib/http/database-unavailable.mjs';
 
-export function register() {
+export async function register() {
   // A certificate is a promise to boards and employers that it can be checked offline; one signed
   // with a key nobody keeps (or not signed at all) would look the same to the learner and fail
   // later, so a production server without its signing key does not start.
@@ -22,6 +23,11 @@ export function register() {
       'WARNING: UNSAFE_TEST_PAYMENTS_IN_PRODUCTION is on and no Stripe key is set: anyone can take a ' +
         'subscription or a 24-hour purchase for free through the test-payment page. Never do this on a real site.',
     );
+  // Only in the Node server, not while `next build` loads this file.
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build' && env.JOB_WORKERS) {
+    const { runWorkersInServer } = await import('@/lib/jobs/run-workers-in-server');
+    runWorkersInServer();
+  }
 }
 
 export const onRequestError: Instrumentation.onRequestError = (error) => {

@@ -39,7 +39,7 @@ const config: NextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx (signed-in readers on admin pages).
   experimental: { authInterrupts: true },
   headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
-  serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite', 'pptxgenjs'],
+  serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite', 'pptxgenjs', 'graphile-worker'],
 };
 
 export default config;

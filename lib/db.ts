@@ -12,7 +12,9 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-// One client per process, also across Next's dev-mode module reloads.
+// One client (one connection pool) per process: across Next's dev-mode module reloads, and
+// between the bundles of one server (instrumentation.ts, which runs the job workers, is bundled
+// apart from the routes; without this each had its own pool, past DATABASE_POOL_SIZE).
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const db = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== 'production') globalForPrisma.prisma = db;
+globalForPrisma.prisma = db;

@@ -29,6 +29,14 @@ const schema = z.object({
   // Email: SMTP URL (smtp://user:pass@host:587). Empty: emails go to the outbox table and the server log.
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
+  // Email: sending attempts before an email goes to the failure list (/admin/jobs); waits grow as e^n seconds.
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  // Background jobs: "false" starts no job workers in this instance (jobs still queue for the others).
+  JOB_WORKERS: z.stringbool().default(true),
+  // Background jobs: jobs one instance runs at once, and how many seconds a job may stay claimed
+  // before the others take it as abandoned by a killed instance (longer than any job runs).
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  JOB_STALE_LOCK_SECONDS: z.coerce.number().int().min(5).default(300),
   // Registrations allowed from one client address per hour (a library's shared address may need more).
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.

@@ -44,9 +44,14 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`Ready on http://localhost:${port}`));
 
+// Stop taking requests and jobs; exit once the open requests and running jobs are done (at most
+// 10 s: a job cut short is taken over by another instance, see lib/jobs/start-job-workers.ts).
+const stopJobWorkers = () => globalThis[Symbol.for('journal.stopJobWorkers')]?.() ?? Promise.resolve();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    const requestsDone = new Promise((resolve) => server.close(resolve));
+    const jobsDone = stopJobWorkers().catch((error) => console.error('[jobs] stop failed:', error));
+    void Promise.all([requestsDone, jobsDone]).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

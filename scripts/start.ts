@@ -30,7 +30,12 @@ function run(command: string, args: string[]): Promise<void> {
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  server?.kill('SIGTERM');
+  // The server finishes its running jobs and requests before the embedded database goes away.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 11_000))]);
+  }
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

@@ -4,17 +4,18 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError, NotFoundError } from '@/lib/errors';
-import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
+import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import { recordAudit } from './record-audit';
 
 export const publishIssueSchema = z.object({ issueId: z.string().min(1).max(40) });
 
 /**
- * Makes the issue the current one and emails its table of contents to readers with new-issue
- * alerts, once: the conditional update means a second click (or a second admin) sends nothing.
+ * Makes the issue the current one and queues the job that emails its table of contents to readers
+ * with new-issue alerts (lib/related/send-issue-alerts.ts), once: the conditional update means a
+ * second click (or a second admin) queues nothing. Answers at once; the emails go out from a worker.
  */
 export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<typeof publishIssueSchema>) {
-  const issue = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const claimed = await tx.issue.updateMany({
       where: { id: issueId, publishedAt: null },
       data: { publishedAt: new Date() },
@@ -33,13 +34,12 @@ export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<type
       summary: `Published vol ${published.volume} no ${published.number} (${published.dateLabel}) as the current issue`,
       after: { isCurrent: true, publishedAt: published.publishedAt },
     });
-    return published;
+    await enqueueJobs(tx, [{ task: 'send-issue-alerts', payload: { issueId }, key: `issue-alerts:${issueId}` }]);
   });
-  const sent = await sendIssueAlerts(issue.id);
   try {
     revalidatePath('/');
   } catch {
     // Outside a Next request there is no page cache to refresh.
   }
-  return { sent };
+  return { alertsQueued: true };
 }

@@ -1,25 +1,14 @@
 import 'server-only';
-import nodemailer from 'nodemailer';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { queueEmails, type Email } from './queue-emails';
 
-export type Email = { to: string; subject: string; text: string };
+export type { Email };
 
 /**
- * Every email is written to the outbox first (so nothing is lost and tests can read links),
- * then sent through SMTP when SMTP_URL is configured, or printed to the server log otherwise.
+ * Queues an email: the outbox row (tests and operators read links there) and its `send-email`
+ * job are written together; a worker sends it through SMTP, with retries, or prints it to the
+ * server log when SMTP_URL is not set (lib/email/deliver-email.ts). Nobody waits on SMTP.
  */
 export async function sendEmail(email: Email): Promise<void> {
-  const row = await db.outboxEmail.create({ data: email });
-  if (!env.SMTP_URL) {
-    console.log(`[email to ${email.to}] ${email.subject}\n${email.text}\n`);
-    return;
-  }
-  try {
-    await nodemailer.createTransport(env.SMTP_URL).sendMail({ from: env.EMAIL_FROM, ...email });
-    await db.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
-  } catch (error) {
-    await db.outboxEmail.update({ where: { id: row.id }, data: { error: String(error) } });
-    console.error(`Email to ${email.to} not sent; kept in the outbox.`, error);
-  }
+  await queueEmails(db, [email]);
 }

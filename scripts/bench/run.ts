@@ -1,13 +1,15 @@
 // npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
-// to static), CME quiz submission p50/p99, Stripe webhook events/s, JATS import (articles/s, a
-// 10 MB file's peak memory), the page of a 500 KB article. `npm run bench -- quiz` (or
-// pages, webhooks) runs one part. Each part runs in a process of its own: the app's modules read
+// to static), CME quiz submission p50/p99, Stripe webhook events/s, background jobs (emails
+// queued/s and sent/s), JATS import (articles/s, a 10 MB file's peak memory), the page of a
+// 500 KB article. `npm run bench -- quiz` (or pages, webhooks, jobs, import, large-page) runs one
+// part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { benchArticlePages } from './article-page';
 import { benchImport } from './import';
+import { benchJobs } from './jobs';
 import { benchLargeArticlePage } from './large-article-page';
 import { benchQuiz } from './quiz';
 import { benchWebhooks } from './webhooks';
@@ -16,6 +18,7 @@ const PARTS = {
   pages: benchArticlePages,
   quiz: benchQuiz,
   webhooks: benchWebhooks,
+  jobs: benchJobs,
   import: benchImport,
   'large-page': benchLargeArticlePage,
 } as const;
@@ -83,6 +86,15 @@ function printTable(figures: Figures) {
       `| its full text for a subscriber (the entitled variant; ${kb(large.fullTextBytes)}) | | **${large.fullTextP50.toFixed(0)} ms** | | goal < 100 ms |`,
     );
   }
+  const jobs = figures.jobs;
+  if (jobs) {
+    console.log(
+      `| Background jobs: ${jobs.jobs} emails queued (sendEmail, 20 at once; ${jobs.database}) | **${n(jobs.enqueuedPerSecond)} queued/s** | | | |`,
+    );
+    console.log(
+      `| … sent by one instance's workers (${jobs.concurrency} at once, SMTP stand-in) | **${n(jobs.processedPerSecond)} sent/s** | | | exactly once: ${jobs.isExactlyOnce ? 'yes' : 'NO'} |`,
+    );
+  }
   if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
 }
 
@@ -105,6 +117,7 @@ async function main() {
   }
   printTable(figures);
   if (figures.webhooks && !figures.webhooks.isExactlyOnce) process.exit(1);
+  if (figures.jobs && !figures.jobs.isExactlyOnce) process.exit(1);
 }
 
 main().catch((error: unknown) => {

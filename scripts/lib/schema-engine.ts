@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { migrateJobQueue } from '../../lib/jobs/migrate-job-queue';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -80,13 +81,18 @@ async function withEngine<T>(adapter: PrismaPg | PrismaPGlite, fn: (engine: Engi
   }
 }
 
-/** Applies pending migrations to the database at `databaseUrl`; returns the names applied. */
+/**
+ * Applies pending migrations to the database at `databaseUrl`, then the job queue's own (its
+ * graphile_worker schema, beside ours); returns the names of ours applied.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 2 });
-  return withEngine(adapter, async (engine) => {
+  const applied = await withEngine(adapter, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters });
     return result.appliedMigrationNames;
   });
+  await migrateJobQueue(databaseUrl);
+  return applied;
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseEnv } from '../../lib/env-schema';
 import type { StallingProxy } from '../../tests/support/stalling-proxy';
 import { check } from './checks';
 import { checkFaultRun, runUnderFault, type Probe } from './fault-db-restart';
+import { jobPoolSize } from '../../lib/jobs/job-pool-size';
 
 const STALL_MS = 15_000;
 
@@ -21,7 +22,9 @@ export async function checkDatabaseStall(options: {
   // The longest one request may wait: a pool slot or a new connection, then one unanswered
   // statement (statement timeout + pg's 1 s grace), and a second for the rest of the request.
   const maxMs = settings.DATABASE_CONNECT_TIMEOUT_MS + settings.DATABASE_STATEMENT_TIMEOUT_MS + 1000 + 1000;
-  const pool = settings.DATABASE_POOL_SIZE * instances;
+  // Each instance: the app's pool and its job workers' pool.
+  const perInstance = settings.DATABASE_POOL_SIZE + jobPoolSize(settings.JOB_CONCURRENCY);
+  const pool = perInstance * instances;
   let openAtStall = 0;
   let peakDuring = 0;
   const run = await runUnderFault({
@@ -42,7 +45,7 @@ export async function checkDatabaseStall(options: {
   });
   checkFaultRun(run, { label: 'database stalled', probes, maxMs });
   check(
-    `database stalled: no more connections than the pools hold (${instances} × ${settings.DATABASE_POOL_SIZE})`,
+    `database stalled: no more connections than the pools hold (${instances} × ${perInstance})`,
     peakDuring <= pool,
     `${openAtStall} open when it stalled, at most ${peakDuring} during the ${STALL_MS / 1000} s stall, ` +
       `${proxy.openConnections()} open after recovery`,

@@ -3,27 +3,33 @@
 // PostgreSQL restarted under traffic (fail fast with a clear 503, recover by itself), PostgreSQL
 // hanging behind a stalled network (the instances reach it through a TCP proxy: 503s within the
 // timeouts, no connection pile-up, recovery), and an instance killed in the middle of a Stripe
-// webhook (exactly one entitlement after Stripe's retry).
+// webhook (exactly one entitlement after Stripe's retry), and an instance killed in the middle of
+// a background job (the email is sent once, by the other instance).
 // Needs PostgreSQL's server binaries (/usr/lib/postgresql) and nginx (nginx-light).
 import { startStallingProxy, type StallingProxy } from '../../tests/support/stalling-proxy';
 import { startStripeStandIn, type StripeStandIn } from '../../tests/support/stripe-stand-in';
+import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
 import { stripeTestEnv } from '../../tests/support/stripe-events';
 import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
 import { check, countFailure, failed } from './checks';
 import { checkDatabaseRestart, type Probe } from './fault-db-restart';
 import { checkDatabaseStall } from './fault-db-stall';
+import { checkJobKill } from './fault-job-kill';
 import { checkWebhookKill } from './fault-webhook-kill';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
 import { fetchCsrf, signIn, signInBody } from './sign-in';
 import { startStack, type Stack } from './stack';
 
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 55442);
-const PORTS = { nginx: 3725, instances: [3726, 3727] };
+const PORTS = { nginx: 3725, instances: [3726, 3727], smtp: 3728 };
+// A claim older than this is taken for abandoned: short here, so the take-over is seen quickly.
+const STALE_LOCK_SECONDS = 5;
 const SEED_DOI = '10.1001/archdermatol.2011.3156';
 const PASSWORD = 'journal-demo-2026';
 let pg: PrivatePostgres | null = null;
 let proxy: StallingProxy | null = null;
 let standIn: StripeStandIn | null = null;
+let smtp: SmtpStandIn | null = null;
 let stack: Stack | null = null;
 
 async function main() {
@@ -31,10 +37,15 @@ async function main() {
   proxy = await startStallingProxy(pg.adminUrl);
   const viaProxy = (url: string) => Object.assign(new URL(url), { port: String(proxy!.port) }).toString();
   standIn = await startStripeStandIn();
+  smtp = await startSmtpStandIn(PORTS.smtp);
   stack = await startStack({
     adminUrl: pg.adminUrl,
     ports: PORTS,
-    env: stripeTestEnv(standIn.url),
+    env: {
+      ...stripeTestEnv(standIn.url),
+      SMTP_URL: `smtp://127.0.0.1:${PORTS.smtp}`,
+      JOB_STALE_LOCK_SECONDS: String(STALE_LOCK_SECONDS),
+    },
     quiet: true,
     instanceDatabaseUrl: viaProxy,
   });
@@ -89,6 +100,7 @@ async function main() {
   await checkDatabaseRestart({ front, pg, probes });
   await checkDatabaseStall({ front, proxy, probes, instances: PORTS.instances.length });
   await checkWebhookKill({ stack, standIn, db });
+  await checkJobKill({ stack, smtp, db });
   await db.$disconnect();
 }
 
@@ -100,6 +112,7 @@ main()
   .finally(async () => {
     await stack?.stop();
     await standIn?.close();
+    await smtp?.close();
     await proxy?.close();
     pg?.destroy();
     console.log(failed() === 0 ? 'Fault checks passed.' : `${failed()} fault check(s) failed.`);

@@ -2,22 +2,28 @@
 // nothing lives in one process: a session made on A works on B, a purchase fulfilled through A
 // opens the full text on B, sign-in throttling counts across both (and spares the owner's known
 // browser), and the same Stripe event
-// delivered to A and B at once takes effect once. Needs PostgreSQL (SCALE_PG_URL, default the
+// delivered to A and B at once takes effect once; emails queued as jobs are sent once by the two
+// instances' workers. Needs PostgreSQL (SCALE_PG_URL, default the
 // local one) and nginx (Debian package `nginx-light`).
 import { randomBytes } from 'node:crypto';
 import { makeEvent, stripeTestEnv, webhookRequest } from '../../tests/support/stripe-events';
+import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
 import { check, countFailure, failed } from './checks';
+import { checkJobsRunOnce } from './check-jobs-once';
 import { signIn, signInAs } from './sign-in';
 import { startStack, type Stack } from './stack';
 
 const adminUrl = process.env.SCALE_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PORTS = { nginx: 3710, instances: [3711, 3712] };
+const PORTS = { nginx: 3710, instances: [3711, 3712], smtp: 3713 };
 const SEED_DOI = '10.1001/archdermatol.2011.3156';
 let stack: Stack | null = null;
+let smtp: SmtpStandIn | null = null;
 
 async function main() {
   // Webhooks verify with the test secret; purchases need no call back to Stripe.
-  stack = await startStack({ adminUrl, ports: PORTS, env: stripeTestEnv('http://127.0.0.1:9') });
+  smtp = await startSmtpStandIn(PORTS.smtp);
+  const env = { ...stripeTestEnv('http://127.0.0.1:9'), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtp}` };
+  stack = await startStack({ adminUrl, ports: PORTS, env });
   const [A, B] = stack.instances.map((i) => i.url) as [string, string];
   const front = stack.front;
 
@@ -77,6 +83,8 @@ async function main() {
   check('sign-in throttling counts attempts made on both instances', guessed === null);
   const known = await signInAs(A, 'subscriber@example.com', 'journal-demo-2026', owner?.knownDevice ?? null);
   check("… and never slows the owner's known browser", known !== null);
+
+  await checkJobsRunOnce(smtp);
   await db.$disconnect();
 }
 
@@ -87,6 +95,7 @@ main()
   })
   .finally(async () => {
     await stack?.stop();
+    await smtp?.close();
     console.log(failed() === 0 ? 'Scale-out checks passed.' : `${failed()} scale-out check(s) failed.`);
     process.exit(failed() === 0 ? 0 : 1);
   });

@@ -12,6 +12,7 @@ const PAGES = [
   '/admin/articles',
   '/admin/comments',
   '/admin/cme',
+  '/admin/jobs',
   '/admin/audit',
 ];
 const ROUTES = [
@@ -30,6 +31,7 @@ const ROUTES = [
   '/api/admin/articles/edit',
   '/api/admin/comments/moderate',
   '/api/admin/issues/publish',
+  '/api/admin/jobs/retry',
 ];
 
 type Role = 'anonymous' | 'reader' | 'subscriber' | 'admin';

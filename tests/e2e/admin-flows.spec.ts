@@ -146,6 +146,7 @@ for (const path of [
   '/admin/articles',
   '/admin/comments',
   '/admin/cme',
+  '/admin/jobs',
   '/admin/audit',
 ]) {
   test(`${path} has no serious accessibility violations`, async ({ browser }) => {

@@ -78,6 +78,7 @@ function adminRoutes(targetEmail: string): AdminRoute[] {
       tables: ['Comment', ...audit],
     },
     { path: '/api/admin/issues/publish', base: { issueId: NONE }, tables: ['Issue', ...audit] },
+    { path: '/api/admin/jobs/retry', base: { jobId: '999999999' }, tables: ['OutboxEmail', ...audit] },
   ];
 }
 

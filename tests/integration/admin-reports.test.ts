@@ -6,6 +6,7 @@ import { listComments } from '@/lib/comments/list-comments';
 import { completionsToCsv, listCmeCompletions } from '@/lib/admin/cme-report';
 import { editArticle } from '@/lib/admin/articles';
 import { resetDatabase } from '../support/reset-db';
+import { runQueuedJobs } from '../support/run-queued-jobs';
 
 let admin: CurrentUser;
 let reader: { id: string; email: string };
@@ -218,10 +219,15 @@ describe('publishing an issue', () => {
     });
     await db.journalIssueAlert.create({ data: { userId: reader.id, journalId: journal.id } });
     const { publishIssue } = await import('@/lib/admin/publish-issue');
-    expect(await publishIssue(admin, { issueId: next.id })).toEqual({ sent: 1 });
+    expect(await publishIssue(admin, { issueId: next.id })).toEqual({ alertsQueued: true });
+    // The admin's request only queues the alert job; a worker fans it out into the emails.
+    expect(await db.outboxEmail.count({ where: { to: reader.email } })).toBe(0);
+    await runQueuedJobs();
+    expect(await db.outboxEmail.count({ where: { to: reader.email } })).toBe(1);
     expect((await db.issue.findUniqueOrThrow({ where: { id: old.id } })).isCurrent).toBe(false);
     expect((await db.issue.findUniqueOrThrow({ where: { id: next.id } })).isCurrent).toBe(true);
     await expect(publishIssue(admin, { issueId: next.id })).rejects.toThrow(/already been published/);
+    await runQueuedJobs();
     expect(await db.outboxEmail.count({ where: { to: reader.email } })).toBe(1);
   });
 });

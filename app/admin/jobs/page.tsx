@@ -1,0 +1,51 @@
+import { AdminForm } from '@/components/admin/admin-form';
+import { AdminTable } from '@/components/admin/admin-table';
+import { countQueuedJobs, listJobFailures } from '@/lib/admin/job-failures';
+import { requireAdmin } from '@/lib/admin/require-admin';
+
+export const metadata = { title: 'Email and job failures' };
+
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+// The first line says what went wrong (e.g. "connect ECONNREFUSED …"); the rest is a stack.
+const firstLine = (error: string | null) => (error ?? '').split('\n')[0]?.slice(0, 300) ?? '';
+
+export default async function AdminJobs() {
+  await requireAdmin('/admin/jobs');
+  const [failures, counts] = await Promise.all([listJobFailures(), countQueuedJobs()]);
+  return (
+    <>
+      <h1>Email and job failures</h1>
+      <p>
+        Emails and other background work run as jobs, retried with growing waits. These gave up after their last
+        attempt. Retry runs one again at once. Now: {counts.waiting} waiting, {counts.running} running,{' '}
+        {counts.retrying} waiting to retry.
+      </p>
+      <AdminTable
+        rows={failures}
+        total={counts.failed}
+        noun="failed job"
+        columns={[
+          { header: 'Failed (UTC)', cell: (f) => utc(f.failedAt) },
+          {
+            header: 'Job',
+            cell: (f) => (f.task === 'send-email' && f.to ? `Email to ${f.to}: ${f.subject ?? ''}` : (f.key ?? f.task)),
+          },
+          { header: 'Attempts', cell: (f) => f.attempts },
+          { header: 'Error', cell: (f) => firstLine(f.lastError) },
+          {
+            header: 'Action',
+            cell: (f) => (
+              <AdminForm
+                endpoint="/api/admin/jobs/retry"
+                hidden={{ jobId: f.id }}
+                fields={[]}
+                submitLabel="Retry"
+                compact
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

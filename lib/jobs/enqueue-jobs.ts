@@ -1,0 +1,38 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+
+/** What each task is given; a task parses its payload again (tasks/*) before it acts. */
+export type JobPayloads = {
+  'send-email': { outboxEmailId: string };
+  'send-issue-alerts': { issueId: string };
+};
+export type JobTask = keyof JobPayloads;
+
+export type JobSpec<T extends JobTask = JobTask> = {
+  task: T;
+  payload: JobPayloads[T];
+  /** Unique while the job exists (a second enqueue replaces it); names the job on /admin/jobs. */
+  key: string;
+  /** Jobs with the same queue name run one at a time, in the order they were added. */
+  queue?: string;
+  maxAttempts?: number;
+};
+
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+/**
+ * Adds jobs in the caller's transaction: they exist exactly when the rows they act on do, and a
+ * worker (lib/jobs/start-job-workers.ts, in every instance) runs each one, retrying failures
+ * after e^attempt seconds. One statement, however many jobs.
+ */
+export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: JobSpec[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(
+      j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key)
+    FROM unnest(
+      ${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
+      ${jobs.map((j) => j.queue ?? null)}::text[], ${jobs.map((j) => j.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)}::int[],
+      ${jobs.map((j) => j.key)}::text[]
+    ) AS j(task, payload, queue, max_attempts, key)`;
+}

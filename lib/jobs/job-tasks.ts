@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Task, TaskList } from 'graphile-worker';
+import { z } from 'zod';
+import { deliverEmail } from '@/lib/email/deliver-email';
+import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
+import type { JobPayloads, JobTask } from './enqueue-jobs';
+
+const payloadSchemas = {
+  'send-email': z.object({ outboxEmailId: z.string().min(1) }),
+  'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
+} satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
+
+/** A task that parses its payload (a job row is input like any other) before it acts. */
+function task<T extends JobTask>(
+  name: T,
+  run: (payload: JobPayloads[T], job: Parameters<Task>[1]['job']) => Promise<unknown>,
+): Task {
+  return async (payload, helpers) => {
+    await run(payloadSchemas[name].parse(payload) as JobPayloads[T], helpers.job);
+  };
+}
+
+/** Every job the app runs, by task name (the names enqueueJobs takes). */
+export const jobTasks: TaskList = {
+  // graphile-worker counts the attempt when it claims the job, so `attempts` is this one's number.
+  'send-email': task('send-email', ({ outboxEmailId }, job) =>
+    deliverEmail(outboxEmailId, { number: job.attempts, isLast: job.attempts >= job.max_attempts }),
+  ),
+  'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
+};
