@@ -10,7 +10,7 @@ import {
   tableWrapFigureToHtml,
 } from './jats-figures';
 import { dispFormulaToHtml, formulaAlternativeToHtml, inlineFormulaToHtml, texMathToHtml } from './jats-formulas';
-import { listToHtml, tableChildrenToHtml, tableWrapToHtml } from './jats-html-blocks';
+import { listToHtml, tableChildrenToHtml } from './jats-html-blocks';
 import { isMathElement, mathmlToHtml } from './mathml-to-html';
 import { TEXT_WRAPPERS } from './jats-text-wrappers';
 
