@@ -104,6 +104,11 @@ const options: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   selfClosing: ['br', 'hr', 'col', 'img', 'source'],
   disallowedTagsMode: 'discard',
+  // Images and media only from this site's asset route, which the importer writes; any other
+  // relative URL (e.g. an <img> smuggled into MathML text) is not ours and is dropped.
+  exclusiveFilter: (frame) =>
+    ['img', 'source', 'video', 'audio'].includes(frame.tag) &&
+    ![frame.attribs.src, frame.attribs.srcset].some((url) => url?.startsWith('/doi/')),
 };
 
 /** Keeps only the allowlisted tags, attributes and http(s)/fragment links. */
