@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
 
 function formatLeft(ms: number) {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -53,7 +54,8 @@ function announcer(): HTMLElement {
 
 /**
  * Live time left on a 24-hour purchase. The server's `until` is the truth; when the count
- * reaches zero the page asks the server again, which then answers with the preview.
+ * reaches zero the page asks the server again, which then answers with the preview. Without
+ * JavaScript the reader sees the end time in the access notice instead.
  * The ticking clock is not a live region (aria-live="off", even inside the access notice's
  * role="status"): a screen reader would read it every second. Only the moments in
  * countdownAnnouncement are spoken, through the separate announcer.
@@ -96,4 +98,11 @@ export function AccessCountdown({ until, onEnd }: { until: string; onEnd: () => 
       · Time left: <time dateTime={until}>{formatLeft(left)}</time>
     </span>
   );
+}
+
+/** The countdown of a 24-hour purchase on the article page: at the end the server decides again. */
+export function PurchaseCountdown({ until }: { until: string }) {
+  const router = useRouter();
+  const refresh = useCallback(() => router.refresh(), [router]);
+  return <AccessCountdown until={until} onEnd={refresh} />;
 }
