@@ -19,6 +19,8 @@ import { SortableBox } from './sortable-box';
 
 export type SidebarBox = { id: BoxId; title: string; content: ReactNode };
 
+const subscribeNothing = () => () => {};
+
 /** The CSS `order` variables for the boxes' container, as /related-order.js sets them on <html>. */
 function orderStyle(order: readonly BoxId[]): CSSProperties {
   return Object.fromEntries(order.map((id, i) => [`--related-order-${id}`, String(i)]));
@@ -60,6 +62,13 @@ export function RelatedSidebar({
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const titleOf = (id: unknown) => byId.get(id as BoxId)?.title ?? 'box';
   const positionOf = (id: unknown) => order.indexOf(id as BoxId) + 1;
+
+  // Marks the boxes once they can be dragged (the e2e suite waits for it before dragging).
+  const isHydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
 
   // Before paint: this browser takes the layout kept on the reader's account.
   useLayoutEffect(() => {
@@ -120,6 +129,7 @@ export function RelatedSidebar({
             className="related__boxes"
             style={initialLayout ? orderStyle(order) : undefined}
             data-related-hidden={initialLayout ? layout.hidden.join(' ') : undefined}
+            data-hydrated={isHydrated || undefined}
           >
             {order.map((id) => {
               const box = byId.get(id);
