@@ -50,6 +50,8 @@ export async function startBenchServer(): Promise<BenchServer> {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
     PORT: String(port),
+    // The bench plays the proxy for the institution-address visitor (X-Forwarded-For from loopback).
+    TRUSTED_PROXIES: 'loopback',
   });
   await applyMigrations(db.url);
   const { seedIfEmpty } = await import('../../prisma/seed/seed-if-empty');

@@ -1,4 +1,4 @@
-// npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
+// npm run bench – one table: a static file vs the article page for visitors, subscribers and institution readers (ratios
 // to static), CME quiz submission p50/p99, Stripe webhook events/s. `npm run bench -- quiz` (or
 // pages, webhooks) runs one part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
@@ -54,7 +54,13 @@ function printTable(figures: Figures) {
     );
     console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
   }
-  if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+  if (figures.pages) {
+    console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+    for (const b of figures.pages.browser)
+      console.log(
+        `Chromium, ${b.who}: first paint ${b.firstPaintMs.toFixed(0)} ms; full text on screen ${b.fullTextVisibleMs === null ? '—' : `${b.fullTextVisibleMs.toFixed(0)} ms`}`,
+      );
+  }
 }
 
 async function main() {
