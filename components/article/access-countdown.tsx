@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 
 function formatLeft(ms: number) {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -100,9 +99,20 @@ export function AccessCountdown({ until, onEnd }: { until: string; onEnd: () => 
   );
 }
 
-/** The countdown of a 24-hour purchase on the article page: at the end the server decides again. */
+const EndAccess = createContext<() => void>(() => {});
+
+/**
+ * A 24-hour purchase's text on the article page: when the countdown inside it reaches the end
+ * the server gave (`until`), the text goes and the access panel (rendered by the server beside
+ * it) takes its place. Without JavaScript the notice shows the end time, and a reload after it
+ * gets the panel from the server.
+ */
+export function TimedAccess({ panel, children }: { panel: ReactNode; children: ReactNode }) {
+  const [hasEnded, setHasEnded] = useState(false);
+  return <EndAccess.Provider value={() => setHasEnded(true)}>{hasEnded ? panel : children}</EndAccess.Provider>;
+}
+
+/** The countdown inside TimedAccess. */
 export function PurchaseCountdown({ until }: { until: string }) {
-  const router = useRouter();
-  const refresh = useCallback(() => router.refresh(), [router]);
-  return <AccessCountdown until={until} onEnd={refresh} />;
+  return <AccessCountdown until={until} onEnd={useContext(EndAccess)} />;
 }

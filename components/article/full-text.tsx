@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { AccessPanel } from '@/components/paywall/access-panel';
 import type { ArticleText } from '@/lib/articles/article-reader-parts';
 import { GATED_CONTENT_CLASS } from '@/lib/articles/gated-content';
-import { PurchaseCountdown } from './access-countdown';
+import { PurchaseCountdown, TimedAccess } from './access-countdown';
 
 /**
  * Where the full text goes: the text, when the server's access decision gave it to this page
@@ -10,11 +10,16 @@ import { PurchaseCountdown } from './access-countdown';
  * neither JavaScript nor a second request is needed, and a reader is never shown the wrong one first.
  */
 export function FullText({ text, doi, returnTo }: { text: ArticleText | null; doi: string; returnTo: string }) {
-  if (!text) return <AccessPanel doi={doi} returnTo={returnTo} />;
+  const panel = <AccessPanel doi={doi} returnTo={returnTo} />;
+  if (!text) return panel;
+  if (text.source !== 'purchase' || !text.until)
+    return <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml} />;
   return (
-    <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml}>
-      {text.source === 'purchase' && text.until && <PurchaseCountdown until={text.until} />}
-    </FullTextBody>
+    <TimedAccess panel={panel}>
+      <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml}>
+        <PurchaseCountdown until={text.until} />
+      </FullTextBody>
+    </TimedAccess>
   );
 }
 
