@@ -7,15 +7,24 @@
 //   static file; this brings the public article page near static speed (see README, Performance).
 // - Requests Next would answer with a 500 or not guard (broken %-escapes, %00, cross-site posts,
 //   oversized server action bodies) get a 4xx first (scripts/lib/request-guard.mjs).
+// - Before Next renders an article page, this server decides which of its two forms the request
+//   gets (lib/http/reader-request.mjs): one that could be entitled (a session cookie, the reader's
+//   own display cookies, or an address inside an institution range, held in memory here:
+//   scripts/lib/institution-ranges.mjs) is marked for the per-reader page and never touches the
+//   micro-cache; everyone else gets the shared page, from the micro-cache when it has it.
 // - HSTS is sent when the site's address (SITE_URL) is https, decided here when the server starts:
 //   Next's own headers are fixed at build time, and a build may be served on either scheme.
 // - While the database is away, a page Next fails with its 500 goes out as a clear 503 with
 //   Retry-After (lib/http/database-unavailable.mjs): Next cannot give a page another status.
 import http from 'node:http';
 import next from 'next';
+import pg from 'pg';
 import { createMicroCache } from './lib/micro-cache.mjs';
 import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
+import { watchInstitutionRanges } from './lib/institution-ranges.mjs';
 import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
+import { ARTICLE_PAGE_PATH, hasReaderCookies, READER_HEADER } from '../lib/http/reader-request.mjs';
+import { compileTrustedProxies, resolveClientIp } from '../lib/http/resolve-client-ip.mjs';
 
 const PEER_IP_HEADER = 'x-journal-peer-ip';
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +38,40 @@ const cacheMs = Number(process.env.MICRO_CACHE_MS ?? 10_000); // 0 turns the cac
 const cache =
   cacheMs > 0 ? createMicroCache({ isCandidatePath: (path) => PUBLIC_PAGE.test(path), ttlMs: cacheMs }) : null;
 
+// One small connection of its own, for the range version check (answers within the timeouts, or
+// the last list stays). Without a database URL every address counts as possibly entitled.
+const rangesPool = process.env.DATABASE_URL
+  ? new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: 1,
+      connectionTimeoutMillis: 3000,
+      query_timeout: 3000,
+      idleTimeoutMillis: 0,
+    })
+  : null;
+rangesPool?.on('error', () => {}); // a dropped idle connection: the next poll reconnects
+const ranges = watchInstitutionRanges({
+  query: async (sql) =>
+    rangesPool ? (await rangesPool.query(sql)).rows : Promise.reject(new Error('no DATABASE_URL')),
+  intervalMs: Number(process.env.INSTITUTION_RANGES_POLL_MS ?? 1000),
+});
+await ranges.ready;
+const trustProxies = compileTrustedProxies(process.env.TRUSTED_PROXIES ?? '');
+
+/** Marks an article-page request that could be entitled; anything a client sent in the header is dropped. */
+function markReaderRequest(req) {
+  delete req.headers[READER_HEADER];
+  if (!ARTICLE_PAGE_PATH.test((req.url ?? '').split('?')[0] ?? '')) return false;
+  const ip = resolveClientIp(
+    req.socket.remoteAddress ?? null,
+    String(req.headers['x-forwarded-for'] ?? '') || null,
+    trustProxies,
+  );
+  const isReader = hasReaderCookies(req.headers.cookie) || ranges.contains(ip);
+  if (isReader) req.headers[READER_HEADER] = '1';
+  return isReader;
+}
+
 // Only where the site is served over HTTPS: HSTS on plain http would be ignored or harmful.
 const hsts = (process.env.SITE_URL ?? '').startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
 
@@ -37,7 +80,8 @@ const server = http.createServer((req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   const refusal = refuseRequest(req);
   if (refusal) return sendRefusal(req, res, refusal);
-  if (cache?.handle(req, res)) return;
+  // A request that could be entitled never reads or fills the shared micro-cache.
+  if (!markReaderRequest(req) && cache?.handle(req, res)) return;
   answerUnavailableInsteadOf500(req, res);
   void handle(req, res);
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 
 function formatLeft(ms: number) {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -53,7 +53,8 @@ function announcer(): HTMLElement {
 
 /**
  * Live time left on a 24-hour purchase. The server's `until` is the truth; when the count
- * reaches zero the page asks the server again, which then answers with the preview.
+ * reaches zero the page asks the server again, which then answers with the preview. Without
+ * JavaScript the reader sees the end time in the access notice instead.
  * The ticking clock is not a live region (aria-live="off", even inside the access notice's
  * role="status"): a screen reader would read it every second. Only the moments in
  * countdownAnnouncement are spoken, through the separate announcer.
@@ -96,4 +97,22 @@ export function AccessCountdown({ until, onEnd }: { until: string; onEnd: () => 
       · Time left: <time dateTime={until}>{formatLeft(left)}</time>
     </span>
   );
+}
+
+const EndAccess = createContext<() => void>(() => {});
+
+/**
+ * A 24-hour purchase's text on the article page: when the countdown inside it reaches the end
+ * the server gave (`until`), the text goes and the access panel (rendered by the server beside
+ * it) takes its place. Without JavaScript the notice shows the end time, and a reload after it
+ * gets the panel from the server.
+ */
+export function TimedAccess({ panel, children }: { panel: ReactNode; children: ReactNode }) {
+  const [hasEnded, setHasEnded] = useState(false);
+  return <EndAccess.Provider value={() => setHasEnded(true)}>{hasEnded ? panel : children}</EndAccess.Provider>;
+}
+
+/** The countdown inside TimedAccess. */
+export function PurchaseCountdown({ until }: { until: string }) {
+  return <AccessCountdown until={until} onEnd={useContext(EndAccess)} />;
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { commentsReplySchema, type CommentsReply } from '@/lib/comments/comments-reply';
 import {
   COMMENT_MAX,
   COMMENT_NEAR_MAX,
@@ -11,19 +12,17 @@ import {
   formatCommentCount,
 } from '@/lib/comments/comment-limits';
 
-type Comment = { id: string; author: string; createdAt: string; disclosure: string; body: string; isPending: boolean };
-type State = { isSignedIn: boolean; comments: Comment[] };
-
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 /**
- * Comments are asked for after load rather than rendered into the page: the page is cached for
- * everyone, while an approval should show at once and the reader also sees their own pending ones.
+ * The comments are rendered into the page (the shared page: approved ones; the per-reader page also
+ * the reader's own pending ones), so they read without JavaScript; after a submission or a
+ * withdrawal the list is asked for again (GET /api/comments, same schema).
  * Text is shown as text (React escapes it; markup was stripped on the way in).
  */
-export function ArticleComments({ doi }: { doi: string }) {
+export function ArticleComments({ doi, initial }: { doi: string; initial: CommentsReply }) {
   const pathname = usePathname();
-  const [state, setState] = useState<State | null>(null);
+  const [state, setState] = useState<CommentsReply>(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isSending, setIsSending] = useState(false);
   const [bodyLength, setBodyLength] = useState(0);
@@ -49,21 +48,18 @@ export function ArticleComments({ doi }: { doi: string }) {
   }, [bodyLength]);
 
   const load = useCallback(
-    (signal?: AbortSignal) =>
-      fetch(`/api/comments?doi=${encodeURIComponent(doi)}`, { cache: 'no-store', signal })
-        .then((res) => (res.ok ? (res.json() as Promise<State>) : null))
-        .then((body) => body && setState(body))
+    () =>
+      fetch(`/api/comments?doi=${encodeURIComponent(doi)}`, { cache: 'no-store' })
+        .then((res) => (res.ok ? res.json() : null))
+        .then((body: unknown) => {
+          const reply = commentsReplySchema.safeParse(body);
+          if (reply.success) setState(reply.data);
+        })
         .catch(() => {
-          // Offline or aborted: the section keeps what it shows.
+          // Offline: the section keeps what it shows.
         }),
     [doi],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   async function send(path: string, init: RequestInit, okText: string) {
     setIsSending(true);
@@ -115,8 +111,8 @@ export function ArticleComments({ doi }: { doi: string }) {
       <h2 id="comments-heading" className="box__title">
         Comments
       </h2>
-      {state && state.comments.length === 0 && <p className="box__note">No comments yet.</p>}
-      {state && state.comments.length > 0 && (
+      {state.comments.length === 0 && <p className="box__note">No comments yet.</p>}
+      {state.comments.length > 0 && (
         <ul className="comments__list">
           {state.comments.map((c) => (
             <li key={c.id} className="comments__item">
@@ -151,7 +147,7 @@ export function ArticleComments({ doi }: { doi: string }) {
           {message.text}
         </p>
       )}
-      {state?.isSignedIn ? (
+      {state.isSignedIn ? (
         // The server's messages are clearer than the browser's own, so its validation is off.
         <form className="form comment-form" noValidate onSubmit={(e) => void onSubmit(e)}>
           <div className="form-field">
@@ -200,12 +196,10 @@ export function ArticleComments({ doi }: { doi: string }) {
           </button>
         </form>
       ) : (
-        state && (
-          <p className="box__note">
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to comment
-            on this article.
-          </p>
-        )
+        <p className="box__note">
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${pathname}#comments`)}`}>Sign in</Link> to comment on
+          this article.
+        </p>
       )}
     </section>
   );

@@ -19,7 +19,8 @@ const readHash = () => window.location.hash.slice(1);
 /**
  * "Article | Cited By | Comments" as accessible tabs. The chosen tab lives in the address
  * (#cited-by, #comments), so links from alert emails open the right tab, a reload keeps it, and
- * the server renders the same page for everyone (the Article tab).
+ * the server renders the same page for everyone (the Article tab). Without JavaScript all
+ * sections are shown in order (the tab buttons would do nothing).
  */
 export function ArticleTabs({ tabs }: { tabs: ArticleTab[] }) {
   const hash = useSyncExternalStore(subscribe, readHash, () => '');
@@ -41,6 +42,10 @@ export function ArticleTabs({ tabs }: { tabs: ArticleTab[] }) {
 
   return (
     <>
+      {/* Without JavaScript the tabs cannot switch: every section is shown, one after another. */}
+      <noscript>
+        <style>{'.article-tabs{display:none}.article-tabs__panel[hidden]{display:block}'}</style>
+      </noscript>
       <div role="tablist" aria-label="Article sections" className="article-tabs" onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
@@ -65,6 +70,7 @@ export function ArticleTabs({ tabs }: { tabs: ArticleTab[] }) {
           role="tabpanel"
           aria-labelledby={`${t.id}-tab`}
           hidden={t.id !== active}
+          className="article-tabs__panel"
           tabIndex={0}
         >
           {t.panel}

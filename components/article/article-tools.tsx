@@ -1,14 +1,15 @@
 import Link from 'next/link';
+import type { ReaderToolsReply } from '@/lib/related/reader-tools-reply';
 import { ReaderTools } from './reader-tools';
 import { ShareLink } from './share-link';
 
-type Props = { doi: string; path: string; title: string; hasPdf: boolean };
+type Props = { doi: string; path: string; title: string; hasPdf: boolean; tools: ReaderToolsReply };
 
 /**
- * Article tools. Everything here is the same for every visitor; what needs an account (Save,
- * alerts) is asked for after load, and the PDF route itself asks the access decision.
+ * Article tools. Everything here is the same for every visitor but what needs an account (Save,
+ * alerts: rendered for the reader by the per-reader page); the PDF route asks the access decision.
  */
-export function ArticleTools({ doi, path, title, hasPdf }: Props) {
+export function ArticleTools({ doi, path, title, hasPdf, tools }: Props) {
   return (
     <section className="box article-tools" aria-labelledby="tools-heading">
       <h2 id="tools-heading" className="box__title">
@@ -38,7 +39,7 @@ export function ArticleTools({ doi, path, title, hasPdf }: Props) {
         </li>
       </ul>
       <ShareLink path={path} title={title} />
-      <ReaderTools doi={doi} />
+      <ReaderTools doi={doi} initial={tools} />
     </section>
   );
 }

@@ -2,10 +2,12 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
-
-type Tools = { isSaved: boolean; commentAlert: boolean; issueAlert: boolean };
-type Answer = { isSignedIn: boolean; tools: Tools | null };
+import { useState } from 'react';
+import {
+  readerToolsReplySchema,
+  type ReaderTools as Tools,
+  type ReaderToolsReply,
+} from '@/lib/related/reader-tools-reply';
 
 const SWITCHES: { tool: keyof Tools; label: string }[] = [
   { tool: 'isSaved', label: 'Save to my reading list' },
@@ -13,26 +15,18 @@ const SWITCHES: { tool: keyof Tools; label: string }[] = [
   { tool: 'issueAlert', label: 'Alert me by email when a new issue of this journal is published' },
 ];
 
-/** Save and email alerts for account holders, asked for after load so the page stays the same for everyone. */
-export function ReaderTools({ doi }: { doi: string }) {
+/**
+ * Save and email alerts for account holders: the page renders the reader's switches (the shared
+ * page: the sign-in note); JavaScript makes them change things.
+ */
+export function ReaderTools({ doi, initial }: { doi: string; initial: ReaderToolsReply }) {
   const pathname = usePathname();
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [answer, setAnswer] = useState<ReaderToolsReply>(initial);
   const [error, setError] = useState('');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/reader-tools?doi=${encodeURIComponent(doi)}`, { cache: 'no-store', signal: controller.signal })
-      .then((res) => (res.ok ? (res.json() as Promise<Answer>) : null))
-      .then((body) => body && setAnswer(body))
-      .catch(() => {
-        // Offline or aborted: the tools stay hidden.
-      });
-    return () => controller.abort();
-  }, [doi]);
 
   /** Sets one switch; a quick second click on another switch is never undone by this answer. */
   const setTool = (tool: keyof Tools, on: boolean) =>
-    setAnswer((prev) => (prev?.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
+    setAnswer((prev) => (prev.tools ? { ...prev, tools: { ...prev.tools, [tool]: on } } : prev));
 
   async function change(tool: keyof Tools, on: boolean) {
     setError('');
@@ -43,16 +37,17 @@ export function ReaderTools({ doi }: { doi: string }) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ doi, tool, on }),
       });
-      const body = (await res.json()) as Answer & { error?: string };
-      if (res.ok) return setTool(tool, body.tools?.[tool] ?? on);
-      setError(body.error ?? 'That did not work. Please try again.');
+      const body: unknown = await res.json().catch(() => null);
+      const reply = readerToolsReplySchema.safeParse(body);
+      if (res.ok && reply.success) return setTool(tool, reply.data.tools?.[tool] ?? on);
+      const message = (body as { error?: unknown } | null)?.error;
+      setError(typeof message === 'string' ? message : 'That did not work. Please try again.');
     } catch {
       setError('Could not reach the server. Please try again.');
     }
     setTool(tool, !on);
   }
 
-  if (!answer) return null;
   if (!answer.isSignedIn || !answer.tools) {
     return (
       <p className="box__note">

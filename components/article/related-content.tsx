@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { articlePath } from '@/lib/articles/article-path';
 import { listRelatedByTopic, listSeeAlso, type RelatedArticle } from '@/lib/related/list-related-articles';
 import { PubmedList } from '@/components/related/pubmed-list';
+import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
 import { RelatedSidebar, type SidebarBox } from '@/components/related/related-sidebar';
 import '@/components/related/related.css';
 
@@ -21,8 +22,15 @@ function ArticleList({ articles, empty }: { articles: RelatedArticle[]; empty: s
   );
 }
 
-/** The Related Content sidebar: the same for every visitor; only the box order is per reader (see RelatedSidebar). */
-export async function RelatedContent({ articleId, doi, topics }: { articleId: string; doi: string; topics: Topic[] }) {
+type Props = {
+  articleId: string;
+  pmid: string | null;
+  topics: Topic[];
+  parts: Pick<ArticleReaderParts, 'layout' | 'accountLayout' | 'pubmed' | 'tools'>;
+};
+
+/** The Related Content sidebar: the same boxes for every reader, in the reader's own order (see RelatedSidebar). */
+export async function RelatedContent({ articleId, pmid, topics, parts }: Props) {
   const [seeAlso, byTopic] = await Promise.all([listSeeAlso(articleId), listRelatedByTopic(articleId)]);
   const boxes: SidebarBox[] = [
     { id: 'see-also', title: 'See Also...', content: <ArticleList articles={seeAlso} empty="No linked articles." /> },
@@ -46,7 +54,7 @@ export async function RelatedContent({ articleId, doi, topics }: { articleId: st
         <p className="box__note">No topics yet.</p>
       ),
     },
-    { id: 'pubmed', title: 'PubMed Articles', content: <PubmedList doi={doi} /> },
+    { id: 'pubmed', title: 'PubMed Articles', content: <PubmedList result={parts.pubmed} pmid={pmid} /> },
   ];
   return (
     <section className="related" aria-labelledby="related-heading">
@@ -54,7 +62,12 @@ export async function RelatedContent({ articleId, doi, topics }: { articleId: st
         Related Content
       </h2>
       <p className="box__note">Customize your page view by dragging &amp; repositioning the boxes below.</p>
-      <RelatedSidebar boxes={boxes} />
+      <RelatedSidebar
+        boxes={boxes}
+        initialLayout={parts.layout}
+        accountLayout={parts.accountLayout}
+        isSignedIn={parts.tools.isSignedIn}
+      />
     </section>
   );
 }

@@ -1,19 +1,19 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { parseTextSize, TEXT_SIZE_COOKIE, type TextSize as Size } from '@/lib/articles/text-size';
 
-const SIZES = [
+const SIZES: { value: Size; label: string }[] = [
   { value: 'small', label: 'Small text' },
   { value: 'medium', label: 'Medium text' },
   { value: 'large', label: 'Large text' },
-] as const;
-type Size = (typeof SIZES)[number]['value'];
+];
 const CHANGE_EVENT = 'text-size-change';
 
-// The size lives on <html data-text-size>, set before first paint by /text-size.js from a cookie.
+// The size lives on <html data-text-size>, set before first paint by /text-size.js from a cookie
+// (and on the per-reader page's article too, rendered by the server from the same cookie).
 function readSize(): Size {
-  const value = document.documentElement.getAttribute('data-text-size');
-  return value === 'small' || value === 'large' ? value : 'medium';
+  return parseTextSize(document.documentElement.getAttribute('data-text-size'));
 }
 
 function subscribe(onChange: () => void) {
@@ -22,14 +22,14 @@ function subscribe(onChange: () => void) {
 }
 
 function storeSize(size: Size) {
-  document.documentElement.setAttribute('data-text-size', size);
-  document.cookie = `text-size=${size}; path=/; max-age=31536000; samesite=lax`;
+  for (const el of document.querySelectorAll('[data-text-size]')) el.setAttribute('data-text-size', size);
+  document.cookie = `${TEXT_SIZE_COOKIE}=${size}; path=/; max-age=31536000; samesite=lax`;
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
-/** "Text Size: A A A". */
-export function TextSizeControl() {
-  const size = useSyncExternalStore(subscribe, readSize, () => 'medium');
+/** "Text Size: A A A". `initial`: the size the server rendered (the per-reader page), else medium. */
+export function TextSizeControl({ initial }: { initial: Size | null }) {
+  const size = useSyncExternalStore(subscribe, readSize, () => initial ?? 'medium');
   return (
     <div className="text-size" role="group" aria-label="Text size">
       <span aria-hidden="true">Text Size:</span>

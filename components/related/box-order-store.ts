@@ -19,10 +19,6 @@ export function readBoxLayout(): SidebarLayout {
   return cached.layout;
 }
 
-export function readServerBoxLayout(): SidebarLayout {
-  return DEFAULT_LAYOUT;
-}
-
 export function subscribeBoxLayout(onChange: () => void) {
   window.addEventListener(CHANGE_EVENT, onChange);
   return () => window.removeEventListener(CHANGE_EVENT, onChange);

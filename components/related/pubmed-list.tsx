@@ -1,28 +1,26 @@
-'use client';
+import type { PubmedResult } from '@/lib/related/get-pubmed-articles';
 
-import { useEffect, useState } from 'react';
-
-type Item = { pmid: string; title: string; journal: string; year: number | null };
-type Result = { status: 'ok'; items: Item[] } | { status: 'unavailable' } | { status: 'none' };
-
-/** PubMed's similar articles, asked for after load: NCBI's speed never holds up the page. */
-export function PubmedList({ doi }: { doi: string }) {
-  const [result, setResult] = useState<Result | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/articles/pubmed?doi=${encodeURIComponent(doi)}`, { signal: controller.signal })
-      .then((res) => (res.ok ? (res.json() as Promise<Result>) : { status: 'unavailable' as const }))
-      .then(setResult)
-      .catch(() => {
-        if (!controller.signal.aborted) setResult({ status: 'unavailable' });
-      });
-    return () => controller.abort();
-  }, [doi]);
-
-  if (!result) return <p className="box__note">Loading PubMed articles…</p>;
+/**
+ * PubMed's similar articles, rendered into the page from the cache (lib/related/get-pubmed-articles):
+ * NCBI's speed never holds up the page and nothing is asked after load. When no list is at hand,
+ * a plain link to PubMed's own "Similar articles" for this record.
+ */
+export function PubmedList({ result, pmid }: { result: PubmedResult; pmid: string | null }) {
   if (result.status === 'none') return <p className="box__note">No PubMed record for this article.</p>;
-  if (result.status === 'unavailable') return <p className="box__note">PubMed articles are not available right now.</p>;
+  if (result.status === 'unavailable')
+    return (
+      <p className="box__note">
+        PubMed articles are not available right now.
+        {pmid && (
+          <>
+            {' '}
+            <a href={`https://pubmed.ncbi.nlm.nih.gov/?linkname=pubmed_pubmed&from_uid=${encodeURIComponent(pmid)}`}>
+              Similar articles on PubMed
+            </a>
+          </>
+        )}
+      </p>
+    );
   if (result.items.length === 0) return <p className="box__note">No similar PubMed articles.</p>;
   return (
     <ul className="related__list">

@@ -11,20 +11,20 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import {
-  DEFAULT_LAYOUT,
-  formatBoxOrderCookie,
-  moveBox,
-  sidebarLayoutSchema,
-  type BoxId,
-  type SidebarLayout,
-} from '@/lib/related/box-order';
-import { readBoxLayout, readServerBoxLayout, subscribeBoxLayout, writeBoxLayout } from './box-order-store';
+import { useLayoutEffect, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import { DEFAULT_LAYOUT, formatBoxOrderCookie, moveBox, type BoxId, type SidebarLayout } from '@/lib/related/box-order';
+import { readBoxLayout, subscribeBoxLayout, writeBoxLayout } from './box-order-store';
 import { oneSlotKeyboardCoordinates } from './one-slot-keyboard-coordinates';
 import { SortableBox } from './sortable-box';
 
 export type SidebarBox = { id: BoxId; title: string; content: ReactNode };
+
+const subscribeNothing = () => () => {};
+
+/** The CSS `order` variables for the boxes' container, as /related-order.js sets them on <html>. */
+function orderStyle(order: readonly BoxId[]): CSSProperties {
+  return Object.fromEntries(order.map((id, i) => [`--related-order-${id}`, String(i)]));
+}
 
 const screenReaderInstructions = {
   draggable:
@@ -32,22 +32,29 @@ const screenReaderInstructions = {
 };
 
 /**
- * The Related Content boxes in the reader's order, with the boxes they hid still hidden. The
- * server renders them in the default DOM order, all open, and /related-order.js has already
- * painted the saved layout (CSS `order`, data-related-hidden); on hydration the DOM follows too,
- * so focus order matches what is seen. Signed-in readers' layout is kept on the server as well
- * and, after signing in on another browser, fetched and written to the cookie.
+ * The Related Content boxes in the reader's order, with the boxes they hid still hidden.
+ * On the shared page (`initialLayout` null) the server renders the default DOM order, all open,
+ * and /related-order.js has already painted this browser's saved layout (CSS `order`,
+ * data-related-hidden); on hydration the DOM follows too, so focus order matches what is seen.
+ * On the per-reader page the server renders the reader's layout itself (DOM order, CSS order and
+ * hidden boxes), so it holds without JavaScript; a signed-in reader's layout kept on the account
+ * (`accountLayout`) is written to this browser's cookie when they differ.
  */
-export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
-  const layout = useSyncExternalStore(subscribeBoxLayout, readBoxLayout, readServerBoxLayout);
+export function RelatedSidebar({
+  boxes,
+  initialLayout,
+  accountLayout,
+  isSignedIn,
+}: {
+  boxes: SidebarBox[];
+  initialLayout: SidebarLayout | null;
+  accountLayout: SidebarLayout | null;
+  isSignedIn: boolean;
+}) {
+  const layout = useSyncExternalStore(subscribeBoxLayout, readBoxLayout, () => initialLayout ?? DEFAULT_LAYOUT);
   const { order } = layout;
   const collapsed = new Set(layout.hidden);
   const [saveError, setSaveError] = useState('');
-  const isSignedIn = useRef(false);
-  // The account's saved order may arrive after the reader has started moving boxes here: the
-  // reader's own change (or a drag in progress) wins over that late answer.
-  const isChangedHere = useRef(false);
-  const isDragging = useRef(false);
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: oneSlotKeyboardCoordinates }),
@@ -56,28 +63,23 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   const titleOf = (id: unknown) => byId.get(id as BoxId)?.title ?? 'box';
   const positionOf = (id: unknown) => order.indexOf(id as BoxId) + 1;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/sidebar-layout', { cache: 'no-store', signal: controller.signal })
-      .then((res) => (res.ok ? (res.json() as Promise<{ isSignedIn: boolean; layout: unknown }>) : null))
-      .then((body) => {
-        isSignedIn.current = Boolean(body?.isSignedIn);
-        const saved = sidebarLayoutSchema.safeParse(body?.layout);
-        if (isChangedHere.current || isDragging.current) return;
-        if (saved.success && formatBoxOrderCookie(saved.data) !== formatBoxOrderCookie(readBoxLayout()))
-          writeBoxLayout(saved.data);
-      })
-      .catch(() => {
-        // Offline or aborted: this browser's order stays.
-      });
-    return () => controller.abort();
-  }, []);
+  // Marks the boxes once they can be dragged (the e2e suite waits for it before dragging).
+  const isHydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+
+  // Before paint: this browser takes the layout kept on the reader's account.
+  useLayoutEffect(() => {
+    if (accountLayout && formatBoxOrderCookie(accountLayout) !== formatBoxOrderCookie(readBoxLayout()))
+      writeBoxLayout(accountLayout);
+  }, [accountLayout]);
 
   function saveLayout(next: SidebarLayout) {
-    isChangedHere.current = true;
     writeBoxLayout(next);
     setSaveError('');
-    if (!isSignedIn.current) return;
+    if (!isSignedIn) return;
     fetch('/api/sidebar-layout', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
@@ -90,7 +92,6 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    isDragging.current = false;
     if (over && active.id !== over.id)
       saveLayout({ ...layout, order: moveBox(order, active.id as BoxId, over.id as BoxId) });
   }
@@ -120,13 +121,16 @@ export function RelatedSidebar({ boxes }: { boxes: SidebarBox[] }) {
         id="related-boxes"
         sensors={sensors}
         collisionDetection={closestCenter}
-        onDragStart={() => (isDragging.current = true)}
-        onDragCancel={() => (isDragging.current = false)}
         onDragEnd={onDragEnd}
         accessibility={{ announcements, screenReaderInstructions }}
       >
         <SortableContext items={[...order]} strategy={verticalListSortingStrategy}>
-          <div className="related__boxes">
+          <div
+            className="related__boxes"
+            style={initialLayout ? orderStyle(order) : undefined}
+            data-related-hidden={initialLayout ? layout.hidden.join(' ') : undefined}
+            data-hydrated={isHydrated || undefined}
+          >
             {order.map((id) => {
               const box = byId.get(id);
               return box ? (

@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AccountNav } from '@/components/account/account-nav';
+import { AccountNav, type AccountSummary } from '@/components/account/account-nav';
 import { FOOTER_PAGES, JOURNAL } from '@/lib/site/journal-facts';
 
-/** Header and footer shared by every public and account page. */
-export function SiteChrome({ children }: { children: ReactNode }) {
+/**
+ * Header and footer shared by every public and account page. `account`, when the page knows it
+ * (the article pages), is rendered into the header; otherwise the header asks after load.
+ */
+export function SiteChrome({ children, account }: { children: ReactNode; account?: AccountSummary }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -20,7 +23,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
             <Link href="/issues">All Issues</Link>
             <Link href="/search">Search</Link>
             <Link href="/cme">CME</Link>
-            <AccountNav />
+            <AccountNav account={account} />
           </nav>
         </div>
       </header>

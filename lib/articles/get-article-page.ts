@@ -14,6 +14,8 @@ export const getArticlePage = cache(async (doi: string) => {
     select: {
       id: true,
       doi: true,
+      journalId: true,
+      pmid: true,
       articleType: true,
       sectionLabel: true,
       title: true,

@@ -1,14 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { CommentView } from './comments-reply';
 
-export type CommentView = {
-  id: string;
-  author: string;
-  createdAt: string;
-  disclosure: string;
-  body: string;
-  isPending: boolean;
-};
+export type { CommentView };
 
 /** Approved comments for everyone, plus the reader's own comments that wait for moderation. */
 export async function listComments(articleId: string, userId: string | null): Promise<CommentView[]> {

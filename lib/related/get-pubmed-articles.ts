@@ -7,6 +7,30 @@ export type PubmedResult = { status: 'ok'; items: PubmedItem[] } | { status: 'un
 
 type Options = { baseUrl?: string; budgetMs?: number; now?: Date };
 
+async function readCache(articleId: string, now: Date) {
+  const [article, cached] = await Promise.all([
+    db.article.findUnique({ where: { id: articleId }, select: { pmid: true } }),
+    db.pubmedCache.findUnique({ where: { articleId } }),
+  ]);
+  const pmid = article?.pmid ?? cached?.pmid;
+  const cachedItems = pmid && cached?.pmid === pmid ? pubmedItemsSchema.safeParse(cached.items) : null;
+  const isFresh = Boolean(cached && now.getTime() - cached.fetchedAt.getTime() < env.PUBMED_CACHE_HOURS * 3600_000);
+  return { pmid, items: cachedItems?.success ? cachedItems.data : null, isFresh };
+}
+
+/**
+ * The PubMed box from the cache alone, however old (the per-reader article page, which must not
+ * wait on NCBI), and whether it is due for a refresh (the page then asks NCBI after it answered).
+ */
+export async function readCachedPubmedArticles(
+  articleId: string,
+  now = new Date(),
+): Promise<{ result: PubmedResult; isStale: boolean }> {
+  const { pmid, items, isFresh } = await readCache(articleId, now);
+  if (!pmid) return { result: { status: 'none' }, isStale: false };
+  return { result: items ? { status: 'ok', items } : { status: 'unavailable' }, isStale: !isFresh || !items };
+}
+
 /**
  * The PubMed box for an article. A fresh cached list is answered at once; otherwise NCBI is asked
  * within `budgetMs` (1 s) and the answer cached. When NCBI is slow or down, the last cached list
@@ -14,15 +38,9 @@ type Options = { baseUrl?: string; budgetMs?: number; now?: Date };
  */
 export async function getPubmedArticles(articleId: string, o: Options = {}): Promise<PubmedResult> {
   const now = o.now ?? new Date();
-  const [article, cached] = await Promise.all([
-    db.article.findUnique({ where: { id: articleId }, select: { pmid: true } }),
-    db.pubmedCache.findUnique({ where: { articleId } }),
-  ]);
-  const pmid = article?.pmid ?? cached?.pmid;
+  const { pmid, items: cachedItems, isFresh } = await readCache(articleId, now);
   if (!pmid) return { status: 'none' };
-  const cachedItems = cached?.pmid === pmid ? pubmedItemsSchema.safeParse(cached.items) : null;
-  const isFresh = cached && now.getTime() - cached.fetchedAt.getTime() < env.PUBMED_CACHE_HOURS * 3600_000;
-  if (cachedItems?.success && isFresh) return { status: 'ok', items: cachedItems.data };
+  if (cachedItems && isFresh) return { status: 'ok', items: cachedItems };
   try {
     const items = await fetchPubmedNeighbours(pmid, {
       baseUrl: o.baseUrl ?? env.NCBI_EUTILS_BASE,
@@ -35,6 +53,6 @@ export async function getPubmedArticles(articleId: string, o: Options = {}): Pro
     return { status: 'ok', items };
   } catch (error) {
     console.warn(`PubMed neighbours for PMID ${pmid} not fetched: ${(error as Error).message}`);
-    return cachedItems?.success ? { status: 'ok', items: cachedItems.data } : { status: 'unavailable' };
+    return cachedItems ? { status: 'ok', items: cachedItems } : { status: 'unavailable' };
   }
 }

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { sendEmail } from '@/lib/email/send-email';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import type { ReaderTools } from './reader-tools-reply';
 
-export type ReaderTools = { isSaved: boolean; commentAlert: boolean; issueAlert: boolean };
+export type { ReaderTools };
 
 export const readerToolInput = z.object({
   doi: z.string().trim().min(3).max(300),

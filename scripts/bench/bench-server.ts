@@ -52,6 +52,8 @@ export async function startBenchServer(): Promise<BenchServer> {
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
     CME_SIGNING_KEY: generateCmeSigningKey(),
     PORT: String(port),
+    // The bench plays the proxy for the institution-address visitor (X-Forwarded-For from loopback).
+    TRUSTED_PROXIES: 'loopback',
   });
   await applyMigrations(db.url);
   const { seedIfEmpty } = await import('../../prisma/seed/seed-if-empty');

@@ -1,4 +1,4 @@
-// npm run bench – one table: a static file vs the article page for visitors and subscribers (ratios
+// npm run bench – one table: a static file vs the article page for visitors, subscribers and institution readers (ratios
 // to static), CME quiz submission p50/p99, Stripe webhook events/s, background jobs (emails
 // queued/s and sent/s), JATS import (articles/s, a 10 MB file's peak memory), the page of a
 // 500 KB article. `npm run bench -- quiz` (or pages, webhooks, jobs, import, large-page) runs one
@@ -95,7 +95,13 @@ function printTable(figures: Figures) {
       `| … sent by one instance's workers (${jobs.concurrency} at once, SMTP stand-in) | **${n(jobs.processedPerSecond)} sent/s** | | | exactly once: ${jobs.isExactlyOnce ? 'yes' : 'NO'} |`,
     );
   }
-  if (figures.pages) console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+  if (figures.pages) {
+    console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+    for (const b of figures.pages.browser)
+      console.log(
+        `Chromium, ${b.who}: first paint ${b.firstPaintMs.toFixed(0)} ms; full text on screen ${b.fullTextVisibleMs === null ? '—' : `${b.fullTextVisibleMs.toFixed(0)} ms`}`,
+      );
+  }
 }
 
 async function main() {

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { articlePath } from '../../lib/articles/article-path';
-import { loadSeededArticles, probesOf, type SeededArticle } from './support/content';
+import { loadSeededArticles, probesOf, SEED_DOI, type SeededArticle } from './support/content';
 import { removeArticle, uploadJatsAsAdmin } from './support/jats-upload';
+import { contextFor, ENTITLED, type ReaderKind } from './support/readers';
 
 let articles: SeededArticle[];
 test.beforeAll(async () => {
@@ -102,4 +103,77 @@ test('an imported paid article with appendices: no appendix or body text in any 
   } finally {
     await removeArticle(doi);
   }
+});
+
+// Every kind of reader, for the page's HTML and its RSC payload: the entitled ones get the full
+// text in the first response (never from a shared cache: `private, no-store`), the others none of
+// it, and the shared page is never per reader.
+const KINDS: ReaderKind[] = ['visitor', 'free reader', 'subscriber', 'purchaser', 'institution', 'expired purchase'];
+
+async function pageAs(context: BrowserContext, rsc: boolean) {
+  const res = await context.request.get(`/doi/${SEED_DOI}`, { headers: rsc ? { RSC: '1' } : {} });
+  expect(res.status()).toBe(200);
+  return { body: await res.text(), cacheControl: res.headers()['cache-control'] ?? '' };
+}
+
+test('every kind of reader gets exactly what the access decision allows, in the HTML and the RSC payload', async ({
+  browser,
+}) => {
+  const probes = probesOf(articles.find((a) => a.doi === SEED_DOI)!);
+  for (const kind of KINDS) {
+    const context = await contextFor(browser, kind);
+    for (const rsc of [false, true]) {
+      const { body, cacheControl } = await pageAs(context, rsc);
+      const what = `${kind}, ${rsc ? 'RSC' : 'HTML'}`;
+      if (rsc) expect(body, what).not.toMatch(/^<!DOCTYPE/i);
+      if (ENTITLED.has(kind)) {
+        // (Some probes span inline markup such as superscript citations; most are plain runs.)
+        const found = probes.filter((probe) => body.includes(probe));
+        expect(found.length, `${what} carries the full text`).toBeGreaterThan(probes.length / 2);
+        expect(cacheControl, what).toMatch(/\bprivate\b.*\bno-store\b/);
+      } else {
+        for (const probe of probes) expect(body.includes(probe), `${what} leaks “${probe}”`).toBe(false);
+      }
+      // Anything per reader is never marked shareable.
+      if (kind !== 'visitor') expect(cacheControl, what).not.toMatch(/s-maxage|public/);
+    }
+    await context.close();
+  }
+});
+
+test('cache order: a visitor right after a subscriber gets no text, a subscriber right after a visitor gets it', async ({
+  browser,
+}) => {
+  const probes = probesOf(articles.find((a) => a.doi === SEED_DOI)!);
+  const subscriber = await contextFor(browser, 'subscriber');
+  const institution = await contextFor(browser, 'institution');
+  const visitor = await browser.newContext();
+  const hasText = (body: string) => probes.some((p) => body.includes(p));
+  expect(probes.length).toBeGreaterThan(3);
+  for (const rsc of [false, true]) {
+    for (let round = 0; round < 3; round++) {
+      for (const entitled of [subscriber, institution]) {
+        expect(hasText((await pageAs(entitled, rsc)).body)).toBe(true);
+        expect(hasText((await pageAs(visitor, rsc)).body)).toBe(false);
+        expect(hasText((await pageAs(entitled, rsc)).body)).toBe(true);
+      }
+    }
+  }
+  // Ten at once, interleaved: the shared page's micro-cache is busy while entitled pages go by.
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => pageAs(i % 2 ? visitor : subscriber, i % 4 > 1)),
+  );
+  answers.forEach(({ body }, i) => expect(hasText(body), `answer ${i}`).toBe(i % 2 === 0));
+  await Promise.all([subscriber.close(), institution.close(), visitor.close()]);
+});
+
+test('a client cannot ask for the per-reader page itself: its own marker header and the /reader address grant nothing', async ({
+  request,
+}) => {
+  const probes = probesOf(articles.find((a) => a.doi === SEED_DOI)!);
+  const marked = await request.get(`/doi/${SEED_DOI}`, { headers: { 'x-journal-reader': '1' } });
+  const direct = await request.get(`/reader/doi/${SEED_DOI}`, { maxRedirects: 0 });
+  expect(direct.status()).toBe(308);
+  expect(direct.headers()['location']).toBe(`/doi/${SEED_DOI}`);
+  for (const probe of probes) expect((await marked.text()).includes(probe)).toBe(false);
 });

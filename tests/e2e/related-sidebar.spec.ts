@@ -12,8 +12,9 @@ test.use({ viewport: { width: 1280, height: 3200 } });
 const DEFAULT = ['see-also', 'by-topic', 'topics', 'pubmed'];
 
 async function openArticle(page: Page) {
-  // Hydrated once the sidebar has asked for the saved layout.
-  await Promise.all([page.waitForResponse('**/api/sidebar-layout'), page.goto(ARTICLE)]);
+  await page.goto(ARTICLE);
+  // The sidebar marks itself once it has hydrated (dragging needs its scripts).
+  await expect(page.locator('.related__boxes[data-hydrated]')).toBeAttached();
   await page.getByRole('heading', { name: 'Related Content' }).scrollIntoViewIfNeeded();
 }
 
@@ -160,7 +161,8 @@ test('hidden boxes stay hidden after a reload (painted so before the app loads) 
   await signIn(otherPage, account.email, account.password);
   await openArticle(otherPage);
   await expect(otherPage.getByRole('button', { name: 'Show PubMed Articles' })).toBeVisible();
-  await Promise.all([otherPage.waitForResponse('**/api/sidebar-layout'), otherPage.reload()]);
+  await otherPage.reload();
+  await expect(otherPage.locator('.related__boxes[data-hydrated]')).toBeAttached();
   expect(await isBodyShown(otherPage, 'pubmed')).toBe(false);
   await otherPage.getByRole('button', { name: 'Show PubMed Articles' }).click();
   await expect.poll(() => isBodyShown(otherPage, 'pubmed')).toBe(true);

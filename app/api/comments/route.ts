@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { AppError, errorResponse, NotFoundError } from '@/lib/errors';
+import type { CommentsReply } from '@/lib/comments/comments-reply';
 import { listComments } from '@/lib/comments/list-comments';
 import { submitComment } from '@/lib/comments/submit-comment';
 
@@ -17,10 +18,11 @@ export async function GET(request: NextRequest) {
     const article = await db.article.findUnique({ where: { doi }, select: { id: true } });
     if (!article) throw new NotFoundError('No article has this DOI.');
     const user = await getCurrentUser();
-    return NextResponse.json(
-      { isSignedIn: Boolean(user), comments: await listComments(article.id, user?.id ?? null) },
-      { headers: PRIVATE },
-    );
+    const reply: CommentsReply = {
+      isSignedIn: Boolean(user),
+      comments: await listComments(article.id, user?.id ?? null),
+    };
+    return NextResponse.json(reply, { headers: PRIVATE });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,3 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { ArticleComments } from '@/components/article/article-comments';
 import { ArticleHeader } from '@/components/article/article-header';
@@ -9,59 +7,32 @@ import { ArticleTools } from '@/components/article/article-tools';
 import { CitedBy } from '@/components/article/cited-by';
 import { CmeBox } from '@/components/article/cme-box';
 import { FirstPagePreview } from '@/components/article/first-page-preview';
-import { FullTextBody, FullTextGate } from '@/components/article/full-text-gate';
+import { FullText } from '@/components/article/full-text';
 import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
 import { ViewLarge } from '@/components/article/view-large';
 import { AccessPanel } from '@/components/paywall/access-panel';
-import { articlePath, doiFromParams, type DoiParams } from '@/lib/articles/article-path';
+import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
+import { articlePath } from '@/lib/articles/article-path';
 import { formatAmaCitation } from '@/lib/articles/format-citation';
-import { getArticlePage, listArticleDois } from '@/lib/articles/get-article-page';
-import { readFullText } from '@/lib/articles/read-full-text';
-import { buildJsonLd, buildScholarMeta } from '@/lib/articles/scholar-meta';
+import type { ArticlePage } from '@/lib/articles/get-article-page';
+import { buildJsonLd } from '@/lib/articles/scholar-meta';
 import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
 import { env } from '@/lib/env';
 
-// The page is the same for every visitor, so Next serves it from its cache; whatever depends on
-// the reader (full text, account) is fetched apart. Content edits show within 5 minutes.
-export const revalidate = 300;
-
-export async function generateStaticParams(): Promise<DoiParams[]> {
-  return (await listArticleDois()).map((doi) => {
-    const [prefix, suffix] = articlePath(doi).split('/').slice(2) as [string, string];
-    return { prefix, suffix };
-  });
-}
-
-type Props = { params: Promise<DoiParams> };
-
-async function loadArticle(params: Props['params']) {
-  const doi = doiFromParams(await params);
-  const article = doi ? await getArticlePage(doi) : null;
-  if (!article) notFound();
-  return article;
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(params);
-  return {
-    title: article.title,
-    alternates: { canonical: articlePath(article.doi) },
-    other: buildScholarMeta(article, env.SITE_URL),
-  };
-}
-
-export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle(params);
+/**
+ * The article page, one component for both of its forms: the page every visitor shares (cached)
+ * and the per-reader page. Everything that differs between readers comes in `parts`, decided on
+ * the server before rendering (lib/articles/load-article-reader-parts).
+ */
+export function ArticleView({ article, parts }: { article: ArticlePage; parts: ArticleReaderParts }) {
   const path = articlePath(article.doi);
-  // Rendered as an anonymous visitor: only free articles come back with their text.
-  const publicText = article.isFree ? await readFullText(article.doi, { userId: null, ip: null }) : null;
   const jsonLd = JSON.stringify(buildJsonLd(article, env.SITE_URL)).replace(/</g, '\\u003c');
   // Crossref is asked after the render (on build and revalidation), never while a reader waits.
   after(() => refreshCitedBy(article.id));
 
   return (
-    <div className="article-layout">
+    <div className="article-layout" data-text-size={parts.textSize ?? undefined}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <article className="article" aria-labelledby="article-title">
         <ArticleHeader article={article} />
@@ -72,7 +43,7 @@ export default async function ArticlePage({ params }: Props) {
               label: 'Article',
               panel: (
                 <>
-                  <TextSizeControl />
+                  <TextSizeControl initial={parts.textSize} />
                   <div className="article-text">
                     <div
                       className="article-body article-preview"
@@ -84,17 +55,7 @@ export default async function ArticlePage({ params }: Props) {
                         dangerouslySetInnerHTML={{ __html: article.summariesHtml }}
                       />
                     )}
-                    {publicText?.canRead ? (
-                      <FullTextBody
-                        reason="Free article"
-                        fullTextHtml={publicText.fullTextHtml}
-                        referencesHtml={publicText.referencesHtml}
-                      />
-                    ) : (
-                      <FullTextGate doi={article.doi}>
-                        <AccessPanel doi={article.doi} returnTo={path} />
-                      </FullTextGate>
-                    )}
+                    <FullText text={parts.text} doi={article.doi} returnTo={path} />
                   </div>
                   <ArticleInformation html={article.articleInfoHtml} />
                   <section id="cite" className="box cite" aria-labelledby="cite-heading">
@@ -107,7 +68,11 @@ export default async function ArticlePage({ params }: Props) {
               ),
             },
             { id: 'cited-by', label: 'Cited By', panel: <CitedBy articleId={article.id} /> },
-            { id: 'comments', label: 'Comments', panel: <ArticleComments doi={article.doi} /> },
+            {
+              id: 'comments',
+              label: 'Comments',
+              panel: <ArticleComments doi={article.doi} initial={parts.comments} />,
+            },
           ]}
         />
       </article>
@@ -120,9 +85,20 @@ export default async function ArticlePage({ params }: Props) {
             title={article.title}
           />
         )}
-        <ArticleTools doi={article.doi} path={path} title={article.title} hasPdf={Boolean(article.files)} />
+        <ArticleTools
+          doi={article.doi}
+          path={path}
+          title={article.title}
+          hasPdf={Boolean(article.files)}
+          tools={parts.tools}
+        />
         <CmeBox doi={article.doi} />
-        <RelatedContent articleId={article.id} doi={article.doi} topics={article.topics.map((t) => t.topic)} />
+        <RelatedContent
+          articleId={article.id}
+          pmid={article.pmid}
+          topics={article.topics.map((t) => t.topic)}
+          parts={parts}
+        />
       </aside>
       <ViewLarge />
     </div>

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { ArticleView } from '@/components/article/article-view';
+import type { DoiParams } from '@/lib/articles/article-path';
+import { loadReaderParts } from '@/lib/articles/load-article-reader-parts';
+import { articlePageMetadata, loadArticleForPage } from '@/lib/articles/load-article-for-page';
+
+// The article page for a request that could be entitled (a session, the reader's own display
+// cookies, or an institution address), reached only through proxy.ts's rewrite of /doi/…: the
+// same page component as the shared page, with the reader's parts decided per request. Dynamic
+// (it reads cookies and headers), so Next answers it `private, no-store` and caches nothing.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<DoiParams> };
+
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return articlePageMetadata(params);
+}
+
+export default async function ReaderArticlePage({ params }: Props) {
+  const article = await loadArticleForPage(params);
+  return <ArticleView article={article} parts={await loadReaderParts(article)} />;
+}

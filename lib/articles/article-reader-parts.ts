@@ -1,0 +1,33 @@
+// What the article page shows that may differ between readers, as one value: the shared page
+// (app/(article)/doi/…) fills it for an anonymous visitor, the per-reader page
+// (app/(reader)/reader/doi/…) for whoever asks; one page component renders either
+// (components/article/article-view.tsx). Types only, so client components may import them.
+import type { AccessDecision } from '@/lib/access/decide-access';
+import type { CommentsReply } from '@/lib/comments/comments-reply';
+import type { SidebarLayout } from '@/lib/related/box-order';
+import type { PubmedResult } from '@/lib/related/get-pubmed-articles';
+import type { ReaderToolsReply } from '@/lib/related/reader-tools-reply';
+import type { TextSize } from './text-size';
+
+/** The gated text, present only when the access decision said yes for this reader. */
+export type ArticleText = {
+  source: AccessDecision['source'];
+  reason: string | null;
+  /** A 24-hour purchase's end (ISO), for the countdown. */
+  until: string | null;
+  fullTextHtml: string;
+  referencesHtml: string;
+};
+
+export type ArticleReaderParts = {
+  text: ArticleText | null;
+  comments: CommentsReply;
+  tools: ReaderToolsReply;
+  /** null on the shared page: /related-order.js paints the browser's saved order from its cookie. */
+  layout: SidebarLayout | null;
+  /** The signed-in reader's layout kept on the server, which this browser's cookie then follows. */
+  accountLayout: SidebarLayout | null;
+  /** null on the shared page: /text-size.js applies the cookie. */
+  textSize: TextSize | null;
+  pubmed: PubmedResult;
+};

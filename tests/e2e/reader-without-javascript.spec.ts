@@ -1,0 +1,82 @@
+// The article page with JavaScript off: the server decides before it renders, so an entitled
+// reader's first response already holds the full text, and every reader part (account link,
+// text size, sidebar order, comments, PubMed) is in the HTML.
+import { expect, test } from '@playwright/test';
+import { SEED_DOI } from './support/content';
+import { contextFor, type ReaderKind } from './support/readers';
+import { domBoxOrder } from './support/related';
+
+const ARTICLE = `/doi/${SEED_DOI}`;
+const NO_JS = { javaScriptEnabled: false };
+
+for (const [kind, reason] of [
+  ['subscriber', /^Subscriber until \d{4}-\d\d-\d\d$/],
+  ['purchaser', /^24-hour access until \d\d:\d\d UTC (today|tomorrow)$/],
+  ['institution', /^Access provided by Demo University Hospital$/],
+] as [ReaderKind, RegExp][]) {
+  test(`a ${kind} reads the full text, figures and references without JavaScript`, async ({ browser }) => {
+    const context = await contextFor(browser, kind, NO_JS);
+    const page = await context.newPage();
+    await page.goto(ARTICLE);
+    await expect(page.locator('.access-reason')).toHaveText(reason);
+    await expect(page.locator('.gated-content')).toContainText(
+      'This sample full text was written for the demonstration journal',
+    );
+    await expect(page.getByRole('heading', { name: 'References' })).toBeVisible();
+    await expect(page.getByText('Sign In to Access Full Content')).toHaveCount(0);
+    await expect(page.getByText('Checking your access')).toHaveCount(0);
+    const header = page.getByRole('navigation', { name: 'Site' });
+    if (kind === 'institution') await expect(header.getByRole('link', { name: 'Sign In' })).toBeVisible();
+    else await expect(header.getByRole('link', { name: 'My Account' })).toBeVisible();
+    await context.close();
+  });
+}
+
+test('a visitor without JavaScript sees the access panel, Sign In, the comments and the PubMed box', async ({
+  browser,
+}) => {
+  const context = await browser.newContext(NO_JS);
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
+  await expect(page.getByText('Purchase Online Access to this article for 24 hours')).toBeVisible();
+  await expect(page.locator('.gated-content')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sign In' })).toBeVisible();
+  await expect(page.locator('#comments')).toContainText(/No comments yet\.|Conflict of interest disclosure/);
+  await expect(page.locator('#comments').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  const pubmed = page.locator('.related-box[data-box="pubmed"]');
+  await expect(pubmed).not.toContainText('Loading');
+  await expect(pubmed.getByRole('link').first()).toBeVisible();
+  await context.close();
+});
+
+test('without JavaScript the text size and the sidebar order saved in cookies apply', async ({ browser }) => {
+  const context = await browser.newContext(NO_JS);
+  await context.addCookies([
+    { name: 'text-size', value: 'large', url: 'http://localhost' },
+    { name: 'related-order', value: 'pubmed.topics.see-also.by-topic~see-also', url: 'http://localhost' },
+  ]);
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  const size = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const large = await size('.article-preview');
+  await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await domBoxOrder(page)).toEqual(['pubmed', 'topics', 'see-also', 'by-topic']);
+  // Painted in that order too (CSS order), and the hidden box is hidden.
+  const tops = await page
+    .locator('.related-box')
+    .evaluateAll((boxes) => boxes.map((b) => [b.getAttribute('data-box'), b.getBoundingClientRect().top] as const));
+  expect([...tops].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(['pubmed', 'topics', 'see-also', 'by-topic']);
+  await expect(page.locator('.related-box[data-box="see-also"] .related-box__body')).toBeHidden();
+  await expect(page.locator('.related-box[data-box="pubmed"] .related-box__body')).toBeVisible();
+
+  await context.clearCookies();
+  await page.goto(ARTICLE);
+  expect(await size('.article-preview')).toBeLessThan(large);
+  expect(await domBoxOrder(page)).toEqual(['see-also', 'by-topic', 'topics', 'pubmed']);
+  await context.close();
+});
