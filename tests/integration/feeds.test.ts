@@ -65,7 +65,7 @@ describe('feeds', () => {
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.title).toBe('Archives of Testing: Current issue: Vol 148, No. 4, April 2012');
     expect(rss.channel.item).toHaveLength(1);
-    const [item] = rss.channel.item;
+    const item = rss.channel.item[0]!;
     expect(item).toMatchObject({
       title: 'IVIG in DRESS',
       link: new URL('/doi/10.1000/in-issue', env.SITE_URL).toString(),
@@ -89,7 +89,7 @@ describe('feeds', () => {
     const { text } = await read('drug-reactions.atom', 'topic');
     const atom = (parser.parse(text) as Atom).feed;
     expect(atom.entry).toHaveLength(1);
-    expect(atom.entry[0].author).toEqual([{ name: 'Pascal Joly' }]);
+    expect(atom.entry[0]!.author).toEqual([{ name: 'Pascal Joly' }]);
     expect((await read('nope.rss', 'topic')).response.status).toBe(404);
     expect((await read('current-issue.json')).response.status).toBe(404);
     expect((await read('../etc.rss')).response.status).toBe(404);
