@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "Article" ADD COLUMN     "searchVector" tsvector;
+ALTER TABLE "Article" ADD COLUMN     "searchVector" tsvector,
+ADD COLUMN     "searchVectorOwn" tsvector;
 
 -- CreateIndex
 CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector");
@@ -8,24 +9,31 @@ CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector");
 -- public abstract and summaries C, the gated full text D (it may make an article match, but
 -- snippets for readers who may not read it never come from it: lib/articles/search/). HTML
 -- tags and entities are token types the 'english' configuration skips, so the HTML columns go
--- in as they are. Authors and topics live in other tables: the triggers below keep it current.
-CREATE FUNCTION article_search_vector(a "Article") RETURNS tsvector
+-- in as they are. Authors and topics live in other tables: the triggers below keep it current,
+-- recomputing the article's own part only when its own columns change.
+CREATE FUNCTION article_search_vector_own(a "Article") RETURNS tsvector
 LANGUAGE sql STABLE AS $$
   SELECT setweight(to_tsvector('english', coalesce(a."title", '') || ' ' || coalesce(a."subtitle", '')), 'A')
-      || setweight(to_tsvector('english', coalesce((
-           SELECT string_agg(concat_ws(' ', au."givenNames", au."prefix", au."surname", au."suffix", au."collab"), ' ')
-             FROM "ArticleAuthor" au WHERE au."articleId" = a."id"), '')), 'B')
-      || setweight(to_tsvector('english', coalesce(array_to_string(a."keywords", ' '), '') || ' ' || coalesce((
-           SELECT string_agg(t."name", ' ')
-             FROM "ArticleTopic" at JOIN "Topic" t ON t."id" = at."topicId" WHERE at."articleId" = a."id"), '')), 'B')
+      || setweight(to_tsvector('english', coalesce(array_to_string(a."keywords", ' '), '')), 'B')
       || setweight(to_tsvector('english', coalesce(a."previewHtml", '') || ' ' || coalesce(a."summariesHtml", '')), 'C')
       || setweight(to_tsvector('english', coalesce(a."fullTextHtml", '')), 'D')
+$$;
+
+-- Authors and topic names, weight B: small, so recomputing them on every change is cheap.
+CREATE FUNCTION article_search_vector_related(article_id text) RETURNS tsvector
+LANGUAGE sql STABLE AS $$
+  SELECT setweight(to_tsvector('english', coalesce((
+           SELECT string_agg(concat_ws(' ', au."givenNames", au."prefix", au."surname", au."suffix", au."collab"), ' ')
+             FROM "ArticleAuthor" au WHERE au."articleId" = article_id), '') || ' ' || coalesce((
+           SELECT string_agg(t."name", ' ')
+             FROM "ArticleTopic" at JOIN "Topic" t ON t."id" = at."topicId" WHERE at."articleId" = article_id), '')), 'B')
 $$;
 
 CREATE FUNCTION article_search_vector_on_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  NEW."searchVector" := article_search_vector(NEW);
+  NEW."searchVectorOwn" := article_search_vector_own(NEW);
+  NEW."searchVector" := NEW."searchVectorOwn" || article_search_vector_related(NEW."id");
   RETURN NEW;
 END
 $$;
@@ -38,7 +46,7 @@ CREATE TRIGGER "Article_searchVector"
 CREATE FUNCTION article_search_vector_refresh() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Article" a SET "searchVector" = article_search_vector(a)
+  UPDATE "Article" a SET "searchVector" = coalesce(a."searchVectorOwn", ''::tsvector) || article_search_vector_related(a."id")
    WHERE a."id" IN (SELECT DISTINCT c."articleId" FROM changed c);
   RETURN NULL;
 END
@@ -58,7 +66,7 @@ CREATE TRIGGER "ArticleTopic_searchVector_delete" AFTER DELETE ON "ArticleTopic"
 CREATE FUNCTION topic_search_vector_refresh() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Article" a SET "searchVector" = article_search_vector(a)
+  UPDATE "Article" a SET "searchVector" = coalesce(a."searchVectorOwn", ''::tsvector) || article_search_vector_related(a."id")
    WHERE a."id" IN (SELECT at."articleId" FROM "ArticleTopic" at WHERE at."topicId" = NEW."id");
   RETURN NULL;
 END
@@ -68,4 +76,5 @@ CREATE TRIGGER "Topic_searchVector" AFTER UPDATE OF "name" ON "Topic"
   FOR EACH ROW EXECUTE FUNCTION topic_search_vector_refresh();
 
 -- Articles stored before this migration.
-UPDATE "Article" a SET "searchVector" = article_search_vector(a);
+UPDATE "Article" a SET "searchVectorOwn" = article_search_vector_own(a);
+UPDATE "Article" a SET "searchVector" = a."searchVectorOwn" || article_search_vector_related(a."id");
