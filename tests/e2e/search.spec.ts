@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect, test, type Page } from '@playwright/test';
 import { loadSeededArticles, type SeededArticle } from './support/content';
+import { sql } from './support/related';
 
 async function expectNoHorizontalScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -140,14 +141,14 @@ test('pages announce their feeds, and the feeds are valid RSS and Atom', async (
   }
 
   // A topic page announces its own feed too.
-  const topicHref = await page.locator('a[href^="/topics/"]').first().getAttribute('href');
-  if (topicHref) {
-    await page.goto(topicHref);
-    const hrefs = await page
-      .locator('head link[rel="alternate"]')
-      .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(hrefs).toContain(`/feeds${topicHref}.rss`);
-    const topicFeed = await request.get(`/feeds${topicHref}.atom`);
-    expect(XMLValidator.validate(await topicFeed.text())).toBe(true);
-  }
+  const [topic] = await sql<{ slug: string }>('SELECT slug FROM "Topic" ORDER BY slug LIMIT 1');
+  await page.goto(`/topics/${topic!.slug}`);
+  const hrefs = await page
+    .locator('head link[rel="alternate"]')
+    .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  expect(hrefs).toContain(`/feeds/topics/${topic!.slug}.rss`);
+  expect(hrefs).toContain('/feeds/current-issue.rss');
+  const topicFeed = await request.get(`/feeds/topics/${topic!.slug}.atom`);
+  expect(topicFeed.headers()['content-type']).toContain('application/atom+xml');
+  expect(XMLValidator.validate(await topicFeed.text())).toBe(true);
 });
