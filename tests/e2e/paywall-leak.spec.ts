@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { articlePath } from '../../lib/articles/article-path';
 import { loadSeededArticles, probesOf, type SeededArticle } from './support/content';
 import { removeArticle, uploadJatsAsAdmin } from './support/jats-upload';
 
@@ -54,10 +53,11 @@ test('search, the sitemap and the home page carry no full-text paragraph, and se
     const probes = probesOf(article);
     for (const body of pages)
       for (const probe of probes) expect(body.includes(probe), `${article.doi} leaks “${probe}”`).toBe(false);
-    // A phrase of the gated text does not find this article for an anonymous visitor (another,
-    // free article may share the phrase and be found: that text is open).
+    // A phrase of the gated text may find this article for an anonymous visitor (issue 14: the
+    // full text is searched), but no gated phrase appears in the results page: its snippet comes
+    // from the public abstract only.
     const search = await (await request.get(`/search?q=${encodeURIComponent(probes[0]!)}`)).text();
-    expect(search.includes(`href="${articlePath(article.doi)}"`), `search reveals ${article.doi}`).toBe(false);
+    for (const probe of probes) expect(search.includes(probe), `search shows “${probe}”`).toBe(false);
   }
   expect(pages[0]).toContain('/doi/10.1001/archdermatol.2011.3156');
 });
