@@ -1,5 +1,11 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteChrome } from '@/components/ui/site-chrome';
+import { feedAlternates, SITE_FEEDS } from '@/lib/feeds/feed-paths';
+
+// Feed autodiscovery (<link rel="alternate">) on every public page; a page that sets its own
+// `alternates` (a topic adds its feed) repeats these.
+export const metadata: Metadata = { alternates: { types: feedAlternates(SITE_FEEDS) } };
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return <SiteChrome>{children}</SiteChrome>;

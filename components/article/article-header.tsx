@@ -1,6 +1,7 @@
 import { formatAuthorName, formatCitationLine } from '@/lib/articles/format-citation';
 import type { ArticlePage } from '@/lib/articles/get-article-page';
 import { buildScholarAuthorTags } from '@/lib/articles/scholar-meta';
+import { searchHref } from '@/lib/articles/search/search-params';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',
@@ -55,7 +56,8 @@ export function ArticleHeader({ article }: { article: ArticlePage }) {
             const marks = a.affiliations.map((x) => x.affiliation.position + 1);
             return (
               <li key={i}>
-                {name}
+                {/* Each name lists the author's articles (a search by author). */}
+                <a href={searchHref({ author: formatAuthorName(a, false) })}>{name}</a>
                 {numbered && marks.length > 0 && (
                   <sup className="article-header__aff-marks">
                     <span className="visually-hidden"> affiliation </span>

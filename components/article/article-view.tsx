@@ -11,7 +11,6 @@ import { FullText } from '@/components/article/full-text';
 import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
 import { ViewLarge } from '@/components/article/view-large';
-import { AccessPanel } from '@/components/paywall/access-panel';
 import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatAmaCitation } from '@/lib/articles/format-citation';

@@ -6,6 +6,8 @@ declare module '@citation-js/core' {
     data: Record<string, unknown>[];
     format(format: string, options?: Record<string, unknown>): unknown;
   }
+  export const plugins: { config: { get(name: string): unknown } };
 }
 declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-csl';

@@ -19,7 +19,9 @@ export function formatPages(a: Pick<CitableArticle, 'fpage' | 'lpage' | 'elocati
 export function formatCitationLine(a: CitableArticle): string {
   const pages = formatPages(a);
   const parts = [`${a.journal.abbreviation}.`];
-  if (a.issue) parts.push(` ${a.issue.year};${a.issue.volume}(${a.issue.number})${pages ? `:${pages}` : ''}.`);
+  // A journal without issue numbers prints "2012;148:545", never "148():545".
+  const issue = a.issue?.number ? `(${a.issue.number})` : '';
+  if (a.issue) parts.push(` ${a.issue.year};${a.issue.volume}${issue}${pages ? `:${pages}` : ''}.`);
   else if (pages) parts.push(` ${pages}.`);
   parts.push(` doi:${a.doi}`);
   return parts.join('');

@@ -33,7 +33,7 @@ export const getArticlePage = cache(async (doi: string) => {
       priceCents: true,
       currency: true,
       journal: { select: { title: true, abbreviation: true, issn: true, publisher: true } },
-      issue: { select: { volume: true, number: true, year: true, dateLabel: true } },
+      issue: { select: { volume: true, number: true, year: true, month: true, dateLabel: true } },
       authors: {
         orderBy: { position: 'asc' },
         select: {

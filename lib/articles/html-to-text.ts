@@ -4,7 +4,7 @@ import { replaceMathWithText } from './mathml-to-text';
 
 const BLOCK_END = /<\/(p|h[1-6]|li|figcaption|caption|tr|blockquote|div|section)>/gi;
 
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(parseInt(dec, 10)))

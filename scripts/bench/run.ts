@@ -12,6 +12,7 @@ import { benchImport } from './import';
 import { benchJobs } from './jobs';
 import { benchLargeArticlePage } from './large-article-page';
 import { benchQuiz } from './quiz';
+import { benchSearch } from './search';
 import { benchWebhooks } from './webhooks';
 
 const PARTS = {
@@ -21,6 +22,7 @@ const PARTS = {
   jobs: benchJobs,
   import: benchImport,
   'large-page': benchLargeArticlePage,
+  search: benchSearch,
 } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
@@ -57,6 +59,12 @@ function printTable(figures: Figures) {
   if (quiz) {
     console.log(
       `| CME quiz submission, ${quiz.concurrency} concurrent (${quiz.attempts} graded; ${quiz.database}) | ${n(quiz.perSecond)}/s | ${quiz.p50.toFixed(1)} ms | **${quiz.p99.toFixed(1)} ms** | |`,
+    );
+  }
+  const search = figures.search;
+  if (search) {
+    console.log(
+      `| search, ${search.concurrency} concurrent (${search.searches} searches on ${n(search.articles)} articles; ${search.database}) | ${n(search.perSecond)}/s | ${search.p50.toFixed(1)} ms | **${search.p99.toFixed(1)} ms** | |`,
     );
   }
   const hooks = figures.webhooks;

@@ -69,7 +69,7 @@ export function readMigrationsList() {
 
 type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 
-async function withEngine<T>(adapter: PrismaPg | PrismaPGlite, fn: (engine: Engine) => Promise<T>): Promise<T> {
+async function withEngine<T>(adapter: WholeScriptPg | PrismaPGlite, fn: (engine: Engine) => Promise<T>): Promise<T> {
   loadWasm();
   const datamodels = readSchemaFiles().map((f): [string, string] => [f.path, f.content]);
   const factory = bindMigrationAwareSqlAdapterFactory(adapter);
@@ -82,11 +82,32 @@ async function withEngine<T>(adapter: PrismaPg | PrismaPGlite, fn: (engine: Engi
 }
 
 /**
+ * PrismaPg runs a migration script by splitting it at every ";", which breaks function bodies
+ * (`$$ … ; … $$`, the search triggers) and comments. PostgreSQL's simple query protocol takes the
+ * whole script in one message, as psql and the native engine send it (one implicit transaction).
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver() as { query: (text: string) => Promise<unknown> };
+    const mapError = adapter as unknown as { onError: (error: unknown) => never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        mapError.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
+/**
  * Applies pending migrations to the database at `databaseUrl`, then the job queue's own (its
  * graphile_worker schema, beside ours); returns the names of ours applied.
  */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 2 });
+  const adapter = new WholeScriptPg({ connectionString: databaseUrl, max: 2 });
   const applied = await withEngine(adapter, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters });
     return result.appliedMigrationNames;

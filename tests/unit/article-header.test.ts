@@ -53,12 +53,14 @@ describe('ArticleHeader', () => {
     );
   });
 
-  it("numbers each author's affiliations and links the ORCID iD", () => {
+  it("numbers each author's affiliations, links the ORCID iD and the author's articles", () => {
     expect(html).toMatch(
-      /<li>Ana Souza, MD<sup class="article-header__aff-marks"><span class="visually-hidden"> affiliation <\/span>1,2<\/sup><a class="orcid-link" href="https:\/\/orcid.org\/0000-0002-1825-0097"/,
+      /<li><a href="\/search\?author=Ana\+Souza">Ana Souza, MD<\/a><sup class="article-header__aff-marks"><span class="visually-hidden"> affiliation <\/span>1,2<\/sup><a class="orcid-link" href="https:\/\/orcid.org\/0000-0002-1825-0097"/,
     );
     expect(html).toContain('ORCID iD of Ana Souza');
-    expect(html).toMatch(/<li>Alberto Ramos Jr<sup[^>]*><span[^>]*> affiliation <\/span>2<\/sup><\/li>/);
+    expect(html).toMatch(
+      /<li><a href="\/search\?author=Alberto\+Ramos\+Jr">Alberto Ramos Jr<\/a><sup[^>]*><span[^>]*> affiliation <\/span>2<\/sup><\/li>/,
+    );
     expect(html).toMatch(/<li value="1">University of Oslo, Norway <a href="https:\/\/ror.org\/01xtthb56"/);
     expect(html).toContain('<li value="2">Karolinska Institutet, Sweden</li>');
   });

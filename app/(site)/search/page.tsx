@@ -1,53 +1,84 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
+import { SearchFacets } from '@/components/search/search-facets';
+import { SearchPager } from '@/components/search/search-pager';
+import { SearchResultItem } from '@/components/search/search-result';
 import { getReader } from '@/lib/access/get-reader';
-import { articlePath } from '@/lib/articles/article-path';
-import { searchArticles } from '@/lib/articles/search-articles';
+import { isSearchRequested, searchArticles } from '@/lib/articles/search/search-articles';
+import { parseSearchParams, searchHref } from '@/lib/articles/search/search-params';
 import { now } from '@/lib/clock';
+import '@/components/search/search.css';
 
 export const metadata: Metadata = { title: 'Search' };
-
-const params = z.object({ q: z.string().max(200).catch('').default('') });
 
 export default async function SearchPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | string[]>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { q } = params.parse(await searchParams);
-  const results = q ? await searchArticles(q, await getReader(), now()) : [];
+  const params = parseSearchParams(await searchParams);
+  const isRequested = isSearchRequested(params);
+  const outcome = await searchArticles(params, await getReader(), now());
+  const what = [params.q && `“${params.q}”`, params.author && `by ${params.author}`].filter(Boolean).join(' ');
   return (
-    <div className="page">
-      <h1>Search</h1>
+    <div className="page search-page">
+      <h1>{params.author && !params.q ? `Articles by ${params.author}` : 'Search'}</h1>
       <form role="search" action="/search" className="search-form">
         <label htmlFor="search-q">Search articles</label>
-        <input id="search-q" name="q" type="search" defaultValue={q} maxLength={200} />
-        <button type="submit" className="button">
-          Search
-        </button>
+        <div className="search-form__row">
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={200}
+            aria-describedby="search-help"
+          />
+          {params.author && <input type="hidden" name="author" value={params.author} />}
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+        <p id="search-help" className="search-form__help">
+          Titles, authors, keywords, abstracts and full text. Use “quotes” for a phrase, <kbd>or</kbd> for either word,
+          and <kbd>-word</kbd> to leave a word out.
+        </p>
       </form>
-      {q && q.trim().length < 2 && <p>Please enter at least two characters.</p>}
-      {q && q.trim().length >= 2 && (
-        <section aria-label="Search results">
-          <p role="status">
-            {results.length === 0
-              ? `No articles match “${q}”.`
-              : `${results.length} article${results.length === 1 ? '' : 's'} match “${q}”.`}
-          </p>
-          <ul className="toc__list">
-            {results.map((r) => (
-              <li key={r.doi} className="toc__item">
-                {r.sectionLabel && <span className="toc__section-label">{r.sectionLabel}</span>}
-                <Link href={articlePath(r.doi)} className="toc__title">
-                  {r.title}
-                </Link>
-                <span className="badge">{r.access}</span>
-                <p className="toc__meta">{r.snippet}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {isRequested && (
+        <div className="search-layout">
+          <SearchFacets params={params} facets={outcome.facets} />
+          <section aria-label="Search results" className="search-results">
+            <div className="search-results__bar">
+              <p role="status">
+                {outcome.total === 0
+                  ? `No articles match${what ? ` ${what}` : ''}.`
+                  : `${outcome.total} article${outcome.total === 1 ? '' : 's'}${what ? ` match ${what}` : ''}.`}
+              </p>
+              {outcome.total > 1 && (
+                <p className="search-sort">
+                  Sort:{' '}
+                  {params.sort === 'relevance' ? (
+                    <strong aria-current="true">Relevance</strong>
+                  ) : (
+                    <Link href={searchHref({ ...params, sort: 'relevance', page: 1 })}>Relevance</Link>
+                  )}
+                  {' · '}
+                  {params.sort === 'date' ? (
+                    <strong aria-current="true">Newest</strong>
+                  ) : (
+                    <Link href={searchHref({ ...params, sort: 'date', page: 1 })}>Newest</Link>
+                  )}
+                </p>
+              )}
+            </div>
+            <ul className="toc__list">
+              {outcome.results.map((r) => (
+                <SearchResultItem key={r.doi} result={r} />
+              ))}
+            </ul>
+            <SearchPager params={params} pageCount={outcome.pageCount} />
+          </section>
+        </div>
       )}
     </div>
   );

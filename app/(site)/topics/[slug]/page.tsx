@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { articlePath } from '@/lib/articles/article-path';
 import { getTopicWithArticles, listTopicSlugs } from '@/lib/articles/get-topic';
+import { feedAlternates, feedPath, SITE_FEEDS } from '@/lib/feeds/feed-paths';
 
 export const revalidate = 300;
 
@@ -19,7 +20,10 @@ async function loadTopic(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadTopic(params)).name };
+  const { slug } = await params;
+  const topic = await loadTopic(params);
+  const topicFeed = { kind: 'topic' as const, pagePath: `/topics/${slug}`, title: topic.name };
+  return { title: topic.name, alternates: { types: feedAlternates([...SITE_FEEDS, topicFeed]) } };
 }
 
 export default async function TopicPage({ params }: Props) {
@@ -28,6 +32,11 @@ export default async function TopicPage({ params }: Props) {
     <div className="page">
       <p className="eyebrow">Topic</p>
       <h1>{topic.name}</h1>
+      <p className="feed-links">
+        Follow this topic:{' '}
+        <a href={feedPath({ kind: 'topic', pagePath: `/topics/${(await params).slug}` }, 'rss')}>RSS</a> ·{' '}
+        <a href={feedPath({ kind: 'topic', pagePath: `/topics/${(await params).slug}` }, 'atom')}>Atom</a>
+      </p>
       <ul className="toc__list">
         {topic.articles.map(({ article }) => (
           <li key={article.doi} className="toc__item">
