@@ -10,10 +10,10 @@ import { FirstPagePreview } from '@/components/article/first-page-preview';
 import { FullText } from '@/components/article/full-text';
 import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
+import { CiteBox } from '@/components/article/cite-box';
 import { ViewLarge } from '@/components/article/view-large';
 import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
 import { articlePath } from '@/lib/articles/article-path';
-import { formatAmaCitation } from '@/lib/articles/format-citation';
 import type { ArticlePage } from '@/lib/articles/get-article-page';
 import { buildJsonLd } from '@/lib/articles/scholar-meta';
 import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
@@ -57,12 +57,7 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
                     <FullText text={parts.text} doi={article.doi} returnTo={path} />
                   </div>
                   <ArticleInformation html={article.articleInfoHtml} />
-                  <section id="cite" className="box cite" aria-labelledby="cite-heading">
-                    <h2 id="cite-heading" className="box__title">
-                      Cite This Article
-                    </h2>
-                    <p>{formatAmaCitation(article)}</p>
-                  </section>
+                  <CiteBox article={article} />
                 </>
               ),
             },
