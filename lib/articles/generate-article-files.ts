@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { readArticleFigureImage } from './assets/read-asset-for-reader';
 import { formatAuthorName, formatCitationLine } from './format-citation';
 import { renderArticlePdf } from './pdf/render-article-pdf';
 import { renderFirstPagePng } from './pdf/render-first-page';
@@ -22,6 +23,16 @@ export async function generateArticleFiles(articleId: string): Promise<void> {
       affiliations: { orderBy: { position: 'asc' } },
     },
   });
+  // The figures' print images (the package's largest JPEG/PNG), read once before layout.
+  const figures = await db.articleFigure.findMany({
+    where: { articleId, imageKey: { not: null } },
+    select: { figureId: true },
+  });
+  const images = new Map<string, Uint8Array>();
+  for (const { figureId } of figures) {
+    const image = await readArticleFigureImage(articleId, figureId);
+    if (image) images.set(figureId, image.bytes);
+  }
   // Affiliations are numbered as printed: in the order the article lists them.
   const number = new Map(a.affiliations.map((aff, i) => [aff.id, i + 1]));
   const { pdf, publicRegions } = await renderArticlePdf({
@@ -38,6 +49,7 @@ export async function generateArticleFiles(articleId: string): Promise<void> {
     previewHtml: a.previewHtml,
     bodyHtml: [a.summariesHtml, a.fullTextHtml, a.articleInfoHtml].join('\n'),
     referencesHtml: a.referencesHtml,
+    figureImage: (id) => images.get(id) ?? null,
   });
   const page = await renderFirstPagePng(pdf, { publicRegions });
   const data = {

@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { uploadJats } from '@/lib/admin/articles';
+import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJatsPackage, MissingAssetsError } from '@/lib/articles/assets/import-jats-package';
 import { readZipPackages } from '@/lib/articles/assets/read-zip-package';
 import { readAssetForReader, readArticleFigureImage } from '@/lib/articles/assets/read-asset-for-reader';
@@ -48,6 +50,24 @@ beforeAll(async () => {
 
 describe('article packages', () => {
   beforeEach(resetDatabase);
+
+  it('puts the figures’ images into the article PDF', async () => {
+    const [pkg] = readZipPackages(zipOf(files, 'pone.0046493/'), 'pone.0046493.zip');
+    await importJatsPackage(pkg!);
+    const article = await db.article.findUniqueOrThrow({ where: { doi: DOI }, include: { figures: true } });
+    const withImages = article.figures.filter((f) => f.imageKey).length;
+    expect(withImages).toBeGreaterThan(0);
+    await generateArticleFiles(article.id);
+    const { pdf } = await db.articleFiles.findUniqueOrThrow({ where: { articleId: article.id } });
+    const doc = await PDFDocument.load(pdf);
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .filter(
+        ([, object]) =>
+          object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'),
+      );
+    expect(images.length).toBeGreaterThanOrEqual(withImages);
+  }, 120_000);
 
   it('imports a PMC-style zip with every referenced file: images converted, supplements stored', async () => {
     const [pkg] = readZipPackages(zipOf(files, 'pone.0046493/'), 'pone.0046493.zip');
