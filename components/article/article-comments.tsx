@@ -17,7 +17,8 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 /**
  * The comments are rendered into the page (the shared page: approved ones; the per-reader page also
  * the reader's own pending ones), so they read without JavaScript; after a submission or a
- * withdrawal the list is asked for again (GET /api/comments, same schema).
+ * withdrawal the list is asked for again (GET /api/comments, same schema), and on the shared page once
+ * after load, since that page is cached.
  * Text is shown as text (React escapes it; markup was stripped on the way in).
  */
 export function ArticleComments({ doi, initial }: { doi: string; initial: CommentsReply }) {
@@ -60,6 +61,12 @@ export function ArticleComments({ doi, initial }: { doi: string; initial: Commen
         }),
     [doi],
   );
+
+  // The shared page is cached for minutes; with JavaScript a visitor also gets the list as it is now
+  // (a comment approved a moment ago). The per-reader page is rendered fresh and needs no second look.
+  useEffect(() => {
+    if (!initial.isSignedIn) void load();
+  }, [initial.isSignedIn, load]);
 
   async function send(path: string, init: RequestInit, okText: string) {
     setIsSending(true);

@@ -44,7 +44,9 @@ export async function countQueuedJobs(): Promise<QueueCounts> {
   return row ?? { waiting: 0, retrying: 0, running: 0, failed: 0 };
 }
 
-export const retryJobSchema = z.object({ jobId: z.string().regex(/^\d{1,18}$/, 'must be a job number') });
+export const retryJobSchema = z.object({
+  jobId: z.string().regex(/^\d{1,18}$/, 'Choose a failed job from the list (its number is missing or not a number).'),
+});
 
 /**
  * Gives a failed job its attempts again, due now, and audits it. An email job's outbox row goes

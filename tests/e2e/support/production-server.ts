@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { e2eSettings } from '../settings';
+import { generateCmeSigningKey } from '../../../scripts/lib/cme-signing-key';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -28,6 +29,8 @@ export async function startProductionServer(
       PORT: String(port),
       SITE_URL: url,
       NEXTAUTH_SECRET: 'production-settings-test-secret-0123456789abcdef',
+      // A production server refuses to start without the key that signs CME certificates.
+      CME_SIGNING_KEY: generateCmeSigningKey(),
       ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
