@@ -28,10 +28,11 @@ export const startSubscriptionAction = validatedActionWithUser(
 const localSessionId = z.string().regex(/^lcs_[a-f0-9]{24}$/, 'Unknown checkout.');
 
 export const payLocalCheckoutAction = validatedActionWithUser(
-  z.object({ session: localSessionId }),
-  async ({ session }, user) => {
+  z.object({ session: localSessionId, returnTo: z.string().max(500).optional() }),
+  async ({ session, returnTo }, user) => {
     await completeLocalCheckout(session, user.id);
-    redirect(`/checkout/success?session_id=${session}`);
+    const back = safeReturnTo(returnTo, '/');
+    redirect(`/checkout/success?session_id=${session}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`);
   },
 );
 

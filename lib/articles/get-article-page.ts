@@ -55,6 +55,19 @@ export const getArticlePage = cache(async (doi: string) => {
 
 export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>>;
 
+/**
+ * The stored DOI that `doi` names when it differs only in case (DOIs are case-insensitive:
+ * "10.1001/ARCHDERMATOL.2011.3156" is our "10.1001/archdermatol.2011.3156"), or null. Asked only
+ * when the exact DOI is unknown.
+ */
+export async function findDoiIgnoringCase(doi: string): Promise<string | null> {
+  const row = await db.article.findFirst({
+    where: { doi: { equals: doi, mode: 'insensitive' } },
+    select: { doi: true },
+  });
+  return row?.doi ?? null;
+}
+
 export async function listArticleDois(): Promise<string[]> {
   const rows = await db.article.findMany({ select: { doi: true } });
   return rows.map((r) => r.doi);

@@ -144,6 +144,19 @@ test('"View Large" opens the first page full size and Escape closes it', async (
   await expect(dialog).toBeHidden();
 });
 
+test('a DOI in other letter case goes to the article’s own address (DOIs are case-insensitive)', async ({
+  request,
+  page,
+}) => {
+  const upper = `/doi/${SEED_DOI.toUpperCase()}`;
+  const answer = await request.get(upper, { maxRedirects: 0 });
+  expect(answer.status()).toBe(308);
+  expect(answer.headers()['location']).toBe(`/doi/${SEED_DOI}`);
+  await page.goto(upper);
+  await expect(page).toHaveURL(new RegExp(`/doi/${SEED_DOI.replace(/\./g, '\\.')}$`));
+  await expect(page.locator('#article-title')).toBeVisible();
+});
+
 test('an unknown DOI answers 404 with a helpful page', async ({ page }) => {
   const response = await page.goto('/doi/10.1001/no-such-article');
   expect(response?.status()).toBe(404);

@@ -22,6 +22,9 @@ test('subscribe → full text on every paid article; cancel in the portal → ac
   await expect(page.getByRole('heading', { name: 'Thank you for subscribing' })).toBeVisible();
   const periodEnd = await page.locator('time').first().getAttribute('datetime');
   expect(periodEnd).not.toBeNull();
+  // Subscribed from an article: the thank-you page leads back to it.
+  await page.getByRole('link', { name: 'Back to what you were reading' }).click();
+  await expect(page).toHaveURL(new RegExp(`${ARTICLE.replace(/[.]/g, '\\.')}$`));
 
   for (const article of paid) {
     expect(await fullTextFor(page.request, article.doi), article.doi).toMatchObject({

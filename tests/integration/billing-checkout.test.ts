@@ -75,6 +75,16 @@ describe('Stripe Checkout', () => {
     expect(String(session.success_url)).toContain('/checkout/success?session_id={CHECKOUT_SESSION_ID}');
   });
 
+  it('a subscription started from an article returns there after payment (and cancel goes back there too)', async () => {
+    const user = await createReader();
+    const from = '/doi/10.1001/archdermatol.2011.3156';
+    const session = standIn.state.sessions.get(sessionIdOf(await createSubscriptionCheckout(user, 'monthly', from)))!;
+    expect(String(session.success_url)).toContain(
+      `/checkout/success?session_id={CHECKOUT_SESSION_ID}&returnTo=${encodeURIComponent(from)}`,
+    );
+    expect(String(session.cancel_url)).toContain(`returnTo=${encodeURIComponent(from)}`);
+  });
+
   it('the success page fulfils at once; the webhook afterwards adds nothing', async () => {
     const user = await createReader();
     const article = await createPaidArticle();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
@@ -9,11 +10,16 @@ export const metadata: Metadata = { title: 'Thank you', robots: { index: false }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
-type Props = { searchParams: Promise<{ session_id?: string }> };
+type Props = { searchParams: Promise<{ session_id?: string; returnTo?: string }> };
 
 export default async function CheckoutSuccessPage({ searchParams }: Props) {
-  const sessionId = ((await searchParams).session_id ?? '').slice(0, 200);
-  const user = await requireUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
+  const params = await searchParams;
+  const sessionId = (params.session_id ?? '').slice(0, 200);
+  // A subscription started from an article leads back to it.
+  const back = safeReturnTo(params.returnTo, '/');
+  const user = await requireUser(
+    `/checkout/success?session_id=${encodeURIComponent(sessionId)}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`,
+  );
   const result = /^[A-Za-z0-9_]+$/.test(sessionId) ? await getCheckoutResult(sessionId, user.id) : null;
   if (!result) {
     return (
@@ -87,9 +93,15 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
         <time dateTime={result.currentPeriodEnd.toISOString()}>{dateTime.format(result.currentPeriodEnd)} UTC</time>.
       </p>
       <p>
-        <Link className="button" href="/">
-          Start reading the current issue
-        </Link>{' '}
+        {back === '/' ? (
+          <Link className="button" href="/">
+            Start reading the current issue
+          </Link>
+        ) : (
+          <Link className="button" href={back}>
+            Back to what you were reading
+          </Link>
+        )}{' '}
         · <Link href="/account">My Account</Link>
       </p>
     </div>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
+import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { getLocalCheckout } from '@/lib/billing/providers/local/get-local-checkout';
@@ -11,12 +12,16 @@ import { payLocalCheckoutAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Test payment', robots: { index: false } };
 
-type Props = { searchParams: Promise<{ session?: string }> };
+type Props = { searchParams: Promise<{ session?: string; returnTo?: string }> };
 
 /** The local test-payment provider's checkout page (no Stripe keys): clearly not a real payment. */
 export default async function TestPaymentPage({ searchParams }: Props) {
-  const sessionId = (await searchParams).session ?? '';
-  const user = await requireUser(`/checkout/test-payment?session=${encodeURIComponent(sessionId)}`);
+  const params = await searchParams;
+  const sessionId = params.session ?? '';
+  const back = safeReturnTo(params.returnTo, '/');
+  const user = await requireUser(
+    `/checkout/test-payment?session=${encodeURIComponent(sessionId)}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`,
+  );
   // After the request is read: asked before, the build would prerender this page as a 404.
   if (!areTestPaymentsOn()) notFound();
   const session = /^lcs_[a-f0-9]{24}$/.test(sessionId) ? await getLocalCheckout(sessionId, user.id) : null;
@@ -24,7 +29,7 @@ export default async function TestPaymentPage({ searchParams }: Props) {
   const what = session.article
     ? `24-hour online access: ${session.article.title}`
     : `${session.plan ?? ''} subscription`;
-  const returnTo = session.article ? articlePath(session.article.doi) : '/subscribe';
+  const returnTo = session.article ? articlePath(session.article.doi) : back === '/' ? '/subscribe' : back;
   const amount = formatMoney(session.amountCents, session.currency);
   return (
     <div className="page page--narrow">
@@ -50,7 +55,7 @@ export default async function TestPaymentPage({ searchParams }: Props) {
         <ActionForm
           action={payLocalCheckoutAction}
           fields={[]}
-          hidden={{ session: session.id }}
+          hidden={back === '/' ? { session: session.id } : { session: session.id, returnTo: back }}
           submitLabel={`Pay ${amount} (test)`}
         />
       )}

@@ -22,14 +22,14 @@ export const localProvider: PaymentProvider = {
       amountCents: article.priceCents,
       currency: article.currency,
     }),
-  checkoutSubscription: (user, plan) =>
-    createLocalCheckout({
+  checkoutSubscription: async (user, plan, returnTo) =>
+    `${await createLocalCheckout({
       userId: user.id,
       mode: 'subscription',
       plan: plan.id,
       amountCents: plan.amountCents,
       currency: plan.currency,
-    }),
+    })}${returnTo && returnTo !== '/' ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`,
   openPortal: () => Promise.resolve(areTestPaymentsOn() ? '/checkout/test-portal' : null),
   refund: () => Promise.resolve(),
   cancel: () => Promise.resolve(),

@@ -59,7 +59,7 @@ export const stripeProvider: PaymentProvider = {
         metadata,
         subscription_data: { metadata: { userId: user.id } },
         line_items: [{ price: plan.stripePriceId!, quantity: 1 }],
-        success_url: successUrl(),
+        success_url: successUrl(returnTo),
         cancel_url: cancelUrl(returnTo),
       },
       { idempotencyKey: `subscribe-${user.id}-${plan.id}-${clickWindow()}` },
