@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
-import { isBuildCurrent } from '../lib/build-freshness';
+import { buildRecordingSources, isBuildCurrent } from '../lib/build-freshness';
 import { applyMigrations } from '../lib/schema-engine';
 import { generateCmeSigningKey } from '../lib/cme-signing-key';
 
@@ -58,7 +58,8 @@ export async function startBenchServer(): Promise<BenchServer> {
   await applyMigrations(db.url);
   const { seedIfEmpty } = await import('../../prisma/seed/seed-if-empty');
   await seedIfEmpty();
-  if (!isBuildCurrent('.next-bench')) await runToEnd([nextBin, 'build']);
+  if (!isBuildCurrent('.next-bench'))
+    await buildRecordingSources('.next-bench', () => runToEnd([nextBin, 'build']).then(() => 0));
 
   let child: ChildProcess | null = null;
   const start = async (extraEnv: Record<string, string> = {}) => {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { isBuildCurrent } from '../lib/build-freshness';
+import { buildRecordingSources, isBuildCurrent } from '../lib/build-freshness';
 import { applyMigrations } from '../lib/schema-engine';
 import { generateCmeSigningKey } from '../lib/cme-signing-key';
 
@@ -120,11 +120,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const { seedIfEmpty } = await import('../../prisma/seed/seed-if-empty');
     await seedIfEmpty();
     if (!isBuildCurrent(DIST_DIR)) {
-      await new Promise<void>((resolve, reject) =>
-        spawn(process.execPath, [nextBin, 'build'], { env: process.env, stdio: 'inherit', cwd: root }).on(
-          'exit',
-          (code) => (code === 0 ? resolve() : reject(new Error('next build failed'))),
-        ),
+      await buildRecordingSources(
+        DIST_DIR,
+        () =>
+          new Promise<number>((resolve, reject) =>
+            spawn(process.execPath, [nextBin, 'build'], { env: process.env, stdio: 'inherit', cwd: root }).on(
+              'exit',
+              (code) => (code === 0 ? resolve(0) : reject(new Error('next build failed'))),
+            ),
+          ),
       );
     }
 
