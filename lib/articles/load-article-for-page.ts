@@ -20,7 +20,11 @@ export async function loadArticleForPage(params: Promise<DoiParams>): Promise<Ar
 
 /** The page's title, canonical address (the article's own, for the per-reader form too) and Scholar tags. */
 export async function articlePageMetadata(params: Promise<DoiParams>): Promise<Metadata> {
-  const article = await loadArticleForPage(params);
+  // Only the page answers an unknown DOI (404 or the redirect to its letter case): asked here as
+  // well, the redirect would be sent twice (two Location headers).
+  const doi = doiFromParams(await params);
+  const article = doi ? await getArticlePage(doi) : null;
+  if (!article) return {};
   return {
     title: article.title,
     alternates: { canonical: articlePath(article.doi) },
