@@ -6,10 +6,8 @@ import { institutionsContaining } from './find-institutions-for-ip';
 
 export type Reader = { userId: string | null; ip: string | null };
 
-/** Timestamps travel as epoch milliseconds (JSON has no dates). */
-type Row = {
-  articleId: string;
-  isFree: boolean;
+/** A reader's facts as the SQL sends them: timestamps as epoch milliseconds (JSON has no dates). */
+export type ReaderFactsRow = {
   subscriptions: (Omit<SubscriptionFact, 'startsAt' | 'currentPeriodEnd' | 'revokedAt'> & {
     startsAt: number;
     currentPeriodEnd: number;
@@ -17,6 +15,32 @@ type Row = {
   purchases: { articleId: string; confirmedAt: number; expiresAt: number }[];
   institutions: { name: string; activeFrom: number; activeUntil: number | null }[];
 };
+
+type Row = ReaderFactsRow & { articleId: string; isFree: boolean };
+
+/** The decision's reader facts from their SQL form (the queries select only unrevoked rights). */
+export function readerFactsOf(facts: ReaderFactsRow): Omit<AccessFacts, 'article' | 'now'> {
+  return {
+    // Status strings come from Stripe's vocabulary; the decision treats unknown ones as closed.
+    subscriptions: facts.subscriptions.map((s): SubscriptionFact => ({
+      ...s,
+      startsAt: new Date(s.startsAt),
+      currentPeriodEnd: new Date(s.currentPeriodEnd),
+      revokedAt: null,
+    })),
+    purchases: facts.purchases.map((p): PurchaseFact => ({
+      articleId: p.articleId,
+      confirmedAt: new Date(p.confirmedAt),
+      expiresAt: new Date(p.expiresAt),
+      revokedAt: null,
+    })),
+    institutions: facts.institutions.map((i): InstitutionFact => ({
+      name: i.name,
+      activeFrom: new Date(i.activeFrom),
+      activeUntil: i.activeUntil === null ? null : new Date(i.activeUntil),
+    })),
+  };
+}
 
 /**
  * The facts the access decision needs for one reader and the article `articleWhere` picks, in one
@@ -42,29 +66,7 @@ async function queryAccessFacts(reader: Reader, articleWhere: Prisma.Sql, now: D
          FROM institutions i) AS "institutions"
     FROM article`;
   if (!row) return null;
-  const facts = row;
-  return {
-    now,
-    article: { id: facts.articleId, isFree: facts.isFree },
-    // Status strings come from Stripe's vocabulary; the decision treats unknown ones as closed.
-    subscriptions: facts.subscriptions.map((s): SubscriptionFact => ({
-      ...s,
-      startsAt: new Date(s.startsAt),
-      currentPeriodEnd: new Date(s.currentPeriodEnd),
-      revokedAt: null,
-    })),
-    purchases: facts.purchases.map((p): PurchaseFact => ({
-      articleId: p.articleId,
-      confirmedAt: new Date(p.confirmedAt),
-      expiresAt: new Date(p.expiresAt),
-      revokedAt: null,
-    })),
-    institutions: facts.institutions.map((i): InstitutionFact => ({
-      name: i.name,
-      activeFrom: new Date(i.activeFrom),
-      activeUntil: i.activeUntil === null ? null : new Date(i.activeUntil),
-    })),
-  };
+  return { now, article: { id: row.articleId, isFree: row.isFree }, ...readerFactsOf(row) };
 }
 
 /** Loads the facts the access decision needs for one reader and one article. */

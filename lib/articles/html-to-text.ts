@@ -1,19 +1,9 @@
 // Plain-text paragraphs from our stored, sanitized article HTML (for the PDF and plain exports).
 import sanitizeHtml from 'sanitize-html';
+import { decodeEntities } from './decode-entities';
 import { replaceMathWithText } from './mathml-to-text';
 
 const BLOCK_END = /<\/(p|h[1-6]|li|figcaption|caption|tr|blockquote|div|section)>/gi;
-
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(parseInt(dec, 10)))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 // Page controls inside figures ("Download slide") are not article text.
 const PAGE_CONTROLS = /<p class="figure-actions">.*?<\/p>/g;

@@ -2,20 +2,11 @@
 // as one line of readable text, for search and plain-text exports: fractions as a/b, scripts as
 // x_i and x^2, roots as √(…). The TeX annotation temml keeps is not read (it would print the
 // source beside the formula); the shown tokens are.
+import { decodeEntities } from './decode-entities';
+
 type MathNode = { name: string; children: MathNode[] } | { text: string };
 
 const SPACED_OPERATORS = new Set(['=', '+', '−', '-', '±', '×', '÷', '<', '>', '≤', '≥', '≈', '≠', '→', '∼', '≡']);
-
-function decode(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(parseInt(dec, 10)))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 /** Reads our own (sanitized, always closed) MathML markup into a tree. */
 function parse(html: string): MathNode[] {
@@ -23,7 +14,7 @@ function parse(html: string): MathNode[] {
   const stack: { name: string; children: MathNode[] }[] = [root];
   for (const [, close, name, text] of html.matchAll(/<(\/?)([a-z][\w-]*)[^>]*>|([^<]+)/gi)) {
     const top = stack[stack.length - 1]!;
-    if (text !== undefined) top.children.push({ text: decode(text) });
+    if (text !== undefined) top.children.push({ text: decodeEntities(text) });
     else if (close) {
       if (stack.length > 1 && top.name === name?.toLowerCase()) stack.pop();
     } else {

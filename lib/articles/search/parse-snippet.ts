@@ -1,6 +1,6 @@
 // ts_headline marks matches with two control characters (never in our stored text); this turns
 // its output into parts a component renders as text and <mark>, so no HTML is ever injected.
-import { decodeEntities } from '@/lib/articles/html-to-text';
+import { decodeEntities } from '@/lib/articles/decode-entities';
 
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
