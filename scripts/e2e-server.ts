@@ -11,7 +11,7 @@ import { e2eSettings } from '../tests/e2e/settings';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-function run(args: string[], extraEnv: Record<string, string> = {}): Promise<number | null> {
+function run(args: string[], extraEnv: Partial<NodeJS.ProcessEnv> = {}): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forward = () => child.kill('SIGTERM');
@@ -52,8 +52,8 @@ async function main() {
   await seedIfEmpty();
   if (!isBuildCurrent(settings.distDir)) {
     // A production build (the clock is read when the server runs, not when it is built).
-    const code = await buildRecordingSources(settings.distDir, () =>
-      run([nextBin, 'build'], { NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' }),
+    const code = await buildRecordingSources(settings.distDir, (env) =>
+      run([nextBin, 'build'], { ...env, NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'false' }),
     );
     if (code !== 0) process.exit(code ?? 1);
   }

@@ -17,9 +17,9 @@ let embedded: EmbeddedDatabase | null = null;
 let server: ChildProcess | null = null;
 let stopping = false;
 
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], env = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(command, args, { stdio: 'inherit', env });
     server = child;
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} ended with ${signal ?? code}`)),
@@ -67,8 +67,8 @@ async function main() {
 
   if (!isBuildCurrent()) {
     console.log('Building the site (next build)…');
-    await buildRecordingSources(process.env.NEXT_DIST_DIR ?? '.next', () =>
-      run(process.execPath, [nextBin, 'build']).then(() => 0),
+    await buildRecordingSources(process.env.NEXT_DIST_DIR ?? '.next', (buildEnv) =>
+      run(process.execPath, [nextBin, 'build'], buildEnv).then(() => 0),
     );
   }
   console.log(`Serving on http://localhost:${env.PORT}`);

@@ -18,9 +18,9 @@ export type BenchServer = {
   stop: () => Promise<void>;
 };
 
-function runToEnd(args: string[]) {
+function runToEnd(args: string[], env = process.env) {
   return new Promise<void>((resolve, reject) => {
-    spawn(process.execPath, args, { stdio: 'inherit', env: process.env }).on('exit', (code) =>
+    spawn(process.execPath, args, { stdio: 'inherit', env }).on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
     );
   });
@@ -59,7 +59,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const { seedIfEmpty } = await import('../../prisma/seed/seed-if-empty');
   await seedIfEmpty();
   if (!isBuildCurrent('.next-bench'))
-    await buildRecordingSources('.next-bench', () => runToEnd([nextBin, 'build']).then(() => 0));
+    await buildRecordingSources('.next-bench', (env) => runToEnd([nextBin, 'build'], env).then(() => 0));
 
   let child: ChildProcess | null = null;
   const start = async (extraEnv: Record<string, string> = {}) => {

@@ -42,13 +42,22 @@ export function isBuildCurrent(distDir = process.env.NEXT_DIST_DIR ?? '.next'): 
   return newestSourceMtime() <= Number(fs.readFileSync(stamp, 'utf8'));
 }
 
-/** Runs `build` and, when it succeeds, records which sources it was built from. */
+/**
+ * The environment a build runs in. Prerendering queues every page's statements on the database at
+ * once; the embedded database answers one at a time, so on a busy machine the serving timeout
+ * (DATABASE_STATEMENT_TIMEOUT_MS, 5 s) failed builds that would have finished.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_STATEMENT_TIMEOUT_MS: '120000' };
+}
+
+/** Runs `build` (in the build's environment) and, when it succeeds, records which sources it was built from. */
 export async function buildRecordingSources(
   distDir: string,
-  build: () => Promise<number | null>,
+  build: (env: NodeJS.ProcessEnv) => Promise<number | null>,
 ): Promise<number | null> {
   const startedFrom = newestSourceMtime();
-  const code = await build();
+  const code = await build(buildEnv());
   if (code === 0) fs.writeFileSync(path.join(root, distDir, STAMP), String(startedFrom));
   return code;
 }

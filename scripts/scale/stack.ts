@@ -122,11 +122,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (!isBuildCurrent(DIST_DIR)) {
       await buildRecordingSources(
         DIST_DIR,
-        () =>
+        (env) =>
           new Promise<number>((resolve, reject) =>
-            spawn(process.execPath, [nextBin, 'build'], { env: process.env, stdio: 'inherit', cwd: root }).on(
-              'exit',
-              (code) => (code === 0 ? resolve(0) : reject(new Error('next build failed'))),
+            spawn(process.execPath, [nextBin, 'build'], { env, stdio: 'inherit', cwd: root }).on('exit', (code) =>
+              code === 0 ? resolve(0) : reject(new Error('next build failed')),
             ),
           ),
       );

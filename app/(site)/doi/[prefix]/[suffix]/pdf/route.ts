@@ -9,14 +9,12 @@ export const GET = htmlRoute(async (_request: Request, { params }: { params: Pro
   const doi = doiFromParams(await params);
   const result = doi ? await readArticlePdf(doi, await getReader()) : null;
   if (!result) return htmlMessage(404, 'Article not found', 'No article has this DOI.');
-  if (!result.canRead) {
-    return htmlMessage(
-      403,
-      'Full text required',
-      'The PDF is available to subscribers, to readers who bought 24-hour access to this article, and through institutions.',
-      { href: articlePath(result.doi), label: 'Back to the article' },
-    );
-  }
+  // Refused: the site's own page with the access panel, which answers 403 (a route cannot render one).
+  if (!result.canRead)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `${articlePath(result.doi)}/pdf-access`, 'Cache-Control': 'private, no-store' },
+    });
   return new Response(Buffer.from(result.pdf), {
     headers: {
       'Content-Type': 'application/pdf',
