@@ -7,7 +7,7 @@ import { ArticleTools } from '@/components/article/article-tools';
 import { CitedBy } from '@/components/article/cited-by';
 import { CmeBox } from '@/components/article/cme-box';
 import { FirstPagePreview } from '@/components/article/first-page-preview';
-import { FullText } from '@/components/article/full-text';
+import { FullText, References } from '@/components/article/full-text';
 import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
 import { CiteBox } from '@/components/article/cite-box';
@@ -55,6 +55,7 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
                       />
                     )}
                     <FullText text={parts.text} doi={article.doi} returnTo={path} />
+                    <References html={article.referencesHtml} />
                   </div>
                   <ArticleInformation html={article.articleInfoHtml} />
                   <CiteBox article={article} />

@@ -13,10 +13,10 @@ export function FullText({ text, doi, returnTo }: { text: ArticleText | null; do
   const panel = <AccessPanel doi={doi} returnTo={returnTo} />;
   if (!text) return panel;
   if (text.source !== 'purchase' || !text.until)
-    return <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml} />;
+    return <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} />;
   return (
     <TimedAccess panel={panel}>
-      <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml} referencesHtml={text.referencesHtml}>
+      <FullTextBody reason={text.reason} fullTextHtml={text.fullTextHtml}>
         <PurchaseCountdown until={text.until} />
       </FullTextBody>
     </TimedAccess>
@@ -26,7 +26,6 @@ export function FullText({ text, doi, returnTo }: { text: ArticleText | null; do
 function FullTextBody(props: {
   reason: string | null;
   fullTextHtml: string;
-  referencesHtml: string;
   children?: ReactNode;
 }) {
   return (
@@ -39,12 +38,18 @@ function FullTextBody(props: {
       )}
       {/* Sanitized when imported (lib/articles/jats). */}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: props.fullTextHtml }} />
-      {props.referencesHtml && (
-        <section className="references" aria-labelledby="references-heading">
-          <h2 id="references-heading">References</h2>
-          <div dangerouslySetInnerHTML={{ __html: props.referencesHtml }} />
-        </section>
-      )}
     </div>
+  );
+}
+
+/** The reference list, shown to every reader (lib/articles/get-article-page says why). */
+export function References({ html }: { html: string }) {
+  if (!html) return null;
+  return (
+    <section className="references" aria-labelledby="references-heading">
+      <h2 id="references-heading">References</h2>
+      {/* Sanitized when imported (lib/articles/jats). */}
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </section>
   );
 }

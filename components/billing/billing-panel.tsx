@@ -4,13 +4,13 @@ import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listBillingHistory } from '@/lib/billing/list-billing-history';
-import { reversalForReader } from '@/lib/billing/reversal-for-reader';
+import { DataTable } from '@/components/ui/data-table';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-/** The account page's billing section: manage the subscription, invoices and 24-hour purchases. */
+/** The account page's billing section: manage the subscription, and every payment once with its receipt. */
 export async function BillingPanel({ userId, canReadEverything }: { userId: string; canReadEverything: boolean }) {
-  const { invoices, purchases, hasPaidSubscription } = await listBillingHistory(userId);
+  const { payments, hasPaidSubscription } = await listBillingHistory(userId);
   return (
     <section aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing</h2>
@@ -24,56 +24,44 @@ export async function BillingPanel({ userId, canReadEverything }: { userId: stri
           </p>
         )
       )}
-      {invoices.length > 0 && (
-        <table className="table">
-          <caption>Invoices</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date (UTC)</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Status</th>
-              <th scope="col">Invoice</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoices.map((invoice) => (
-              <tr key={invoice.id}>
-                <td>{dateTime.format(invoice.issuedAt)}</td>
-                <td>{formatMoney(invoice.amountCents, invoice.currency)}</td>
-                <td>{invoice.status}</td>
-                <td>{invoice.hostedInvoiceUrl ? <a href={invoice.hostedInvoiceUrl}>View</a> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {purchases.length > 0 && (
-        <table className="table">
-          <caption>24-hour article purchases</caption>
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Paid</th>
-              <th scope="col">Bought (UTC)</th>
-              <th scope="col">Access ends (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {purchases.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={articlePath(p.article.doi)}>{p.article.title}</Link>
-                </td>
-                <td>{formatMoney(p.amountCents, p.currency)}</td>
-                <td>{dateTime.format(p.confirmedAt)}</td>
-                <td>
-                  {dateTime.format(p.expiresAt)}
-                  {p.revokedAt && <span className="table__note"> ({reversalForReader(p.revokedReason)})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {payments.length > 0 && (
+        <DataTable
+          caption="Payments"
+          rows={payments}
+          rowKey={(p) => p.key}
+          columns={[
+            { header: 'Date (UTC)', cell: (p) => dateTime.format(p.paidAt) },
+            {
+              header: 'For',
+              cell: (p) =>
+                p.what.kind === 'subscription' ? (
+                  p.what.plan
+                ) : (
+                  <>
+                    24-hour access: <Link href={articlePath(p.what.doi)}>{p.what.title}</Link>
+                  </>
+                ),
+            },
+            { header: 'Amount', cell: (p) => formatMoney(p.amountCents, p.currency) },
+            { header: 'Status', cell: (p) => p.status },
+            {
+              header: 'Receipt',
+              cell: (p) => (
+                <>
+                  <a href={`/account/receipts/${p.key}`} download>
+                    Receipt (PDF)
+                  </a>
+                  {p.providerInvoiceUrl && (
+                    <>
+                      {' · '}
+                      <a href={p.providerInvoiceUrl}>Invoice at Stripe</a>
+                    </>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -16,7 +16,6 @@ export type ArticleText = {
   /** A 24-hour purchase's end (ISO), for the countdown. */
   until: string | null;
   fullTextHtml: string;
-  referencesHtml: string;
 };
 
 export type ArticleReaderParts = {

@@ -3,10 +3,10 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 
 /**
- * Everything on the article page that every visitor may see (the abstract, the other summaries
- * and Article Information: disclosures and funding are public). Deliberately never selects
- * fullTextHtml or referencesHtml: those leave the database only through readFullText, after
- * the access decision.
+ * Everything on the article page that every visitor may see: the abstract, the other summaries,
+ * Article Information (disclosures and funding) and the references (public, as on JAMA Network and
+ * in Crossref, so the preview's citation links land somewhere for everyone). Deliberately never
+ * selects fullTextHtml: it leaves the database only through readFullText, after the access decision.
  */
 export const getArticlePage = cache(async (doi: string) => {
   return db.article.findUnique({
@@ -29,6 +29,7 @@ export const getArticlePage = cache(async (doi: string) => {
       previewHtml: true,
       summariesHtml: true,
       articleInfoHtml: true,
+      referencesHtml: true,
       keywords: true,
       priceCents: true,
       currency: true,

@@ -25,7 +25,6 @@ function textOf(result: FullTextResult | null, now: Date): ArticleText | null {
     reason: describeAccess(decision, now),
     until: 'until' in decision ? decision.until.toISOString() : null,
     fullTextHtml: result.fullTextHtml,
-    referencesHtml: result.referencesHtml,
   };
 }
 

@@ -67,6 +67,36 @@ test('an anonymous visitor sees the preview and the access panel only', async ({
   await expect(page.locator('.gated-content')).toHaveCount(0);
 });
 
+test('a visitor sees the references, and every citation link in the preview lands on one', async ({ page }) => {
+  await page.goto(ARTICLE);
+  await expect(page.getByRole('heading', { name: 'References' })).toBeVisible();
+  const targets = await page
+    .locator('.article-preview a[href^="#"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
+  expect(targets.length, 'the seed preview cites references').toBeGreaterThan(0);
+  for (const id of targets) await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+});
+
+test('a visitor who asks for the PDF gets the site’s page with the access panel, answered 403', async ({ page }) => {
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 800 });
+    const res = await page.goto(`${ARTICLE}/pdf`);
+    expect(res!.status()).toBe(403);
+    expect(res!.headers()['cache-control']).toMatch(/no-store|private/);
+    await expect(page.getByRole('link', { name: 'Current Issue' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('The Need to Examine the Risks');
+    await expect(page.getByRole('link', { name: 'Sign In to Access Full Content' })).toBeVisible();
+    await expect(page.getByText('Purchase Online Access to this article for 24 hours')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.getByRole('link', { name: 'Sign In to Access Full Content' }).click();
+  await page.getByLabel('Email').fill('subscriber@example.com');
+  await page.getByLabel('Password').fill('journal-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${ARTICLE}$`));
+  expect((await page.request.get(`${ARTICLE}/pdf`)).headers()['content-type']).toBe('application/pdf');
+});
+
 test('a reader on an institution’s network reads the full text; outside it, not', async ({ request }) => {
   const url = `/api/articles/full-text?doi=${encodeURIComponent(SEED_DOI)}`;
   const inside = await request.get(url, { headers: { 'X-Forwarded-For': '203.0.113.77' } });

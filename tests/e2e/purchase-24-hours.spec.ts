@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadSeededArticles, probesOf, SEED_DOI } from './support/content';
+import { readPdfText } from '../support/read-pdf-text';
 import { fullTextFor, moveServerClockPast, payTestCheckout, registerHere, setServerClock } from './support/payments';
 
 const ARTICLE = `/doi/${SEED_DOI}`;
@@ -9,6 +10,7 @@ test.afterEach(({ request }) => setServerClock(request, 0));
 
 test('anonymous reader buys 24-hour access after registering, reads with a countdown, and loses it at expiry', async ({
   page,
+  request,
 }) => {
   const seed = (await loadSeededArticles()).find((a) => a.doi === SEED_DOI)!;
   const probe = probesOf(seed)[0]!;
@@ -32,6 +34,22 @@ test('anonymous reader buys 24-hour access after registering, reads with a count
   await expect(page.locator('.gated-content')).toContainText(probe);
   await expect(page.getByText(/24-hour access until \d\d:\d\d UTC tomorrow/)).toBeVisible();
   await expect(page.getByText(/Time left: 2[34]:\d\d:\d\d/)).toBeVisible();
+
+  // My Account lists the payment once, with a receipt that only its payer can open.
+  await page.goto('/account');
+  const payments = page.getByRole('table', { name: 'Payments' });
+  await expect(payments.getByRole('row')).toHaveCount(2);
+  await expect(payments).toContainText('24-hour access: The Need to Examine the Risks');
+  const receiptHref = await payments.getByRole('link', { name: 'Receipt (PDF)' }).getAttribute('href');
+  const receipt = await page.request.get(receiptHref!);
+  expect(receipt.headers()['content-type']).toBe('application/pdf');
+  const receiptText = await readPdfText(await receipt.body());
+  expect(receiptText).toContain('Receipt');
+  expect(receiptText).toContain('Paid by: Pat Buyer');
+  expect(receiptText).toMatch(/Amount: \$\d+\.\d\d/);
+  expect((await request.get(receiptHref!)).status()).toBe(401); // no session: nothing to see
+  expect((await page.request.get('/account/receipts/purchase-nosuchpayment')).status()).toBe(404);
+  await page.goto(ARTICLE);
 
   const { until } = await fullTextFor(page.request, SEED_DOI);
   expect(until).not.toBeNull();

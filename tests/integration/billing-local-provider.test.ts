@@ -19,6 +19,9 @@ import { cancelLocalSubscription } from '@/lib/billing/providers/local/cancel-lo
 import { completeLocalCheckout } from '@/lib/billing/providers/local/complete-local-checkout';
 import { refundLatestPayment } from '@/lib/admin/subscriptions';
 import { db } from '@/lib/db';
+import { findPayment, listBillingHistory } from '@/lib/billing/list-billing-history';
+import { renderReceiptPdf } from '@/lib/billing/render-receipt-pdf';
+import { readPdfText } from '../support/read-pdf-text';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { makeEvent, webhookRequest } from '../support/stripe-events';
@@ -105,6 +108,35 @@ describe('local test-payment provider', () => {
     expect((await db.subscription.findFirstOrThrow()).revokedReason).toBe('Refunded by admin@example.org');
     // The success page, reloaded, no longer thanks the reader for it.
     expect(await getCheckoutResult(id, user.id)).toEqual({ kind: 'reversed', note: 'Ended: the payment was refunded' });
+  });
+
+  it('lists each payment once with its receipt, which only the payer can open', async () => {
+    const user = await createReader();
+    const stranger = await createReader('stranger@example.org');
+    const article = await createPaidArticle();
+    await completeLocalCheckout(sessionIdOf(await createPurchaseCheckout(user, article)), user.id);
+    await completeLocalCheckout(sessionIdOf(await createSubscriptionCheckout(user, 'annual', '/')), user.id);
+    const { payments, hasPaidSubscription } = await listBillingHistory(user.id);
+    expect(hasPaidSubscription).toBe(true);
+    expect(payments.map((p) => [p.what.kind, p.status])).toEqual(
+      expect.arrayContaining([
+        ['article', 'Paid'],
+        ['subscription', 'Paid'],
+      ]),
+    );
+    expect(payments).toHaveLength(2);
+    expect(payments.find((p) => p.what.kind === 'subscription')!.what).toEqual({
+      kind: 'subscription',
+      plan: 'Annual subscription',
+    });
+    for (const payment of payments) {
+      expect(await findPayment(user.id, payment.key)).toEqual(payment);
+      expect(await findPayment(stranger.id, payment.key)).toBeNull();
+      const text = await readPdfText(await renderReceiptPdf(payment, { name: 'Pat Payer', email: user.email }));
+      expect(text).toContain(`Receipt number: ${payment.key}`);
+      expect(text).toContain('Status: Paid');
+    }
+    expect(await findPayment(user.id, 'purchase-../../x')).toBeNull();
   });
 
   it('the Stripe webhook answers 404 when Stripe is not configured', async () => {

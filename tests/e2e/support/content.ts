@@ -27,14 +27,15 @@ export async function loadSeededArticles(): Promise<SeededArticle[]> {
     return rows.map((r) => ({
       doi: r.doi,
       isFree: r.isFree,
-      gatedParagraphs: [...htmlToParagraphs(r.fullTextHtml), ...htmlToParagraphs(r.referencesHtml)],
-      // Summaries and Article Information (disclosures, funding) are public by design.
+      gatedParagraphs: htmlToParagraphs(r.fullTextHtml),
+      // Summaries, Article Information (disclosures, funding) and references are public by design.
       publicText: [
         r.title,
         r.subtitle ?? '',
         ...htmlToParagraphs(r.previewHtml),
         ...htmlToParagraphs(r.summariesHtml),
         ...htmlToParagraphs(r.articleInfoHtml),
+        ...htmlToParagraphs(r.referencesHtml),
       ].join('\n'),
     }));
   } finally {

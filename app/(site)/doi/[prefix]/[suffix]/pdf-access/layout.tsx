@@ -20,7 +20,7 @@ export default async function PdfAccessLayout({
   if (!article) notFound();
   return (
     <div className="page pdf-access">
-      <p className="pdf-access__kind">PDF</p>
+      <p className="eyebrow">PDF</p>
       <h1>
         <Link href={articlePath(article.doi)}>
           {article.titleHtml ? <span dangerouslySetInnerHTML={{ __html: article.titleHtml }} /> : article.title}
