@@ -151,7 +151,11 @@ export function errorResponse(error: unknown): NextResponse {
     );
   }
   if (error instanceof ZodError) {
-    return NextResponse.json({ error: describeZodError(error), code: 'invalid' }, { status: 422 });
+    // `issues` lets a form name each field by its own label instead of its key.
+    const issues = error.issues
+      .map(plainIssue)
+      .map(({ path, message }) => ({ field: path.map(String).join('.'), message }));
+    return NextResponse.json({ error: describeZodError(error), code: 'invalid', issues }, { status: 422 });
   }
   const clientError = asClientError(error);
   if (clientError) {

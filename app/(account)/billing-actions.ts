@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
 import { createPortalSession } from '@/lib/billing/create-portal-session';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
-import { cancelLocalSubscription } from '@/lib/billing/providers/local/cancel-local-subscription';
+import { cancelLocalSubscription, resumeLocalSubscription } from '@/lib/billing/providers/local/cancel-local-subscription';
 import { completeLocalCheckout } from '@/lib/billing/providers/local/complete-local-checkout';
 import { planIdSchema } from '@/lib/billing/plans';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
@@ -42,6 +42,14 @@ export const cancelLocalSubscriptionAction = validatedActionWithUser(
     await cancelLocalSubscription(subscriptionId, user.id);
     // Back to the portal, which now says "ends" instead of "renews", with the outcome.
     redirect('/checkout/test-portal?cancelled=1');
+  },
+);
+
+export const resumeLocalSubscriptionAction = validatedActionWithUser(
+  z.object({ subscriptionId: z.string().min(1).max(64) }),
+  async ({ subscriptionId }, user) => {
+    await resumeLocalSubscription(subscriptionId, user.id);
+    redirect('/checkout/test-portal?resumed=1');
   },
 );
 

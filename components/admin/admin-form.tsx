@@ -26,6 +26,24 @@ type Props = {
 };
 
 type Result = { ok: boolean; message: string; details: string[] };
+type FieldIssue = { field: string; message: string };
+
+/** The server's refusal with each field named by its label ("Ends on: Enter a valid date."), never its key. */
+function describeRefusal(body: Record<string, unknown>, status: number, fields: AdminField[]): Result {
+  const issues = Array.isArray(body.issues) ? (body.issues as FieldIssue[]) : [];
+  const labelOf = (key: string) => fields.find((f) => f.name === key)?.label;
+  if (issues.length > 0 && issues.every((i) => labelOf(i.field)))
+    return {
+      ok: false,
+      message: issues.length === 1 ? 'Please correct this field.' : 'Please correct these fields.',
+      details: issues.map((i) => `${labelOf(i.field)}: ${i.message}`),
+    };
+  return {
+    ok: false,
+    message: typeof body.error === 'string' ? body.error : `The server answered ${status}.`,
+    details: [],
+  };
+}
 
 function describeSuccess(body: Record<string, unknown>): Result {
   const details = [
@@ -91,12 +109,7 @@ export function AdminForm({ endpoint, fields, submitLabel, hidden = {}, confirm,
         body: JSON.stringify(data),
       });
       const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!res.ok)
-        return setResult({
-          ok: false,
-          message: typeof body.error === 'string' ? body.error : `The server answered ${res.status}.`,
-          details: [],
-        });
+      if (!res.ok) return setResult(describeRefusal(body, res.status, fields));
       setResult(describeSuccess(body));
       router.refresh();
     });

@@ -17,6 +17,7 @@ import {
 import { paymentProvider } from '@/lib/billing/providers/payment-provider';
 
 export const subscriptionFilterSchema = z.object({
+  q: z.string().trim().max(200).catch('').default(''),
   status: z.string().max(30).catch('').default(''),
   plan: z.string().max(30).catch('').default(''),
   source: z.enum(['', 'payment', 'activation', 'complimentary']).catch('').default(''),
@@ -25,6 +26,7 @@ export const subscriptionFilterSchema = z.object({
 
 export async function listSubscriptions(filter: z.infer<typeof subscriptionFilterSchema>) {
   const where = {
+    ...(filter.q ? { user: { email: { contains: filter.q.toLowerCase(), mode: 'insensitive' as const } } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.plan ? { plan: filter.plan } : {}),
     ...(filter.source ? { source: filter.source } : {}),

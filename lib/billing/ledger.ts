@@ -233,6 +233,11 @@ export function extendSubscription(tx: Tx, subscriptionId: string, endsAt: Date)
   });
 }
 
+/** Takes back a cancellation at the period's end, as Stripe's portal allows until the period ends. */
+export function resumeSubscription(tx: Tx, subscriptionId: string) {
+  return tx.subscription.update({ where: { id: subscriptionId }, data: { cancelAtPeriodEnd: false } });
+}
+
 /** Ends a subscription now (access ends at once) or at the end of its period (access runs on). */
 export function cancelSubscription(tx: Tx, subscriptionId: string, when: 'now' | 'period_end', now: Date) {
   return tx.subscription.update({

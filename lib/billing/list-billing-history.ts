@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ArticlePurchase, BillingInvoice } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { listPlans } from './plans';
+import { planLabel } from './plans';
 import { reversalKind } from './reversal-for-reader';
 
 /** One payment the reader made, listed once: a subscription invoice or a paid 24-hour purchase. */
@@ -31,11 +31,10 @@ function invoicePayment(i: BillingInvoice, subscriptions: Plans): Payment {
   const plan = subscriptions.find(
     (s) => s.provider === i.provider && s.providerSubscriptionId === i.providerSubscriptionId,
   )?.plan;
-  const label = listPlans().find((p) => p.id === plan)?.label;
   return {
     key: `invoice-${i.id}`,
     paidAt: i.issuedAt,
-    what: { kind: 'subscription', plan: label ? `${label} subscription` : 'Subscription' },
+    what: { kind: 'subscription', plan: plan ? `${planLabel(plan)} subscription` : 'Subscription' },
     amountCents: i.amountCents,
     currency: i.currency,
     status: INVOICE_STATUS[i.status] ?? i.status,

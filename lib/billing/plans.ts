@@ -41,6 +41,11 @@ export function findPlan(id: PlanId): Plan {
   return plan;
 }
 
+/** "Annual" for 'annual'; a plan we no longer sell (an old Stripe price's id) keeps its own name. */
+export function planLabel(plan: string): string {
+  return listPlans().find((p) => p.id === plan)?.label ?? plan;
+}
+
 /** Our plan name for a Stripe Price; a price we do not know keeps its id so nothing is lost. */
 export function planOfPrice(priceId: string | undefined): string {
   return listPlans().find((p) => p.stripePriceId && p.stripePriceId === priceId)?.id ?? priceId ?? 'unknown';

@@ -24,6 +24,12 @@ test('admin grants a complimentary subscription → that reader sees the full te
   const admin = await adminPage(browser);
   await admin.goto('/admin/subscriptions');
   const grant = admin.getByRole('region', { name: 'Grant a complimentary subscription' });
+  // A refusal names each field as the form labels it, never by its key.
+  await grant.getByRole('button', { name: 'Grant subscription' }).click();
+  await expect(grant.getByText('Please correct these fields.')).toBeVisible();
+  await expect(grant.getByText('Reader’s email: Enter the reader’s email address.')).toBeVisible();
+  await expect(grant.getByText(/^Ends on: /)).toBeVisible();
+  await expect(grant.getByText(/endsAt|email:/)).toHaveCount(0);
   await grant.getByLabel('Reader’s email').fill(reader.email);
   await grant.getByLabel('Ends on').fill('2031-06-30');
   await grant.getByRole('button', { name: 'Grant subscription' }).click();
@@ -32,6 +38,22 @@ test('admin grants a complimentary subscription → that reader sees the full te
   await page.goto(ARTICLE);
   await expect(page.locator('.gated-content')).toContainText(FULL_TEXT);
   await expect(page.getByText('Subscriber until 2031-06-30')).toBeVisible();
+
+  // Found by the reader's email; its words are the admin's, not stored values; ended rows offer no changes.
+  await admin.goto(`/admin/subscriptions?q=${encodeURIComponent(reader.email.toUpperCase())}`);
+  const row = admin.getByRole('row').filter({ hasText: reader.email });
+  await expect(admin.getByRole('row')).toHaveCount(2);
+  await expect(row).toContainText('Annual');
+  await expect(row).toContainText('Complimentary');
+  await expect(row).toContainText('Active');
+  admin.once('dialog', (d) => void d.accept());
+  await row.getByLabel('Cancel').selectOption('now');
+  await row.getByRole('button', { name: 'Cancel subscription' }).click();
+  await expect(row).toContainText('Cancelled');
+  await expect(row).toContainText('Ended');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await page.goto(ARTICLE);
+  await expect(page.getByText('Sign In to Access Full Content')).toBeVisible();
 
   await admin.goto('/admin/audit?action=subscription');
   await expect(

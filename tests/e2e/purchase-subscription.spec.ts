@@ -43,6 +43,12 @@ test('subscribe → full text on every paid article; cancel in the portal → ac
   await expect(page.getByText('You keep access until the end of the period you paid for.')).toBeVisible();
   await expect(page.getByText(/subscription, ends /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel subscription' })).toHaveCount(0);
+  // As in Stripe's portal, a cancellation can be taken back until the period ends.
+  await page.getByRole('button', { name: 'Resume subscription' }).click();
+  await expect(page.getByText('Your subscription is resumed: it renews as before.')).toBeVisible();
+  await expect(page.getByText(/subscription, renews /)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel subscription' }).click();
+  await expect(page.getByText(/subscription, ends /)).toBeVisible();
 
   // Still readable until the period ends, then not.
   expect((await fullTextFor(page.request, SEED_DOI)).canRead).toBe(true);

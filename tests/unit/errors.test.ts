@@ -9,7 +9,11 @@ describe('errorResponse', () => {
       .safeParse({ email: 'x' }).error!;
     const res = errorResponse(zodError);
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: 'email: Enter a valid email address.', code: 'invalid' });
+    expect(await res.json()).toEqual({
+      error: 'email: Enter a valid email address.',
+      code: 'invalid',
+      issues: [{ field: 'email', message: 'Enter a valid email address.' }],
+    });
     expect(errorResponse(new ValidationError('No.')).status).toBe(422);
   });
 

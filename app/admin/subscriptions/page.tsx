@@ -3,6 +3,14 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { listSubscriptions, subscriptionFilterSchema } from '@/lib/admin/subscriptions';
+import { isSubscriptionOpen } from '@/lib/access/decide-access';
+import {
+  SUBSCRIPTION_SOURCE_LABELS,
+  subscriptionSourceLabel,
+  subscriptionStatusLabel,
+} from '@/lib/billing/describe-subscription';
+import { listPlans, planLabel } from '@/lib/billing/plans';
+import { now } from '@/lib/clock';
 
 export const metadata = { title: 'Subscriptions' };
 
@@ -12,6 +20,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
   await requireAdmin('/admin/subscriptions');
   const filter = subscriptionFilterSchema.parse(await searchParams);
   const { rows, total, pageCount } = await listSubscriptions(filter);
+  const current = now();
   return (
     <>
       <h1>Subscriptions</h1>
@@ -27,10 +36,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
               kind: 'select',
               name: 'plan',
               label: 'Plan',
-              options: [
-                { value: 'annual', label: 'Annual' },
-                { value: 'monthly', label: 'Monthly' },
-              ],
+              options: listPlans().map((p) => ({ value: p.id, label: p.label })),
             },
             { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
           ]}
@@ -38,25 +44,34 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
         />
       </section>
       <form className="admin-filter" aria-label="Filter subscriptions">
+        <label htmlFor="f-q">Reader’s email</label>
+        <input id="f-q" name="q" type="search" defaultValue={filter.q} />
         <label htmlFor="f-status">Status</label>
         <select id="f-status" name="status" defaultValue={filter.status}>
           <option value="">Any</option>
           {['active', 'trialing', 'past_due', 'canceled', 'unpaid'].map((s) => (
-            <option key={s}>{s}</option>
+            <option key={s} value={s}>
+              {subscriptionStatusLabel(s)}
+            </option>
           ))}
         </select>
         <label htmlFor="f-plan">Plan</label>
         <select id="f-plan" name="plan" defaultValue={filter.plan}>
           <option value="">Any</option>
-          <option>annual</option>
-          <option>monthly</option>
+          {listPlans().map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
         <label htmlFor="f-source">Source</label>
         <select id="f-source" name="source" defaultValue={filter.source}>
           <option value="">Any</option>
-          <option>payment</option>
-          <option>activation</option>
-          <option>complimentary</option>
+          {Object.entries(SUBSCRIPTION_SOURCE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
         <button type="submit" className="button">
           Filter
@@ -68,20 +83,22 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
         noun="subscription"
         columns={[
           { header: 'Reader', cell: (s) => s.user.email },
-          { header: 'Plan', cell: (s) => s.plan },
-          { header: 'Source', cell: (s) => s.source },
+          { header: 'Plan', cell: (s) => planLabel(s.plan) },
+          { header: 'Source', cell: (s) => subscriptionSourceLabel(s.source) },
           {
             header: 'Status',
             cell: (s) =>
-              `${s.revokedAt ? `revoked (${s.revokedReason ?? ''})` : s.status}${s.cancelAtPeriodEnd ? ', cancels at period end' : ''}`,
+              s.revokedAt
+                ? `Revoked${s.revokedReason ? ` (${s.revokedReason})` : ''}`
+                : `${subscriptionStatusLabel(s.status)}${s.cancelAtPeriodEnd ? ', cancels at period end' : ''}`,
           },
           { header: 'Ends', cell: (s) => day(s.currentPeriodEnd) },
-          { header: 'Change', cell: (s) => <SubscriptionChanges subscription={s} /> },
+          { header: 'Change', cell: (s) => <SubscriptionChanges subscription={s} now={current} /> },
         ]}
       />
       <Pager
         path="/admin/subscriptions"
-        params={{ status: filter.status, plan: filter.plan, source: filter.source }}
+        params={{ q: filter.q, status: filter.status, plan: filter.plan, source: filter.source }}
         page={filter.page}
         pageCount={pageCount}
       />
@@ -92,7 +109,9 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
 type ListedSubscription = Awaited<ReturnType<typeof listSubscriptions>>['rows'][number];
 
 /** What an admin can change on one subscription. */
-function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscription }) {
+function SubscriptionChanges({ subscription: s, now }: { subscription: ListedSubscription; now: Date }) {
+  // An ended or revoked subscription has nothing left to extend, refund or cancel.
+  if (!isSubscriptionOpen(s, now)) return <span className="table__note">Ended</span>;
   return (
     <>
       {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
@@ -123,8 +142,9 @@ function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscrip
             kind: 'select',
             name: 'when',
             label: 'Cancel',
+            // Already cancelled at the period's end: what is left is ending it now.
             options: [
-              { value: 'period_end', label: 'At period end' },
+              ...(s.cancelAtPeriodEnd ? [] : [{ value: 'period_end', label: 'At period end' }]),
               { value: 'now', label: 'Now' },
             ],
           },

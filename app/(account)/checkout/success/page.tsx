@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
+import { planLabel } from '@/lib/billing/plans';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
@@ -88,7 +89,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
     <div className="page page--narrow">
       <h1>Thank you for subscribing</h1>
       <p>
-        Your {result.plan} subscription gives you the full text of every article. It{' '}
+        Your {planLabel(result.plan).toLowerCase()} subscription gives you the full text of every article. It{' '}
         {result.cancelAtPeriodEnd ? 'ends' : 'renews'} on{' '}
         <time dateTime={result.currentPeriodEnd.toISOString()}>{dateTime.format(result.currentPeriodEnd)} UTC</time>.
       </p>

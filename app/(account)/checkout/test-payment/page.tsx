@@ -6,6 +6,7 @@ import { articlePath } from '@/lib/articles/article-path';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
+import { planLabel } from '@/lib/billing/plans';
 import { getLocalCheckout } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { payLocalCheckoutAction } from '../../billing-actions';
@@ -28,7 +29,7 @@ export default async function TestPaymentPage({ searchParams }: Props) {
   if (!session) notFound();
   const what = session.article
     ? `24-hour online access: ${session.article.title}`
-    : `${session.plan ?? ''} subscription`;
+    : `${session.plan ? planLabel(session.plan) : ''} subscription`.trim();
   const returnTo = session.article ? articlePath(session.article.doi) : back === '/' ? '/subscribe' : back;
   const amount = formatMoney(session.amountCents, session.currency);
   return (

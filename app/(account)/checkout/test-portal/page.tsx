@@ -6,9 +6,10 @@ import { FormMessage } from '@/components/ui/form-field';
 import { isSubscriptionOpen } from '@/lib/access/decide-access';
 import { requireUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
+import { planLabel } from '@/lib/billing/plans';
 import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
-import { cancelLocalSubscriptionAction } from '../../billing-actions';
+import { cancelLocalSubscriptionAction, resumeLocalSubscriptionAction } from '../../billing-actions';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
 
@@ -23,12 +24,17 @@ function stateOf(s: Listed, now: Date): 'renews' | 'ends' | 'ended' {
 }
 
 /** Stands in for Stripe's Customer Portal when no Stripe keys are configured. */
-export default async function TestPortalPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
+export default async function TestPortalPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ cancelled?: string; resumed?: string }>;
+}) {
   const user = await requireUser('/checkout/test-portal');
   // After the request is read: asked before, the build would prerender this page as a 404.
   if (!areTestPaymentsOn()) notFound();
   const subscriptions = await listLocalSubscriptions(user.id);
   const current = now();
+  const outcome = await searchParams;
   return (
     <div className="page page--narrow">
       <p className="notice" role="note">
@@ -36,19 +42,20 @@ export default async function TestPortalPage({ searchParams }: { searchParams: P
         portal.
       </p>
       <h1>Manage subscription</h1>
-      {(await searchParams).cancelled === '1' && (
+      {outcome.cancelled === '1' && (
         <FormMessage
           ok
           message="Your subscription is cancelled. You keep access until the end of the period you paid for."
         />
       )}
+      {outcome.resumed === '1' && <FormMessage ok message="Your subscription is resumed: it renews as before." />}
       {subscriptions.length === 0 && <p>There is no subscription on this account.</p>}
       {subscriptions.map((s) => {
         const state = stateOf(s, current);
         return (
-          <section key={s.id} className="box" aria-label={`${s.plan} subscription`}>
+          <section key={s.id} className="box" aria-label={`${planLabel(s.plan)} subscription`}>
             <p>
-              <strong>{s.plan}</strong> subscription,{' '}
+              <strong>{planLabel(s.plan)}</strong> subscription,{' '}
               {state === 'ended' ? 'has ended' : `${state} ${dateTime.format(s.currentPeriodEnd)} UTC`}
             </p>
             {state === 'renews' && (
@@ -57,6 +64,14 @@ export default async function TestPortalPage({ searchParams }: { searchParams: P
                 fields={[]}
                 hidden={{ subscriptionId: s.id }}
                 submitLabel="Cancel subscription"
+              />
+            )}
+            {state === 'ends' && (
+              <ActionForm
+                action={resumeLocalSubscriptionAction}
+                fields={[]}
+                hidden={{ subscriptionId: s.id }}
+                submitLabel="Resume subscription"
               />
             )}
           </section>
