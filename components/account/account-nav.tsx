@@ -28,7 +28,15 @@ export function AccountNav({ account }: { account?: AccountSummary }) {
   const me = isKnown ? account : fetched;
 
   if (me === undefined) return <span className="account-nav__placeholder" aria-hidden="true" />;
-  if (!me) return <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`}>Sign In</Link>;
+  if (!me)
+    return (
+      <>
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`}>Sign In</Link>
+        <Link href={`/subscribe?callbackUrl=${encodeURIComponent(pathname)}`} className="site-header__subscribe">
+          Subscribe
+        </Link>
+      </>
+    );
   return (
     <>
       {me.role === 'admin' && <Link href="/admin">Admin</Link>}

@@ -172,6 +172,21 @@ test('an unknown DOI answers 404 with a helpful page', async ({ page }) => {
 test('home and issue pages list the issue’s articles', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Current Issue' })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Cover of Archives of Dermatology, Vol 148, No. 4, April 2012' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Online First' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'CME' })).toContainText(/\d+ activit(y is|ies are) open for credit/);
+  const topics = page.getByRole('region', { name: 'Topic Collections' });
+  await expect(topics.getByRole('link').first()).toBeVisible();
+  // A visitor is invited to subscribe from the header.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Subscribe' })).toHaveAttribute(
+    'href',
+    '/subscribe?callbackUrl=%2F',
+  );
+  await topics.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/topics\//);
+  await page.goto('/');
   await page.getByRole('link', { name: /Vol 148, No\. 4, April 2012/ }).click();
   await expect(page).toHaveURL(/\/issues\/148\/4$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vol 148, No. 4, April 2012');

@@ -63,6 +63,16 @@ test('the article page leads to the quiz, which needs an account; unanswered and
   await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fcme%2F${activityId}$`));
   await signIn(page, learner.email, learner.password, `/cme/${activityId}`);
 
+  // On a phone the questions wrap over several lines, inside their box: the border never cuts a line.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const question of await page.locator('fieldset').all()) {
+    const legend = (await question.locator('legend').boundingBox())!;
+    const border = (await question.boundingBox())!;
+    expect(legend.y, await question.locator('legend').innerText()).toBeGreaterThan(border.y);
+  }
+  expect(await page.locator('fieldset legend').count()).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // What an accredited activity must say before the learner starts.
   const facts = page.getByRole('region', { name: 'Activity information' });
   await expect(facts.getByRole('definition').nth(0)).toHaveText('1 January 2026');
