@@ -52,7 +52,9 @@ export default async function SearchPage({
               <p role="status">
                 {outcome.total === 0
                   ? `No articles match${what ? ` ${what}` : ''}.`
-                  : `${outcome.total} article${outcome.total === 1 ? '' : 's'}${what ? ` match ${what}` : ''}.`}
+                  : outcome.total === 1
+                    ? `1 article${what ? ` matches ${what}` : ''}.`
+                    : `${outcome.total} articles${what ? ` match ${what}` : ''}.`}
               </p>
               {outcome.total > 1 && (
                 <p className="search-sort">
