@@ -54,7 +54,7 @@ test.describe('search on a phone (390 px)', () => {
   test('an author’s name lists their articles', async ({ page }) => {
     await page.goto('/search?q=Pascal+Joly');
     // One result, said as English says it.
-    await expect(page.getByRole('status')).toHaveText(/^(1 article matches|\d+ articles match) “Pascal Joly”\.$/);
+    await expect(page.getByRole('status')).toHaveText('1 article matches “Pascal Joly”.');
     await page.locator('.search-result__authors a', { hasText: 'Pascal Joly' }).first().click();
     await expect(page).toHaveURL(/\/search\?author=Pascal\+Joly$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Articles by Pascal Joly');
