@@ -29,7 +29,7 @@ test('admin grants a complimentary subscription → that reader sees the full te
   await expect(grant.getByText('Please correct these fields.')).toBeVisible();
   await expect(grant.getByText('Reader’s email: Enter the reader’s email address.')).toBeVisible();
   await expect(grant.getByText(/^Ends on: /)).toBeVisible();
-  await expect(grant.getByText(/endsAt|email:/)).toHaveCount(0);
+  await expect(grant.getByText(/endsAt:|^email:/)).toHaveCount(0);
   await grant.getByLabel('Reader’s email').fill(reader.email);
   await grant.getByLabel('Ends on').fill('2031-06-30');
   await grant.getByRole('button', { name: 'Grant subscription' }).click();
