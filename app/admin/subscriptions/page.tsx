@@ -37,6 +37,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
               name: 'plan',
               label: 'Plan',
               options: listPlans().map((p) => ({ value: p.id, label: p.label })),
+              defaultValue: 'annual',
             },
             { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
           ]}
