@@ -49,6 +49,21 @@ test.describe('on a phone', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 
+  test('the home page, search and the visitor’s PDF page fit the phone, with targets a thumb can hit', async ({
+    page,
+  }) => {
+    for (const path of ['/', '/issues', '/search?q=ivig', '/doi/10.1001/archdermatol.2011.3156/pdf']) {
+      await page.goto(path);
+      expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/');
+    // The header's links, Subscribe included, are at least 24 px high (WCAG 2.2 target size).
+    for (const link of await page.getByRole('banner').getByRole('link').all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.height, await link.innerText()).toBeGreaterThanOrEqual(24);
+    }
+  });
+
   test('admin lists fit the phone', async ({ page }) => {
     await signIn(page, 'admin@example.com', undefined, '/admin/users');
     for (const path of [
