@@ -6,7 +6,9 @@ import type { Librarian } from './require-librarian';
 /**
  * Audits a change made in the librarian portal, in the change's own transaction. Every entry is
  * filed under the institution (targetType "Institution", its id), which is what the portal's
- * Change history lists, so a section's changes appear there without anything else.
+ * Change history lists, so a section's changes appear there without anything else. Actions are
+ * named "librarian.<section>.<verb>" (the prefix is added when missing): the history shows the
+ * librarian's own address for these, and "Publisher staff" for our admins' changes.
  */
 export async function recordPortalAudit(
   tx: Prisma.TransactionClient,
@@ -15,6 +17,7 @@ export async function recordPortalAudit(
 ): Promise<void> {
   await recordAudit(tx, librarian.user, {
     ...entry,
+    action: entry.action.startsWith('librarian.') ? entry.action : `librarian.${entry.action}`,
     targetType: 'Institution',
     targetId: librarian.institution.id,
   });
