@@ -87,6 +87,7 @@ function namePart(name: string): string {
     .replace(/\([^)]*\)/g, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Unnamed';
