@@ -164,7 +164,7 @@ test('the holdings page lists the subscription and downloads the KBART title lis
   expect(download.suggestedFilename()).toMatch(
     /^SampleMedicalPublishing_DemoUniversityHospital_AllTitles_\d{4}-\d\d-\d\d\.txt$/,
   );
-  const [header, row, end] = fs.readFileSync((await download.path()), 'utf8').split('\n');
+  const [header, row, end] = fs.readFileSync(await download.path(), 'utf8').split('\n');
   expect(header?.split('\t')).toHaveLength(25);
   expect(header?.split('\t').slice(0, 4)).toEqual([
     'publication_title',
