@@ -10,7 +10,7 @@ export function compileRobotMatcher(list: RobotPattern[]): RegExp {
   return new RegExp(list.map((r) => `(?:${r.pattern})`).join('|'), 'i');
 }
 
-const matcher = compileRobotMatcher(robots as RobotPattern[]);
+const matcher = compileRobotMatcher(robots);
 // User agents repeat (a few browsers make most of the traffic): remember recent answers.
 const remembered = new Map<string, boolean>();
 const REMEMBER_AT_MOST = 2000;

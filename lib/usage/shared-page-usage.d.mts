@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const RECORD_USAGE: unique symbol;
-export const FLUSH_USAGE: unique symbol;
-export function recordSharedArticleView(
+export declare const RECORD_USAGE: unique symbol;
+export declare const FLUSH_USAGE: unique symbol;
+export declare function recordSharedArticleView(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
