@@ -125,22 +125,33 @@ export async function buildCounterReport(customer: ReportCustomer, request: Repo
   };
   const attributes: JsonObject = {};
   if (request.attributes.length) attributes.Attributes_To_Show = request.attributes;
-  if (report.isMaster && report.level === 'item' && request.includeParentDetails) attributes.Include_Parent_Details = 'True';
+  if (report.isMaster && report.level === 'item' && request.includeParentDetails)
+    attributes.Include_Parent_Details = 'True';
   if (Object.keys(attributes).length) header.Report_Attributes = attributes;
   if (warnings.length) header.Exceptions = warnings;
-  header.Created = clockNow().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  header.Created = clockNow()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   header.Created_By = JOURNAL.publisher;
   header.Registry_Record = '';
   return { Report_Header: header, Report_Items: items };
 }
 
-function platformItems(request: ReportRequest, rows: ArticleMonthCounts[], searches: { month: string; searches: number }[]) {
+function platformItems(
+  request: ReportRequest,
+  rows: ArticleMonthCounts[],
+  searches: { month: string; searches: number }[],
+) {
   const withMethod = request.attributes.includes('Access_Method') ? { Access_Method: 'Regular' } : {};
   const entries: JsonObject[] = [];
   const searchCounts: Counts = {};
   for (const s of searches) if (s.searches > 0) searchCounts[s.month] = s.searches;
   if (Object.keys(searchCounts).length)
-    entries.push({ Data_Type: 'Platform', ...withMethod, Performance: { Searches_Platform: sortMonths(searchCounts) } });
+    entries.push({
+      Data_Type: 'Platform',
+      ...withMethod,
+      Performance: { Searches_Platform: sortMonths(searchCounts) },
+    });
   const performance = performanceOf(rows, request.metricTypes);
   if (Object.keys(performance).length) entries.push({ Data_Type: 'Article', ...withMethod, Performance: performance });
   return entries.length ? [{ Platform: PLATFORM_NAME, Attribute_Performance: entries }] : [];
@@ -205,7 +216,11 @@ async function itemItems(request: ReportRequest, rows: ArticleMonthCounts[]) {
       publishedOnline: true,
       journalId: true,
       journal: true,
-      authors: { select: { givenNames: true, surname: true, collab: true, orcid: true }, orderBy: { position: 'asc' }, take: 3 },
+      authors: {
+        select: { givenNames: true, surname: true, collab: true, orcid: true },
+        orderBy: { position: 'asc' },
+        take: 3,
+      },
     },
   });
   const showAuthors = !request.report.isMaster || request.attributes.includes('Authors');
@@ -238,7 +253,7 @@ async function itemItems(request: ReportRequest, rows: ArticleMonthCounts[]) {
   return [...itemsByJournal.values()].map(({ journal, items }) => ({
     Title: journal.title,
     Item_ID: journalItemId(journal),
-    Data_Type: 'Journal',
+    ...(request.report.isMaster ? { Data_Type: 'Journal' } : {}),
     Items: items,
   }));
 }

@@ -100,11 +100,25 @@ export function listCounterCredentials(institutionId: string) {
   return db.counterCredential.findMany({
     where: { institutionId },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, requestorId: true, apiKeyHint: true, label: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      requestorId: true,
+      apiKeyHint: true,
+      label: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
 }
 
 /** The seed's demo credential (README): a known key, so the API can be tried on a fresh machine. */
 export function demoCredentialRow(institutionId: string, requestorId: string, apiKey: string) {
-  return { institutionId, requestorId, apiKeyHash: hashOf(apiKey), apiKeyHint: apiKey.slice(-4), label: 'Demo harvester' };
+  return {
+    institutionId,
+    requestorId,
+    apiKeyHash: hashOf(apiKey),
+    apiKeyHint: apiKey.slice(-4),
+    label: 'Demo harvester',
+  };
 }

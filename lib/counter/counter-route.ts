@@ -9,7 +9,9 @@ import { counterException, CounterRequestError, httpStatusOf } from './counter-e
  * (Appendix D), the database away with 503 + Exception 1000, anything else with Exception 1000
  * (logged), never a stack trace.
  */
-export function counterRoute(handler: (request: Request, query: URLSearchParams, params: Record<string, string>) => Promise<unknown>) {
+export function counterRoute(
+  handler: (request: Request, query: URLSearchParams, params: Record<string, string>) => Promise<unknown>,
+) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const query = new URL(request.url).searchParams;

@@ -75,7 +75,8 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
 
   const beginText = get('begin_date');
   const endText = get('end_date');
-  if (!beginText || !endText) throw new CounterRequestError(counterException(1030, 'begin_date and end_date are required'));
+  if (!beginText || !endText)
+    throw new CounterRequestError(counterException(1030, 'begin_date and end_date are required'));
   const begin = monthStart(beginText);
   const endMonth = monthStart(endText);
   if (!begin || !endMonth)
@@ -85,7 +86,9 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
   // The current month is still being used: months after it have no usage yet (3031).
   const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   if (end > nextMonth) {
-    warnings.push(counterException(3031, `Usage is available up to ${nextMonth.toISOString().slice(0, 7)} (exclusive)`));
+    warnings.push(
+      counterException(3031, `Usage is available up to ${nextMonth.toISOString().slice(0, 7)} (exclusive)`),
+    );
     end = nextMonth;
     if (end <= begin) throw new CounterRequestError(counterException(3020, 'begin_date is in the future'));
   }
@@ -120,7 +123,9 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
       warnings,
     ).map((a) => a);
     // Refused attribute values are 3062, not 3060.
-    for (const w of warnings) if (w.Code === 3060 && w.Data?.startsWith('attributes_to_show:')) Object.assign(w, counterException(3062, w.Data));
+    for (const w of warnings)
+      if (w.Code === 3060 && w.Data?.startsWith('attributes_to_show:'))
+        Object.assign(w, counterException(3062, w.Data));
     const granularity = get('granularity');
     if (granularity && granularity !== 'Month') warnings.push(counterException(3062, `granularity:${granularity}`));
   }

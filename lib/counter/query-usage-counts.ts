@@ -34,12 +34,16 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
     Prisma.sql`e."occurredAt" >= ${scope.begin} AND e."occurredAt" < ${scope.end}`,
   ];
   if (scope.accessTypes)
-    parts.push(Prisma.sql`e."accessType"::text IN (${Prisma.join(scope.accessTypes.length ? scope.accessTypes : [''])})`);
+    parts.push(
+      Prisma.sql`e."accessType"::text IN (${Prisma.join(scope.accessTypes.length ? scope.accessTypes : [''])})`,
+    );
   if (scope.yops?.length)
-    parts.push(Prisma.sql`(${Prisma.join(
-      scope.yops.map(([from, to]) => Prisma.sql`e."yop" BETWEEN ${from} AND ${to}`),
-      ' OR ',
-    )})`);
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        scope.yops.map(([from, to]) => Prisma.sql`e."yop" BETWEEN ${from} AND ${to}`),
+        ' OR ',
+      )})`,
+    );
   if (scope.articleIds) parts.push(Prisma.sql`e."articleId" IN (${Prisma.join([...scope.articleIds, ''])})`);
   return Prisma.join(parts, ' AND ');
 }

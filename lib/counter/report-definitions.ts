@@ -107,7 +107,7 @@ export const REPORTS: ReportDefinition[] = [
   {
     path: 'tr_j4',
     id: 'TR_J4',
-    name: 'Journal Requests by YOP',
+    name: 'Journal Requests by YOP (Controlled)',
     description: 'Requests of controlled journal content, by journal and year of publication.',
     level: 'title',
     metrics: ['Total_Item_Requests', 'Unique_Item_Requests'],

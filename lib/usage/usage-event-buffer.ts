@@ -100,7 +100,9 @@ export async function flushUsageEvents(): Promise<void> {
   buffer.flushing = writeRows(rows)
     .catch((error: unknown) => {
       buffer.rows.unshift(...rows);
-      console.warn(`[usage] ${rows.length} events not written yet (kept for the next try): ${(error as Error).message}`);
+      console.warn(
+        `[usage] ${rows.length} events not written yet (kept for the next try): ${(error as Error).message}`,
+      );
       buffer.timer ??= setTimeout(() => void flushUsageEvents(), 5 * FLUSH_MS).unref();
     })
     .finally(() => {
