@@ -2,8 +2,8 @@ import 'server-only';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { recordAudit } from '@/lib/admin/record-audit';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { Prisma } from '@/generated/prisma/client';
+import type { AuditEntry } from '@/lib/admin/record-audit';
 import { counterException, CounterRequestError } from './counter-exceptions';
 import type { ReportCustomer } from './build-counter-report';
 
@@ -46,13 +46,20 @@ export async function authenticateCounterRequest(query: URLSearchParams): Promis
 }
 
 export type NewCounterCredential = { id: string; customerId: string; requestorId: string; apiKey: string };
+/** Writes the audit entry in the change's transaction (the portal files it under the institution). */
+export type RecordCredentialAudit = (
+  tx: Prisma.TransactionClient,
+  entry: Omit<AuditEntry, 'targetType' | 'targetId'>,
+) => Promise<void>;
 
 /** Issues a requestor id and API key for an institution; the key is shown once and never stored. Audited. */
-export async function createCounterCredential(
-  actor: CurrentUser,
-  institutionId: string,
-  label: string,
-): Promise<NewCounterCredential> {
+export async function createCounterCredential(options: {
+  institutionId: string;
+  label: string;
+  createdById: string;
+  audit: RecordCredentialAudit;
+}): Promise<NewCounterCredential> {
+  const { institutionId, label, createdById, audit } = options;
   const apiKey = randomBytes(24).toString('base64url');
   const requestorId = randomUUID();
   return db.$transaction(async (tx) => {
@@ -63,33 +70,33 @@ export async function createCounterCredential(
         apiKeyHash: hashOf(apiKey),
         apiKeyHint: apiKey.slice(-4),
         label,
-        createdById: actor.id,
+        createdById,
       },
     });
-    await recordAudit(tx, actor, {
+    await audit(tx, {
       action: 'counter.credential.create',
-      targetType: 'CounterCredential',
-      targetId: credential.id,
       summary: `COUNTER API credentials "${label}" issued (requestor ${requestorId})`,
-      after: { institutionId, requestorId, label, apiKeyHint: credential.apiKeyHint },
+      after: { credentialId: credential.id, requestorId, label, apiKeyHint: credential.apiKeyHint },
     });
     return { id: credential.id, customerId: institutionId, requestorId, apiKey };
   });
 }
 
 /** Ends a credential at once (its next request gets 2000). Audited; false when it was not the institution's. */
-export async function revokeCounterCredential(actor: CurrentUser, institutionId: string, id: string): Promise<boolean> {
+export async function revokeCounterCredential(
+  institutionId: string,
+  id: string,
+  audit: RecordCredentialAudit,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const credential = await tx.counterCredential.findFirst({ where: { id, institutionId, revokedAt: null } });
     if (!credential) return false;
     const revokedAt = clockNow();
     await tx.counterCredential.update({ where: { id }, data: { revokedAt } });
-    await recordAudit(tx, actor, {
+    await audit(tx, {
       action: 'counter.credential.revoke',
-      targetType: 'CounterCredential',
-      targetId: id,
       summary: `COUNTER API credentials "${credential.label}" revoked (requestor ${credential.requestorId})`,
-      before: { revokedAt: null },
+      before: { credentialId: id, revokedAt: null },
       after: { revokedAt },
     });
     return true;
