@@ -108,9 +108,9 @@ export async function benchArticlePages(): Promise<{
     // (autocannon sends none, which COUNTER's robots list matches: such views are not recorded).
     const readers = [
       ['visitor', { 'user-agent': BROWSER }, false],
+      ['visitor without a user agent (a robot to COUNTER: not recorded)', {}, false],
       ['subscriber', { cookie, 'user-agent': BROWSER }, true],
       ['institution-address visitor', { ...INSTITUTION, 'user-agent': BROWSER }, true],
-      ['visitor without a user agent (a robot to COUNTER: not recorded)', {}, false],
     ] as const;
     for (const [who, headers, hasText] of readers) await expectText(url, headers, hasText, who);
 
