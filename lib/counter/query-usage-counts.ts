@@ -49,37 +49,27 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
 }
 
 /**
- * Investigations, requests and denials per article and month, in one statement, with COUNTER's
- * rules (Code of Practice §7.2, §7.3): of two uses of the same link by one user-session within
- * 30 seconds only the second counts (a chain of them counts once, the last); a Request is also an
- * Investigation; unique items count each article once per user-session. Sessions are per day (or
+ * Investigations, requests and denials per article and month, in one aggregate, with COUNTER's
+ * rules (Code of Practice §7.2, §7.3) as the writer marked them on the events
+ * (lib/usage/recompute-usage-flags.ts): a double-clicked use does not count, a Request is also an
+ * Investigation, unique items count each article once per user-session. Sessions are per day (or
  * hour), so unique counts add up over articles and months.
  */
 export async function queryArticleMonthCounts(scope: UsageScope): Promise<ArticleMonthCounts[]> {
   return db.$queryRaw<ArticleMonthCounts[]>`
-    WITH ev AS (
-      SELECT e."articleId", e."journalId", e."accessType", e."yop", e."kind", e."sessionKey", e."occurredAt",
-             lead(e."occurredAt") OVER (
-               PARTITION BY e."sessionKey", e."articleId", e."target", e."kind" = 'no_license'
-               ORDER BY e."occurredAt") AS "nextAt"
-        FROM "UsageEvent" e
-       WHERE ${scopeFilter(scope)} AND e."kind" <> 'search'
-    ), per_session AS (
-      SELECT "articleId", "journalId", "accessType", "yop", to_char("occurredAt", 'YYYY-MM') AS "month", "sessionKey",
-             count(*) FILTER (WHERE "kind" <> 'no_license' AND "isCounted") AS tii,
-             count(*) FILTER (WHERE "kind" = 'request' AND "isCounted") AS tir,
-             count(*) FILTER (WHERE "kind" = 'no_license' AND "isCounted") AS nl,
-             bool_or("kind" <> 'no_license') AS ui,
-             bool_or("kind" = 'request') AS ur
-        FROM (SELECT *, ("nextAt" IS NULL OR "nextAt" > "occurredAt" + interval '30 seconds') AS "isCounted" FROM ev) c
-       GROUP BY 1, 2, 3, 4, 5, 6
-    )
-    SELECT "articleId", "journalId", "accessType"::text AS "accessType", "yop", "month",
-           sum(tii)::int AS "totalInvestigations", sum(tir)::int AS "totalRequests",
-           (count(*) FILTER (WHERE ui))::int AS "uniqueInvestigations",
-           (count(*) FILTER (WHERE ur))::int AS "uniqueRequests", sum(nl)::int AS "noLicense"
-      FROM per_session
-     GROUP BY 1, 2, 3, 4, 5`;
+    SELECT "articleId", "journalId", "accessType", "yop", to_char("month", 'YYYY-MM') AS "month",
+           "totalInvestigations", "totalRequests", "uniqueInvestigations", "uniqueRequests", "noLicense"
+      FROM (
+        SELECT e."articleId", e."journalId", e."accessType"::text AS "accessType", e."yop",
+               date_trunc('month', e."occurredAt") AS "month",
+               (count(*) FILTER (WHERE e."isCounted" AND e."kind" <> 'no_license'))::int AS "totalInvestigations",
+               (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'request'))::int AS "totalRequests",
+               (count(*) FILTER (WHERE e."isUniqueItem"))::int AS "uniqueInvestigations",
+               (count(*) FILTER (WHERE e."isUniqueRequest"))::int AS "uniqueRequests",
+               (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'no_license'))::int AS "noLicense"
+          FROM "UsageEvent" e
+         WHERE ${scopeFilter(scope)} AND e."kind" <> 'search'
+         GROUP BY 1, 2, 3, 4, 5) c`;
 }
 
 /** Searches run on the platform per month (COUNTER Searches_Platform). */

@@ -1,10 +1,11 @@
 import 'server-only';
 import ipaddr from 'ipaddr.js';
+import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { now as clockNow } from '@/lib/clock';
-import type { UsageKind } from '@/generated/prisma/client';
 import { isRobot } from './is-robot';
+import { recomputeUsageFlags } from './recompute-usage-flags';
 import { sessionKeyOf } from './session-key';
 
 /** One transaction as a route or page sees it. The address is used once, to name the institution. */
@@ -14,7 +15,7 @@ export type UsageInput = {
    * the article): a Request when the article is free (its text is on that page), else an
    * Investigation and a No_License denial.
    */
-  kind: UsageKind | 'shared_view';
+  kind: Prisma.UsageEventCreateInput['kind'] | 'shared_view';
   /** Which link: page, pdf, asset:<key>, slide:<figure>, search (double-clicks are per link). */
   target: string;
   /** The article, by id or DOI (searches have none). */
@@ -112,7 +113,12 @@ export async function flushUsageEvents(): Promise<void> {
 }
 
 async function writeRows(rows: PendingRow[]): Promise<void> {
-  await db.$executeRaw`
+  const sessionKeys = [...new Set(rows.map((r) => r.sk))];
+  // One flush at a time platform-wide (a transaction-scoped advisory lock): two instances writing
+  // one session's events at once would each set its flags without the other's rows.
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('journal.usage-events'))`;
+    await tx.$executeRaw`
     INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "userId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
     SELECT e.at, coalesce(e.inst, (
              SELECT r."institutionId" FROM "InstitutionRange" r
@@ -129,6 +135,8 @@ async function writeRows(rows: PendingRow[]): Promise<void> {
              WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
              WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
      WHERE e.kind = 'search' OR a."id" IS NOT NULL`;
+    await recomputeUsageFlags(tx, Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`);
+  });
 }
 
 /** How many events wait to be written (tests, the server's stop). */

@@ -1,5 +1,7 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
+import { recomputeUsageFlags } from '@/lib/usage/recompute-usage-flags';
 import { demoCredentialRow } from '@/lib/counter/counter-credentials';
 
 /** The demo COUNTER API credentials (README): known, so the API can be tried on a fresh machine. */
@@ -10,8 +12,8 @@ const EVENTS = 20_000;
 /**
  * A year of generated usage for the demo institution, so its COUNTER reports and the usage pages
  * are not empty on a fresh machine: sessions of a few uses (abstract views, full text, PDFs,
- * denials of what it cannot read, searches), some double-clicks, every seeded article. One
- * statement (generate_series, a fixed seed): about a second.
+ * denials of what it cannot read, searches), some double-clicks, every seeded article. Two
+ * statements (generate_series with a fixed pattern, then COUNTER's flags).
  */
 export async function seedUsage(now = new Date()): Promise<void> {
   const institution = await db.institution.findFirst({ where: { name: 'Demo University Hospital' } });
@@ -42,5 +44,6 @@ export async function seedUsage(now = new Date()): Promise<void> {
                  WHEN u.g % 29 = 3 AND NOT a."isFree" THEN 'no_license' ELSE 'request' END)::"UsageKind",
            CASE WHEN u.g % 13 = 12 THEN 'search' WHEN u.g % 4 = 3 THEN 'pdf' ELSE 'page' END
       FROM uses u JOIN articles a ON a.n = u.pick % a.total`;
+  await recomputeUsageFlags(db, Prisma.sql`e."institutionId" = ${institution.id}`);
   console.log(`Usage: ${EVENTS.toLocaleString('en-US')} generated COUNTER events for the demo institution (a year).`);
 }

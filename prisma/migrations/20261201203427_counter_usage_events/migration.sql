@@ -17,6 +17,9 @@ CREATE TABLE "UsageEvent" (
     "accessType" "CounterAccessType",
     "kind" "UsageKind" NOT NULL,
     "target" TEXT NOT NULL,
+    "isCounted" BOOLEAN NOT NULL DEFAULT true,
+    "isUniqueItem" BOOLEAN NOT NULL DEFAULT false,
+    "isUniqueRequest" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "UsageEvent_pkey" PRIMARY KEY ("id")
 );
@@ -39,6 +42,9 @@ CREATE TABLE "CounterCredential" (
 
 -- CreateIndex
 CREATE INDEX "UsageEvent_institutionId_occurredAt_idx" ON "UsageEvent"("institutionId", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "UsageEvent_sessionKey_idx" ON "UsageEvent"("sessionKey");
 
 -- CreateIndex
 CREATE INDEX "UsageEvent_articleId_kind_idx" ON "UsageEvent"("articleId", "kind");
