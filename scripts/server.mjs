@@ -103,9 +103,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     const requestsDone = new Promise((resolve) => server.close(resolve));
     const jobsDone = stopJobWorkers().catch((error) => console.error('[jobs] stop failed:', error));
     // COUNTER events still in memory are written before the process ends (lib/usage/).
-    const usageDone = requestsDone.then(() => globalThis[FLUSH_USAGE]?.()).catch((error) =>
-      console.error('[usage] final write failed:', error),
-    );
+    const usageDone = requestsDone
+      .then(() => globalThis[FLUSH_USAGE]?.())
+      .catch((error) => console.error('[usage] final write failed:', error));
     void Promise.all([requestsDone, jobsDone, usageDone]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   });

@@ -5,6 +5,4 @@ import { listCounterReports } from '@/lib/counter/list-counter-reports';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = counterRoute(async (_request, query) =>
-  listCounterReports(await authenticateCounterRequest(query)),
-);
+export const GET = counterRoute(async (_request, query) => listCounterReports(await authenticateCounterRequest(query)));

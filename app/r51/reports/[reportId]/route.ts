@@ -13,6 +13,8 @@ export const GET = counterRoute(async (_request, query, params) => {
   const customer = await authenticateCounterRequest(query);
   const report = findReport(params.reportId ?? '');
   if (!report)
-    throw new CounterRequestError(counterException(3000, `Supported: pr, pr_p1, tr, tr_j1, tr_j2, tr_j3, tr_j4, ir, ir_a1`));
+    throw new CounterRequestError(
+      counterException(3000, `Supported: pr, pr_p1, tr, tr_j1, tr_j2, tr_j3, tr_j4, ir, ir_a1`),
+    );
   return buildCounterReport(customer, parseReportRequest(report, query, now()));
 });
