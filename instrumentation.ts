@@ -24,9 +24,15 @@ export async function register() {
         'subscription or a 24-hour purchase for free through the test-payment page. Never do this on a real site.',
     );
   // Only in the Node server, not while `next build` loads this file.
-  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build' && env.JOB_WORKERS) {
+  const isServer = process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build';
+  if (isServer && env.JOB_WORKERS) {
     const { runWorkersInServer } = await import('@/lib/jobs/run-workers-in-server');
     runWorkersInServer();
+  }
+  // Our server (scripts/server.mjs) records the shared article page's views through these.
+  if (isServer) {
+    const { installUsageHooks } = await import('@/lib/usage/install-usage-hooks');
+    installUsageHooks();
   }
 }
 

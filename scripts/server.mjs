@@ -25,6 +25,7 @@ import { watchInstitutionRanges } from './lib/institution-ranges.mjs';
 import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
 import { ARTICLE_PAGE_PATH, hasReaderCookies, READER_HEADER } from '../lib/http/reader-request.mjs';
 import { compileTrustedProxies, resolveClientIp } from '../lib/http/resolve-client-ip.mjs';
+import { FLUSH_USAGE, recordSharedArticleView } from '../lib/usage/shared-page-usage.mjs';
 
 const PEER_IP_HEADER = 'x-journal-peer-ip';
 const port = Number(process.env.PORT ?? 3000);
@@ -58,10 +59,15 @@ const ranges = watchInstitutionRanges({
 await ranges.ready;
 const trustProxies = compileTrustedProxies(process.env.TRUSTED_PROXIES ?? '');
 
-/** Marks an article-page request that could be entitled; anything a client sent in the header is dropped. */
-function markReaderRequest(req) {
+/**
+ * Marks an article-page request that could be entitled; anything a client sent in the header is
+ * dropped. A shared-page view is recorded for COUNTER here, since the micro-cache may answer it
+ * (the per-reader page records its own, knowing the reader and the decision).
+ */
+function markReaderRequest(req, res) {
   delete req.headers[READER_HEADER];
-  if (!ARTICLE_PAGE_PATH.test((req.url ?? '').split('?')[0] ?? '')) return false;
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  if (!ARTICLE_PAGE_PATH.test(path)) return false;
   const ip = resolveClientIp(
     req.socket.remoteAddress ?? null,
     String(req.headers['x-forwarded-for'] ?? '') || null,
@@ -69,6 +75,7 @@ function markReaderRequest(req) {
   );
   const isReader = hasReaderCookies(req.headers.cookie) || ranges.contains(ip);
   if (isReader) req.headers[READER_HEADER] = '1';
+  else recordSharedArticleView(req, res, path, ip);
   return isReader;
 }
 
@@ -81,7 +88,7 @@ const server = http.createServer((req, res) => {
   const refusal = refuseRequest(req);
   if (refusal) return sendRefusal(req, res, refusal);
   // A request that could be entitled never reads or fills the shared micro-cache.
-  if (!markReaderRequest(req) && cache?.handle(req, res)) return;
+  if (!markReaderRequest(req, res) && cache?.handle(req, res)) return;
   answerUnavailableInsteadOf500(req, res);
   void handle(req, res);
 });
@@ -95,7 +102,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     const requestsDone = new Promise((resolve) => server.close(resolve));
     const jobsDone = stopJobWorkers().catch((error) => console.error('[jobs] stop failed:', error));
-    void Promise.all([requestsDone, jobsDone]).then(() => process.exit(0));
+    // COUNTER events still in memory are written before the process ends (lib/usage/).
+    const usageDone = requestsDone
+      .then(() => globalThis[FLUSH_USAGE]?.())
+      .catch((error) => console.error('[usage] final write failed:', error));
+    void Promise.all([requestsDone, jobsDone, usageDone]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

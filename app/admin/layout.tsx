@@ -14,6 +14,7 @@ const SECTIONS = [
   ['/admin/articles', 'Articles'],
   ['/admin/comments', 'Comments'],
   ['/admin/cme', 'CME completions'],
+  ['/admin/usage', 'Usage'],
   ['/admin/jobs', 'Email and job failures'],
   ['/admin/audit', 'Audit log'],
 ] as const;

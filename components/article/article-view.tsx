@@ -4,6 +4,7 @@ import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleInformation } from '@/components/article/article-information';
 import { ArticleTabs } from '@/components/article/article-tabs';
 import { ArticleTools } from '@/components/article/article-tools';
+import { ArticleUsage } from '@/components/article/article-usage';
 import { CitedBy } from '@/components/article/cited-by';
 import { CmeBox } from '@/components/article/cme-box';
 import { FirstPagePreview } from '@/components/article/first-page-preview';
@@ -80,6 +81,7 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
             title={article.title}
           />
         )}
+        <ArticleUsage articleId={article.id} />
         <ArticleTools
           doi={article.doi}
           path={path}

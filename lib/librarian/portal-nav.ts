@@ -8,5 +8,7 @@ export const PORTAL_NAV: readonly PortalSection[] = [
   { href: '/librarian/ip-ranges', label: 'IP ranges' },
   { href: '/librarian/test-address', label: 'Test an address' },
   { href: '/librarian/holdings', label: 'Subscription and holdings' },
+  { href: '/librarian/usage', label: 'Usage and COUNTER reports' },
+  { href: '/librarian/counter-api', label: 'COUNTER API' },
   { href: '/librarian/history', label: 'Change history' },
 ];

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJats } from '@/lib/articles/jats/import-jats';
 import { seedDemoAccounts } from './seed-demo-accounts';
+import { seedUsage } from './seed-usage';
 import { seedCme } from './seed-cme';
 import { seedRelated } from './seed-related';
 
@@ -32,6 +33,7 @@ export async function seedSampleJournal(): Promise<void> {
   await seedCme();
   await seedRelated();
   await seedDemoAccounts();
+  await seedUsage();
   console.log(`Sample journal seeded: ${files.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

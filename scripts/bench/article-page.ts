@@ -17,6 +17,7 @@ const SEED_PATH = `/doi/${SEED_DOI}`;
 const GATED_PHRASE = 'This sample full text was written for the demonstration journal';
 const INSTITUTION = { 'x-forwarded-for': '203.0.113.77' };
 const STATIC_NAME = 'bench-static.html';
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const staticFile = path.resolve(import.meta.dirname, '../../public', STATIC_NAME);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
@@ -103,10 +104,13 @@ export async function benchArticlePages(): Promise<{
     await server.restart();
     const cookie = await signIn(server.baseUrl, 'subscriber@example.com', 'journal-demo-2026');
     if (!cookie) throw new Error('The seeded subscriber could not sign in.');
+    // A browser's user agent, so every view is recorded for COUNTER as a reader's would be
+    // (autocannon sends none, which COUNTER's robots list matches: such views are not recorded).
     const readers = [
-      ['visitor', {}, false],
-      ['subscriber', { cookie }, true],
-      ['institution-address visitor', INSTITUTION, true],
+      ['visitor', { 'user-agent': BROWSER }, false],
+      ['visitor without a user agent (a robot to COUNTER: not recorded)', {}, false],
+      ['subscriber', { cookie, 'user-agent': BROWSER }, true],
+      ['institution-address visitor', { ...INSTITUTION, 'user-agent': BROWSER }, true],
     ] as const;
     for (const [who, headers, hasText] of readers) await expectText(url, headers, hasText, who);
 

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { benchArticlePages } from './article-page';
+import { benchCounter } from './counter';
 import { benchImport } from './import';
 import { benchJobs } from './jobs';
 import { benchLargeArticlePage } from './large-article-page';
@@ -23,6 +24,7 @@ const PARTS = {
   import: benchImport,
   'large-page': benchLargeArticlePage,
   search: benchSearch,
+  counter: benchCounter,
 } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
@@ -94,6 +96,15 @@ function printTable(figures: Figures) {
       `| its full text for a subscriber (the entitled variant; ${kb(large.fullTextBytes)}) | | **${large.fullTextP50.toFixed(0)} ms** | | goal < 100 ms |`,
     );
   }
+  for (const c of figures.counter?.figures ?? []) {
+    console.log(
+      `| COUNTER TR_J1, a year for one institution (${n(c.events)} events, ${c.trJ1.items} journals; ${c.database}; events generated in ${c.loadSeconds.toFixed(1)} s) | | **${c.trJ1.medianMs.toFixed(0)} ms** (min ${c.trJ1.minMs.toFixed(0)}) | | goal < 2,000 ms |`,
+    );
+    console.log(
+      `| … TR with YOP and Access_Type; IR_A1 (2,000 articles) | | ${c.trMs.toFixed(0)} ms; ${c.irA1Ms.toFixed(0)} ms | | |`,
+    );
+  }
+  if (figures.counter) console.log(`counter: load average ${figures.counter.loadAverage} when it ended`);
   const jobs = figures.jobs;
   if (jobs) {
     console.log(

@@ -7,6 +7,8 @@ import { getReader } from '@/lib/access/get-reader';
 import { isSearchRequested, searchArticles } from '@/lib/articles/search/search-articles';
 import { parseSearchParams, searchHref } from '@/lib/articles/search/search-params';
 import { now } from '@/lib/clock';
+import { recordRequestUsage } from '@/lib/usage/record-request-usage';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import '@/components/search/search.css';
 
 export const metadata: Metadata = { title: 'Search' };
@@ -19,6 +21,10 @@ export default async function SearchPage({
   const params = parseSearchParams(await searchParams);
   const isRequested = isSearchRequested(params);
   const outcome = await searchArticles(params, await getReader(), now());
+  // COUNTER Searches_Platform: a search that retrieves a new set of results (a new page of the
+  // same set is not one).
+  if (isRequested && params.page === 1)
+    await recordRequestUsage([{ kind: 'search', target: 'search' }], await getCurrentUser());
   const what = [params.q && `“${params.q}”`, params.author && `by ${params.author}`].filter(Boolean).join(' ');
   return (
     <div className="page search-page">

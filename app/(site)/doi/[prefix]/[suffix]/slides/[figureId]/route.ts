@@ -6,6 +6,7 @@ import { readFigureSlide } from '@/lib/articles/slides/read-figure-slide';
 import { getReader } from '@/lib/access/get-reader';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
+import { recordRequestUsage } from '@/lib/usage/record-request-usage';
 
 const figureIdSchema = z.string().min(1).max(200);
 
@@ -28,6 +29,9 @@ export const GET = htmlRoute(
         },
       );
     }
+    await recordRequestUsage([
+      { kind: result.status === 'forbidden' ? 'no_license' : 'investigation', target: `slide:${id.data!}`, doi },
+    ]);
     if (result.status === 'forbidden') {
       return htmlMessage(
         403,

@@ -1,0 +1,151 @@
+// COUNTER reports: a year of TR_J1 (and TR, IR_A1) for one institution over 1,000,000 generated
+// usage events (goal: TR_J1 < 2 s on PostgreSQL). The events are written by SQL
+// (generate_series), as the app's batched writer stores them: sessions of five uses, the first two
+// on one article 12 s apart (a double-click), investigations, requests and denials, 2,000 articles
+// in 5 journals, plus 200,000 events of another institution. On PostgreSQL: a fresh database
+// `counter_bench` on BENCH_COUNTER_PG_URL's server (default postgresql://postgres@127.0.0.1:5432);
+// then the same on the embedded database in memory. BENCH_COUNTER_EVENTS changes the count.
+import pg from 'pg';
+import { startEmbeddedDatabase } from '../lib/embedded-db';
+import { applyMigrations } from '../lib/schema-engine';
+
+const EVENTS = Number(process.env.BENCH_COUNTER_EVENTS ?? 1_000_000);
+const RUNS = 5;
+
+export type CounterBenchFigure = {
+  database: string;
+  events: number;
+  loadSeconds: number;
+  trJ1: { medianMs: number; minMs: number; items: number };
+  trMs: number;
+  irA1Ms: number;
+};
+export type CounterFigures = { figures: CounterBenchFigure[]; loadAverage: string };
+
+async function freshPostgres(): Promise<string> {
+  const server = process.env.BENCH_COUNTER_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS counter_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE counter_bench');
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = '/counter_bench';
+  return url.toString();
+}
+
+async function generate(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  await client.query(`
+    INSERT INTO "Journal" ("id", "slug", "title", "abbreviation", "issn", "publisher")
+    SELECT 'bench-j' || j, 'bench-' || j, 'Bench Journal ' || j, 'Bench J ' || j, '1234-567' || j, 'Bench Publisher'
+      FROM generate_series(0, 4) j`);
+  await client.query(`
+    INSERT INTO "Article" ("id", "doi", "journalId", "articleType", "title", "isFree", "previewHtml", "fullTextHtml", "keywords", "publishedOnline", "updatedAt")
+    SELECT 'bench-a' || a, '10.5555/bench.' || a, 'bench-j' || (a % 5), 'research-article', 'Bench article ' || a,
+           a % 5 = 0, '<p>p</p>', '<p>t</p>', '{}', make_date(2005 + a % 20, 1, 1), now()
+      FROM generate_series(0, 1999) a`);
+  await client.query(
+    `INSERT INTO "Institution" ("id", "name", "activeFrom") VALUES ('bench-i', 'Bench University', now()), ('bench-other', 'Other', now())`,
+  );
+  const insert = (institution: string, count: number, seed: number) =>
+    client.query(
+      `
+      INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
+      SELECT t, $1, 's' || ${seed} || '-' || s, 'bench-a' || art, 'bench-j' || (art % 5), 2005 + art % 20,
+             (CASE WHEN art % 5 = 0 THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
+             (CASE WHEN g % 5 = 0 THEN 'investigation' WHEN g % 5 = 3 AND art % 5 <> 0 THEN 'no_license'
+                   WHEN g % 5 = 3 THEN 'investigation' ELSE 'request' END)::"UsageKind",
+             CASE WHEN g % 5 = 4 THEN 'pdf' ELSE 'page' END
+        FROM (SELECT g, g / 5 AS s,
+                     timestamp '2025-01-01' + ((g / 5) * (31536000.0 / ($2::int / 5))) * interval '1 second' + (g % 5) * interval '12 seconds' AS t,
+                     (((g / 5) * 7919 + CASE WHEN g % 5 < 2 THEN 0 ELSE g % 5 END * 104729) % 2000) AS art
+                FROM generate_series(0, $2::int - 1) g) x`,
+      [institution, count],
+    );
+  await insert('bench-i', EVENTS, 1);
+  await insert('bench-other', Math.round(EVENTS / 5), 2);
+  await client.end();
+  return (performance.now() - started) / 1000;
+}
+
+async function measure(database: string, url: string): Promise<CounterBenchFigure> {
+  const insertSeconds = await generate(url);
+  // COUNTER's flags, as the app's writer sets them for each batch (here for all at once).
+  const { db } = await import('@/lib/db');
+  const { Prisma } = await import('@/generated/prisma/client');
+  const { recomputeUsageFlags } = await import('@/lib/usage/recompute-usage-flags');
+  const flagging = performance.now();
+  await recomputeUsageFlags(db, Prisma.sql`TRUE`);
+  await db.$executeRawUnsafe('VACUUM ANALYZE "UsageEvent"');
+  const loadSeconds = insertSeconds + (performance.now() - flagging) / 1000;
+  const { buildCounterReport } = await import('@/lib/counter/build-counter-report');
+  const { parseReportRequest } = await import('@/lib/counter/parse-report-request');
+  const { findReport } = await import('@/lib/counter/report-definitions');
+  const now = new Date('2026-01-15T00:00:00Z');
+  const customer = { id: 'bench-i', name: 'Bench University' };
+  const year = new URLSearchParams({ begin_date: '2025-01', end_date: '2025-12' });
+  const time = async (path: string, extra: Record<string, string> = {}) => {
+    const query = new URLSearchParams({ ...Object.fromEntries(year), ...extra });
+    const started = performance.now();
+    const report = (await buildCounterReport(customer, parseReportRequest(findReport(path)!, query, now))) as {
+      Report_Items: unknown[];
+    };
+    return { ms: performance.now() - started, items: report.Report_Items.length };
+  };
+  await time('tr_j1'); // warm: plans, connections, the module graph
+  const runs: number[] = [];
+  let items = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await time('tr_j1');
+    runs.push(r.ms);
+    items = r.items;
+  }
+  runs.sort((a, b) => a - b);
+  const tr = await time('tr', { attributes_to_show: 'YOP|Access_Type' });
+  const irA1 = await time('ir_a1');
+  return {
+    database,
+    events: EVENTS + Math.round(EVENTS / 5),
+    loadSeconds,
+    trJ1: { medianMs: runs[Math.floor(RUNS / 2)]!, minMs: runs[0]!, items },
+    trMs: tr.ms,
+    irA1Ms: irA1.ms,
+  };
+}
+
+export async function benchCounter(): Promise<CounterFigures> {
+  // Each database in a child of its own would be cleaner; lib/db reads DATABASE_URL once, so the
+  // embedded run goes second through a new process: `BENCH_COUNTER_DATABASE=embedded`.
+  process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= '600000';
+  const figures: CounterBenchFigure[] = [];
+  if (process.env.BENCH_COUNTER_DATABASE === 'embedded') {
+    const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 20 });
+    process.env.DATABASE_URL = database.url;
+    await applyMigrations(database.url);
+    figures.push(await measure('embedded PGlite, in memory', database.url));
+  } else {
+    const url = await freshPostgres();
+    process.env.DATABASE_URL = url;
+    await applyMigrations(url);
+    figures.push(await measure('PostgreSQL 15 (local)', url));
+    if (process.env.BENCH_COUNTER_EMBEDDED !== '0') {
+      const { execFile } = await import('node:child_process');
+      const { promisify } = await import('node:util');
+      const runScript = new URL('./run.ts', import.meta.url).pathname;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [...process.execArgv, runScript, '--part', 'counter'],
+        {
+          env: { ...process.env, BENCH_COUNTER_DATABASE: 'embedded', DATABASE_URL: '' },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      figures.push(...(JSON.parse(stdout.trim().split('\n').at(-1)!) as CounterFigures).figures);
+    }
+  }
+  const { readFileSync } = await import('node:fs');
+  return { figures, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+}
