@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useEffect, useState } from 'react';
 
-export type AccountSummary = { name: string; role: 'reader' | 'admin' } | null;
+export type AccountSummary = { name: string; role: 'reader' | 'admin'; isLibrarian?: boolean } | null;
 
 /**
  * Sign in, or the signed-in reader's links. The article pages render it (`account`: null for the
@@ -32,6 +32,7 @@ export function AccountNav({ account }: { account?: AccountSummary }) {
   return (
     <>
       {me.role === 'admin' && <Link href="/admin">Admin</Link>}
+      {me.isLibrarian && <Link href="/librarian">Librarian</Link>}
       <Link href="/account">My Account</Link>
       <button
         type="button"

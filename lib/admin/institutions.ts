@@ -23,7 +23,13 @@ export const updateInstitutionSchema = institutionSchema.extend({
 });
 
 export async function listInstitutions() {
-  return db.institution.findMany({ orderBy: { name: 'asc' }, include: { ranges: { orderBy: { cidr: 'asc' } } } });
+  return db.institution.findMany({
+    orderBy: { name: 'asc' },
+    include: {
+      ranges: { orderBy: { cidr: 'asc' } },
+      librarians: { include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: 'asc' } },
+    },
+  });
 }
 
 /** Ranges that overlap a range of another institution (a warning, not an error: consortia share networks). */

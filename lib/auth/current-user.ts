@@ -12,6 +12,11 @@ export type CurrentUser = {
   email: string;
   role: 'reader' | 'admin';
   emailVerified: boolean;
+  /**
+   * Administers at least one institution (lib/librarian): the header links to the librarian portal.
+   * Absent counts as no; the portal itself checks the assignment on every request.
+   */
+  isLibrarian?: boolean;
   /** This browser's session (UserSession row): a password change keeps it and ends the others. */
   sessionId: string;
 };
@@ -27,6 +32,7 @@ type SessionRow = {
   role: 'reader' | 'admin';
   emailVerifiedAt: Date | null;
   disabledAt: Date | null;
+  isLibrarian: boolean;
 };
 
 /**
@@ -42,7 +48,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // One statement for the session row and its user (a nested Prisma select would be two).
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."userId", s."revokedAt", s."lastSeenAt", u."name", u."email", u."role"::text AS "role",
-           u."emailVerifiedAt", u."disabledAt"
+           u."emailVerifiedAt", u."disabledAt",
+           EXISTS (SELECT 1 FROM "InstitutionLibrarian" l WHERE l."userId" = u."id") AS "isLibrarian"
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${claims.sessionId}`;
   const now = Date.now();
@@ -57,6 +64,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     email: row.email,
     role: row.role,
     emailVerified: Boolean(row.emailVerifiedAt),
+    isLibrarian: row.isLibrarian,
     sessionId: claims.sessionId,
   };
 });

@@ -42,7 +42,7 @@ export async function seedDemoAccounts(now = new Date()): Promise<void> {
       },
     ],
   });
-  await db.institution.create({
+  const institution = await db.institution.create({
     data: {
       name: 'Demo University Hospital',
       activeFrom: now,
@@ -50,5 +50,14 @@ export async function seedDemoAccounts(now = new Date()): Promise<void> {
       ranges: { create: [{ cidr: '203.0.113.0/24' }, { cidr: '2001:db8:1::/48' }] },
     },
   });
-  console.log(`Demo accounts: reader@, subscriber@, admin@example.com (password ${DEMO_PASSWORD}).`);
+  // The institution's own administrator, for the librarian portal (/librarian).
+  await db.user.create({
+    data: {
+      email: 'librarian@example.com',
+      name: 'Lee Librarian',
+      ...verified,
+      librarianOf: { create: { institutionId: institution.id } },
+    },
+  });
+  console.log(`Demo accounts: reader@, subscriber@, admin@, librarian@example.com (password ${DEMO_PASSWORD}).`);
 }

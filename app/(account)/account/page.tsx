@@ -28,6 +28,12 @@ export default async function AccountPage() {
         </section>
       )}
 
+      {user.isLibrarian && (
+        <p className="notice">
+          You manage an institution’s access: <Link href="/librarian">open the librarian portal</Link>.
+        </p>
+      )}
+
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">My access</h2>
         <EntitlementsTable entitlements={entitlements} />

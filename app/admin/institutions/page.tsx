@@ -53,6 +53,33 @@ export default async function AdminInstitutions() {
             ]}
             submitLabel="Save institution"
           />
+          <h3>Librarians</h3>
+          {i.librarians.length === 0 ? (
+            <p>No librarian yet. A librarian manages this institution’s ranges in the librarian portal.</p>
+          ) : (
+            <ul>
+              {i.librarians.map((l) => (
+                <li key={l.id}>
+                  {l.user.name} ({l.user.email})
+                  <AdminForm
+                    endpoint="/api/admin/institutions/librarians/remove"
+                    hidden={{ institutionId: i.id, userId: l.userId }}
+                    fields={[]}
+                    submitLabel={`Remove ${l.user.email}`}
+                    confirm={`Remove ${l.user.email} as a librarian of ${i.name}?`}
+                    compact
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          <AdminForm
+            endpoint="/api/admin/institutions/librarians"
+            hidden={{ institutionId: i.id }}
+            fields={[{ kind: 'email', name: 'email', label: 'Make an account a librarian (email)', required: true }]}
+            submitLabel="Assign librarian"
+            compact
+          />
           <AdminForm
             endpoint="/api/admin/institutions/deactivate"
             hidden={{ id: i.id }}

@@ -6,9 +6,12 @@ import { errorResponse } from '@/lib/errors';
 export async function GET() {
   try {
     const user = await getCurrentUser();
-    return NextResponse.json(user ? { name: user.name, role: user.role } : null, {
-      headers: { 'Cache-Control': 'private, no-store' },
-    });
+    return NextResponse.json(
+      user ? { name: user.name, role: user.role, isLibrarian: user.isLibrarian ?? false } : null,
+      {
+        headers: { 'Cache-Control': 'private, no-store' },
+      },
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SiteChrome } from '@/components/ui/site-chrome';
+import { chooseInstitutionAction } from '@/lib/librarian/choose-institution-action';
+import { PORTAL_NAV } from '@/lib/librarian/portal-nav';
+import { requireLibrarian } from '@/lib/librarian/require-librarian';
+import '@/components/librarian/librarian.css';
+
+export const metadata = { title: { default: 'Librarian portal', template: '%s | Librarian portal' } };
+
+// The layout checks the librarian, and so does every page, action and route on its own: layouts
+// are not re-run on client navigation, and actions and routes can be called directly.
+export default async function LibrarianLayout({ children }: { children: ReactNode }) {
+  const { user, institution, institutions } = await requireLibrarian('/librarian');
+  return (
+    <SiteChrome account={{ name: user.name, role: user.role, isLibrarian: true }}>
+      <div className="librarian">
+        <div className="librarian__side">
+          <p className="librarian__institution">
+            <span className="librarian__institution-label">Librarian portal</span>
+            <strong>{institution.name}</strong>
+          </p>
+          {institutions.length > 1 && (
+            <form action={chooseInstitutionAction} className="librarian__switch">
+              <label htmlFor="portal-institution">Institution</label>
+              <select id="portal-institution" name="institutionId" defaultValue={institution.id}>
+                {institutions.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button">
+                Switch
+              </button>
+            </form>
+          )}
+          <nav aria-label="Librarian portal" className="librarian__nav">
+            {PORTAL_NAV.map(({ href, label }) => (
+              <Link key={href} href={href}>
+                {label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <div className="librarian__main">{children}</div>
+      </div>
+    </SiteChrome>
+  );
+}
