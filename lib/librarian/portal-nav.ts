@@ -8,5 +8,6 @@ export const PORTAL_NAV: readonly PortalSection[] = [
   { href: '/librarian/ip-ranges', label: 'IP ranges' },
   { href: '/librarian/test-address', label: 'Test an address' },
   { href: '/librarian/holdings', label: 'Subscription and holdings' },
+  { href: '/librarian/saml', label: 'Institution sign-in (SAML)' },
   { href: '/librarian/history', label: 'Change history' },
 ];

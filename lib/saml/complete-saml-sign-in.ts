@@ -23,8 +23,8 @@ export type SamlSignIn = {
 
 function parse(xml: string): Element | null {
   try {
-    return (new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml').documentElement ??
-      null) as unknown as Element | null;
+    return new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml').documentElement ??
+      null;
   } catch {
     return null;
   }

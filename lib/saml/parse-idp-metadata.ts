@@ -55,7 +55,7 @@ function parseXml(xml: string): Element {
   const root = doc?.documentElement;
   if (problems.length || !root)
     throw new MetadataError(`The metadata is not well-formed XML: ${problems[0] ?? 'empty'}.`);
-  return root as unknown as Element;
+  return root;
 }
 
 /** The EntityDescriptor of the one identity provider in the document. */

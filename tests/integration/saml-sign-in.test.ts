@@ -104,7 +104,8 @@ describe('SAML sign-in through an institution', () => {
   });
 
   it('the entitlement common-lib-terms grants access by itself', async () => {
-    await expect(completeSamlSignIn(await signInAt('librarian'))).resolves.toMatchObject({ token: expect.any(String) });
+    const signIn = await completeSamlSignIn(await signInAt('librarian'));
+    expect(signIn.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('an affiliation the institution does not license (walk-in) is refused with the reason', async () => {

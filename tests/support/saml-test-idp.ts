@@ -125,7 +125,7 @@ export type TestIdp = {
   /** A signed answer to an AuthnRequest id, as the login form would post it. */
   answer(args: {
     requestId: string;
-    username: keyof typeof TEST_IDP_USERS | string;
+    username: keyof typeof TEST_IDP_USERS  ;
     scenario?: IdpScenario;
   }): Promise<string>;
   stop(): Promise<void>;

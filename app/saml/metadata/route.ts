@@ -2,12 +2,14 @@
 import { htmlRoute } from '@/lib/http/html-route';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 
-export const GET = htmlRoute(async () => {
-  return new Response(spMetadataXml(), {
-    headers: {
-      'Content-Type': 'application/samlmetadata+xml; charset=utf-8',
-      'Content-Disposition': 'inline; filename="journal-sp-metadata.xml"',
-      'Cache-Control': 'public, max-age=300',
-    },
-  });
-});
+export const GET = htmlRoute(() =>
+  Promise.resolve(
+    new Response(spMetadataXml(), {
+      headers: {
+        'Content-Type': 'application/samlmetadata+xml; charset=utf-8',
+        'Content-Disposition': 'inline; filename="journal-sp-metadata.xml"',
+        'Cache-Control': 'public, max-age=300',
+      },
+    }),
+  ),
+);
