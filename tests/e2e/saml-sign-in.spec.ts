@@ -40,7 +40,7 @@ async function chooseInstitution(page: Page) {
   await expect(page.getByRole('heading', { name: 'Access through your institution' })).toBeVisible();
   await page.getByLabel('Find your institution').fill('demo-hospital.example');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: 'Demo University Hospital' }).click();
+  await page.getByRole('link', { name: 'Demo University Hospital', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${settings.samlIdpPort}/`));
 }
 

@@ -2,6 +2,7 @@
 // institution session, and go back to what the reader was reading. Posted from the IdP's site,
 // so our server lets this one path through its cross-site check (scripts/lib/request-guard.mjs).
 import { NextResponse } from 'next/server';
+import { env } from '@/lib/env';
 import { z } from 'zod';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
@@ -44,7 +45,7 @@ export const POST = htmlRoute(async (request: Request) => {
       samlResponse: parsed.data.SAMLResponse,
       relayState: parsed.data.RelayState ?? null,
     });
-    const response = NextResponse.redirect(new URL(signIn.returnTo, request.url), 303);
+    const response = NextResponse.redirect(new URL(signIn.returnTo, env.SITE_URL), 303);
     response.headers.set('Cache-Control', 'no-store');
     response.cookies.set(
       institutionSessionCookieName(),
