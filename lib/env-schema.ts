@@ -107,7 +107,12 @@ const schema = z.object({
   // SAML: the service provider's entityID. Empty: <SITE_URL>/saml/metadata.
   SAML_SP_ENTITY_ID: z.url({ message: 'must be an absolute URL' }).optional(),
   // SAML: hours an institution sign-in lasts (less when the IdP's SessionNotOnOrAfter says so).
-  SAML_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SAML_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Days a personal account paired with an institution keeps its access off campus before the
   // reader must sign in through the institution or visit on campus again.
   INSTITUTION_PAIRING_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

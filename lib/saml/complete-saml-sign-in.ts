@@ -23,8 +23,7 @@ export type SamlSignIn = {
 
 function parse(xml: string): Element | null {
   try {
-    return new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml').documentElement ??
-      null;
+    return new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml').documentElement ?? null;
   } catch {
     return null;
   }

@@ -123,11 +123,7 @@ export type TestIdp = {
   /** The last answer posted, for replaying it. */
   lastAnswer: { samlResponse: string; relayState: string; acsUrl: string } | null;
   /** A signed answer to an AuthnRequest id, as the login form would post it. */
-  answer(args: {
-    requestId: string;
-    username: keyof typeof TEST_IDP_USERS  ;
-    scenario?: IdpScenario;
-  }): Promise<string>;
+  answer(args: { requestId: string; username: keyof typeof TEST_IDP_USERS; scenario?: IdpScenario }): Promise<string>;
   stop(): Promise<void>;
 };
 

@@ -29,7 +29,9 @@ export default async function SignInPage({ searchParams }: Props) {
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <p>
-        <Link href={`/institution-access?returnTo=${encodeURIComponent(callbackUrl === '/account' ? '/' : callbackUrl)}`}>
+        <Link
+          href={`/institution-access?returnTo=${encodeURIComponent(callbackUrl === '/account' ? '/' : callbackUrl)}`}
+        >
           Access through your institution
         </Link>{' '}
         (Shibboleth, OpenAthens): no journal account needed.
