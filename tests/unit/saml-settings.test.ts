@@ -1,8 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env-schema';
 import { generateSamlKeyPair } from '@/lib/saml/generate-saml-key-pair';
 import { hasReaderCookies } from '@/lib/http/reader-request.mjs';
+import { refuseRequest } from '../../scripts/lib/request-guard.mjs';
 
 describe('the SAML service provider key pair in the environment', () => {
   it('accepts a matching pair (with \\n for newlines), refuses half a pair, a stranger’s certificate or a non-RSA key', async () => {
@@ -34,5 +36,22 @@ describe('the SAML service provider key pair in the environment', () => {
     expect(hasReaderCookies('a=1; __Secure-journal.institution-session=abc')).toBe(true);
     expect(hasReaderCookies('journal.last-institution=xyz')).toBe(false);
     expect(hasReaderCookies('journal.institution-session=')).toBe(false);
+  });
+});
+
+describe('the SAML assertion consumer and the cross-site check', () => {
+  const post = (url: string) =>
+    refuseRequest({
+      method: 'POST',
+      url,
+      headers: { host: 'journal.example', 'sec-fetch-site': 'cross-site', origin: 'https://idp.hospital.example' },
+    } as unknown as IncomingMessage);
+
+  it('lets an IdP post the answer to /saml/acs, and nothing else from another site', () => {
+    expect(post('/saml/acs')).toBeNull();
+    expect(post('/saml/acs?x=1')).toBeNull();
+    expect(post('/saml/acsx')?.status).toBe(403);
+    expect(post('/saml/login')?.status).toBe(403);
+    expect(post('/account')?.status).toBe(403);
   });
 });
