@@ -7,6 +7,7 @@ import { decideAccess } from '@/lib/access/decide-access';
 import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { completeSamlSignIn } from '@/lib/saml/complete-saml-sign-in';
+import { listPairings, pairAccountWithInstitution } from '@/lib/saml/institution-pairing';
 import { hashInstitutionToken } from '@/lib/saml/institution-session-cookie';
 import { SamlRefusal } from '@/lib/saml/saml-refusal';
 import { saveInstitutionIdp } from '@/lib/saml/save-institution-idp';
@@ -158,5 +159,67 @@ describe('SAML sign-in through an institution', () => {
     const answer = await signInAt('alice');
     expect((await refusalOf(completeSamlSignIn({ ...answer, relayState: null }))).reason).toBe('unknown_request');
     expect(await sessions()).toBe(0);
+  });
+});
+
+describe('pairing a personal account with the institution', () => {
+  const DAY = 86_400_000;
+
+  it('is possible only while the reader reaches the institution, and keeps its access for the pairing period', async () => {
+    const reader = await db.user.create({ data: { email: 'r@example.com', name: 'R', passwordHash: 'x' } });
+    const now = new Date();
+    await expect(
+      pairAccountWithInstitution(reader.id, { userId: reader.id, ip: null }, institutionId, now),
+    ).rejects.toThrow(/only with an institution you reach now/);
+    const signIn = await completeSamlSignIn(await signInAt('alice'));
+    const withSession = { userId: reader.id, ip: null, institutionSessionHash: hashInstitutionToken(signIn.token) };
+    const { expiresAt } = await pairAccountWithInstitution(reader.id, withSession, institutionId, now);
+    expect(expiresAt.getTime()).toBe(now.getTime() + 90 * DAY);
+    expect((await listPairings(reader.id))[0]).toMatchObject({ verifiedBy: 'saml', institutionId });
+    // Off campus, no institution session: the account alone reads, until the period ends.
+    const alone = { userId: reader.id, ip: null };
+    const later = new Date(now.getTime() + 89 * DAY);
+    expect(decideAccess(await loadAccessFacts(alone, article, later))).toMatchObject({
+      canRead: true,
+      source: 'institution',
+    });
+    expect(decideAccess(await loadAccessFacts(alone, article, new Date(expiresAt.getTime() + 1))).canRead).toBe(false);
+    expect(decideAccess(await loadAccessFacts({ userId: null, ip: null }, article, later)).canRead).toBe(false);
+  });
+
+  it('an on-campus visit pairs too, and renews a pairing from that day', async () => {
+    const reader = await db.user.create({ data: { email: 'c@example.com', name: 'C', passwordHash: 'x' } });
+    await db.institutionRange.create({ data: { institutionId, cidr: '203.0.113.0/24' } });
+    const onCampus = { userId: reader.id, ip: '203.0.113.9' };
+    const first = new Date();
+    await pairAccountWithInstitution(reader.id, onCampus, institutionId, first);
+    const second = new Date(first.getTime() + 30 * DAY);
+    const { expiresAt } = await pairAccountWithInstitution(reader.id, onCampus, institutionId, second);
+    expect(expiresAt.getTime()).toBe(second.getTime() + 90 * DAY);
+    expect(await listPairings(reader.id)).toHaveLength(1);
+    expect((await listPairings(reader.id))[0]!.verifiedBy).toBe('address');
+  });
+});
+
+describe('setting an institution’s identity provider', () => {
+  it('is audited; bad metadata, or an IdP another institution already has, is refused and changes nothing', async () => {
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'institution.idp.set' } });
+    expect(audit).toMatchObject({
+      targetType: 'Institution',
+      targetId: institutionId,
+      actorEmail: 'admin@example.com',
+    });
+    const before = await db.institutionIdp.findUniqueOrThrow({ where: { institutionId } });
+    const input = { institutionId, scopes: [], allowedAffiliations: [], entitlement: null };
+    await expect(saveInstitutionIdp(admin, { ...input, metadataXml: '<md:EntityDescriptor' })).rejects.toThrow(
+      /not well-formed XML/,
+    );
+    const other = await db.institution.create({ data: { name: 'Other Clinic', activeFrom: new Date() } });
+    await expect(
+      saveInstitutionIdp(admin, { ...input, institutionId: other.id, metadataXml: idp.metadataXml }),
+    ).rejects.toThrow(`is already registered for Demo University Hospital`);
+    expect(await db.institutionIdp.findUniqueOrThrow({ where: { institutionId } })).toEqual(before);
+    expect(await db.institutionIdp.count()).toBe(1);
+    expect(await db.auditEvent.count()).toBe(1);
   });
 });
