@@ -59,7 +59,7 @@ type SamlifyIdp = SamlifyEntity & {
 };
 const samlify = createRequire(import.meta.url)('samlify') as {
   setSchemaValidator(validator: { validate: (xml: string) => Promise<string> }): void;
-  IdentityProvider(settings: { metadata: string; privateKey: string }): SamlifyIdp;
+  IdentityProvider(settings: { metadata: string; privateKey: string; isAssertionEncrypted?: boolean }): SamlifyIdp;
   ServiceProvider(settings: { metadata: string }): SamlifyEntity;
   SamlLib: { replaceTagsByValue(xml: string, tags: Record<string, string>): string };
 };
@@ -80,7 +80,7 @@ samlify.setSchemaValidator({
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pemBody = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
 
-export type IdpMetadataOptions = { scopes?: string[]; displayName?: string };
+export type IdpMetadataOptions = { scopes?: string[]; displayName?: string; wantAuthnRequestsSigned?: boolean };
 
 /** IdP metadata as a Shibboleth IdP publishes it (entityID, signing key, SSO, shibmd:Scope, mdui). */
 export function idpMetadataXml(
@@ -94,7 +94,7 @@ export function idpMetadataXml(
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:shibmd="urn:mace:shibboleth:metadata:1.0" xmlns:mdui="urn:oasis:names:tc:SAML:metadata:ui" entityID="${esc(entityId)}">
-  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"${options.wantAuthnRequestsSigned ? ' WantAuthnRequestsSigned="true"' : ''}>
     <md:Extensions>${scopes}<mdui:UIInfo><mdui:DisplayName xml:lang="en">${esc(options.displayName ?? 'Demo University Hospital')}</mdui:DisplayName></mdui:UIInfo></md:Extensions>
     <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${pemBody(certificatePem)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
     <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>
@@ -134,6 +134,10 @@ export type StartTestIdpOptions = {
   entityId?: string;
   keyPair?: SamlKeyPair;
   host?: string;
+  /** Encrypt assertions to the SP's certificate from its metadata (as many IdPs do). */
+  encryptAssertions?: boolean;
+  /** Refuse AuthnRequests without a valid signature by the SP's key (its metadata's certificate). */
+  requireSignedRequests?: boolean;
 };
 
 export async function startTestIdp(options: StartTestIdpOptions): Promise<TestIdp> {
@@ -142,8 +146,14 @@ export async function startTestIdp(options: StartTestIdpOptions): Promise<TestId
   const entityId = options.entityId ?? `${base}/idp/shibboleth`;
   const ssoUrl = `${base}/idp/profile/SAML2/Redirect/SSO`;
   const keyPair = options.keyPair ?? (await generateSamlKeyPair('test-idp.demo-hospital.example'));
-  const metadataXml = idpMetadataXml(entityId, ssoUrl, keyPair.certificatePem);
-  const idp = samlify.IdentityProvider({ metadata: metadataXml, privateKey: keyPair.privateKeyPem });
+  const metadataXml = idpMetadataXml(entityId, ssoUrl, keyPair.certificatePem, {
+    wantAuthnRequestsSigned: options.requireSignedRequests ?? false,
+  });
+  const idp = samlify.IdentityProvider({
+    metadata: metadataXml,
+    privateKey: keyPair.privateKeyPem,
+    isAssertionEncrypted: options.encryptAssertions ?? false,
+  });
   const sp = samlify.ServiceProvider({ metadata: options.spMetadataXml });
   const acsUrl = sp.entityMeta.getAssertionConsumerService('post') as string;
   const spEntityId = sp.entityMeta.getEntityID();
