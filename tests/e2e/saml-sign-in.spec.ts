@@ -155,3 +155,22 @@ test('a personal account paired after an institution sign-in keeps the access wi
   await expect(pairings).toContainText('institution sign-in');
   await page.context().close();
 });
+
+test('the change is in the portal’s history; an admin sees the IdP and bad metadata changes nothing', async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await signIn(page, 'admin@example.com', undefined, '/admin/institutions');
+  const institution = page.getByRole('region', { name: 'Demo University Hospital' });
+  await institution.getByText(`Institution sign-in (SAML): ${idp.entityId}`).click();
+  await institution.getByLabel('Identity provider metadata (paste the XML)').fill('<md:EntityDescriptor entityID="x"');
+  await institution.getByRole('button', { name: 'Save identity provider' }).click();
+  await expect(institution.getByText(/The metadata is not well-formed XML/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`Institution sign-in (SAML): ${idp.entityId}`)).toBeVisible();
+  await page.goto('/admin/audit');
+  await expect(
+    page.getByText(`Set the SAML identity provider of Demo University Hospital to ${idp.entityId}`).first(),
+  ).toBeVisible();
+  await page.context().close();
+});
