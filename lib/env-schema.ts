@@ -2,6 +2,7 @@
 // process once; launchers (scripts/start.ts) validate before they add DATABASE_URL themselves.
 import { z } from 'zod';
 import { readSigningKey } from './cme/certificate-token';
+import { checkSamlSpKeyPair, pemSetting } from './saml/sp-key-pair';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)');
@@ -96,6 +97,25 @@ const schema = z.object({
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
     }),
+  // SAML sign-in (lib/saml): the service provider's private key (PKCS#8 or RSA PEM, \n allowed for
+  // newlines) and its X.509 certificate, published in /saml/metadata for signing and encryption.
+  // Set both or neither; `npm start` keeps a generated pair in .data/. Without them AuthnRequests
+  // are unsigned and encrypted assertions cannot be read. Generate:
+  // openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj /CN=journal-sp -keyout sp.key -out sp.crt
+  SAML_SP_PRIVATE_KEY: pemSetting,
+  SAML_SP_CERTIFICATE: pemSetting,
+  // SAML: the service provider's entityID. Empty: <SITE_URL>/saml/metadata.
+  SAML_SP_ENTITY_ID: z.url({ message: 'must be an absolute URL' }).optional(),
+  // SAML: hours an institution sign-in lasts (less when the IdP's SessionNotOnOrAfter says so).
+  SAML_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  // Days a personal account paired with an institution keeps its access off campus before the
+  // reader must sign in through the institution or visit on campus again.
+  INSTITUTION_PAIRING_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).
@@ -105,6 +125,8 @@ const checkedSchema = schema
     // Whoever can reach /api/test-clock could expire every entitlement: never in production.
     if (value.TEST_CLOCK_ENABLED && value.NODE_ENV === 'production')
       ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK_ENABLED'], message: 'must not be set in production' });
+    const samlProblem = checkSamlSpKeyPair(value.SAML_SP_PRIVATE_KEY, value.SAML_SP_CERTIFICATE);
+    if (samlProblem) ctx.addIssue({ code: 'custom', path: [samlProblem.key], message: samlProblem.message });
     if (!value.STRIPE_SECRET_KEY) return;
     for (const key of stripeKeys) {
       if (!value[key])

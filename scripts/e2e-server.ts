@@ -8,6 +8,7 @@ import { startEmbeddedDatabase } from './lib/embedded-db';
 import { buildRecordingSources, isBuildCurrent } from './lib/build-freshness';
 import { applyMigrations } from './lib/schema-engine';
 import { e2eSettings } from '../tests/e2e/settings';
+import { generateSamlKeyPair } from '../lib/saml/generate-saml-key-pair';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
@@ -47,6 +48,11 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
     NCBI_EUTILS_BASE: `http://127.0.0.1:${settings.ncbiPort}/entrez/eutils`,
   });
+  // The SAML service provider's key pair, new for each run (signed AuthnRequests, metadata).
+  if (!process.env.SAML_SP_PRIVATE_KEY) {
+    const pair = await generateSamlKeyPair('journal-e2e-sp');
+    Object.assign(process.env, { SAML_SP_PRIVATE_KEY: pair.privateKeyPem, SAML_SP_CERTIFICATE: pair.certificatePem });
+  }
   await applyMigrations(url);
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();

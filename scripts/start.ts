@@ -9,6 +9,7 @@ import { buildRecordingSources, isBuildCurrent } from './lib/build-freshness';
 import { loadEnv } from './lib/load-env';
 import { ensureSessionSecret } from './lib/session-secret';
 import { ensureCmeSigningKey } from './lib/cme-signing-key';
+import { ensureSamlSpKeyPair } from './lib/saml-sp-key';
 import { applyMigrations } from './lib/schema-engine';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -47,6 +48,7 @@ async function main() {
   const env = parseEnv(process.env);
   ensureSessionSecret(env.SITE_URL);
   ensureCmeSigningKey();
+  await ensureSamlSpKeyPair();
 
   if (!env.DATABASE_URL) {
     // The embedded database is the one-machine demo: its test payments are on (the server warns).

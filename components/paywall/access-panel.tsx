@@ -8,6 +8,9 @@ export function AccessPanel({ doi, returnTo }: { doi: string; returnTo: string }
       <h2 id="access-heading" className="access-panel__signin">
         <Link href={`/signin?callbackUrl=${back}`}>Sign In to Access Full Content</Link>
       </h2>
+      <p className="access-panel__institution">
+        <Link href={`/institution-access?returnTo=${back}`}>Access through your institution</Link>
+      </p>
       <h3 className="access-panel__subhead">Don&apos;t have Access?</h3>
       <ul className="access-panel__options">
         <li>

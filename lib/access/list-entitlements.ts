@@ -27,7 +27,7 @@ const SOURCE_LABEL = {
 
 /** "My access": every entitlement of the user with its source and end, newest first. */
 export async function listEntitlements(userId: string, ip: string | null, now = clockNow()): Promise<Entitlement[]> {
-  const [subscriptions, purchases, institutions] = await Promise.all([
+  const [subscriptions, purchases, institutions, pairings] = await Promise.all([
     db.subscription.findMany({ where: { userId }, orderBy: { currentPeriodEnd: 'desc' } }),
     db.articlePurchase.findMany({
       where: { userId },
@@ -35,6 +35,11 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       include: { article: { select: { title: true } } },
     }),
     ip ? findInstitutionsForIp(ip) : [],
+    db.institutionPairing.findMany({
+      where: { userId },
+      orderBy: { expiresAt: 'desc' },
+      include: { institution: { select: { name: true } } },
+    }),
   ]);
   return [
     ...subscriptions.map((s) => ({
@@ -67,6 +72,14 @@ export async function listEntitlements(userId: string, ip: string | null, now = 
       endsAt: i.activeUntil,
       status: statusOf(i.activeFrom, i.activeUntil, null, now),
       note: null,
+    })),
+    ...pairings.map((p) => ({
+      kind: 'Institution' as const,
+      description: p.institution.name,
+      source: 'Account paired with the institution',
+      endsAt: p.expiresAt,
+      status: statusOf(p.verifiedAt, p.expiresAt, null, now),
+      note: 'Renewed by signing in through the institution or visiting on campus',
     })),
   ];
 }

@@ -2,9 +2,14 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import type { AccessFacts, InstitutionFact, PurchaseFact, SubscriptionFact } from './decide-access';
-import { institutionsContaining } from './find-institutions-for-ip';
+import { readerInstitutions } from './reader-institutions';
 
-export type Reader = { userId: string | null; ip: string | null };
+export type Reader = {
+  userId: string | null;
+  ip: string | null;
+  /** SHA-256 of the institution sign-in token this browser holds (lib/saml), if any. */
+  institutionSessionHash?: string | null;
+};
 
 /** A reader's facts as the SQL sends them: timestamps as epoch milliseconds (JSON has no dates). */
 export type ReaderFactsRow = {
@@ -48,10 +53,10 @@ export function readerFactsOf(facts: ReaderFactsRow): Omit<AccessFacts, 'article
  * four. No row when there is no such article.
  */
 async function queryAccessFacts(reader: Reader, articleWhere: Prisma.Sql, now: Date): Promise<AccessFacts | null> {
-  const { userId, ip } = reader;
+  const { userId } = reader;
   const [row] = await db.$queryRaw<Row[]>`
     WITH article AS (SELECT a."id", a."isFree" FROM "Article" a WHERE ${articleWhere}),
-         institutions AS (${institutionsContaining(ip)})
+         institutions AS (${readerInstitutions(reader, now)})
     SELECT article."id" AS "articleId", article."isFree",
       (SELECT coalesce(json_agg(json_build_object('plan', s."plan", 'status', s."status", 'source', s."source",
                 'startsAt', extract(epoch FROM s."startsAt") * 1000, 'currentPeriodEnd', extract(epoch FROM s."currentPeriodEnd") * 1000)), '[]')

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { AccessFacts } from './decide-access';
-import { institutionsContaining } from './find-institutions-for-ip';
+import { readerInstitutions } from './reader-institutions';
 import { readerFactsOf, type Reader, type ReaderFactsRow } from './load-access-facts';
 
 /** Everything the access decision needs except the article: one reader's facts for a list of articles. */
@@ -14,10 +14,10 @@ export type ReaderAccessFacts = Omit<AccessFacts, 'article'>;
  * no facts to load.
  */
 export async function loadReaderAccessFacts(reader: Reader, now: Date): Promise<ReaderAccessFacts> {
-  const { userId, ip } = reader;
-  if (!userId && !ip) return { now, subscriptions: [], purchases: [], institutions: [] };
+  const { userId, ip, institutionSessionHash } = reader;
+  if (!userId && !ip && !institutionSessionHash) return { now, subscriptions: [], purchases: [], institutions: [] };
   const [row] = await db.$queryRaw<ReaderFactsRow[]>`
-    WITH institutions AS (${institutionsContaining(ip)})
+    WITH institutions AS (${readerInstitutions(reader, now)})
     SELECT
       (SELECT coalesce(json_agg(json_build_object('plan', s."plan", 'status', s."status", 'source', s."source",
                 'startsAt', extract(epoch FROM s."startsAt") * 1000, 'currentPeriodEnd', extract(epoch FROM s."currentPeriodEnd") * 1000)), '[]')

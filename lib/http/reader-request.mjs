@@ -13,17 +13,24 @@ export const ARTICLE_PAGE_PATH = /^\/doi\/10\.\d{4,9}\/[^/]+$/;
 // next-auth's session cookie (chunked when large; __Secure- prefixed on https). Only its presence
 // counts here; the per-reader page checks it against the database.
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;]/;
+// An institution sign-in (SAML, lib/saml/institution-session-cookie.ts): only its presence counts
+// here too; the per-reader page looks the session up.
+const INSTITUTION_SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?journal\.institution-session=[^;]/;
 // The reader's own display choices, rendered into the page so they apply without JavaScript.
 const TEXT_SIZE_COOKIE = /(?:^|;\s*)text-size=(?:small|large)(?:;|$)/;
 const BOX_ORDER_COOKIE = /(?:^|;\s*)related-order=[a-z.~-]+/;
 
 /**
- * True when the Cookie header carries a session or the reader's own display settings.
+ * True when the Cookie header carries a session (personal or institution) or the reader's own
+ * display settings.
  * @param {string | null | undefined} cookieHeader
  */
 export function hasReaderCookies(cookieHeader) {
   if (!cookieHeader) return false;
   return (
-    SESSION_COOKIE.test(cookieHeader) || TEXT_SIZE_COOKIE.test(cookieHeader) || BOX_ORDER_COOKIE.test(cookieHeader)
+    SESSION_COOKIE.test(cookieHeader) ||
+    INSTITUTION_SESSION_COOKIE.test(cookieHeader) ||
+    TEXT_SIZE_COOKIE.test(cookieHeader) ||
+    BOX_ORDER_COOKIE.test(cookieHeader)
   );
 }

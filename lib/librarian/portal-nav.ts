@@ -10,5 +10,6 @@ export const PORTAL_NAV: readonly PortalSection[] = [
   { href: '/librarian/holdings', label: 'Subscription and holdings' },
   { href: '/librarian/usage', label: 'Usage and COUNTER reports' },
   { href: '/librarian/counter-api', label: 'COUNTER API' },
+  { href: '/librarian/saml', label: 'Institution sign-in (SAML)' },
   { href: '/librarian/history', label: 'Change history' },
 ];

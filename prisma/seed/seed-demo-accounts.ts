@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
+import { seedSamlIdp } from './seed-saml-idp';
 
 export const DEMO_PASSWORD = 'journal-demo-2026';
 const YEAR_MS = 365 * 24 * 3600_000;
@@ -50,6 +51,7 @@ export async function seedDemoAccounts(now = new Date()): Promise<void> {
       ranges: { create: [{ cidr: '203.0.113.0/24' }, { cidr: '2001:db8:1::/48' }] },
     },
   });
+  await seedSamlIdp(institution.id);
   // The institution's own administrator, for the librarian portal (/librarian).
   await db.user.create({
     data: {

@@ -13,6 +13,7 @@ const { parseAndValidateFlightRouterState } = createRequire(import.meta.url)(
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAML_ACS_PATH = '/saml/acs';
 
 /** @param {string | undefined} origin @param {string | undefined} host */
 function isSameOrigin(origin, host) {
@@ -32,6 +33,10 @@ function isSameOrigin(origin, host) {
  */
 function isCrossSite(req) {
   if (SAFE_METHODS.has(req.method ?? 'GET')) return false;
+  // The SAML assertion consumer: an institution's identity provider posts the reader's signed
+  // answer from its own site by design (HTTP-POST binding). The answer, not the origin, is
+  // checked there (signature, InResponseTo, audience, recipient, one use).
+  if ((req.url ?? '').split('?')[0] === SAML_ACS_PATH) return false;
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return true;
   const origin = req.headers.origin;

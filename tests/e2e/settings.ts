@@ -12,5 +12,7 @@ export function e2eSettings() {
       process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
     // The NCBI E-utilities stand-in the related-content tests start and stop (the server points there).
     ncbiPort: Number(process.env.E2E_NCBI_PORT ?? port + 17),
+    // The SAML identity provider the institution sign-in tests start (on 127.0.0.1: another site).
+    samlIdpPort: Number(process.env.E2E_SAML_IDP_PORT ?? port + 18),
   };
 }

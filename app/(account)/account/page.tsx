@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ChangeEmailSection } from '@/components/account/change-email-section';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
 import { SessionsPanel } from '@/components/account/sessions-panel';
+import { InstitutionPairingSection } from '@/components/account/institution-pairing-section';
 import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
@@ -47,6 +48,8 @@ export default async function AccountPage() {
           <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
         </p>
       </section>
+
+      <InstitutionPairingSection userId={user.id} />
 
       <BillingPanel userId={user.id} canReadEverything={hasActiveSubscription} />
 

@@ -29,6 +29,14 @@ export default async function SignInPage({ searchParams }: Props) {
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <p>
+        <Link
+          href={`/institution-access?returnTo=${encodeURIComponent(callbackUrl === '/account' ? '/' : callbackUrl)}`}
+        >
+          Access through your institution
+        </Link>{' '}
+        (Shibboleth, OpenAthens): no journal account needed.
+      </p>
+      <p>
         New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create a free account</Link>:
         email Table of Contents alerts, saved searches, CME quizzes, and more.
       </p>

@@ -1,4 +1,5 @@
 import { AdminForm } from '@/components/admin/admin-form';
+import { IdpAdminSection } from '@/components/saml/idp-admin-section';
 import { listInstitutions } from '@/lib/admin/institutions';
 import { requireAdmin } from '@/lib/admin/require-admin';
 
@@ -80,6 +81,7 @@ export default async function AdminInstitutions() {
             submitLabel="Assign librarian"
             compact
           />
+          <IdpAdminSection institutionId={i.id} name={i.name} />
           <AdminForm
             endpoint="/api/admin/institutions/deactivate"
             hidden={{ id: i.id }}
