@@ -5,6 +5,7 @@ import type { Prisma } from '@/generated/prisma/client';
 export type JobPayloads = {
   'send-email': { outboxEmailId: string };
   'send-issue-alerts': { issueId: string };
+  'apply-stripe-event': { eventId: string };
 };
 export type JobTask = keyof JobPayloads;
 
