@@ -1,6 +1,6 @@
 import { AdminForm } from '@/components/admin/admin-form';
 import { AdminTable } from '@/components/admin/admin-table';
-import { countQueuedJobs, listJobFailures } from '@/lib/admin/job-failures';
+import { countQueuedJobs, listJobFailures, type JobFailure } from '@/lib/admin/job-failures';
 import { requireAdmin } from '@/lib/admin/require-admin';
 
 export const metadata = { title: 'Email and job failures' };
@@ -9,6 +9,12 @@ const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')
 // The first line says what went wrong (e.g. "connect ECONNREFUSED …"); the rest is a stack.
 const firstLine = (error: string | null) => (error ?? '').split('\n')[0]?.slice(0, 300) ?? '';
 
+function describeJob(f: JobFailure): string {
+  if (f.task === 'send-email' && f.to) return `Email to ${f.to}: ${f.subject ?? ''}`;
+  if (f.task === 'apply-stripe-event' && f.eventType) return `Stripe event ${f.eventType} (${f.key?.split(':')[1]})`;
+  return f.key ?? f.task;
+}
+
 export default async function AdminJobs() {
   await requireAdmin('/admin/jobs');
   const [failures, counts] = await Promise.all([listJobFailures(), countQueuedJobs()]);
@@ -16,7 +22,7 @@ export default async function AdminJobs() {
     <>
       <h1>Email and job failures</h1>
       <p>
-        Emails and other background work run as jobs, retried with growing waits. These gave up after their last
+        Emails, Stripe events and other background work run as jobs, retried with growing waits. These gave up after their last
         attempt. Retry runs one again at once. Now: {counts.waiting} waiting, {counts.running} running,{' '}
         {counts.retrying} waiting to retry.
       </p>
@@ -28,7 +34,7 @@ export default async function AdminJobs() {
           { header: 'Failed (UTC)', cell: (f) => utc(f.failedAt) },
           {
             header: 'Job',
-            cell: (f) => (f.task === 'send-email' && f.to ? `Email to ${f.to}: ${f.subject ?? ''}` : (f.key ?? f.task)),
+            cell: (f) => describeJob(f),
           },
           { header: 'Attempts', cell: (f) => f.attempts },
           { header: 'Error', cell: (f) => firstLine(f.lastError) },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { idOf, readStripeEvent } from './read-stripe-event';
 import type { Stripe } from './stripe-client';
 
@@ -12,9 +13,6 @@ export type EventOutcome = 'processed' | 'duplicate' | 'ignored' | 'unmatched';
  * or a redelivery of an event whose applying failed), 'duplicate' when it is applied or on its way.
  */
 export type ReceiptOutcome = 'queued' | 'duplicate' | 'ignored';
-
-/** Tries of one event before it waits on the failure list (e^n s apart: about 3 hours in all). */
-export const STRIPE_EVENT_MAX_ATTEMPTS = 10;
 
 /** The job that applies a received event is keyed by it, so /admin/jobs can show which it was. */
 export const stripeEventJobKey = (eventId: string) => `stripe-event:${eventId}`;
@@ -69,7 +67,7 @@ export async function receiveStripeEvent(event: Stripe.Event, rawBody: string): 
       RETURNING "id", "objectId"
     ), queued AS (
       SELECT graphile_worker.add_job('apply-stripe-event', json_build_object('eventId', r."id"),
-               queue_name => 'stripe:' || r."objectId", max_attempts => ${STRIPE_EVENT_MAX_ATTEMPTS}::int,
+               queue_name => 'stripe:' || r."objectId", max_attempts => ${env.STRIPE_EVENT_MAX_ATTEMPTS}::int,
                job_key => ${key}) AS job
       FROM received r
     ), failed AS (
