@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { idOf, readStripeEvent } from './read-stripe-event';
@@ -42,54 +43,81 @@ const isUnmatchedReference = (error: unknown) =>
  * customer's events (its checkout, subscription, invoices, charges) touch the same rows, so they
  * share one; an object without a customer has its own.
  */
-function queueOf(event: Stripe.Event): string {
+function objectOf(event: Stripe.Event): string {
   const object = event.data.object as { id: string; customer?: string | { id: string } | null };
-  return `stripe:${idOf(object.customer) ?? object.id}`;
+  return idOf(object.customer) ?? object.id;
 }
 
+type Receipt = { event: Stripe.Event; rawBody: string };
+
 /**
- * Records a verified event under its id and queues its `apply-stripe-event` job, in one statement
- * (both or neither, and no interactive transaction: on the embedded database one would hold its
- * single session across round trips). A redelivery changes nothing, except that an event whose
- * applying failed is retried at once, with its attempts back. Events we do not handle are not
- * recorded: they are answered 2xx and forgotten.
+ * Records verified events under their ids and queues one `apply-stripe-event` job each (the event
+ * is the job's payload), in one statement: both or neither, and no interactive transaction (on
+ * the embedded database one would hold its single session across round trips). A redelivery
+ * changes nothing, except that an event whose applying failed is retried at once, with its
+ * attempts back.
  */
-export async function receiveStripeEvent(event: Stripe.Event, rawBody: string): Promise<ReceiptOutcome> {
-  if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
-  const key = stripeEventJobKey(event.id);
+async function receiveBatch(receipts: Receipt[]): Promise<ReceiptOutcome[]> {
+  const ids = receipts.map((r) => r.event.id);
   // Data-modifying CTEs always run; the SELECT ones that call graphile-worker run because the
-  // final SELECT reads them.
-  const [row] = await db.$queryRaw<{ queued: number; retried: number }[]>`
-    WITH received AS (
-      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId", "payload")
-      VALUES (${event.id}, ${event.type}, ${queueOf(event).slice('stripe:'.length)}, ${rawBody})
+  // final SELECT counts their rows.
+  const rows = await db.$queryRaw<{ id: string; queued: boolean }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${receipts.map((r) => r.event.type)}::text[],
+                           ${receipts.map((r) => objectOf(r.event))}::text[], ${receipts.map((r) => r.rawBody)}::text[])
+        AS i(id, type, object_id, body)
+    ), received AS (
+      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId")
+      SELECT id, type, object_id FROM input
       ON CONFLICT ("id") DO NOTHING
-      RETURNING "id", "objectId"
+      RETURNING "id"
     ), queued AS (
-      SELECT graphile_worker.add_job('apply-stripe-event', json_build_object('eventId', r."id"),
-               queue_name => 'stripe:' || r."objectId", max_attempts => ${env.STRIPE_EVENT_MAX_ATTEMPTS}::int,
-               job_key => ${key}) AS job
-      FROM received r
+      SELECT graphile_worker.add_jobs(ARRAY(
+        SELECT ROW('apply-stripe-event', json_build_object('event', i.body::json), 'stripe:' || i.object_id, NULL,
+                   ${env.STRIPE_EVENT_MAX_ATTEMPTS}::smallint, ${stripeEventJobKey('')} || i.id, NULL, NULL
+               )::graphile_worker.job_spec
+        FROM input i JOIN received r ON r.id = i.id)) AS job
     ), failed AS (
-      SELECT j.id FROM graphile_worker.jobs j
-      WHERE j.key = ${key} AND j.attempts > 0 AND j.locked_at IS NULL AND NOT EXISTS (SELECT 1 FROM received)
+      SELECT j.id, j.key FROM graphile_worker.jobs j JOIN input i ON j.key = ${stripeEventJobKey('')} || i.id
+      WHERE j.attempts > 0 AND j.locked_at IS NULL AND i.id NOT IN (SELECT id FROM received)
     ), retried AS (
       SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM failed), run_at => now(), attempts => 0) AS job
       WHERE EXISTS (SELECT 1 FROM failed)
     )
-    SELECT (SELECT count(*) FROM queued)::int AS queued, (SELECT count(*) FROM retried)::int AS retried`;
-  return row && row.queued + row.retried > 0 ? 'queued' : 'duplicate';
+    SELECT i.id, (i.id IN (SELECT id FROM received) OR ${stripeEventJobKey('')} || i.id IN (SELECT key FROM failed)) AS queued
+    FROM input i, (SELECT count(*) FROM queued) q, (SELECT count(*) FROM retried) r`;
+  const queued = new Map(rows.map((r) => [r.id, r.queued]));
+  return ids.map((id) => (queued.get(id) ? 'queued' : 'duplicate'));
 }
 
 /**
- * The worker's side (the `apply-stripe-event` job): applies a received event. Throws when it
- * failed, and the job is retried with backoff; after its last attempt it waits on /admin/jobs.
+ * Deliveries that arrive together are recorded in one statement (group commit): the embedded
+ * database runs statements one after another, so 20 at once cost about what one does. One event's
+ * deliveries never share a batch, so a redelivery sees the first one recorded.
  */
-export async function applyStripeEvent(eventId: string): Promise<EventOutcome> {
-  const received = await db.receivedStripeEvent.findUnique({ where: { id: eventId } });
-  if (!received) throw new Error(`No received Stripe event ${eventId}.`);
-  // Its signature was checked when it arrived; the body is the one Stripe signed.
-  return handleStripeEvent(JSON.parse(received.payload) as Stripe.Event);
+const receiveTogether = batchCalls<Receipt, ReceiptOutcome>({
+  run: receiveBatch,
+  keyOf: (receipt) => receipt.event.id,
+});
+
+/**
+ * Records a verified event under its id and queues its `apply-stripe-event` job (the webhook
+ * answers 2xx once this returns). Events we do not handle are not recorded: they are answered
+ * 2xx and forgotten.
+ */
+export function receiveStripeEvent(event: Stripe.Event, rawBody: string): Promise<ReceiptOutcome> {
+  if (!HANDLED_EVENT_TYPES.has(event.type)) return Promise.resolve('ignored');
+  return receiveTogether({ event, rawBody });
+}
+
+/**
+ * The worker's side (the `apply-stripe-event` job, whose payload is the event as received):
+ * throws when it failed, and the job is retried with backoff; after its last attempt it waits on
+ * /admin/jobs with its error.
+ */
+export function applyStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
+  // Its signature was checked when it arrived: the job holds the body Stripe signed.
+  return handleStripeEvent(event);
 }
 
 /**
