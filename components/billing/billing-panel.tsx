@@ -5,8 +5,7 @@ import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listBillingHistory } from '@/lib/billing/list-billing-history';
 import { reversalForReader } from '@/lib/billing/reversal-for-reader';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatDateTime } from '@/lib/format-date';
 
 /** The account page's billing section: manage the subscription, invoices and 24-hour purchases. */
 export async function BillingPanel({ userId, canReadEverything }: { userId: string; canReadEverything: boolean }) {
@@ -38,7 +37,7 @@ export async function BillingPanel({ userId, canReadEverything }: { userId: stri
           <tbody>
             {invoices.map((invoice) => (
               <tr key={invoice.id}>
-                <td>{dateTime.format(invoice.issuedAt)}</td>
+                <td>{formatDateTime(invoice.issuedAt)}</td>
                 <td>{formatMoney(invoice.amountCents, invoice.currency)}</td>
                 <td>{invoice.status}</td>
                 <td>{invoice.hostedInvoiceUrl ? <a href={invoice.hostedInvoiceUrl}>View</a> : '—'}</td>
@@ -65,9 +64,9 @@ export async function BillingPanel({ userId, canReadEverything }: { userId: stri
                   <Link href={articlePath(p.article.doi)}>{p.article.title}</Link>
                 </td>
                 <td>{formatMoney(p.amountCents, p.currency)}</td>
-                <td>{dateTime.format(p.confirmedAt)}</td>
+                <td>{formatDateTime(p.confirmedAt)}</td>
                 <td>
-                  {dateTime.format(p.expiresAt)}
+                  {formatDateTime(p.expiresAt)}
                   {p.revokedAt && <span className="table__note"> ({reversalForReader(p.revokedReason)})</span>}
                 </td>
               </tr>

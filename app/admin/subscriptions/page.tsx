@@ -3,10 +3,9 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { listSubscriptions, subscriptionFilterSchema } from '@/lib/admin/subscriptions';
+import { formatDate, formatIsoDate } from '@/lib/format-date';
 
 export const metadata = { title: 'Subscriptions' };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AdminSubscriptions({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/subscriptions');
@@ -75,7 +74,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
             cell: (s) =>
               `${s.revokedAt ? `revoked (${s.revokedReason ?? ''})` : s.status}${s.cancelAtPeriodEnd ? ', cancels at period end' : ''}`,
           },
-          { header: 'Ends', cell: (s) => day(s.currentPeriodEnd) },
+          { header: 'Ends', cell: (s) => formatDate(s.currentPeriodEnd) },
           { header: 'Change', cell: (s) => <SubscriptionChanges subscription={s} /> },
         ]}
       />
@@ -100,7 +99,9 @@ function SubscriptionChanges({ subscription: s }: { subscription: ListedSubscrip
         <AdminForm
           endpoint="/api/admin/subscriptions/extend"
           hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-          fields={[{ kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) }]}
+          fields={[
+            { kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: formatIsoDate(s.currentPeriodEnd) },
+          ]}
           submitLabel="Extend"
           compact
         />

@@ -9,10 +9,9 @@ import { now } from '@/lib/clock';
 import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { cancelLocalSubscriptionAction } from '../../billing-actions';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 type Listed = Awaited<ReturnType<typeof listLocalSubscriptions>>[number];
 
@@ -49,7 +48,7 @@ export default async function TestPortalPage({ searchParams }: { searchParams: P
           <section key={s.id} className="box" aria-label={`${s.plan} subscription`}>
             <p>
               <strong>{s.plan}</strong> subscription,{' '}
-              {state === 'ended' ? 'has ended' : `${state} ${dateTime.format(s.currentPeriodEnd)} UTC`}
+              {state === 'ended' ? 'has ended' : `${state} ${formatDateTime(s.currentPeriodEnd)}`}
             </p>
             {state === 'renews' && (
               <ActionForm
