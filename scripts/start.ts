@@ -73,7 +73,9 @@ async function main() {
     // does not type-check is not built or served.
     console.log('Checking types (tsc)…');
     await run(process.execPath, [tscBin, '--noEmit']).catch(() => {
-      throw new Error('The sources do not type-check (see above, or run npm run typecheck): nothing was built or served.');
+      throw new Error(
+        'The sources do not type-check (see above, or run npm run typecheck): nothing was built or served.',
+      );
     });
     console.log('Building the site (next build)…');
     await buildRecordingSources(process.env.NEXT_DIST_DIR ?? '.next', () =>

@@ -11,7 +11,11 @@ const payloadSchemas = {
   'send-email': z.object({ outboxEmailId: z.string().min(1) }),
   'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
   'apply-stripe-event': z.object({
-    event: z.looseObject({ id: z.string().min(1), type: z.string(), data: z.looseObject({ object: z.looseObject({}) }) }),
+    event: z.looseObject({
+      id: z.string().min(1),
+      type: z.string(),
+      data: z.looseObject({ object: z.looseObject({}) }),
+    }),
   }),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 

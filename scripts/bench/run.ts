@@ -79,7 +79,9 @@ function printTable(figures: Figures) {
       );
     }
     for (const run of hooks.runs)
-      console.log(`\nwebhooks (${run.database}): ${run.counts}; responses ${JSON.stringify(run.statuses)}; failed jobs ${run.failedJobs}`);
+      console.log(
+        `\nwebhooks (${run.database}): ${run.counts}; responses ${JSON.stringify(run.statuses)}; failed jobs ${run.failedJobs}`,
+      );
   }
   const imports = figures.import;
   if (imports) {

@@ -63,7 +63,7 @@ function lastMessageType(bytes: Uint8Array): number {
 export function keepBatchesWhole(server: PGLiteSocketServer): void {
   const found = (server as unknown as { queryQueue?: QueryQueue }).queryQueue;
   assertInternals(
-    'the server\'s queryQueue (queue, processQueue, clearTransactionIfNeeded)',
+    "the server's queryQueue (queue, processQueue, clearTransactionIfNeeded)",
     !!found &&
       Array.isArray(found.queue) &&
       typeof found.processQueue === 'function' &&
