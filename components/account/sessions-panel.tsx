@@ -1,4 +1,4 @@
-import { signOutEverywhereAction } from '@/app/(account)/session-actions';
+import { signOutEverywhereAction } from '@/lib/auth/session-actions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { listActiveSessions } from '@/lib/auth/user-sessions';
 import { formatDateTime } from '@/lib/format-date';

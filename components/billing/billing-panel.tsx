@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { openPortalAction } from '@/app/(account)/billing-actions';
+import { openPortalAction } from '@/lib/billing/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';

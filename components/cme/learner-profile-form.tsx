@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { saveLearnerProfileAction } from '@/app/(site)/cme/profile/actions';
+import { saveLearnerProfileAction } from '@/lib/cme/profile-actions';
 import { FormField, FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
 import { MONTH_NAMES } from '@/lib/format-date';

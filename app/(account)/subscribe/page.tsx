@@ -7,7 +7,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listPlans } from '@/lib/billing/plans';
 import { openSubscriptionOf } from '@/lib/billing/already-entitled';
-import { startSubscriptionAction } from '../billing-actions';
+import { startSubscriptionAction } from '@/lib/billing/actions';
 import { formatDate } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Subscribe' };

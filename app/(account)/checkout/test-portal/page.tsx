@@ -8,7 +8,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
-import { cancelLocalSubscriptionAction } from '../../billing-actions';
+import { cancelLocalSubscriptionAction } from '@/lib/billing/actions';
 import { formatDateTime } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
