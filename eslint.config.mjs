@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import tseslint from 'typescript-eslint';
+import { boundaries, noImportsFromApp } from './scripts/eslint/boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -28,5 +29,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/only-throw-error': 'error',
     },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': noImportsFromApp },
+  },
+  {
+    files: ['**/*.tsx', '**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/no-server-only-in-client': 'error' },
   },
 );

@@ -32,7 +32,8 @@ const config: NextConfig = {
   // The e2e suite builds into its own folder so it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // `npm test` runs `tsc` (npm run typecheck) once; checking again in every build only costs time.
+  // `npm test` runs `tsc` (npm run typecheck) once, and `npm start` runs it before it builds
+  // (scripts/start.ts); checking again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   typedRoutes: false,

@@ -32,6 +32,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().default('Archives of Dermatology <no-reply@localhost>'),
   // Email: sending attempts before an email goes to the failure list (/admin/jobs); waits grow as e^n seconds.
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  // Stripe webhooks: attempts to apply a received event before it goes to the failure list (/admin/jobs).
+  STRIPE_EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(10),
   // Background jobs: "false" starts no job workers in this instance (jobs still queue for the others).
   JOB_WORKERS: z.stringbool().default(true),
   // Background jobs: jobs one instance runs at once, and how many seconds a job may stay claimed

@@ -1,6 +1,8 @@
-// npm start: database (DATABASE_URL, or the embedded PGlite server), migrations, the sample
-// journal when the database is empty, a production build when the sources changed, then
-// `next start`. Ctrl-C stops everything this started.
+// npm start: database (DATABASE_URL, or the embedded PGlite server), migrations (ours and the
+// job queue's), the sample journal when the database is empty, a production build when the
+// sources changed, then the server: scripts/server.mjs (Next's request handler behind our
+// micro-cache and request guard, with the job workers), not `next start`. Ctrl-C stops
+// everything this started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parseEnv } from '../lib/env-schema';
@@ -13,6 +15,7 @@ import { ensureSamlSpKeyPair } from './lib/saml-sp-key';
 import { applyMigrations } from './lib/schema-engine';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const tscBin = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const serverScript = new URL('./server.mjs', import.meta.url).pathname;
 let embedded: EmbeddedDatabase | null = null;
 let server: ChildProcess | null = null;
@@ -63,11 +66,19 @@ async function main() {
   const applied = await applyMigrations(url);
   console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
 
-  // Imported after DATABASE_URL is known: lib/db reads it when first loaded.
+  // Imported after DATABASE_URL is known: lib/env reads the settings once, when first loaded.
   const { seedIfEmpty } = await import('../prisma/seed/seed-if-empty');
   await seedIfEmpty();
 
   if (!isBuildCurrent()) {
+    // next build skips its own type check (next.config.ts: `npm test` runs tsc once); a tree that
+    // does not type-check is not built or served.
+    console.log('Checking types (tsc)…');
+    await run(process.execPath, [tscBin, '--noEmit']).catch(() => {
+      throw new Error(
+        'The sources do not type-check (see above, or run npm run typecheck): nothing was built or served.',
+      );
+    });
     console.log('Building the site (next build)…');
     await buildRecordingSources(process.env.NEXT_DIST_DIR ?? '.next', (buildEnv) =>
       run(process.execPath, [nextBin, 'build'], buildEnv).then(() => 0),

@@ -2,6 +2,7 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { db } from '@/lib/db';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { listUnmatchedStripeEvents } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import { formatDateTime } from '@/lib/format-date';
 
 export default async function AdminHome() {
   await requireAdmin('/admin');
@@ -48,7 +49,7 @@ export default async function AdminHome() {
         total={unmatched.length}
         noun="event"
         columns={[
-          { header: 'Received (UTC)', cell: (e) => e.processedAt.toISOString().slice(0, 16).replace('T', ' ') },
+          { header: 'Received', cell: (e) => formatDateTime(e.processedAt) },
           { header: 'Event', cell: (e) => <code>{e.id}</code> },
           { header: 'Type', cell: (e) => e.type },
           { header: 'Problem', cell: (e) => e.problem },

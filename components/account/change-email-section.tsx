@@ -1,4 +1,4 @@
-import { requestEmailChangeAction } from '@/app/(account)/email-change-actions';
+import { requestEmailChangeAction } from '@/lib/auth/email-change-actions';
 import { ActionForm } from '@/components/ui/action-form';
 
 /** The account page's email change: asks for the password; the switch waits for the emailed link. */

@@ -1,7 +1,6 @@
 import type { Entitlement } from '@/lib/access/list-entitlements';
 import { DataTable } from '@/components/ui/data-table';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatDateTime } from '@/lib/format-date';
 
 /** "My access": each entitlement with its source and end. */
 export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[] }) {
@@ -22,7 +21,7 @@ export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[
         { header: 'Access', cell: (e) => e.kind },
         { header: 'What', cell: (e) => e.description },
         { header: 'Source', cell: (e) => e.source },
-        { header: 'Ends (UTC)', cell: (e) => (e.endsAt ? dateTime.format(e.endsAt) : 'No end date') },
+        { header: 'Ends (UTC)', cell: (e) => (e.endsAt ? formatDateTime(e.endsAt) : 'No end date') },
         {
           header: 'Status',
           cell: (e) => (

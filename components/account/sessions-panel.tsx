@@ -1,8 +1,7 @@
-import { signOutEverywhereAction } from '@/app/(account)/session-actions';
+import { signOutEverywhereAction } from '@/lib/auth/session-actions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { listActiveSessions } from '@/lib/auth/user-sessions';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatDateTime } from '@/lib/format-date';
 
 /** The account page's "Where you are signed in": each browser's session, and a way to end them all. */
 export async function SessionsPanel({ user }: { user: CurrentUser }) {
@@ -13,8 +12,8 @@ export async function SessionsPanel({ user }: { user: CurrentUser }) {
       <ul>
         {sessions.map((s) => (
           <li key={s.id}>
-            {s.userAgent}, signed in {dateTime.format(s.createdAt)} UTC
-            {s.id === user.sessionId ? ' (this browser)' : `, last used ${dateTime.format(s.lastSeenAt)} UTC`}
+            {s.userAgent}, signed in {formatDateTime(s.createdAt)}
+            {s.id === user.sessionId ? ' (this browser)' : `, last used ${formatDateTime(s.lastSeenAt)}`}
           </li>
         ))}
       </ul>

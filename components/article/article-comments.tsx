@@ -11,8 +11,7 @@ import {
   DISCLOSURE_MAX,
   formatCommentCount,
 } from '@/lib/comments/comment-limits';
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+import { formatDate } from '@/lib/format-date';
 
 /**
  * The comments are rendered into the page (the shared page: approved ones; the per-reader page also
@@ -124,7 +123,7 @@ export function ArticleComments({ doi, initial }: { doi: string; initial: Commen
           {state.comments.map((c) => (
             <li key={c.id} className="comments__item">
               <p className="comments__meta">
-                <strong>{c.author}</strong>, {dateFormat.format(new Date(c.createdAt))}
+                <strong>{c.author}</strong>, {formatDate(new Date(c.createdAt))}
                 {c.isPending && <span className="comments__pending">Awaiting moderation</span>}
               </p>
               <p className="comments__body">{c.body}</p>

@@ -2,13 +2,7 @@ import { formatAuthorName, formatCitationLine } from '@/lib/articles/format-cita
 import type { ArticlePage } from '@/lib/articles/get-article-page';
 import { buildScholarAuthorTags } from '@/lib/articles/scholar-meta';
 import { searchHref } from '@/lib/articles/search/search-params';
-
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+import { formatDate, formatIsoDate } from '@/lib/format-date';
 
 /** The ORCID iD mark (green circle, "iD"), as ORCID's brand guidelines ask for beside a linked iD. */
 function OrcidIcon() {
@@ -106,9 +100,7 @@ export function ArticleHeader({ article }: { article: ArticlePage }) {
       {article.publishedOnline && (
         <p className="article-header__published">
           Published online{' '}
-          <time dateTime={article.publishedOnline.toISOString().slice(0, 10)}>
-            {dateFormat.format(article.publishedOnline)}
-          </time>
+          <time dateTime={formatIsoDate(article.publishedOnline)}>{formatDate(article.publishedOnline)}</time>
         </p>
       )}
     </header>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ActivityFacts } from '@/components/cme/activity-facts';
-import { formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDate } from '@/lib/format-date';
 import { getArticleCme } from '@/lib/cme/get-article-cme';
 
 /**
@@ -20,7 +20,7 @@ export async function CmeBox({ doi }: { doi: string }) {
         CME
       </h2>
       <p>
-        Released {formatLongDate(activity.releaseAt)}; expires {formatLongDate(activity.expiresAt)}.
+        Released {formatDate(activity.releaseAt)}; expires {formatDate(activity.expiresAt)}.
       </p>
       <p>
         <Link href={`/cme/${activity.id}`}>Take the CME quiz</Link>

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { openPortalAction } from '@/app/(account)/billing-actions';
+import { openPortalAction } from '@/lib/billing/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listBillingHistory } from '@/lib/billing/list-billing-history';
 import { DataTable } from '@/components/ui/data-table';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatDateTime } from '@/lib/format-date';
 
 /** The account page's billing section: manage the subscription, and every payment once with its receipt. */
 export async function BillingPanel({ userId, canReadEverything }: { userId: string; canReadEverything: boolean }) {
@@ -30,7 +29,7 @@ export async function BillingPanel({ userId, canReadEverything }: { userId: stri
           rows={payments}
           rowKey={(p) => p.key}
           columns={[
-            { header: 'Date (UTC)', cell: (p) => dateTime.format(p.paidAt) },
+            { header: 'Date', cell: (p) => formatDateTime(p.paidAt) },
             {
               header: 'For',
               cell: (p) =>

@@ -1,7 +1,8 @@
 import type { CmeRole } from '@/generated/prisma/enums';
 import { CREDIT_TYPE, MITIGATION_STATEMENT, NO_RELATIONSHIPS } from '@/lib/cme/accreditation';
 import { describeCredits } from '@/lib/cme/format-credits';
-import { formatDuration, formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDuration } from '@/lib/cme/format-duration';
+import { formatDate } from '@/lib/format-date';
 import { AccreditationStatement } from './accreditation-statement';
 
 export type ActivityFactsData = {
@@ -31,9 +32,9 @@ export function ActivityFacts({ activity, headingLevel }: Props) {
     <section aria-label="Activity information">
       <dl>
         <dt>Release date</dt>
-        <dd>{formatLongDate(activity.releaseAt)}</dd>
+        <dd>{formatDate(activity.releaseAt)}</dd>
         <dt>Expiration date</dt>
-        <dd>{formatLongDate(activity.expiresAt)}</dd>
+        <dd>{formatDate(activity.expiresAt)}</dd>
         <dt>Estimated time to complete</dt>
         <dd>{formatDuration(activity.estimatedMinutes)}</dd>
         {activity.targetAudience && (

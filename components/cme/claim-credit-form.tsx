@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, type FormEvent } from 'react';
-import { claimCreditAction } from '@/app/(site)/cme/[activityId]/actions';
+import { claimCreditAction } from '@/lib/cme/actions';
 import { FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
 

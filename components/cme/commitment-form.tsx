@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveCommitmentAction } from '@/app/(site)/cme/[activityId]/actions';
+import { saveCommitmentAction } from '@/lib/cme/actions';
 import { FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, type FormEvent } from 'react';
-import { saveEvaluationAction } from '@/app/(site)/cme/[activityId]/actions';
+import { saveEvaluationAction } from '@/lib/cme/actions';
 import { FormMessage } from '@/components/ui/form-field';
 import { EVALUATION_QUESTIONS, LIKERT_LABELS } from '@/lib/cme/evaluation-input';
 import styles from './cme.module.css';

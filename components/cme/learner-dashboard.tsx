@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { describeCreditAmount } from '@/lib/cme/format-credits';
-import { formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDate } from '@/lib/format-date';
 import type { getLearnerDashboard } from '@/lib/cme/get-learner-dashboard';
 import styles from './cme.module.css';
 
@@ -66,8 +66,8 @@ export function LearnerDashboard({ dashboard }: { dashboard: Dashboard }) {
           <ul>
             {completions.map((c) => (
               <li key={c.certificateId}>
-                {c.activityTitle}: {describeCreditAmount(c.creditQuarters, c.creditType)},{' '}
-                {formatLongDate(c.completedAt)} (<Link href={`/cme/certificates/${c.certificateId}`}>certificate</Link>)
+                {c.activityTitle}: {describeCreditAmount(c.creditQuarters, c.creditType)}, {formatDate(c.completedAt)} (
+                <Link href={`/cme/certificates/${c.certificateId}`}>certificate</Link>)
               </li>
             ))}
           </ul>

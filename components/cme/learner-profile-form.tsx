@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { saveLearnerProfileAction } from '@/app/(site)/cme/profile/actions';
+import { saveLearnerProfileAction } from '@/lib/cme/profile-actions';
 import { FormField, FormMessage } from '@/components/ui/form-field';
 import styles from './cme.module.css';
-import { MONTH_NAMES } from '@/lib/month-names';
+import { MONTH_NAMES } from '@/lib/format-date';
 import { REPORTING_BOARDS } from '@/lib/cme/reporting-boards';
 
 export type LearnerProfileValues = {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { submitQuizAction } from '@/app/(site)/cme/[activityId]/actions';
+import { submitQuizAction } from '@/lib/cme/actions';
 import styles from './cme.module.css';
 
 export type QuizQuestion = { id: string; stem: string; options: { id: string; text: string }[] };

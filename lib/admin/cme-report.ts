@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { dayRange, optionalDay } from './date-range';
 import { formatCredits } from '@/lib/cme/format-credits';
 import { formatCsv } from '@/lib/cme/format-csv';
+import { formatIsoDate } from '@/lib/format-date';
 
 export const cmeReportSchema = z.object({
   activityId: z.string().max(40).catch('').default(''),
@@ -46,7 +47,7 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
       learnerName: c.user.name,
       email: c.user.email,
       activity: c.activity.title,
-      completedOn: c.attestedAt.toISOString().slice(0, 10),
+      completedOn: formatIsoDate(c.attestedAt),
       creditType: c.activity.creditType,
       credits: formatCredits(c.creditQuarters),
       npi: p?.npiConsent ? (p.npi ?? '') : '',

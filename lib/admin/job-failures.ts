@@ -15,21 +15,26 @@ export type JobFailure = {
   /** For an email job: whom it was for and its subject. */
   to: string | null;
   subject: string | null;
+  /** For a Stripe event's job: the event's type (its id is in the key). */
+  eventType: string | null;
 };
 
 export type QueueCounts = { waiting: number; retrying: number; running: number; failed: number };
 
 // graphile-worker keeps a job that failed its last attempt (attempts = max_attempts) and deletes
 // every job that succeeds: its failed jobs are the dead-letter list. Email jobs are keyed by their
-// outbox row (lib/email/queue-emails.ts), which says what the email was.
+// outbox row (lib/email/queue-emails.ts), which says what the email was; Stripe events' jobs by
+// the received event (stripeEventJobKey).
 const FAILED = 'j.attempts >= j.max_attempts AND j.locked_at IS NULL';
 
 /** The 100 most recent jobs that gave up, newest first, with what each was about. */
 export async function listJobFailures(): Promise<JobFailure[]> {
   return db.$queryRawUnsafe<JobFailure[]>(`
     SELECT j.id::text AS id, j.task_identifier AS task, j.key, j.attempts, j.last_error AS "lastError",
-           j.updated_at AS "failedAt", o."to", o.subject
-    FROM graphile_worker.jobs j LEFT JOIN "OutboxEmail" o ON j.key = 'email:' || o.id
+           j.updated_at AS "failedAt", o."to", o.subject, s.type AS "eventType"
+    FROM graphile_worker.jobs j
+    LEFT JOIN "OutboxEmail" o ON j.key = 'email:' || o.id
+    LEFT JOIN "ReceivedStripeEvent" s ON j.key = 'stripe-event:' || s.id
     WHERE ${FAILED}
     ORDER BY j.updated_at DESC, j.id DESC LIMIT 100`);
 }

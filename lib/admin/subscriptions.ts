@@ -15,6 +15,7 @@ import {
   revokePayment,
 } from '@/lib/billing/ledger';
 import { paymentProvider } from '@/lib/billing/providers/payment-provider';
+import { formatDate } from '@/lib/format-date';
 
 export const subscriptionFilterSchema = z.object({
   q: z.string().trim().max(200).catch('').default(''),
@@ -69,7 +70,7 @@ export async function grantComplimentary(actor: CurrentUser, input: z.infer<type
       action: 'subscription.grant',
       targetType: 'Subscription',
       targetId: subscription.id,
-      summary: `Complimentary ${input.plan} subscription for ${input.email} until ${input.endsAt.toISOString().slice(0, 10)}`,
+      summary: `Complimentary ${input.plan} subscription for ${input.email} until ${formatDate(input.endsAt)}`,
       after: subscription,
     });
     return subscription;
@@ -103,7 +104,7 @@ export async function extendSubscription(actor: CurrentUser, input: z.infer<type
       action: 'subscription.extend',
       targetType: 'Subscription',
       targetId: before.id,
-      summary: `Subscription of ${before.user.email} now ends ${input.endsAt.toISOString().slice(0, 10)}`,
+      summary: `Subscription of ${before.user.email} now ends ${formatDate(input.endsAt)}`,
       before: { currentPeriodEnd: before.currentPeriodEnd, status: before.status },
       after: { currentPeriodEnd: after.currentPeriodEnd, status: after.status },
     });

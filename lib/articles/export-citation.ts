@@ -4,6 +4,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
 import type { AuthorName } from './format-citation';
+import { formatIsoDate } from '@/lib/format-date';
 
 export type ExportableArticle = {
   doi: string;
@@ -91,6 +92,6 @@ export function formatRis(a: ExportableArticle, url: string): string {
 export function formatBibtex(a: ExportableArticle, url: string): string {
   const entry = new Cite(toCsl(a, url)).format('bibtex') as string;
   if (!a.publishedOnline || !a.issue) return entry;
-  const online = a.publishedOnline.toISOString().slice(0, 10);
+  const online = formatIsoDate(a.publishedOnline);
   return entry.replace(/\n}\s*$/, `\n\tnote = {Published online ${online}},\n}\n`);
 }

@@ -2,6 +2,7 @@
 import { formatAuthorName, type AuthorName, type CitableArticle } from './format-citation';
 import { articlePath } from './article-path';
 import { GATED_CONTENT_CLASS } from './gated-content';
+import { formatIsoDate } from '@/lib/format-date';
 
 /** An author as the article page loads them: affiliations point at the article's numbered list. */
 export type ScholarAuthor = AuthorName & {
@@ -20,7 +21,7 @@ export type ScholarArticle = CitableArticle & {
 };
 
 function scholarDate(a: ScholarArticle): string | null {
-  if (a.publishedOnline) return a.publishedOnline.toISOString().slice(0, 10).replaceAll('-', '/');
+  if (a.publishedOnline) return formatIsoDate(a.publishedOnline).replaceAll('-', '/');
   return a.issue ? String(a.issue.year) : null;
 }
 
@@ -69,7 +70,7 @@ export function buildJsonLd(a: ScholarArticle, siteUrl: string) {
     name: a.subtitle ? `${a.title}: ${a.subtitle}` : a.title,
     identifier: `https://doi.org/${a.doi}`,
     url: new URL(articlePath(a.doi), siteUrl).toString(),
-    datePublished: a.publishedOnline?.toISOString().slice(0, 10),
+    datePublished: a.publishedOnline ? formatIsoDate(a.publishedOnline) : undefined,
     author: a.authors.map((au) =>
       au.collab
         ? { '@type': 'Organization', name: au.collab }

@@ -5,6 +5,7 @@ import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/format-date';
 
 // We never sell what a reader already has. Only what their own account holds counts: an
 // institution's network is where they are, not what they own.
@@ -37,7 +38,7 @@ export async function refuseIfSubscribed(userId: string) {
   const open = await openSubscriptionOf(userId);
   if (open) {
     throw new AppError(
-      `You already have a subscription until ${open.currentPeriodEnd.toISOString().slice(0, 10)}. Manage it on My Account.`,
+      `You already have a subscription until ${formatDate(open.currentPeriodEnd)}. Manage it on My Account.`,
       409,
       'already_subscribed',
     );

@@ -1,4 +1,5 @@
 import type { CertificateClaims } from './certificate-token';
+import { formatIsoDate } from '@/lib/format-date';
 
 type IssuedCertificate = {
   id: string;
@@ -21,7 +22,7 @@ export function toCertificateClaims(
     iat: Math.floor(cert.issuedAt.getTime() / 1000),
     name: cert.learnerName,
     activity: cert.activityTitle,
-    completed: cert.completedAt.toISOString().slice(0, 10),
+    completed: formatIsoDate(cert.completedAt),
     credits: (cert.creditQuarters / 4).toFixed(2),
     creditType: cert.creditType,
     provider: issuer.provider,

@@ -1,14 +1,14 @@
 import { ValidationError } from '@/lib/errors';
-import { formatLongDate } from './format-long-date';
+import { formatDate } from '@/lib/format-date';
 
 type Window = { releaseAt: Date; expiresAt: Date };
 
 /** Why an activity cannot be taken or claimed at `now`, or null when it is open. */
 export function describeAvailability(activity: Window, now: Date): string | null {
   if (now < activity.releaseAt)
-    return `This CME activity opens on ${formatLongDate(activity.releaseAt)}. Until then it takes no quiz attempts and no credit claims.`;
+    return `This CME activity opens on ${formatDate(activity.releaseAt)}. Until then it takes no quiz attempts and no credit claims.`;
   if (now > activity.expiresAt)
-    return `This CME activity expired on ${formatLongDate(activity.expiresAt)}. It no longer takes quiz attempts or credit claims, and no credit can be earned from it.`;
+    return `This CME activity expired on ${formatDate(activity.expiresAt)}. It no longer takes quiz attempts or credit claims, and no credit can be earned from it.`;
   return null;
 }
 

@@ -1,13 +1,14 @@
 import { formatCredits } from './format-credits';
 import { formatCsv } from './format-csv';
 import type { TranscriptEntry } from './summarize-transcript';
+import { formatIsoDate } from '@/lib/format-date';
 
 const HEADER = ['Completed', 'Activity', 'Credit type', 'Credits', 'Certificate ID', 'Verification URL'];
 
 /** The learner's transcript as CSV (see formatCsv). */
 export function formatTranscriptCsv(entries: TranscriptEntry[], siteUrl: string): string {
   const rows = entries.map((e) => [
-    e.completedAt.toISOString().slice(0, 10),
+    formatIsoDate(e.completedAt),
     e.activityTitle,
     e.creditType,
     formatCredits(e.creditQuarters),

@@ -5,7 +5,7 @@ import { toDrawableText } from '@/lib/articles/pdf/to-drawable-text';
 import { wrapWords } from '@/lib/articles/pdf/wrap-words';
 import { ACCREDITATION_STATEMENT, designationStatement } from './accreditation';
 import { describeCreditAmount } from './format-credits';
-import { formatLongDate } from './format-long-date';
+import { formatDate } from '@/lib/format-date';
 
 export type CertificatePdfInput = {
   id: string;
@@ -72,7 +72,7 @@ export async function renderCertificatePdf(cert: CertificatePdfInput): Promise<U
   paragraph(cert.activityTitle, serifBold, 16, WIDTH - 200);
   y -= 4;
   center(`and is awarded ${describeCreditAmount(cert.creditQuarters, cert.creditType)}.`, serif, 15);
-  center(`Completed ${formatLongDate(cert.completedAt)} · Issued ${formatLongDate(cert.issuedAt)}`, serif, 12);
+  center(`Completed ${formatDate(cert.completedAt)} · Issued ${formatDate(cert.issuedAt)}`, serif, 12);
   y -= 8;
   paragraph(ACCREDITATION_STATEMENT, serif, 10, WIDTH - 160);
   paragraph(designationStatement(cert.maxCreditQuarters), serif, 10, WIDTH - 160);

@@ -4,6 +4,7 @@ import { toDrawableText } from '@/lib/articles/pdf/to-drawable-text';
 import { wrapWords } from '@/lib/articles/pdf/wrap-words';
 import { describeCreditAmount, describeCredits } from './format-credits';
 import type { TranscriptYear } from './summarize-transcript';
+import { formatIsoDate } from '@/lib/format-date';
 
 const WIDTH = 612;
 const HEIGHT = 792;
@@ -44,7 +45,7 @@ export async function renderTranscriptPdf(options: {
     y -= 8;
     line(`${year}: ${describeCredits(totalQuarters)}`, 13, true);
     for (const e of entries) {
-      const head = `${e.completedAt.toISOString().slice(0, 10)}  ${describeCreditAmount(e.creditQuarters, e.creditType)}`;
+      const head = `${formatIsoDate(e.completedAt)}  ${describeCreditAmount(e.creditQuarters, e.creditType)}`;
       line(head, 10, true, MARGIN + 8);
       for (const words of wrapWords(clean(e.activityTitle), {
         font: regular,

@@ -1,4 +1,5 @@
 import { formatCsv } from './format-csv';
+import { formatIsoDate } from '@/lib/format-date';
 
 export type EvaluationRow = {
   activityId: string;
@@ -57,7 +58,7 @@ export function formatEvaluationsCsv(rows: EvaluationRow[]): string {
   return formatCsv([
     HEADER,
     ...rows.map((r) => [
-      r.createdAt.toISOString().slice(0, 10),
+      formatIsoDate(r.createdAt),
       r.activityTitle,
       String(r.objectivesMet),
       yesNo(r.isRelevant),

@@ -5,6 +5,8 @@ import type { Prisma } from '@/generated/prisma/client';
 export type JobPayloads = {
   'send-email': { outboxEmailId: string };
   'send-issue-alerts': { issueId: string };
+  /** The Stripe event as received (its signature checked then). */
+  'apply-stripe-event': { event: { id: string; type: string; data: { object: Record<string, unknown> } } };
 };
 export type JobTask = keyof JobPayloads;
 

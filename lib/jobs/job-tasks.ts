@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { applyStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import type { Stripe } from '@/lib/billing/providers/stripe/stripe-client';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
 import type { JobPayloads, JobTask } from './enqueue-jobs';
@@ -8,6 +10,13 @@ import type { JobPayloads, JobTask } from './enqueue-jobs';
 const payloadSchemas = {
   'send-email': z.object({ outboxEmailId: z.string().min(1) }),
   'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
+  'apply-stripe-event': z.object({
+    event: z.looseObject({
+      id: z.string().min(1),
+      type: z.string(),
+      data: z.looseObject({ object: z.looseObject({}) }),
+    }),
+  }),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -27,4 +36,6 @@ export const jobTasks: TaskList = {
     deliverEmail(outboxEmailId, { number: job.attempts, isLast: job.attempts >= job.max_attempts }),
   ),
   'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
+  // Queued by the Stripe webhook (receiveStripeEvent), one queue per customer: applied in order.
+  'apply-stripe-event': task('apply-stripe-event', ({ event }) => applyStripeEvent(event as unknown as Stripe.Event)),
 };

@@ -43,6 +43,10 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
     crontab: '',
     taskList: jobTasks,
     logger: jobLogger,
+    // Jobs that end together are marked done in one statement (a Stripe event takes a few ms; two
+    // statements of bookkeeping each would halve what the embedded database applies). A kill in
+    // that instant runs the job again, which every task allows (an event applies once by its id).
+    preset: { worker: { completeJobBatchDelay: 0 } },
   });
   const sweep = () => releaseAbandonedJobs().catch((error: unknown) => console.warn('[jobs] sweep failed:', error));
   await sweep();

@@ -71,10 +71,19 @@ function printTable(figures: Figures) {
   }
   const hooks = figures.webhooks;
   if (hooks) {
-    console.log(
-      `| Stripe webhook events, ${hooks.concurrency} concurrent (${hooks.delivered} with ${hooks.duplicates} duplicates; embedded database) | **${n(hooks.perSecond)} events/s** | | | exactly once: ${hooks.isExactlyOnce ? 'yes' : 'NO'} |`,
-    );
-    console.log(`\nwebhooks: ${hooks.counts}; responses ${JSON.stringify(hooks.statuses)}`);
+    for (const run of hooks.runs) {
+      const what = `${run.delivered} with ${run.duplicates} duplicates, shuffled; ${run.database}`;
+      console.log(
+        `| Stripe webhook events acknowledged (verify, record, queue), ${run.concurrency} concurrent (${what}) | **${n(run.acknowledgedPerSecond)} events/s** (load ${run.acknowledgeLoad.toFixed(1)}) | | | goal ≥ 1,000/s |`,
+      );
+      console.log(
+        `| … applied by one instance's workers (${run.jobConcurrency} at once) | **${n(run.appliedPerSecond)} events/s** (load ${run.applyLoad.toFixed(1)}) | | | goal ≥ ${run.database === 'PostgreSQL' ? 300 : 200}/s; exactly once: ${run.isExactlyOnce ? 'yes' : 'NO'} |`,
+      );
+    }
+    for (const run of hooks.runs)
+      console.log(
+        `\nwebhooks (${run.database}): ${run.counts}; responses ${JSON.stringify(run.statuses)}; failed jobs ${run.failedJobs}`,
+      );
   }
   const imports = figures.import;
   if (imports) {

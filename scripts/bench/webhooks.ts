@@ -1,14 +1,21 @@
 // Stripe webhooks: 1,000 signed events (10% duplicates, shuffled) through the webhook route
-// handler, 20 at a time, on a fresh embedded database with the Stripe stand-in answering the
-// SDK's re-reads, after an untimed warm-up of 200 other events. As under `npm start`, the database
-// runs in this process and the app in another (webhook-deliveries.ts); the stand-in runs in a
-// third, as Stripe is remote. Measures events/s and checks every effect happened exactly once.
+// handler, 20 at a time, after an untimed warm-up of 200 other events. Two figures: acknowledged
+// per second (the route: verify, record and queue; no worker running), then applied per second
+// (one instance's job workers, JOB_CONCURRENCY at once, until the queue is empty), and a check
+// that every effect happened exactly once. On a fresh in-memory embedded database, run in this
+// process as under `npm start`; with BENCH_POSTGRES_URL (a PostgreSQL server's admin URL, e.g.
+// postgres://postgres@127.0.0.1:5432/postgres) again on a database of its own made there and
+// dropped after. The app runs in another process (webhook-deliveries.ts) and the Stripe stand-in,
+// answering the SDK's re-reads, in a third, as Stripe is remote.
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '@/generated/prisma/client';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 import { subscriptionObject, newId } from '../../tests/support/stripe-stand-in';
@@ -80,22 +87,46 @@ function makeRound(total: number, users: User[], articleId: string): Round {
 
 const countOf = (round: Round, type: string) => round.unique.filter((e) => e.type === type).length;
 
-export type WebhookFigures = {
+export type WebhookRun = {
+  database: string;
   delivered: number;
   duplicates: number;
   concurrency: number;
-  perSecond: number;
+  jobConcurrency: number;
+  acknowledgedPerSecond: number;
+  appliedPerSecond: number;
+  /** The one-minute load average as each step ended. */
+  acknowledgeLoad: number;
+  applyLoad: number;
   statuses: Record<string, number>;
+  failedJobs: number;
   counts: string;
   isExactlyOnce: boolean;
 };
+export type WebhookFigures = { runs: WebhookRun[]; isExactlyOnce: boolean };
 
-export async function benchWebhooks(): Promise<WebhookFigures> {
-  const database = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 50 });
+/** A database of its own on the PostgreSQL server at `adminUrl`, dropped by `stop`. */
+async function createPostgresDatabase(adminUrl: string) {
+  const name = `bench_webhooks_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  return {
+    url,
+    stop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function benchOn(database: { url: string; name: string }): Promise<WebhookRun> {
   await applyMigrations(database.url);
-  // The app's env is read once on import: set it first, then load the app's modules.
-  Object.assign(process.env, { DATABASE_URL: database.url });
-  const { db } = await import('@/lib/db');
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 
   const journal = await db.journal.create({ data: { slug: 'bench', title: 'Bench', abbreviation: 'B' } });
   const article = await db.article.create({
@@ -133,14 +164,12 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
   const standIn = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, 'stripe-stand-in-process.ts'), subscriptionsFile],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const standInUrl = await new Promise<string>((resolve) =>
     standIn.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
   );
-  // Asynchronously: this process's event loop serves the database meanwhile.
+  // Asynchronously: this process's event loop serves the embedded database meanwhile.
   const child = promisify(execFile)(
     process.execPath,
     [
@@ -155,6 +184,7 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
       env: {
         ...process.env,
         ...stripeTestEnv(standInUrl),
+        DATABASE_URL: database.url,
         NODE_ENV: 'production',
         BENCH_CONCURRENCY: String(CONCURRENCY),
       },
@@ -167,13 +197,19 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
     throw error;
   });
   if (stderr) console.error(stderr.slice(0, 4000));
-  const { seconds, statuses } = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-    seconds: number;
+  const app = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    acknowledgeSeconds: number;
+    applySeconds: number;
     statuses: Record<string, number>;
+    failedJobs: number;
+    jobConcurrency: number;
+    acknowledgeLoad: number;
+    applyLoad: number;
   };
 
-  const [events, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
+  const [events, received, purchases, distinctSessions, subscriptions, invoices] = await Promise.all([
     db.stripeEvent.count(),
+    db.receivedStripeEvent.count(),
     db.articlePurchase.count(),
     db.articlePurchase.groupBy({ by: ['providerCheckoutId'] }).then((g) => g.length),
     db.subscription.count(),
@@ -188,20 +224,48 @@ export async function benchWebhooks(): Promise<WebhookFigures> {
   };
   const isExactlyOnce =
     events === expected.events &&
+    received === expected.events &&
     purchases === expected.purchases &&
     distinctSessions === expected.purchases &&
     subscriptions === expected.subscriptions &&
-    invoices === expected.invoices;
+    invoices === expected.invoices &&
+    app.failedJobs === 0;
   await db.$disconnect();
   standIn.kill('SIGTERM');
-  await database.stop();
   return {
+    database: database.name,
     delivered: measured.deliveries.length,
     duplicates: measured.deliveries.length - measured.unique.length,
     concurrency: CONCURRENCY,
-    perSecond: measured.deliveries.length / seconds,
-    statuses,
-    counts: `with the warm-up's ${warmUp.deliveries.length}: events ${events}/${expected.events}, purchases ${purchases}/${expected.purchases}, subscriptions ${subscriptions}/${expected.subscriptions}, invoices ${invoices}/${expected.invoices}`,
-    isExactlyOnce: isExactlyOnce && statuses['200'] === measured.deliveries.length,
+    jobConcurrency: app.jobConcurrency,
+    acknowledgedPerSecond: measured.deliveries.length / app.acknowledgeSeconds,
+    // Duplicates are answered at once and queue nothing: the events applied are the unique ones.
+    appliedPerSecond: measured.unique.length / app.applySeconds,
+    acknowledgeLoad: app.acknowledgeLoad,
+    applyLoad: app.applyLoad,
+    statuses: app.statuses,
+    failedJobs: app.failedJobs,
+    counts: `with the warm-up's ${warmUp.deliveries.length}: received ${received}/${expected.events}, applied ${events}/${expected.events}, purchases ${purchases}/${expected.purchases}, subscriptions ${subscriptions}/${expected.subscriptions}, invoices ${invoices}/${expected.invoices}`,
+    isExactlyOnce: isExactlyOnce && app.statuses['200'] === measured.deliveries.length,
   };
+}
+
+export async function benchWebhooks(): Promise<WebhookFigures> {
+  const runs: WebhookRun[] = [];
+  const embedded = await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 50 });
+  try {
+    runs.push(await benchOn({ url: embedded.url, name: 'embedded database' }));
+  } finally {
+    await embedded.stop();
+  }
+  const adminUrl = process.env.BENCH_POSTGRES_URL;
+  if (adminUrl) {
+    const postgres = await createPostgresDatabase(adminUrl);
+    try {
+      runs.push(await benchOn({ url: postgres.url, name: 'PostgreSQL' }));
+    } finally {
+      await postgres.stop();
+    }
+  }
+  return { runs, isExactlyOnce: runs.every((r) => r.isExactlyOnce) };
 }

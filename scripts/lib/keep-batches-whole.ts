@@ -10,6 +10,22 @@ import type { Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/**
+ * The one release whose internals this file replaces (package.json pins it exactly;
+ * tests/integration/embedded-db-batches.test.ts fails on another). Before moving the pin, read
+ * the new release's query queue and handler and check the test passes.
+ */
+export const PATCHED_PGLITE_SOCKET_VERSION = '0.2.17';
+
+/** Refuses to start on internals other than the ones replaced here, rather than misbehave. */
+function assertInternals(what: string, isPresent: boolean): void {
+  if (!isPresent)
+    throw new Error(
+      `@electric-sql/pglite-socket no longer has ${what}, which scripts/lib/keep-batches-whole.ts replaces ` +
+        `(written for ${PATCHED_PGLITE_SOCKET_VERSION}): install that version or update the patch.`,
+    );
+}
+
 type QueuedMessage = {
   handlerId: number;
   message: Uint8Array;
@@ -45,7 +61,15 @@ function lastMessageType(bytes: Uint8Array): number {
 }
 
 export function keepBatchesWhole(server: PGLiteSocketServer): void {
-  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const found = (server as unknown as { queryQueue?: QueryQueue }).queryQueue;
+  assertInternals(
+    "the server's queryQueue (queue, processQueue, clearTransactionIfNeeded)",
+    !!found &&
+      Array.isArray(found.queue) &&
+      typeof found.processQueue === 'function' &&
+      typeof found.clearTransactionIfNeeded === 'function',
+  );
+  const queue = found!;
   let batchOwner: number | null = null;
 
   queue.processQueue = async function processQueue(this: QueryQueue) {
@@ -124,8 +148,16 @@ function takeGroup(buffer: Buffer): number {
 /** Replaces pglite-socket's per-message reader with one that hands PGlite a batch at a time. */
 export function sendBatchesWhole(): void {
   const prototype = PGLiteSocketHandler.prototype as unknown as {
-    handleData: (this: Handler, data: Buffer) => Promise<number>;
+    handleData?: (this: Handler, data: Buffer) => Promise<number>;
+    handleSslRequest?: unknown;
+    handleCancelRequest?: unknown;
   };
+  assertInternals(
+    'PGLiteSocketHandler.prototype.handleData (and handleSslRequest, handleCancelRequest)',
+    typeof prototype.handleData === 'function' &&
+      typeof prototype.handleSslRequest === 'function' &&
+      typeof prototype.handleCancelRequest === 'function',
+  );
   prototype.handleData = async function handleData(this: Handler, data: Buffer) {
     if (!this.socket || !this.active) return 0;
     this.messageBuffer = Buffer.concat([this.messageBuffer, data]);

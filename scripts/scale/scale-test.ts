@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { makeEvent, stripeTestEnv, webhookRequest } from '../../tests/support/stripe-events';
 import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
 import { check, countFailure, failed } from './checks';
-import { checkJobsRunOnce } from './check-jobs-once';
+import { checkJobsRunOnce, waitUntil } from './check-jobs-once';
 import { signIn, signInAs } from './sign-in';
 import { startStack, type Stack } from './stack';
 
@@ -60,7 +60,10 @@ async function main() {
     deliveries.every((d) => d.ok),
     deliveries.map((d) => d.status).join(','),
   );
-  const purchases = await db.articlePurchase.count({ where: { providerCheckoutId: sessionId } });
+  // Answered once recorded; a worker of either instance applies it (NOTIFY wakes them at once).
+  const countPurchases = () => db.articlePurchase.count({ where: { providerCheckoutId: sessionId } });
+  await waitUntil(async () => (await countPurchases()) > 0, 30_000);
+  const purchases = await countPurchases();
   check('… takes effect exactly once', purchases === 1, `${purchases} purchase rows`);
 
   const fullText = (await (

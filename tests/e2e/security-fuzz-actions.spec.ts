@@ -1,4 +1,4 @@
-// Fuzzes the account server actions (app/(account)/account-actions.ts): each form is submitted
+// Fuzzes the account server actions (lib/auth/account-actions.ts): each form is submitted
 // once in the browser with a hostile value (which also tells which action it posts to), then the
 // action is called with every hostile string in each field, and with arguments that are not a
 // form at all. Answers are never a 500 nor "something went wrong"; refusals store nothing.

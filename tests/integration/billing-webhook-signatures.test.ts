@@ -12,6 +12,7 @@ const standIn = await vi.hoisted(async () => {
 import { POST } from '@/app/api/stripe/webhook/route';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../support/reset-db';
+import { runQueuedJobs } from '../support/run-queued-jobs';
 import { makeEvent, webhookRequest } from '../support/stripe-events';
 import { webhookTestKit } from '../support/webhook-test-kit';
 
@@ -42,6 +43,7 @@ describe('Stripe webhook: signatures', () => {
     expect(await db.articlePurchase.count()).toBe(0);
     // A clock a little ahead of ours is still believed.
     expect((await POST(webhookRequest(event, { timestamp: now + 120 }))).status).toBe(200);
+    await runQueuedJobs();
     expect(await db.articlePurchase.count()).toBe(1);
   });
 

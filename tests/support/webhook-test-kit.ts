@@ -1,16 +1,45 @@
-// What the Stripe webhook tests share: deliveries through the real route, and paid checkouts and
-// subscriptions made through our own checkout code against the Stripe stand-in. Import it after
-// the test file's vi.hoisted block has started the stand-in and pointed the env at it.
+// What the Stripe webhook tests share: deliveries through the real route and the job worker that
+// applies them, and paid checkouts and subscriptions made through our own checkout code against
+// the Stripe stand-in. Import it after the test file's vi.hoisted block has started the stand-in
+// and pointed the env at it.
 import { POST } from '@/app/api/stripe/webhook/route';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
+import { stripeEventJobKey } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import { db } from '@/lib/db';
 import { createPaidArticle, createReader } from './billing-fixtures';
+import { runQueuedJobs } from './run-queued-jobs';
 import { webhookRequest, type TestEvent } from './stripe-events';
 import { newId, type StripeStandIn } from './stripe-stand-in';
 
+type Delivery = { status: number; body: { received?: boolean; outcome?: string; error?: string } };
+
+/**
+ * Runs the due jobs until the event's own job has ended: done (its applied record says how), or
+ * failed this attempt (then a 500 with its error, what Stripe would have seen had the route
+ * applied it inline). Another delivery's worker may hold the job meanwhile: then it waits.
+ */
+async function applyQueued(eventId: string, ack: Delivery['body']): Promise<Delivery> {
+  for (;;) {
+    await runQueuedJobs();
+    const [job] = await db.$queryRaw<{ attempts: number; locked: boolean; lastError: string | null }[]>`
+      SELECT attempts, locked_at IS NOT NULL AS locked, last_error AS "lastError"
+      FROM graphile_worker.jobs WHERE key = ${stripeEventJobKey(eventId)}`;
+    if (!job) {
+      const applied = await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } });
+      return { status: 200, body: { ...ack, outcome: applied.problem ? 'unmatched' : 'processed' } };
+    }
+    if (job.attempts > 0 && !job.locked) return { status: 500, body: { error: job.lastError ?? '' } };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export function webhookTestKit(standIn: StripeStandIn) {
-  const deliver = async (event: TestEvent) => {
+  /** One delivery as Stripe makes it, and, when the route queued the event, its job's run. */
+  const deliver = async (event: TestEvent): Promise<Delivery> => {
     const res = await POST(webhookRequest(event));
-    return { status: res.status, body: (await res.json()) as { outcome?: string; error?: string } };
+    const body = (await res.json()) as Delivery['body'];
+    if (res.status !== 200 || body.outcome !== 'queued') return { status: res.status, body };
+    return applyQueued(event.id, body);
   };
   const lastSession = () => [...standIn.state.sessions.values()].at(-1)!;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { designationStatement } from '@/lib/cme/accreditation';
 import { describeCreditAmount, describeCredits } from '@/lib/cme/format-credits';
-import { formatDuration, formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDuration } from '@/lib/cme/format-duration';
+import { formatDate as formatLongDate } from '@/lib/format-date';
 import { parseCreditClaim } from '@/lib/cme/parse-credit-claim';
 
 describe('credit wording', () => {

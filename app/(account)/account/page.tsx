@@ -10,7 +10,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireUser } from '@/lib/auth/current-user';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
-import { changePasswordAction, resendVerificationAction, updateProfileAction } from '../account-actions';
+import { changePasswordAction, resendVerificationAction, updateProfileAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'My Account' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { requireUser } from '@/lib/auth/current-user';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
-import { activateAction } from '../account-actions';
+import { activateAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'Activate your subscription' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
-import { confirmEmailChangeAction } from '../email-change-actions';
+import { confirmEmailChangeAction } from '@/lib/auth/email-change-actions';
 
 export const metadata: Metadata = { title: 'Confirm your new email address' };
 

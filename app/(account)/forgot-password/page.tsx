@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
-import { forgotPasswordAction } from '../account-actions';
+import { forgotPasswordAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'Forgot password' };
 

@@ -9,7 +9,7 @@ import { refuseIfAlreadyReadable } from '@/lib/billing/already-entitled';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
 import { formatMoney } from '@/lib/billing/format-money';
 import { AppError, NotFoundError } from '@/lib/errors';
-import { startPurchaseAction } from '../billing-actions';
+import { startPurchaseAction } from '@/lib/billing/actions';
 
 export const metadata: Metadata = { title: 'Purchase 24-hour access' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { RegisterForm } from '@/components/account/register-form';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { describeSignInReason } from '@/lib/auth/sign-in-reason';
-import { registerAction } from '../account-actions';
+import { registerAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'Register' };
 

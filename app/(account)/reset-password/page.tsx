@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
-import { resetPasswordAction } from '../account-actions';
+import { resetPasswordAction } from '@/lib/auth/account-actions';
 
 export const metadata: Metadata = { title: 'Choose a new password' };
 

@@ -7,7 +7,8 @@ import { requireUser } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/billing/format-money';
 import { listPlans } from '@/lib/billing/plans';
 import { openSubscriptionOf } from '@/lib/billing/already-entitled';
-import { startSubscriptionAction } from '../billing-actions';
+import { startSubscriptionAction } from '@/lib/billing/actions';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Subscribe' };
 
@@ -22,8 +23,8 @@ export default async function SubscribePage({ searchParams }: Props) {
       <div className="page page--narrow">
         <h1>Subscribe for full-text access</h1>
         <p role="status">
-          You already have a subscription until {current.currentPeriodEnd.toISOString().slice(0, 10)}: every article is
-          open to you. Change or cancel it on <Link href="/account">My Account</Link>.
+          You already have a subscription until {formatDate(current.currentPeriodEnd)}: every article is open to you.
+          Change or cancel it on <Link href="/account">My Account</Link>.
         </p>
       </div>
     );

@@ -4,7 +4,7 @@ import { LearnerDashboard } from '@/components/cme/learner-dashboard';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { describeCreditAmount } from '@/lib/cme/format-credits';
-import { formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDate } from '@/lib/format-date';
 import { getLearnerDashboard } from '@/lib/cme/get-learner-dashboard';
 import { listActivities } from '@/lib/cme/list-activities';
 
@@ -34,7 +34,7 @@ export default async function CmeIndexPage() {
         {activities.map((a) => (
           <li key={a.id}>
             <Link href={`/cme/${a.id}`}>{a.title}</Link>: {a._count.questions} questions, up to{' '}
-            {describeCreditAmount(a.maxCreditQuarters, a.creditType)}, until {formatLongDate(a.expiresAt)}
+            {describeCreditAmount(a.maxCreditQuarters, a.creditType)}, until {formatDate(a.expiresAt)}
           </li>
         ))}
       </ul>

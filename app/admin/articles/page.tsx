@@ -4,6 +4,7 @@ import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { listArticlesForAdmin, listIssuesForAdmin, MAX_PACKAGE_BYTES } from '@/lib/admin/articles';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata = { title: 'Articles' };
 
@@ -52,7 +53,7 @@ export default async function AdminArticles() {
               Vol {i.volume}, No. {i.number}, {i.dateLabel} ({i._count.articles} articles)
               {i.isCurrent ? ' · current' : ''}
               {i.publishedAt ? (
-                ` · published ${i.publishedAt.toISOString().slice(0, 10)}`
+                ` · published ${formatDate(i.publishedAt)}`
               ) : (
                 <AdminForm
                   endpoint="/api/admin/issues/publish"

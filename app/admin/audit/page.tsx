@@ -2,6 +2,7 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { auditFilterSchema, listAuditEvents } from '@/lib/admin/audit-log';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata = { title: 'Audit log' };
 
@@ -31,7 +32,7 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
         total={total}
         noun="event"
         columns={[
-          { header: 'When (UTC)', cell: (e) => e.createdAt.toISOString().slice(0, 19).replace('T', ' ') },
+          { header: 'When', cell: (e) => formatDateTime(e.createdAt) },
           { header: 'Admin', cell: (e) => e.actorEmail },
           { header: 'Action', cell: (e) => e.action },
           {

@@ -3,19 +3,18 @@ import { AdminForm } from '@/components/admin/admin-form';
 import { articlePath } from '@/lib/articles/article-path';
 import { listPendingComments, listPublishedComments } from '@/lib/admin/moderate-comments';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata = { title: 'Comment moderation' };
 
 type Listed = Awaited<ReturnType<typeof listPendingComments>>[number];
-
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function CommentCard({ c, children }: { c: Listed; children: React.ReactNode }) {
   return (
     <article className="box" aria-label={`Comment by ${c.user.name}`}>
       <p>
         <strong>{c.user.name}</strong> ({c.user.email}) on{' '}
-        <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>, {utc(c.createdAt)}
+        <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>, {formatDateTime(c.createdAt)}
       </p>
       <blockquote className="comment-body">{c.body}</blockquote>
       <p>Conflict of interest: {c.disclosure}</p>

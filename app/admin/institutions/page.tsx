@@ -2,10 +2,12 @@ import { AdminForm } from '@/components/admin/admin-form';
 import { IdpAdminSection } from '@/components/saml/idp-admin-section';
 import { listInstitutions } from '@/lib/admin/institutions';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatIsoDate } from '@/lib/format-date';
 
 export const metadata = { title: 'Institutions' };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+// A date field's value is the ISO calendar date.
+const day = (d: Date | null) => (d ? formatIsoDate(d) : '');
 const RANGES_HINT = 'One IPv4 or IPv6 range per line, e.g. 203.0.113.0/24 or 2001:db8::/48.';
 
 export default async function AdminInstitutions() {

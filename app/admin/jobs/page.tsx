@@ -1,13 +1,19 @@
 import { AdminForm } from '@/components/admin/admin-form';
 import { AdminTable } from '@/components/admin/admin-table';
-import { countQueuedJobs, listJobFailures } from '@/lib/admin/job-failures';
+import { countQueuedJobs, listJobFailures, type JobFailure } from '@/lib/admin/job-failures';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata = { title: 'Email and job failures' };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 // The first line says what went wrong (e.g. "connect ECONNREFUSED …"); the rest is a stack.
 const firstLine = (error: string | null) => (error ?? '').split('\n')[0]?.slice(0, 300) ?? '';
+
+function describeJob(f: JobFailure): string {
+  if (f.task === 'send-email' && f.to) return `Email to ${f.to}: ${f.subject ?? ''}`;
+  if (f.task === 'apply-stripe-event' && f.eventType) return `Stripe event ${f.eventType} (${f.key?.split(':')[1]})`;
+  return f.key ?? f.task;
+}
 
 export default async function AdminJobs() {
   await requireAdmin('/admin/jobs');
@@ -16,8 +22,8 @@ export default async function AdminJobs() {
     <>
       <h1>Email and job failures</h1>
       <p>
-        Emails and other background work run as jobs, retried with growing waits. These gave up after their last
-        attempt. Retry runs one again at once. Now: {counts.waiting} waiting, {counts.running} running,{' '}
+        Emails, Stripe events and other background work run as jobs, retried with growing waits. These gave up after
+        their last attempt. Retry runs one again at once. Now: {counts.waiting} waiting, {counts.running} running,{' '}
         {counts.retrying} waiting to retry.
       </p>
       <AdminTable
@@ -25,10 +31,10 @@ export default async function AdminJobs() {
         total={counts.failed}
         noun="failed job"
         columns={[
-          { header: 'Failed (UTC)', cell: (f) => utc(f.failedAt) },
+          { header: 'Failed', cell: (f) => formatDateTime(f.failedAt) },
           {
             header: 'Job',
-            cell: (f) => (f.task === 'send-email' && f.to ? `Email to ${f.to}: ${f.subject ?? ''}` : (f.key ?? f.task)),
+            cell: (f) => describeJob(f),
           },
           { header: 'Attempts', cell: (f) => f.attempts },
           { header: 'Error', cell: (f) => firstLine(f.lastError) },

@@ -4,10 +4,9 @@ import { Pager } from '@/components/admin/pager';
 import { now } from '@/lib/clock';
 import { listPurchases, purchaseFilterSchema } from '@/lib/admin/purchases';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata = { title: 'Purchases' };
-
-const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export default async function AdminPurchases({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/purchases');
@@ -37,8 +36,8 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
           { header: 'Reader', cell: (p) => p.user.email },
           { header: 'Article', cell: (p) => p.article.title },
           { header: 'Paid', cell: (p) => `${(p.amountCents / 100).toFixed(2)} ${p.currency.toUpperCase()}` },
-          { header: 'Confirmed', cell: (p) => stamp(p.confirmedAt) },
-          { header: 'Expires', cell: (p) => stamp(p.expiresAt) },
+          { header: 'Confirmed', cell: (p) => formatDateTime(p.confirmedAt) },
+          { header: 'Expires', cell: (p) => formatDateTime(p.expiresAt) },
           {
             header: 'Status',
             cell: (p) =>

@@ -11,10 +11,9 @@ import {
 } from '@/lib/billing/describe-subscription';
 import { listPlans, planLabel } from '@/lib/billing/plans';
 import { now } from '@/lib/clock';
+import { formatDate, formatIsoDate } from '@/lib/format-date';
 
 export const metadata = { title: 'Subscriptions' };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AdminSubscriptions({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/subscriptions');
@@ -93,7 +92,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
                 ? `Revoked${s.revokedReason ? ` (${s.revokedReason})` : ''}`
                 : `${subscriptionStatusLabel(s.status)}${s.cancelAtPeriodEnd ? ', cancels at period end' : ''}`,
           },
-          { header: 'Ends', cell: (s) => day(s.currentPeriodEnd) },
+          { header: 'Ends', cell: (s) => formatDate(s.currentPeriodEnd) },
           { header: 'Change', cell: (s) => <SubscriptionChanges subscription={s} now={current} /> },
         ]}
       />
@@ -120,7 +119,9 @@ function SubscriptionChanges({ subscription: s, now }: { subscription: ListedSub
         <AdminForm
           endpoint="/api/admin/subscriptions/extend"
           hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
-          fields={[{ kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: day(s.currentPeriodEnd) }]}
+          fields={[
+            { kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: formatIsoDate(s.currentPeriodEnd) },
+          ]}
           submitLabel="Extend"
           compact
         />

@@ -3,6 +3,7 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { searchUsers, userSearchSchema } from '@/lib/admin/users';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata = { title: 'Users' };
 
@@ -32,7 +33,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
             header: 'Status',
             cell: (u) => (u.disabledAt ? 'disabled' : u.emailVerifiedAt ? 'active' : 'email not confirmed'),
           },
-          { header: 'Registered', cell: (u) => u.createdAt.toISOString().slice(0, 10) },
+          { header: 'Registered', cell: (u) => formatDate(u.createdAt) },
         ]}
       />
       <Pager path="/admin/users" params={{ q: filter.q }} page={filter.page} pageCount={pageCount} />

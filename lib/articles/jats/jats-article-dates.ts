@@ -3,7 +3,7 @@
 import { childElements, textOf, type Element } from './jats-dom';
 import { doiUrl, pubmedUrl } from './jats-reference-ids';
 import { childrenToHtml, escapeHtml } from './jats-to-html';
-import { MONTH_NAMES } from '@/lib/month-names';
+import { MONTH_NAMES } from '@/lib/format-date';
 
 const HISTORY_LABELS: Record<string, string> = {
   received: 'Received',

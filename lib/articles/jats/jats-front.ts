@@ -1,7 +1,7 @@
 // Reads the article's front matter pieces that have several historical layouts:
 // journal metadata (JATS vs NLM 2.3) and publication dates. Authors: jats-authors.ts.
 import { childAt, childElements, descendants, optionalText, textOf, type Element } from './jats-dom';
-import { MONTH_NAMES } from '@/lib/month-names';
+import { MONTH_NAMES } from '@/lib/format-date';
 
 export type ParsedJournal = {
   title: string;

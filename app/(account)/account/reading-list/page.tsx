@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
 import { listSavedArticles } from '@/lib/related/list-saved-articles';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'My Reading List' };
 
@@ -23,7 +24,7 @@ export default async function ReadingListPage() {
                 {a.title}
               </Link>
               <p className="toc__meta">
-                {a.journal}. Saved {a.savedAt.toISOString().slice(0, 10)}
+                {a.journal}. Saved {formatDate(a.savedAt)}
               </p>
             </li>
           ))}

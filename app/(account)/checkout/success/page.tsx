@@ -6,10 +6,9 @@ import { articlePath } from '@/lib/articles/article-path';
 import { formatMoney } from '@/lib/billing/format-money';
 import { planLabel } from '@/lib/billing/plans';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 type Props = { searchParams: Promise<{ session_id?: string; returnTo?: string }> };
 
@@ -74,8 +73,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
           <strong>{result.articleTitle}</strong>.
         </p>
         <p>
-          Your access ends{' '}
-          <time dateTime={result.expiresAt.toISOString()}>{dateTime.format(result.expiresAt)} UTC</time>.
+          Your access ends <time dateTime={result.expiresAt.toISOString()}>{formatDateTime(result.expiresAt)}</time>.
         </p>
         <p>
           <Link className="button" href={articlePath(result.doi)}>
@@ -91,7 +89,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       <p>
         Your {planLabel(result.plan).toLowerCase()} subscription gives you the full text of every article. It{' '}
         {result.cancelAtPeriodEnd ? 'ends' : 'renews'} on{' '}
-        <time dateTime={result.currentPeriodEnd.toISOString()}>{dateTime.format(result.currentPeriodEnd)} UTC</time>.
+        <time dateTime={result.currentPeriodEnd.toISOString()}>{formatDateTime(result.currentPeriodEnd)}</time>.
       </p>
       <p>
         {back === '/' ? (

@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/billing/format-money';
 import { planLabel } from '@/lib/billing/plans';
 import { getLocalCheckout } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
-import { payLocalCheckoutAction } from '../../billing-actions';
+import { payLocalCheckoutAction } from '@/lib/billing/actions';
 
 export const metadata: Metadata = { title: 'Test payment', robots: { index: false } };
 

@@ -9,11 +9,10 @@ import { now } from '@/lib/clock';
 import { planLabel } from '@/lib/billing/plans';
 import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-checkout';
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
-import { cancelLocalSubscriptionAction, resumeLocalSubscriptionAction } from '../../billing-actions';
+import { cancelLocalSubscriptionAction, resumeLocalSubscriptionAction } from '@/lib/billing/actions';
+import { formatDateTime } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 type Listed = Awaited<ReturnType<typeof listLocalSubscriptions>>[number];
 
@@ -56,7 +55,7 @@ export default async function TestPortalPage({
           <section key={s.id} className="box" aria-label={`${planLabel(s.plan)} subscription`}>
             <p>
               <strong>{planLabel(s.plan)}</strong> subscription,{' '}
-              {state === 'ended' ? 'has ended' : `${state} ${dateTime.format(s.currentPeriodEnd)} UTC`}
+              {state === 'ended' ? 'has ended' : `${state} ${formatDateTime(s.currentPeriodEnd)}`}
             </p>
             {state === 'renews' && (
               <ActionForm

@@ -6,6 +6,7 @@ import { describeCreditAmount, describeCredits } from '@/lib/cme/format-credits'
 import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata: Metadata = { title: 'CME transcript' };
 
@@ -33,7 +34,7 @@ export default async function TranscriptPage() {
           <ul>
             {unclaimed.map((a) => (
               <li key={a.id}>
-                {a.submittedAt.toISOString().slice(0, 10)}:{' '}
+                {formatDate(a.submittedAt)}:{' '}
                 <Link href={`/cme/${a.activity.id}/attempts/${a.id}`}>{a.activity.title}</Link>
               </li>
             ))}
@@ -58,7 +59,7 @@ export default async function TranscriptPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.certificateId}>
-                  <td>{e.completedAt.toISOString().slice(0, 10)}</td>
+                  <td>{formatDate(e.completedAt)}</td>
                   <td>{e.activityTitle}</td>
                   <td>{describeCreditAmount(e.creditQuarters, e.creditType)}</td>
                   <td>

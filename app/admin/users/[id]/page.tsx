@@ -5,6 +5,7 @@ import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { getUserSummary } from '@/lib/admin/users';
 import { NotFoundError } from '@/lib/errors';
+import { formatDate } from '@/lib/format-date';
 
 export const metadata = { title: 'User' };
 
@@ -20,8 +21,7 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
     <>
       <h1>{user.name}</h1>
       <p>
-        {user.email} · {user.role} ·{' '}
-        {user.disabledAt ? `disabled since ${user.disabledAt.toISOString().slice(0, 10)}` : 'active'} ·{' '}
+        {user.email} · {user.role} · {user.disabledAt ? `disabled since ${formatDate(user.disabledAt)}` : 'active'} ·{' '}
         {user.emailVerifiedAt ? 'email confirmed' : 'email not confirmed'}
       </p>
       <section aria-labelledby="access-summary">
@@ -30,9 +30,7 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
         {user.memberships.length > 0 && (
           <p>
             Activated member records:{' '}
-            {user.memberships
-              .map((m) => `${m.memberNumber} (until ${m.expiresAt.toISOString().slice(0, 10)})`)
-              .join(', ')}
+            {user.memberships.map((m) => `${m.memberNumber} (until ${formatDate(m.expiresAt)})`).join(', ')}
           </p>
         )}
       </section>

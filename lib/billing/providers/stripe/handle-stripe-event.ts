@@ -1,11 +1,22 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
-import { readStripeEvent } from './read-stripe-event';
+import { env } from '@/lib/env';
+import { idOf, readStripeEvent } from './read-stripe-event';
 import type { Stripe } from './stripe-client';
 
 /** 'unmatched': recorded without effect, since it names something this site does not have. */
 export type EventOutcome = 'processed' | 'duplicate' | 'ignored' | 'unmatched';
+
+/**
+ * What the webhook answers: 'queued' when this delivery set the event's job going (the first one,
+ * or a redelivery of an event whose applying failed), 'duplicate' when it is applied or on its way.
+ */
+export type ReceiptOutcome = 'queued' | 'duplicate' | 'ignored';
+
+/** The job that applies a received event is keyed by it, so /admin/jobs can show which it was. */
+export const stripeEventJobKey = (eventId: string) => `stripe-event:${eventId}`;
 
 export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'checkout.session.completed',
@@ -28,11 +39,94 @@ const isUnmatchedReference = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
 
 /**
+ * The queue an event's job runs in: jobs of one queue run one at a time, in the order added. A
+ * customer's events (its checkout, subscription, invoices, charges) touch the same rows, so they
+ * share one; an object without a customer has its own.
+ */
+function objectOf(event: Stripe.Event): string {
+  const object = event.data.object as { id: string; customer?: string | { id: string } | null };
+  return idOf(object.customer) ?? object.id;
+}
+
+type Receipt = { event: Stripe.Event; rawBody: string };
+
+/**
+ * Records verified events under their ids and queues one `apply-stripe-event` job each (the event
+ * is the job's payload), in one statement: both or neither, and no interactive transaction (on
+ * the embedded database one would hold its single session across round trips). A redelivery
+ * changes nothing, except that an event whose applying failed is retried at once, with its
+ * attempts back.
+ */
+async function receiveBatch(receipts: Receipt[]): Promise<ReceiptOutcome[]> {
+  const ids = receipts.map((r) => r.event.id);
+  // Data-modifying CTEs always run; the SELECT ones that call graphile-worker run because the
+  // final SELECT counts their rows.
+  const rows = await db.$queryRaw<{ id: string; queued: boolean }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${receipts.map((r) => r.event.type)}::text[],
+                           ${receipts.map((r) => objectOf(r.event))}::text[], ${receipts.map((r) => r.rawBody)}::text[])
+        AS i(id, type, object_id, body)
+    ), received AS (
+      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId")
+      SELECT id, type, object_id FROM input
+      ON CONFLICT ("id") DO NOTHING
+      RETURNING "id"
+    ), queued AS (
+      SELECT graphile_worker.add_jobs(ARRAY(
+        SELECT ROW('apply-stripe-event', json_build_object('event', i.body::json), 'stripe:' || i.object_id, NULL,
+                   ${env.STRIPE_EVENT_MAX_ATTEMPTS}::smallint, ${stripeEventJobKey('')} || i.id, NULL, NULL
+               )::graphile_worker.job_spec
+        FROM input i JOIN received r ON r.id = i.id)) AS job
+    ), failed AS (
+      SELECT j.id, j.key FROM graphile_worker.jobs j JOIN input i ON j.key = ${stripeEventJobKey('')} || i.id
+      WHERE j.attempts > 0 AND j.locked_at IS NULL AND i.id NOT IN (SELECT id FROM received)
+    ), retried AS (
+      SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM failed), run_at => now(), attempts => 0) AS job
+      WHERE EXISTS (SELECT 1 FROM failed)
+    )
+    SELECT i.id, (i.id IN (SELECT id FROM received) OR ${stripeEventJobKey('')} || i.id IN (SELECT key FROM failed)) AS queued
+    FROM input i, (SELECT count(*) FROM queued) q, (SELECT count(*) FROM retried) r`;
+  const queued = new Map(rows.map((r) => [r.id, r.queued]));
+  return ids.map((id) => (queued.get(id) ? 'queued' : 'duplicate'));
+}
+
+/**
+ * Deliveries that arrive together are recorded in one statement (group commit): the embedded
+ * database runs statements one after another, so 20 at once cost about what one does. One event's
+ * deliveries never share a batch, so a redelivery sees the first one recorded.
+ */
+const receiveTogether = batchCalls<Receipt, ReceiptOutcome>({
+  run: receiveBatch,
+  keyOf: (receipt) => receipt.event.id,
+});
+
+/**
+ * Records a verified event under its id and queues its `apply-stripe-event` job (the webhook
+ * answers 2xx once this returns). Events we do not handle are not recorded: they are answered
+ * 2xx and forgotten.
+ */
+export function receiveStripeEvent(event: Stripe.Event, rawBody: string): Promise<ReceiptOutcome> {
+  if (!HANDLED_EVENT_TYPES.has(event.type)) return Promise.resolve('ignored');
+  return receiveTogether({ event, rawBody });
+}
+
+/**
+ * The worker's side (the `apply-stripe-event` job, whose payload is the event as received):
+ * throws when it failed, and the job is retried with backoff; after its last attempt it waits on
+ * /admin/jobs with its error.
+ */
+export function applyStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
+  // Its signature was checked when it arrived: the job holds the body Stripe signed.
+  return handleStripeEvent(event);
+}
+
+/**
  * Applies one verified Stripe event exactly once: the event id is recorded under its primary key
  * in the same transaction as the event's writes, so a redelivery (or a concurrent second delivery,
  * which waits on the key) changes nothing, and a failure records nothing, so Stripe's retry starts
- * clean. Throws on failure (the route answers 5xx), except when the event names a user, article or
- * session we do not have: it is recorded with the problem for an admin to see, and answered 2xx.
+ * clean. Throws on failure (the job is retried), except when the event names a user, article or
+ * session we do not have: it is recorded with the problem for an admin to see. The success page fulfils through the same
+ * change (stripe-provider.ts readCheckout), so whichever comes second finds the purchase there.
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';

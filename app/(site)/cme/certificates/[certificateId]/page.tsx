@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import styles from '@/components/cme/cme.module.css';
 import { CME_PROVIDER } from '@/lib/cme/accreditation';
 import { describeCreditAmount } from '@/lib/cme/format-credits';
-import { formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDate } from '@/lib/format-date';
 import { checkCertificateToken, type CertificateTokenStatus } from '@/lib/cme/check-certificate-token';
 import { PUBLIC_KEY_PATH } from '@/lib/cme/certificate-token';
 import { getCertificate } from '@/lib/cme/get-certificate';
@@ -35,7 +35,7 @@ export default async function VerifyCertificatePage({ params, searchParams }: Pr
       <h1>Certificate {certificate.id}</h1>
       {certificate.revokedAt ? (
         <p className={styles.alert}>
-          This certificate was revoked on {formatLongDate(certificate.revokedAt)} and is no longer valid.
+          This certificate was revoked on {formatDate(certificate.revokedAt)} and is no longer valid.
         </p>
       ) : (
         <>
@@ -48,9 +48,9 @@ export default async function VerifyCertificatePage({ params, searchParams }: Pr
             <dt>Credit</dt>
             <dd>{describeCreditAmount(certificate.creditQuarters, certificate.creditType)}</dd>
             <dt>Completed</dt>
-            <dd>{formatLongDate(certificate.completedAt)}</dd>
+            <dd>{formatDate(certificate.completedAt)}</dd>
             <dt>Issued</dt>
-            <dd>{formatLongDate(certificate.issuedAt)}</dd>
+            <dd>{formatDate(certificate.issuedAt)}</dd>
           </dl>
           {status && <SignatureStatus status={status} />}
           <details>

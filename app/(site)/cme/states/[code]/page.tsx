@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { describeCreditAmount } from '@/lib/cme/format-credits';
-import { formatLongDate } from '@/lib/cme/format-long-date';
+import { formatDate } from '@/lib/format-date';
 import { getCmeState } from '@/lib/cme/get-cme-state';
 
 export const revalidate = 300;
@@ -47,7 +47,7 @@ export default async function CmeStatePage({ params }: Props) {
                     <li key={activity.id}>
                       <Link href={`/cme/${activity.id}`}>{activity.title}</Link> (
                       {describeCreditAmount(activity.maxCreditQuarters, activity.creditType)}, until{' '}
-                      {formatLongDate(activity.expiresAt)})
+                      {formatDate(activity.expiresAt)})
                     </li>
                   ))}
                 </ul>

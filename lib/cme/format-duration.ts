@@ -1,10 +1,3 @@
-import { MONTH_NAMES } from '@/lib/month-names';
-
-/** A date in words, in UTC (the server's only clock): "1 December 2026". */
-export function formatLongDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
 /** Minutes as a reader estimates time: 45 → "45 minutes", 60 → "1 hour", 90 → "1 hour 30 minutes". */
 export function formatDuration(minutes: number): string {
   const hours = Math.floor(minutes / 60);

@@ -1,0 +1,4 @@
+import type { ESLint, Linter } from 'eslint';
+
+export declare const boundaries: ESLint.Plugin;
+export declare const noImportsFromApp: Linter.RuleEntry;

@@ -1,0 +1,107 @@
+// The Stripe webhook on the job queue: the route answers once the event is recorded and its job
+// queued (nothing applied yet), a worker applies it, a customer's events share one queue, and an
+// event whose last attempt failed is listed for admins with its error until Retry applies it.
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const standIn = await vi.hoisted(async () => {
+  const { startStripeStandIn } = await import('../support/stripe-stand-in');
+  const { stripeTestEnv } = await import('../support/stripe-events');
+  const server = await startStripeStandIn();
+  // One attempt: a failure goes to the failure list at once (read by lib/env when first imported).
+  Object.assign(process.env, stripeTestEnv(server.url), { STRIPE_EVENT_MAX_ATTEMPTS: '1' });
+  return server;
+});
+
+import { POST } from '@/app/api/stripe/webhook/route';
+import { listJobFailures, retryFailedJob } from '@/lib/admin/job-failures';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { stripeEventJobKey } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../support/reset-db';
+import { runQueuedJobs } from '../support/run-queued-jobs';
+import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
+import { webhookTestKit } from '../support/webhook-test-kit';
+
+const { paidPurchaseSession, paidSubscription } = webhookTestKit(standIn);
+
+const acknowledge = async (event: TestEvent) => {
+  const res = await POST(webhookRequest(event));
+  return { status: res.status, body: (await res.json()) as { outcome?: string } };
+};
+const jobOf = async (eventId: string) =>
+  (
+    await db.$queryRaw<{ queue: string | null; attempts: number }[]>`
+      SELECT queue_name AS queue, attempts FROM graphile_worker.jobs WHERE key = ${stripeEventJobKey(eventId)}`
+  )[0];
+
+beforeEach(resetDatabase);
+afterAll(() => standIn.close());
+
+describe('Stripe webhook: the job queue', () => {
+  it('answers 2xx once the event is recorded and queued; the worker then applies it', async () => {
+    const { session } = await paidPurchaseSession();
+    const event = makeEvent('checkout.session.completed', session);
+    expect(await acknowledge(event)).toEqual({ status: 200, body: { received: true, outcome: 'queued' } });
+    expect(await db.receivedStripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      type: 'checkout.session.completed',
+      objectId: session.customer,
+    });
+    expect(await db.articlePurchase.count()).toBe(0);
+    expect(await jobOf(event.id)).toEqual({ queue: `stripe:${String(session.customer)}`, attempts: 0 });
+    // Redelivered before the worker came to it: still one job, and it will apply once.
+    expect((await acknowledge(event)).body.outcome).toBe('duplicate');
+    await runQueuedJobs();
+    expect(await db.articlePurchase.count()).toBe(1);
+    expect(await db.stripeEvent.count()).toBe(1);
+    expect(await jobOf(event.id)).toBeUndefined();
+    expect((await acknowledge(event)).body.outcome).toBe('duplicate');
+    await runQueuedJobs();
+    expect(await db.articlePurchase.count()).toBe(1);
+  });
+
+  it('a customer’s events share one queue, applied in the order received', async () => {
+    const { subscription } = await paidSubscription();
+    const created = makeEvent('customer.subscription.created', subscription);
+    const deleted = makeEvent('customer.subscription.deleted', subscription);
+    await acknowledge(created);
+    await acknowledge(deleted);
+    const queues = [(await jobOf(created.id))?.queue, (await jobOf(deleted.id))?.queue];
+    expect(queues).toEqual([`stripe:${String(subscription.customer)}`, `stripe:${String(subscription.customer)}`]);
+    await runQueuedJobs();
+    const applied = await db.stripeEvent.findMany({ orderBy: { processedAt: 'asc' } });
+    expect(applied.map((e) => e.id)).toEqual([created.id, deleted.id]);
+  });
+
+  it('an event that failed its last attempt is listed with its error; Retry (audited) applies it', async () => {
+    const admin = await db.user.create({
+      data: { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', role: 'admin' },
+    });
+    const actor: CurrentUser = { ...admin, role: 'admin', emailVerified: true, sessionId: 'test-session' };
+    const { subscription } = await paidSubscription();
+    standIn.state.subscriptions.delete(String(subscription.id));
+    const event = makeEvent('customer.subscription.updated', subscription);
+    expect((await acknowledge(event)).status).toBe(200);
+    await runQueuedJobs();
+    const [failure] = await listJobFailures();
+    expect(failure).toMatchObject({
+      task: 'apply-stripe-event',
+      key: stripeEventJobKey(event.id),
+      eventType: 'customer.subscription.updated',
+      attempts: 1,
+    });
+    expect(failure!.lastError).toMatch(/No such subscription/);
+    expect(await db.stripeEvent.count()).toBe(0);
+    expect(await db.subscription.count()).toBe(0);
+
+    standIn.putSubscription(subscription);
+    await retryFailedJob(actor, { jobId: failure!.id });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'job.retry' } })).toMatchObject({
+      actorId: admin.id,
+      targetId: failure!.id,
+    });
+    await runQueuedJobs();
+    expect(await listJobFailures()).toEqual([]);
+    expect(await db.subscription.count()).toBe(1);
+    expect(await db.stripeEvent.count()).toBe(1);
+  });
+});
