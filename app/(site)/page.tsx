@@ -5,12 +5,11 @@ import { articlePath } from '@/lib/articles/article-path';
 import { getCurrentIssue } from '@/lib/articles/get-issue';
 import { now } from '@/lib/clock';
 import { feedPath } from '@/lib/feeds/feed-paths';
+import { formatDate } from '@/lib/format-date';
 import { getHomePage } from '@/lib/site/get-home-page';
 import { JOURNAL } from '@/lib/site/journal-facts';
 
 export const revalidate = 300;
-
-const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 export default async function HomePage() {
   const [issue, home] = await Promise.all([getCurrentIssue(), getHomePage(now())]);
@@ -57,7 +56,7 @@ export default async function HomePage() {
               {home.onlineFirst.map((a) => (
                 <li key={a.doi}>
                   <Link href={articlePath(a.doi)}>{a.title}</Link>
-                  {a.publishedOnline && <span className="home__date"> · {day.format(a.publishedOnline)}</span>}
+                  {a.publishedOnline && <span className="home__date"> · {formatDate(a.publishedOnline)}</span>}
                 </li>
               ))}
             </ul>

@@ -23,11 +23,7 @@ export function FullText({ text, doi, returnTo }: { text: ArticleText | null; do
   );
 }
 
-function FullTextBody(props: {
-  reason: string | null;
-  fullTextHtml: string;
-  children?: ReactNode;
-}) {
+function FullTextBody(props: { reason: string | null; fullTextHtml: string; children?: ReactNode }) {
   return (
     <div className={GATED_CONTENT_CLASS}>
       {props.reason && (

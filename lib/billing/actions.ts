@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { createPurchaseCheckout, createSubscriptionCheckout } from '@/lib/billing/create-checkout';
 import { createPortalSession } from '@/lib/billing/create-portal-session';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
-import { cancelLocalSubscription, resumeLocalSubscription } from '@/lib/billing/providers/local/cancel-local-subscription';
+import {
+  cancelLocalSubscription,
+  resumeLocalSubscription,
+} from '@/lib/billing/providers/local/cancel-local-subscription';
 import { completeLocalCheckout } from '@/lib/billing/providers/local/complete-local-checkout';
 import { planIdSchema } from '@/lib/billing/plans';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';

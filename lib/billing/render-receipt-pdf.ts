@@ -2,6 +2,7 @@ import 'server-only';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { toDrawableText } from '@/lib/articles/pdf/to-drawable-text';
 import { wrapWords } from '@/lib/articles/pdf/wrap-words';
+import { formatDateTime } from '@/lib/format-date';
 import { JOURNAL } from '@/lib/site/journal-facts';
 import { formatMoney } from './format-money';
 import type { Payment } from './list-billing-history';
@@ -10,7 +11,6 @@ const WIDTH = 612;
 const HEIGHT = 792;
 const MARGIN = 54;
 const INK = rgb(0.1, 0.1, 0.1);
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 /** A one-page receipt for one of the reader's payments, issued by the journal (any provider). */
 export async function renderReceiptPdf(payment: Payment, payer: { name: string; email: string }): Promise<Uint8Array> {
@@ -34,7 +34,7 @@ export async function renderReceiptPdf(payment: Payment, payer: { name: string; 
   line('Receipt', 22, true);
   y -= 10;
   line(`Receipt number: ${payment.key}`, 11);
-  line(`Date: ${longDate.format(payment.paidAt)} UTC`, 11);
+  line(`Date: ${formatDateTime(payment.paidAt)}`, 11);
   line(`Paid by: ${payer.name} <${payer.email}>`, 11);
   y -= 10;
   line(payment.what.kind === 'subscription' ? payment.what.plan : `24-hour access: ${payment.what.title}`, 12, true);
