@@ -45,10 +45,12 @@ export function isBuildCurrent(distDir = process.env.NEXT_DIST_DIR ?? '.next'): 
 /**
  * The environment a build runs in. Prerendering queues every page's statements on the database at
  * once; the embedded database answers one at a time, so on a busy machine the serving timeout
- * (DATABASE_STATEMENT_TIMEOUT_MS, 5 s) failed builds that would have finished.
+ * (DATABASE_STATEMENT_TIMEOUT_MS, 5 s) failed builds that would have finished, and so did the wait
+ * for a free pooled connection (DATABASE_CONNECT_TIMEOUT_MS, 3 s: "timeout exceeded when trying
+ * to connect" at load 10-17).
  */
 function buildEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_STATEMENT_TIMEOUT_MS: '120000' };
+  return { ...process.env, DATABASE_STATEMENT_TIMEOUT_MS: '120000', DATABASE_CONNECT_TIMEOUT_MS: '120000' };
 }
 
 /** Runs `build` (in the build's environment) and, when it succeeds, records which sources it was built from. */

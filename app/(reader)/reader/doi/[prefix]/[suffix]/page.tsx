@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
-import type { DoiParams } from '@/lib/articles/article-path';
-import { loadReaderParts } from '@/lib/articles/load-article-reader-parts';
+import { doiFromParams, type DoiParams } from '@/lib/articles/article-path';
+import { getCachedArticle } from '@/lib/articles/article-page-cache';
+import { loadReaderView } from '@/lib/articles/load-article-reader-parts';
 import { articlePageMetadata, loadArticleForPage } from '@/lib/articles/load-article-for-page';
+import { now } from '@/lib/clock';
 
 // The article page for a request that could be entitled (a session, the reader's own display
 // cookies, or an institution address), reached only through proxy.ts's rewrite of /doi/…: the
@@ -12,11 +15,22 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<DoiParams> };
 
+// The article's public data from this process's cache (lib/articles/article-page-cache.ts), as the page's.
+const getArticle = async (doi: string) => (await getCachedArticle(doi, now()))?.article ?? null;
+
 export function generateMetadata({ params }: Props): Promise<Metadata> {
-  return articlePageMetadata(params);
+  return articlePageMetadata(params, getArticle);
 }
 
 export default async function ReaderArticlePage({ params }: Props) {
-  const article = await loadArticleForPage(params);
-  return <ArticleView article={article} parts={await loadReaderParts(article)} />;
+  const doi = doiFromParams(await params);
+  let view = doi ? await loadReaderView(doi) : null;
+  if (!view) {
+    // No such DOI: the shared page's answer (the redirect to its own letter case, or the 404) …
+    const article = await loadArticleForPage(params);
+    // … unless it exists by now (imported since).
+    view = await loadReaderView(article.doi);
+    if (!view) notFound();
+  }
+  return <ArticleView {...view} />;
 }
