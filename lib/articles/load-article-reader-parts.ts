@@ -98,6 +98,7 @@ export async function buildReaderView(
   doi: string,
   { user, ip, textSizeCookie, boxOrderCookie }: ReaderRequest,
   now = clockNow(),
+  isRetry = false,
 ): Promise<ArticleViewData | null> {
   const cached = await getCachedArticle(doi, now);
   if (!cached) return null;
@@ -106,7 +107,11 @@ export async function buildReaderView(
     loadAccessFactsForDoi({ userId: user?.id ?? null, ip }, doi, now),
     user ? loadReaderArticleRows(user, article) : null,
   ]);
-  if (!facts) return null; // removed since it was cached
+  if (facts?.article.id !== article.id) {
+    // Removed (or removed and imported anew) since it was cached: forget it and look again.
+    forgetArticleParts({ doi });
+    return facts && !isRetry ? buildReaderView(doi, { user, ip, textSizeCookie, boxOrderCookie }, now, true) : null;
+  }
   const decision = decideAccess(facts);
   const fullText = await readCachedFullText(doi, decision, now);
   // NCBI is asked after the response, never while this reader waits; then the cache follows.
