@@ -53,7 +53,7 @@ export function ArticleView({ article, shared, parts }: ArticleViewData) {
                     <FullText text={parts.text} doi={article.doi} returnTo={path} />
                   </div>
                   <ArticleInformation html={article.articleInfoHtml} />
-                  <CiteBox article={article} />
+                  <CiteBox citations={shared.citations} />
                 </>
               ),
             },

@@ -10,6 +10,7 @@ import type { ArticleCme } from '@/lib/cme/get-article-cme';
 import type { PubmedResult } from '@/lib/related/get-pubmed-articles';
 import type { CitedBy } from '@/lib/related/list-citations';
 import type { RelatedArticle } from '@/lib/related/list-related-articles';
+import type { FormattedCitation } from './format-citation-styles';
 import type { ArticlePage } from './get-article-page';
 import type { ReaderToolsReply } from '@/lib/related/reader-tools-reply';
 import type { TextSize } from './text-size';
@@ -45,6 +46,8 @@ export type ArticleSharedParts = {
   /** The article's newest CME activity, if any. */
   cme: ArticleCme | null;
   approvedComments: CommentView[];
+  /** "Cite This Article" in each style. */
+  citations: FormattedCitation[];
 };
 
 /** Everything the article page component renders. */
