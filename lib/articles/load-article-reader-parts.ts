@@ -114,9 +114,13 @@ export async function buildReaderView(
   }
   const decision = decideAccess(facts);
   const fullText = await readCachedFullText(doi, decision, now);
-  // NCBI is asked after the response, never while this reader waits; then the cache follows.
+  // NCBI is asked after the response, never while this reader waits; a new list then replaces the
+  // cached article (not an unchanged one: with NCBI away that would reload the article every try).
   if (claimPubmedRefresh(cached))
-    after(() => getPubmedArticles(article.id).then(() => forgetArticleParts({ articleId: article.id })));
+    after(async () => {
+      const fresh = await getPubmedArticles(article.id);
+      if (JSON.stringify(fresh) !== JSON.stringify(pubmed.result)) forgetArticleParts({ articleId: article.id });
+    });
   const parts: ArticleReaderParts = {
     text: textOf(decision, fullText, now),
     comments: {
