@@ -40,23 +40,26 @@ export function TextSizeControl({ initial, returnTo }: { initial: Size | null; r
     storeSize(value);
   };
   return (
-    <form className="text-size" role="group" aria-label="Text size" method="post" action={TEXT_SIZE_PATH}>
-      <span aria-hidden="true">Text Size:</span>
+    // The form is only the way without JavaScript; the group is what a screen reader announces.
+    <form method="post" action={TEXT_SIZE_PATH}>
       <input type="hidden" name="returnTo" value={returnTo} />
-      {SIZES.map((s) => (
-        <button
-          key={s.value}
-          type="submit"
-          name="size"
-          value={s.value}
-          className={`text-size__button text-size__button--${s.value}`}
-          aria-label={s.label}
-          aria-pressed={size === s.value}
-          onClick={choose(s.value)}
-        >
-          A
-        </button>
-      ))}
+      <div className="text-size" role="group" aria-label="Text size">
+        <span aria-hidden="true">Text Size:</span>
+        {SIZES.map((s) => (
+          <button
+            key={s.value}
+            type="submit"
+            name="size"
+            value={s.value}
+            className={`text-size__button text-size__button--${s.value}`}
+            aria-label={s.label}
+            aria-pressed={size === s.value}
+            onClick={choose(s.value)}
+          >
+            A
+          </button>
+        ))}
+      </div>
     </form>
   );
 }
