@@ -9,7 +9,10 @@ function createClient() {
   }
   // Fail fast when the database is away or hangs (a 503, not a hung request); reconnect by itself later.
   const adapter = createDatabaseAdapter(env.DATABASE_URL, env);
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    ...(env.DATABASE_STATEMENT_EVENTS && { log: [{ emit: 'event' as const, level: 'query' as const }] }),
+  });
 }
 
 // One client (one connection pool) per process: across Next's dev-mode module reloads, and

@@ -18,6 +18,9 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds.default(10_000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  // Database: "true" makes the client emit an event per SQL statement (db.$on('query')), for the
+  // tests that count a page's statements. Off in a real deployment.
+  DATABASE_STATEMENT_EVENTS: z.stringbool().default(false),
   // Public address of the site, used for absolute links (Scholar citation_pdf_url, emails).
   // Empty: http://localhost:<PORT>.
   SITE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteChrome } from '@/components/ui/site-chrome';
 import { requireAdmin } from '@/lib/admin/require-admin';
+import { summarizeAccount } from '@/lib/auth/account-summary';
 
 export const metadata = { title: { default: 'Admin', template: '%s | Admin' } };
 
@@ -22,9 +23,9 @@ const SECTIONS = [
 // The layout checks the role, and so does every page and every admin route on its own:
 // layouts are not re-run on client navigation, and routes can be called directly.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdmin('/admin');
+  const admin = await requireAdmin('/admin');
   return (
-    <SiteChrome>
+    <SiteChrome account={summarizeAccount(admin)}>
       <div className="admin">
         <nav aria-label="Admin" className="admin__nav">
           <Link href="/admin">Overview</Link>

@@ -4,13 +4,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useEffect, useState } from 'react';
+import { accountSummarySchema, type AccountSummary } from '@/lib/auth/account-summary';
 
-export type AccountSummary = { name: string; role: 'reader' | 'admin'; isLibrarian?: boolean } | null;
+export type { AccountSummary };
 
 /**
- * Sign in, or the signed-in reader's links. The article pages render it (`account`: null for the
- * shared visitor page, the reader on the per-reader page), so it needs no request and no
- * JavaScript there; other pages, cached for everyone, leave it undefined and ask /api/me after load.
+ * Sign in, or the signed-in reader's links. Pages rendered per request (the per-reader article
+ * page, account and admin pages) and the shared article page (null) give `account`, so it needs
+ * no request and no JavaScript there; pages cached for everyone leave it undefined and ask
+ * /api/me after load (the reply read through the route's own schema).
  */
 export function AccountNav({ account }: { account?: AccountSummary }) {
   const pathname = usePathname();
@@ -20,7 +22,7 @@ export function AccountNav({ account }: { account?: AccountSummary }) {
   useEffect(() => {
     if (isKnown) return;
     fetch('/api/me', { cache: 'no-store' })
-      .then((res) => (res.ok ? (res.json() as Promise<AccountSummary>) : null))
+      .then(async (res) => (res.ok ? accountSummarySchema.parse(await res.json()) : null))
       .then(setMe)
       .catch(() => setMe(null));
   }, [pathname, isKnown]);

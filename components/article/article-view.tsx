@@ -1,4 +1,3 @@
-import { after } from 'next/server';
 import { ArticleComments } from '@/components/article/article-comments';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleInformation } from '@/components/article/article-information';
@@ -13,23 +12,20 @@ import { RelatedContent } from '@/components/article/related-content';
 import { TextSizeControl } from '@/components/article/text-size-control';
 import { CiteBox } from '@/components/article/cite-box';
 import { ViewLarge } from '@/components/article/view-large';
-import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
+import type { ArticleViewData } from '@/lib/articles/article-reader-parts';
 import { articlePath } from '@/lib/articles/article-path';
-import type { ArticlePage } from '@/lib/articles/get-article-page';
 import { buildJsonLd } from '@/lib/articles/scholar-meta';
-import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
 import { env } from '@/lib/env';
 
 /**
  * The article page, one component for both of its forms: the page every visitor shares (cached)
  * and the per-reader page. Everything that differs between readers comes in `parts`, decided on
- * the server before rendering (lib/articles/load-article-reader-parts).
+ * the server before rendering (lib/articles/load-article-reader-parts); `shared` is the same for
+ * every reader. It reads nothing itself: the data come in whole.
  */
-export function ArticleView({ article, parts }: { article: ArticlePage; parts: ArticleReaderParts }) {
+export function ArticleView({ article, shared, parts }: ArticleViewData) {
   const path = articlePath(article.doi);
   const jsonLd = JSON.stringify(buildJsonLd(article, env.SITE_URL)).replace(/</g, '\\u003c');
-  // Crossref is asked after the render (on build and revalidation), never while a reader waits.
-  after(() => refreshCitedBy(article.id));
 
   return (
     <div className="article-layout" data-text-size={parts.textSize ?? undefined}>
@@ -43,7 +39,7 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
               label: 'Article',
               panel: (
                 <>
-                  <TextSizeControl initial={parts.textSize} />
+                  <TextSizeControl initial={parts.textSize} returnTo={path} />
                   <div className="article-text">
                     <div
                       className="article-body article-preview"
@@ -59,11 +55,11 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
                     <References html={article.referencesHtml} />
                   </div>
                   <ArticleInformation html={article.articleInfoHtml} />
-                  <CiteBox article={article} />
+                  <CiteBox citations={shared.citations} />
                 </>
               ),
             },
-            { id: 'cited-by', label: 'Cited By', panel: <CitedBy articleId={article.id} /> },
+            { id: 'cited-by', label: 'Cited By', panel: <CitedBy citedBy={shared.citedBy} /> },
             {
               id: 'comments',
               label: 'Comments',
@@ -89,13 +85,8 @@ export function ArticleView({ article, parts }: { article: ArticlePage; parts: A
           hasPdf={Boolean(article.files)}
           tools={parts.tools}
         />
-        <CmeBox doi={article.doi} />
-        <RelatedContent
-          articleId={article.id}
-          pmid={article.pmid}
-          topics={article.topics.map((t) => t.topic)}
-          parts={parts}
-        />
+        <CmeBox activity={shared.cme} />
+        <RelatedContent shared={shared} pmid={article.pmid} topics={article.topics.map((t) => t.topic)} parts={parts} />
       </aside>
       <ViewLarge />
     </div>

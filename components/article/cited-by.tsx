@@ -1,9 +1,9 @@
 import { formatCitingAuthors } from '@/lib/related/format-citing-authors';
-import { listCitations } from '@/lib/related/list-citations';
+import type { CitedBy as CitedByData } from '@/lib/related/list-citations';
 
-/** "Cited By": stored citing works, rendered into the cached page (they are the same for everyone). */
-export async function CitedBy({ articleId }: { articleId: string }) {
-  const { works, areExamples } = await listCitations(articleId);
+/** "Cited By": stored citing works (lib/related/list-citations), the same for every reader. */
+export function CitedBy({ citedBy }: { citedBy: CitedByData }) {
+  const { works, areExamples } = citedBy;
   return (
     <section id="cited-by" className="box" aria-labelledby="cited-by-heading">
       <h2 id="cited-by-heading" className="box__title">

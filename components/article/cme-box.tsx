@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { ActivityFacts } from '@/components/cme/activity-facts';
 import { formatDate } from '@/lib/format-date';
-import { getArticleCme } from '@/lib/cme/get-article-cme';
+import type { ArticleCme } from '@/lib/cme/get-article-cme';
 
 /**
- * The article page's CME box. The page is cached and the same for every visitor, so this shows
- * only public facts and the way in; the quiz itself (per learner) lives under /cme/<activityId>.
+ * The article page's CME box (the article's newest activity, lib/cme/get-article-cme). The same
+ * for every reader, so this shows only public facts and the way in; the quiz itself (per
+ * learner) lives under /cme/<activityId>.
  */
-export async function CmeBox({ doi }: { doi: string }) {
-  const activities = await getArticleCme(doi);
-  const activity = activities[0];
+export function CmeBox({ activity }: { activity: ArticleCme | null }) {
   if (!activity) return null;
   const states = [
     ...new Map(activity.requirements.map((r) => [r.requirement.state.code, r.requirement.state])).values(),

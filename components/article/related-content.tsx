@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { articlePath } from '@/lib/articles/article-path';
-import { listRelatedByTopic, listSeeAlso, type RelatedArticle } from '@/lib/related/list-related-articles';
+import type { RelatedArticle } from '@/lib/related/list-related-articles';
 import { PubmedList } from '@/components/related/pubmed-list';
-import type { ArticleReaderParts } from '@/lib/articles/article-reader-parts';
+import type { ArticleReaderParts, ArticleSharedParts } from '@/lib/articles/article-reader-parts';
 import { RelatedSidebar, type SidebarBox } from '@/components/related/related-sidebar';
 import '@/components/related/related.css';
 
@@ -23,15 +23,14 @@ function ArticleList({ articles, empty }: { articles: RelatedArticle[]; empty: s
 }
 
 type Props = {
-  articleId: string;
+  shared: Pick<ArticleSharedParts, 'seeAlso' | 'byTopic'>;
   pmid: string | null;
   topics: Topic[];
   parts: Pick<ArticleReaderParts, 'layout' | 'accountLayout' | 'pubmed' | 'tools'>;
 };
 
 /** The Related Content sidebar: the same boxes for every reader, in the reader's own order (see RelatedSidebar). */
-export async function RelatedContent({ articleId, pmid, topics, parts }: Props) {
-  const [seeAlso, byTopic] = await Promise.all([listSeeAlso(articleId), listRelatedByTopic(articleId)]);
+export function RelatedContent({ shared: { seeAlso, byTopic }, pmid, topics, parts }: Props) {
   const boxes: SidebarBox[] = [
     { id: 'see-also', title: 'See Also...', content: <ArticleList articles={seeAlso} empty="No linked articles." /> },
     {

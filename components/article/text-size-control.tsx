@@ -1,7 +1,7 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import { parseTextSize, TEXT_SIZE_COOKIE, type TextSize as Size } from '@/lib/articles/text-size';
+import { useSyncExternalStore, type MouseEvent } from 'react';
+import { parseTextSize, TEXT_SIZE_COOKIE, TEXT_SIZE_PATH, type TextSize as Size } from '@/lib/articles/text-size';
 
 const SIZES: { value: Size; label: string }[] = [
   { value: 'small', label: 'Small text' },
@@ -27,24 +27,39 @@ function storeSize(size: Size) {
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
-/** "Text Size: A A A". `initial`: the size the server rendered (the per-reader page), else medium. */
-export function TextSizeControl({ initial }: { initial: Size | null }) {
+/**
+ * "Text Size: A A A". `initial`: the size the server rendered (the per-reader page), else medium.
+ * A form: without JavaScript each button posts to TEXT_SIZE_PATH, which sets the cookie and sends
+ * the reader back to `returnTo` (the page then renders in that size); with it, the size changes in
+ * place and nothing is sent.
+ */
+export function TextSizeControl({ initial, returnTo }: { initial: Size | null; returnTo: string }) {
   const size = useSyncExternalStore(subscribe, readSize, () => initial ?? 'medium');
+  const choose = (value: Size) => (event: MouseEvent) => {
+    event.preventDefault();
+    storeSize(value);
+  };
   return (
-    <div className="text-size" role="group" aria-label="Text size">
-      <span aria-hidden="true">Text Size:</span>
-      {SIZES.map((s) => (
-        <button
-          key={s.value}
-          type="button"
-          className={`text-size__button text-size__button--${s.value}`}
-          aria-label={s.label}
-          aria-pressed={size === s.value}
-          onClick={() => storeSize(s.value)}
-        >
-          A
-        </button>
-      ))}
-    </div>
+    // The form is only the way without JavaScript; the group is what a screen reader announces.
+    <form method="post" action={TEXT_SIZE_PATH}>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <div className="text-size" role="group" aria-label="Text size">
+        <span aria-hidden="true">Text Size:</span>
+        {SIZES.map((s) => (
+          <button
+            key={s.value}
+            type="submit"
+            name="size"
+            value={s.value}
+            className={`text-size__button text-size__button--${s.value}`}
+            aria-label={s.label}
+            aria-pressed={size === s.value}
+            onClick={choose(s.value)}
+          >
+            A
+          </button>
+        ))}
+      </div>
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { articlePath } from '@/lib/articles/article-path';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJatsPackage } from '@/lib/articles/assets/import-jats-package';
@@ -47,8 +48,9 @@ export async function listIssuesForAdmin() {
   });
 }
 
-/** The static pages that show an article: refreshed at once after an edit. */
+/** The pages that show an article: refreshed at once after an edit (the per-reader page's cache too). */
 function refreshArticlePages(doi: string) {
+  forgetArticleParts({ doi });
   try {
     revalidatePath(articlePath(doi));
     revalidatePath('/');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { articlePath } from '@/lib/articles/article-path';
+import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { approveComment } from '@/lib/comments/approve-comment';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { sendEmail } from '@/lib/email/send-email';
@@ -89,6 +90,8 @@ export async function moderateComment(actor: CurrentUser, input: z.infer<typeof 
       after: { status: decision.to, reason: input.reason || null },
     });
   });
+  // The per-reader page shows the approved comments from its cache of the article.
+  forgetArticleParts({ articleId: comment.articleId });
   const link = new URL(`${articlePath(comment.article.doi)}#comments`, env.SITE_URL).toString();
   const on = `"${comment.article.title}"`;
   const text = {

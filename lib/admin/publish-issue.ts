@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
+import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { recordAudit } from './record-audit';
 
 export const publishIssueSchema = z.object({ issueId: z.string().min(1).max(40) });
@@ -36,6 +37,8 @@ export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<type
     });
     await enqueueJobs(tx, [{ task: 'send-issue-alerts', payload: { issueId }, key: `issue-alerts:${issueId}` }]);
   });
+  // Issue details show on its articles' pages: the per-reader page's cache starts again.
+  forgetArticleParts();
   try {
     revalidatePath('/');
   } catch {

@@ -5,7 +5,13 @@
 import type { AccessDecision } from '@/lib/access/decide-access';
 import type { CommentsReply } from '@/lib/comments/comments-reply';
 import type { SidebarLayout } from '@/lib/related/box-order';
+import type { CommentView } from '@/lib/comments/comments-reply';
+import type { ArticleCme } from '@/lib/cme/get-article-cme';
 import type { PubmedResult } from '@/lib/related/get-pubmed-articles';
+import type { CitedBy } from '@/lib/related/list-citations';
+import type { RelatedArticle } from '@/lib/related/list-related-articles';
+import type { FormattedCitation } from './format-citation-styles';
+import type { ArticlePage } from './get-article-page';
 import type { ReaderToolsReply } from '@/lib/related/reader-tools-reply';
 import type { TextSize } from './text-size';
 
@@ -30,3 +36,18 @@ export type ArticleReaderParts = {
   textSize: TextSize | null;
   pubmed: PubmedResult;
 };
+
+/** What the page shows that is the same for every reader of the article (no gated text). */
+export type ArticleSharedParts = {
+  seeAlso: RelatedArticle[];
+  byTopic: RelatedArticle[];
+  citedBy: CitedBy;
+  /** The article's newest CME activity, if any. */
+  cme: ArticleCme | null;
+  approvedComments: CommentView[];
+  /** "Cite This Article" in each style. */
+  citations: FormattedCitation[];
+};
+
+/** Everything the article page component renders. */
+export type ArticleViewData = { article: ArticlePage; shared: ArticleSharedParts; parts: ArticleReaderParts };

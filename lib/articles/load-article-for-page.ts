@@ -19,11 +19,14 @@ export async function loadArticleForPage(params: Promise<DoiParams>): Promise<Ar
 }
 
 /** The page's title, canonical address (the article's own, for the per-reader form too) and Scholar tags. */
-export async function articlePageMetadata(params: Promise<DoiParams>): Promise<Metadata> {
+export async function articlePageMetadata(
+  params: Promise<DoiParams>,
+  getArticle: (doi: string) => Promise<ArticlePage | null> = getArticlePage,
+): Promise<Metadata> {
   // Only the page answers an unknown DOI (404 or the redirect to its letter case): asked here as
   // well, the redirect would be sent twice (two Location headers).
   const doi = doiFromParams(await params);
-  const article = doi ? await getArticlePage(doi) : null;
+  const article = doi ? await getArticle(doi) : null;
   if (!article) return {};
   return {
     title: article.title,

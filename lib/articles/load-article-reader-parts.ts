@@ -1,80 +1,137 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
+import { decideAccess, type AccessDecision } from '@/lib/access/decide-access';
 import { describeAccess } from '@/lib/access/describe-access';
-import { getReader } from '@/lib/access/get-reader';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { loadAccessFactsForDoi } from '@/lib/access/load-access-facts';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now as clockNow } from '@/lib/clock';
-import { listComments } from '@/lib/comments/list-comments';
+import type { CommentView } from '@/lib/comments/comments-reply';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { BOX_ORDER_COOKIE, DEFAULT_LAYOUT, parseBoxOrderCookie } from '@/lib/related/box-order';
-import { getPubmedArticles, readCachedPubmedArticles } from '@/lib/related/get-pubmed-articles';
-import { getReaderTools } from '@/lib/related/reader-tools';
-import { getSidebarLayout } from '@/lib/related/sidebar-layout';
-import type { ArticleReaderParts, ArticleText } from './article-reader-parts';
+import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
+import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
+import { claimPubmedRefresh, forgetArticleParts, getCachedArticle, readCachedFullText } from './article-page-cache';
+import type { ArticleReaderParts, ArticleText, ArticleViewData } from './article-reader-parts';
 import type { ArticlePage } from './get-article-page';
-import { readFullText, type FullTextResult } from './read-full-text';
+import { loadArticleSharedParts } from './load-article-shared-parts';
+import { loadReaderArticleRows } from './load-reader-article-rows';
+import { readFullText } from './read-full-text';
 import { parseTextSize, TEXT_SIZE_COOKIE } from './text-size';
 
-type Article = Pick<ArticlePage, 'id' | 'doi' | 'isFree' | 'journalId'>;
+type FullText = { fullTextHtml: string };
 
-function textOf(result: FullTextResult | null, now: Date): ArticleText | null {
-  if (!result?.canRead) return null;
-  const { decision } = result;
+function textOf(decision: AccessDecision, fullText: FullText | null, now: Date): ArticleText | null {
+  if (!decision.canRead || !fullText) return null;
   return {
     source: decision.source,
     reason: describeAccess(decision, now),
     until: 'until' in decision ? decision.until.toISOString() : null,
-    fullTextHtml: result.fullTextHtml,
+    fullTextHtml: fullText.fullTextHtml,
   };
 }
 
+const byDate = (a: CommentView, b: CommentView) => a.createdAt.localeCompare(b.createdAt);
+
 /**
- * The parts for an anonymous visitor, for the page every visitor shares (and Next caches): the
- * text only of a free article, approved comments, the default layout. Reads no request data.
+ * The page every visitor shares (and Next caches), for an anonymous visitor: the text only of a
+ * free article, approved comments, the default layout. Reads no request data, and nothing cached
+ * in this process: the page itself is the cache.
  */
-export async function loadVisitorParts(article: Article): Promise<ArticleReaderParts> {
+export async function loadVisitorView(article: ArticlePage): Promise<ArticleViewData> {
   const now = clockNow();
-  const [publicText, comments, pubmed] = await Promise.all([
+  const [publicText, shared, pubmed] = await Promise.all([
     article.isFree ? readFullText(article.doi, { userId: null, ip: null }, now) : null,
-    listComments(article.id, null),
+    loadArticleSharedParts(article),
     // On a revalidation, in the background: NCBI gets its second here, never while a reader waits.
     getPubmedArticles(article.id),
   ]);
+  // Crossref is asked after the render (on build and revalidation), never while a reader waits.
+  after(() => refreshCitedBy(article.id));
+  const text = publicText?.canRead ? textOf(publicText.decision, publicText, now) : null;
   return {
-    text: textOf(publicText, now),
-    comments: { isSignedIn: false, comments },
-    tools: { isSignedIn: false, tools: null },
-    layout: null,
-    accountLayout: null,
-    textSize: null,
-    pubmed,
+    article,
+    shared,
+    parts: {
+      text,
+      comments: { isSignedIn: false, comments: shared.approvedComments },
+      tools: { isSignedIn: false, tools: null },
+      layout: null,
+      accountLayout: null,
+      textSize: null,
+      pubmed,
+    },
   };
 }
 
+/** What the per-reader page takes from the request: who is signed in, their address, their display cookies. */
+export type ReaderRequest = {
+  user: Pick<CurrentUser, 'id' | 'name'> | null;
+  ip: string | null;
+  textSizeCookie?: string;
+  boxOrderCookie?: string;
+};
+
 /**
- * The parts for whoever asks (session, address, cookies), decided on the server before anything
- * is sent: the full text only when the access decision says so (lib/access, through readFullText).
- * Per request: the page that renders these is dynamic and answered `private, no-store`.
+ * The page for whoever asks (session, address, cookies), decided on the server before anything is
+ * sent. The page that renders this is dynamic and answered `private, no-store`. Null when there is
+ * no such DOI.
  */
-export async function loadReaderParts(article: Article): Promise<ArticleReaderParts> {
-  const now = clockNow();
-  const [user, reader, jar] = await Promise.all([getCurrentUser(), getReader(), cookies()]);
-  const [fullText, comments, tools, accountLayout, pubmed] = await Promise.all([
-    readFullText(article.doi, reader, now),
-    listComments(article.id, user?.id ?? null),
-    user ? getReaderTools(user.id, article) : null,
-    user ? getSidebarLayout(user.id) : null,
-    readCachedPubmedArticles(article.id, now),
+export async function loadReaderView(doi: string): Promise<ArticleViewData | null> {
+  const [user, requestHeaders, jar] = await Promise.all([getCurrentUser(), headers(), cookies()]);
+  return buildReaderView(doi, {
+    user,
+    ip: clientIpFromHeaders(requestHeaders),
+    textSizeCookie: jar.get(TEXT_SIZE_COOKIE)?.value,
+    boxOrderCookie: jar.get(BOX_ORDER_COOKIE)?.value,
+  });
+}
+
+/**
+ * The per-reader page's data for one request. Per request only what is the reader's: the access
+ * facts (one statement, with the article's own isFree, so the decision never rests on a cached
+ * fact) and, when signed in, their own rows (one statement); the session was one more. The rest
+ * comes from this process's cache of the article (lib/articles/article-page-cache.ts), its full
+ * text only when the decision says yes.
+ */
+export async function buildReaderView(
+  doi: string,
+  { user, ip, textSizeCookie, boxOrderCookie }: ReaderRequest,
+  now = clockNow(),
+  isRetry = false,
+): Promise<ArticleViewData | null> {
+  const cached = await getCachedArticle(doi, now);
+  if (!cached) return null;
+  const { article, shared, pubmed } = cached;
+  const [facts, rows] = await Promise.all([
+    loadAccessFactsForDoi({ userId: user?.id ?? null, ip }, doi, now),
+    user ? loadReaderArticleRows(user, article) : null,
   ]);
-  // NCBI is asked after the response, never while this reader waits.
-  if (pubmed.isStale) after(() => getPubmedArticles(article.id).then(() => undefined));
-  return {
-    text: textOf(fullText, now),
-    comments: { isSignedIn: Boolean(user), comments },
-    tools: { isSignedIn: Boolean(user), tools },
-    layout: accountLayout ?? parseBoxOrderCookie(jar.get(BOX_ORDER_COOKIE)?.value) ?? DEFAULT_LAYOUT,
-    accountLayout,
-    textSize: parseTextSize(jar.get(TEXT_SIZE_COOKIE)?.value),
+  if (facts?.article.id !== article.id) {
+    // Removed (or removed and imported anew) since it was cached: forget it and look again.
+    forgetArticleParts({ doi });
+    return facts && !isRetry ? buildReaderView(doi, { user, ip, textSizeCookie, boxOrderCookie }, now, true) : null;
+  }
+  const decision = decideAccess(facts);
+  const fullText = await readCachedFullText(doi, decision, now);
+  // NCBI is asked after the response, never while this reader waits; a new list then replaces the
+  // cached article (not an unchanged one: with NCBI away that would reload the article every try).
+  if (claimPubmedRefresh(cached))
+    after(async () => {
+      const fresh = await getPubmedArticles(article.id);
+      if (JSON.stringify(fresh) !== JSON.stringify(pubmed.result)) forgetArticleParts({ articleId: article.id });
+    });
+  const parts: ArticleReaderParts = {
+    text: textOf(decision, fullText, now),
+    comments: {
+      isSignedIn: Boolean(user),
+      comments: rows ? [...shared.approvedComments, ...rows.pendingComments].sort(byDate) : shared.approvedComments,
+    },
+    tools: { isSignedIn: Boolean(user), tools: rows?.tools ?? null },
+    layout: rows?.layout ?? parseBoxOrderCookie(boxOrderCookie) ?? DEFAULT_LAYOUT,
+    accountLayout: rows?.layout ?? null,
+    textSize: parseTextSize(textSizeCookie),
     pubmed: pubmed.result,
   };
+  return { article, shared, parts };
 }

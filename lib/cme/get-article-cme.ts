@@ -23,3 +23,5 @@ export async function getArticleCme(doi: string) {
     },
   });
 }
+
+export type ArticleCme = Awaited<ReturnType<typeof getArticleCme>>[number];

@@ -23,6 +23,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
 
 export type PageFigure = { name: string; perSecond: number; p50: number; p99: number; failures: number };
+export type StatementFigure = { who: string; perView: number };
 export type BrowserFigure = { who: string; firstPaintMs: number; fullTextVisibleMs: number | null };
 
 async function measure(name: string, options: { url: string; headers?: Record<string, string> }): Promise<PageFigure> {
@@ -45,6 +46,29 @@ async function expectText(url: string, headers: Record<string, string>, hasText:
   const body = await (await fetch(url, { headers })).text();
   if (body.includes(GATED_PHRASE) !== hasText)
     throw new Error(`The ${who} page view ${hasText ? 'lacks' : 'carries'} the full text.`);
+}
+
+/**
+ * Database statements per page view, warm (the server has answered this kind of reader before):
+ * 20 views one after another, less what the database ran in as long a quiet spell (the job
+ * workers' and the institution-range version polls).
+ */
+async function statementsPerView(
+  server: { statements: () => number },
+  url: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const views = 20;
+  await fetch(url, { headers }).then((r) => r.text());
+  let before = server.statements();
+  const started = performance.now();
+  for (let i = 0; i < views; i++) await fetch(url, { headers }).then((r) => r.text());
+  const elapsed = performance.now() - started;
+  const during = server.statements() - before;
+  before = server.statements();
+  await sleep(elapsed);
+  const quiet = server.statements() - before;
+  return Math.max(0, during - quiet) / views;
 }
 
 /** Median of five navigations: first contentful paint, and when the full text is on screen. */
@@ -94,6 +118,7 @@ export async function benchArticlePages(): Promise<{
   pageBytes: number;
   figures: PageFigure[];
   browser: BrowserFigure[];
+  statements: StatementFigure[];
 }> {
   const server = await startBenchServer();
   try {
@@ -113,6 +138,9 @@ export async function benchArticlePages(): Promise<{
       ['institution-address visitor', { ...INSTITUTION, 'user-agent': BROWSER }, true],
     ] as const;
     for (const [who, headers, hasText] of readers) await expectText(url, headers, hasText, who);
+    const statements: StatementFigure[] = [];
+    for (const [who, headers] of readers)
+      statements.push({ who, perView: await statementsPerView(server, url, headers) });
 
     // The browser figure first, on a quiet server; a failure there (a busy machine) costs only it.
     const browser = await browserFigures(server.baseUrl, cookie).catch((error: unknown) => {
@@ -130,7 +158,7 @@ export async function benchArticlePages(): Promise<{
     await server.restart({ MICRO_CACHE_MS: '0' });
     await warm(url);
     figures.push(await measure('article page, visitor, micro-cache off', { url }));
-    return { pageBytes: html.length, figures, browser };
+    return { pageBytes: html.length, figures, browser, statements };
   } finally {
     fs.rmSync(staticFile, { force: true });
     await server.stop();

@@ -14,6 +14,8 @@ const serverScript = new URL('../server.mjs', import.meta.url).pathname;
 export type BenchServer = {
   baseUrl: string;
   databaseUrl: string;
+  /** Statements the database has run so far (all clients). */
+  statements: () => number;
   restart: (env?: Record<string, string>) => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -40,7 +42,11 @@ async function waitUntilUp(url: string) {
 
 export async function startBenchServer(): Promise<BenchServer> {
   const port = Number(process.env.BENCH_PORT ?? 3400);
-  const db = await startEmbeddedDatabase({ dataDir: 'memory://', port: Number(process.env.BENCH_DB_PORT ?? 54360) });
+  const db = await startEmbeddedDatabase({
+    dataDir: 'memory://',
+    port: Number(process.env.BENCH_DB_PORT ?? 54360),
+    countStatements: true,
+  });
   const baseUrl = `http://localhost:${port}`;
   Object.assign(process.env, {
     DATABASE_URL: db.url,
@@ -79,6 +85,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   return {
     baseUrl,
     databaseUrl: db.url,
+    statements: db.statements,
     restart: async (extraEnv) => {
       await stopChild();
       await start(extraEnv);

@@ -125,6 +125,8 @@ function printTable(figures: Figures) {
   }
   if (figures.pages) {
     console.log(`pages: ${figures.pages.pageBytes} bytes; autocannon, 50 connections, 20 s each`);
+    for (const s of figures.pages.statements ?? [])
+      console.log(`database statements per page view, ${s.who} (warm): ${s.perView.toFixed(1)}`);
     for (const b of figures.pages.browser)
       console.log(
         `Chromium, ${b.who}: first paint ${b.firstPaintMs.toFixed(0)} ms; full text on screen ${b.fullTextVisibleMs === null ? '—' : `${b.fullTextVisibleMs.toFixed(0)} ms`}`,

@@ -6,7 +6,26 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { keepBatchesWhole, sendBatchesWhole } from './keep-batches-whole';
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Statements run so far (Execute and simple Query messages), when started with `countStatements`. */
+  statements: () => number;
+};
+
+const EXECUTE = 0x45;
+const SIMPLE_QUERY = 0x51;
+
+/** Execute and Query messages in a run of whole protocol messages (a startup message has none). */
+function countStatementMessages(bytes: Uint8Array): number {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  for (let at = 0; at + 5 <= view.length; at += 1 + view.readInt32BE(at + 1)) {
+    if (view.readInt32BE(at + 1) < 4) return count; // not a typed message
+    if (view[at] === EXECUTE || view[at] === SIMPLE_QUERY) count++;
+  }
+  return count;
+}
 
 /** Never 5432: that port belongs to a real PostgreSQL when one runs on the machine. */
 const DEFAULT_PORT = 0;
@@ -19,6 +38,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port?: number;
   maxConnections?: number;
+  /** Count the statements clients run (the bench's statements per page view). */
+  countStatements?: boolean;
 }): Promise<EmbeddedDatabase> {
   const port = options.port ?? DEFAULT_PORT;
   if (port === 5432)
@@ -33,6 +54,14 @@ export async function startEmbeddedDatabase(options: {
     unlock();
     throw error;
   }
+  let statements = 0;
+  if (options.countStatements) {
+    const run = db.execProtocolRawStream.bind(db);
+    db.execProtocolRawStream = (message, streamOptions) => {
+      statements += countStatementMessages(message);
+      return run(message, streamOptions);
+    };
+  }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });
   keepBatchesWhole(server);
   sendBatchesWhole();
@@ -41,6 +70,7 @@ export async function startEmbeddedDatabase(options: {
   const url = `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`;
   return {
     url,
+    statements: () => statements,
     stop: async () => {
       await server.stop();
       await db.close();

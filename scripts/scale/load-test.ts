@@ -11,7 +11,9 @@ import { sessionCookieOf, signIn, signInBody } from './sign-in';
 import { peakRssMiB, startStack, type Stack } from './stack';
 
 const adminUrl = process.env.SCALE_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PORTS = { nginx: 3720, instances: [3721, 3722] };
+// LOAD_PORT moves the three ports (nginx, then the instances) where several stacks share a machine.
+const BASE_PORT = Number(process.env.LOAD_PORT ?? 3720);
+const PORTS = { nginx: BASE_PORT, instances: [BASE_PORT + 1, BASE_PORT + 2] };
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 // bcrypt (cost 11, ~100 ms of CPU each) is slow on purpose: closed-loop sign-ins would only measure

@@ -80,3 +80,52 @@ test('without JavaScript the text size and the sidebar order saved in cookies ap
   expect(await domBoxOrder(page)).toEqual(['see-also', 'by-topic', 'topics', 'pubmed']);
   await context.close();
 });
+
+test('without JavaScript the text size buttons set the size and come back to the article', async ({ browser }) => {
+  const context = await browser.newContext(NO_JS);
+  const page = await context.newPage();
+  await page.goto(`${ARTICLE}#article`);
+  const size = () =>
+    page
+      .locator('.article-preview')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const medium = await size();
+  await expect(page.getByRole('button', { name: 'Medium text' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'Large text' }).click();
+  await expect(page).toHaveURL(new RegExp(`${ARTICLE.replaceAll('.', '\\.')}$`));
+  await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await size()).toBeGreaterThan(medium);
+  expect((await context.cookies()).find((c) => c.name === 'text-size')?.value).toBe('large');
+
+  await page.getByRole('button', { name: 'Small text' }).click();
+  await expect(page.getByRole('button', { name: 'Small text' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await size()).toBeLessThan(medium);
+  await page.getByRole('button', { name: 'Medium text' }).click();
+  await expect(page.getByRole('button', { name: 'Medium text' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await size()).toBe(medium);
+  await context.close();
+});
+
+test('the text size form refuses an unknown size and a return address off the site', async ({ request }) => {
+  const bad = await request.post('/api/text-size', { form: { size: 'huge', returnTo: ARTICLE }, maxRedirects: 0 });
+  expect(bad.status()).toBe(422);
+  expect(await bad.text()).toContain('Choose small, medium or large text.');
+  const away = await request.post('/api/text-size', {
+    form: { size: 'large', returnTo: '//evil.example/x' },
+    maxRedirects: 0,
+  });
+  expect(away.status()).toBe(303);
+  expect(away.headers()['location']).toBe('/');
+});
+
+test('without JavaScript a signed-in reader sees their account links on account pages', async ({ browser }) => {
+  const context = await contextFor(browser, 'subscriber', NO_JS);
+  const page = await context.newPage();
+  await page.goto('/account');
+  const header = page.getByRole('navigation', { name: 'Site' });
+  await expect(header.getByRole('link', { name: 'My Account' })).toBeVisible();
+  await expect(header.getByRole('link', { name: 'Sign In' })).toHaveCount(0);
+  await context.close();
+});

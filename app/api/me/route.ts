@@ -1,17 +1,16 @@
-// GET /api/me – who is signed in, for the header on cached pages (per reader: never cached).
+// GET /api/me – who is signed in, for the header on pages cached for everyone (per reader: never
+// cached). The shape: lib/auth/account-summary.ts, which the header reads it through.
 import { NextResponse } from 'next/server';
+import { summarizeAccount, type AccountSummary } from '@/lib/auth/account-summary';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { errorResponse } from '@/lib/errors';
 
 export async function GET() {
   try {
     const user = await getCurrentUser();
-    return NextResponse.json(
-      user ? { name: user.name, role: user.role, isLibrarian: user.isLibrarian ?? false } : null,
-      {
-        headers: { 'Cache-Control': 'private, no-store' },
-      },
-    );
+    return NextResponse.json<AccountSummary>(summarizeAccount(user), {
+      headers: { 'Cache-Control': 'private, no-store' },
+    });
   } catch (error) {
     return errorResponse(error);
   }

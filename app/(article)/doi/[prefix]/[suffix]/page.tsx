@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleView } from '@/components/article/article-view';
 import { articlePath, type DoiParams } from '@/lib/articles/article-path';
 import { listArticleDois } from '@/lib/articles/get-article-page';
-import { loadVisitorParts } from '@/lib/articles/load-article-reader-parts';
+import { loadVisitorView } from '@/lib/articles/load-article-reader-parts';
 import { articlePageMetadata, loadArticleForPage } from '@/lib/articles/load-article-for-page';
 
 // The page every visitor who cannot be entitled shares (no session, no reader cookies, an address
@@ -26,5 +26,5 @@ export function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticleForPage(params);
-  return <ArticleView article={article} parts={await loadVisitorParts(article)} />;
+  return <ArticleView {...await loadVisitorView(article)} />;
 }
