@@ -1,7 +1,7 @@
 // Every setting the app reads and how it is validated. Pure: lib/env.ts validates the running
 // process once; launchers (scripts/start.ts) validate before they add DATABASE_URL themselves.
 import { z } from 'zod';
-import { readSigningKey } from './cme/certificate-token';
+import { readPublicKeys, readSigningKey } from './cme/certificate-token';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)');
@@ -92,6 +92,22 @@ const schema = z.object({
       if (value === undefined) return;
       try {
         readSigningKey(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  // CME certificates, after a key rotation: the public keys of earlier signing keys, published
+  // beside the current one (/.well-known/cme-signing-key.json) so certificates they signed still
+  // verify. PEM blocks (public keys; a private key's public half is used), or JSON: a JWK, an array
+  // of JWKs, or a saved copy of the published JWK Set. Rotate: save the key set, set it here, then
+  // put the new key in CME_SIGNING_KEY.
+  CME_PREVIOUS_SIGNING_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        readPublicKeys(value);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
