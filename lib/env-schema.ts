@@ -37,6 +37,9 @@ const schema = z.object({
   // before the others take it as abandoned by a killed instance (longer than any job runs).
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   JOB_STALE_LOCK_SECONDS: z.coerce.number().int().min(5).default(300),
+  // CME: days after a learner writes a Commitment to Change before we email to ask whether the
+  // change was made (ACCME asks providers to follow up on intended change; 4 weeks by default).
+  CME_FOLLOW_UP_DELAY_DAYS: z.coerce.number().int().min(1, 'must be at least 1 (day)').max(365).default(28),
   // Registrations allowed from one client address per hour (a library's shared address may need more).
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.

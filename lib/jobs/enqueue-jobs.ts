@@ -5,6 +5,7 @@ import type { Prisma } from '@/generated/prisma/client';
 export type JobPayloads = {
   'send-email': { outboxEmailId: string };
   'send-issue-alerts': { issueId: string };
+  'send-cme-follow-up': { attemptId: string };
 };
 export type JobTask = keyof JobPayloads;
 
@@ -16,6 +17,8 @@ export type JobSpec<T extends JobTask = JobTask> = {
   /** Jobs with the same queue name run one at a time, in the order they were added. */
   queue?: string;
   maxAttempts?: number;
+  /** Not before this instant (default: at once). */
+  runAt?: Date;
 };
 
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -29,10 +32,11 @@ export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: JobSpec[])
   if (jobs.length === 0) return;
   await tx.$executeRaw`
     SELECT graphile_worker.add_job(
-      j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key)
+      j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key,
+      run_at => coalesce(j.run_at, now()))
     FROM unnest(
       ${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
       ${jobs.map((j) => j.queue ?? null)}::text[], ${jobs.map((j) => j.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)}::int[],
-      ${jobs.map((j) => j.key)}::text[]
-    ) AS j(task, payload, queue, max_attempts, key)`;
+      ${jobs.map((j) => j.key)}::text[], ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[]
+    ) AS j(task, payload, queue, max_attempts, key, run_at)`;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { sendCommitmentFollowUp } from '@/lib/cme/send-commitment-follow-up';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
 import type { JobPayloads, JobTask } from './enqueue-jobs';
@@ -8,6 +9,7 @@ import type { JobPayloads, JobTask } from './enqueue-jobs';
 const payloadSchemas = {
   'send-email': z.object({ outboxEmailId: z.string().min(1) }),
   'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
+  'send-cme-follow-up': z.object({ attemptId: z.string().min(1) }),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -27,4 +29,5 @@ export const jobTasks: TaskList = {
     deliverEmail(outboxEmailId, { number: job.attempts, isLast: job.attempts >= job.max_attempts }),
   ),
   'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
+  'send-cme-follow-up': task('send-cme-follow-up', ({ attemptId }) => sendCommitmentFollowUp(attemptId)),
 };
