@@ -52,10 +52,7 @@ export async function findFollowUpByToken(token: string): Promise<FollowUpForLea
  * Records the learner's answer to their follow-up. Pressing again (or a second tab) records the
  * same answer again, and a changed mind replaces it: one answer per follow-up, the latest.
  */
-export async function recordFollowUpAnswer(
-  input: z.infer<typeof followUpAnswerSchema>,
-  at: Date,
-): Promise<void> {
+export async function recordFollowUpAnswer(input: z.infer<typeof followUpAnswerSchema>, at: Date): Promise<void> {
   const { count } = await db.cmeCommitmentFollowUp.updateMany({
     where: { tokenHash: hashFollowUpToken(input.token) },
     data: { answer: input.answer, barriers: input.barriers, answeredAt: at },

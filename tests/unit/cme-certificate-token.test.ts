@@ -125,7 +125,10 @@ describe('certificate tokens', () => {
       const token = signCertificateToken(claims, oldKey);
       const published = [publicJwkOf(newKey), ...readPublicKeys(publicPem(oldKey))];
       expect(verifyCertificateToken(token, published)).toEqual({ isValid: true, claims, kid: publicJwkOf(oldKey).kid });
-      expect(verifyCertificateToken(token, [publicJwkOf(newKey)])).toMatchObject({ isValid: false, reason: /not ours/ });
+      expect(verifyCertificateToken(token, [publicJwkOf(newKey)])).toMatchObject({
+        isValid: false,
+        reason: /not ours/,
+      });
       expect(verifyCertificateToken(signCertificateToken(claims, newKey), published)).toMatchObject({
         isValid: true,
         kid: publicJwkOf(newKey).kid,

@@ -28,9 +28,7 @@ export default async function FollowUpPage({ searchParams }: Props) {
   return (
     <div className="page page--narrow">
       <h1>Your Commitment to Change</h1>
-      <p>
-        After completing “{followUp.activityTitle}” you committed to this change in your practice:
-      </p>
+      <p>After completing “{followUp.activityTitle}” you committed to this change in your practice:</p>
       <blockquote>{followUp.commitment}</blockquote>
       {followUp.answer && followUp.answeredAt && (
         <p role="status">
