@@ -1,8 +1,9 @@
 // Every setting the app reads and how it is validated. Pure: lib/env.ts validates the running
 // process once; launchers (scripts/start.ts) validate before they add DATABASE_URL themselves.
 import { z } from 'zod';
-import { readSigningKey } from './cme/certificate-token';
+
 import { checkSamlSpKeyPair, pemSetting } from './saml/sp-key-pair';
+import { readPublicKeys, readSigningKey } from './cme/certificate-token';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)');
@@ -43,6 +44,9 @@ const schema = z.object({
   // before the others take it as abandoned by a killed instance (longer than any job runs).
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   JOB_STALE_LOCK_SECONDS: z.coerce.number().int().min(5).default(300),
+  // CME: days after a learner writes a Commitment to Change before we email to ask whether the
+  // change was made (ACCME asks providers to follow up on intended change; 4 weeks by default).
+  CME_FOLLOW_UP_DELAY_DAYS: z.coerce.number().int().min(1, 'must be at least 1 (day)').max(365).default(28),
   // Registrations allowed from one client address per hour (a library's shared address may need more).
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.
@@ -121,6 +125,22 @@ const schema = z.object({
   // Days a personal account paired with an institution keeps its access off campus before the
   // reader must sign in through the institution or visit on campus again.
   INSTITUTION_PAIRING_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // CME certificates, after a key rotation: the public keys of earlier signing keys, published
+  // beside the current one (/.well-known/cme-signing-key.json) so certificates they signed still
+  // verify. PEM blocks (public keys; a private key's public half is used), or JSON: a JWK, an array
+  // of JWKs, or a saved copy of the published JWK Set. Rotate: save the key set, set it here, then
+  // put the new key in CME_SIGNING_KEY.
+  CME_PREVIOUS_SIGNING_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        readPublicKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
 });
 
 // With a Stripe key, everything Stripe needs must be there too (a half-configured Stripe fails at start).

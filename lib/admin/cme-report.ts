@@ -5,6 +5,7 @@ import { dayRange, optionalDay } from './date-range';
 import { formatCredits } from '@/lib/cme/format-credits';
 import { formatCsv } from '@/lib/cme/format-csv';
 import { formatIsoDate } from '@/lib/format-date';
+import { FOLLOW_UP_ANSWER_LABELS } from '@/lib/cme/follow-up-email';
 
 export const cmeReportSchema = z.object({
   activityId: z.string().max(40).catch('').default(''),
@@ -24,6 +25,12 @@ export type CmeCompletionRow = {
   licences: string;
   boardId: string;
   birthMonthDay: string;
+  /** The Commitment to Change and its follow-up (empty where there is none, or not yet). */
+  commitment: string;
+  followUpSentOn: string;
+  followUpAnswer: string;
+  followUpBarriers: string;
+  followUpAnsweredOn: string;
 };
 
 /** Completions (credit claims) for board reporting, filtered by activity and completion date. */
@@ -36,6 +43,7 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
     orderBy: { attestedAt: 'asc' },
     include: {
       activity: { select: { title: true, creditType: true } },
+      attempt: { select: { commitment: true, followUp: true } },
       user: {
         select: { name: true, email: true, cmeProfile: { include: { licences: { orderBy: { stateCode: 'asc' } } } } },
       },
@@ -57,9 +65,16 @@ export async function listCmeCompletions(filter: z.infer<typeof cmeReportSchema>
         p?.birthConsent && p.birthMonth && p.birthDay
           ? `${String(p.birthMonth).padStart(2, '0')}-${String(p.birthDay).padStart(2, '0')}`
           : '',
+      commitment: c.attempt.commitment ?? '',
+      followUpSentOn: day(c.attempt.followUp?.sentAt),
+      followUpAnswer: c.attempt.followUp?.answer ? FOLLOW_UP_ANSWER_LABELS[c.attempt.followUp.answer] : '',
+      followUpBarriers: c.attempt.followUp?.barriers ?? '',
+      followUpAnsweredOn: day(c.attempt.followUp?.answeredAt),
     };
   });
 }
+
+const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? '';
 
 const COLUMNS: [keyof CmeCompletionRow, string][] = [
   ['learnerName', 'Learner name'],
@@ -72,6 +87,11 @@ const COLUMNS: [keyof CmeCompletionRow, string][] = [
   ['licences', 'State licences'],
   ['boardId', 'Certifying board id'],
   ['birthMonthDay', 'Birth month-day'],
+  ['commitment', 'Commitment to Change'],
+  ['followUpSentOn', 'Follow-up sent'],
+  ['followUpAnswer', 'Change made?'],
+  ['followUpBarriers', 'Barriers'],
+  ['followUpAnsweredOn', 'Answered on'],
 ];
 
 /** RFC 4180 CSV (lib/cme/format-csv.ts, which also defuses spreadsheet formulas). */

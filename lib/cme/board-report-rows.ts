@@ -94,7 +94,20 @@ export function checkBoardRow(c: BoardCompletion, kind: 'pars' | 'abim-moc'): Ro
   };
 }
 
-/** PARS learner upload columns, in file order (tab-delimited, no header row, as PARS takes it). */
+/**
+ * PARS learner upload columns, in file order (tab-delimited, no header row).
+ *
+ * NOT CHECKED against ACCME's template: the column list could not be read from any source
+ * available here (2026-12-01). What was found: ACCME's "PARS Participant Tab Delimited File Upload
+ * Instructions – Learner Template B" (document 736, last update April 23, 2020; copy at
+ * https://vdocuments.mx/overview-contents-accreditation-council-for-continuing-apr-23-2020-.html),
+ * whose column appendix was not in the excerpt; and that ACCME now publishes an Excel learner
+ * template, "Excel Template Instructions for Submitting Learner Completion Data" (November 19,
+ * 2025, https://accme.org/resource/excel-learner-upload-instructions/), which reports CME, MOC,
+ * REMS or combined credit in one row and asks providers to pre-validate learners first. Before
+ * the first real upload, compare this order with that template's columns and change it here
+ * (the one place that holds it; tests/unit/cme-board-report-rows.test.ts follows it).
+ */
 export const PARS_COLUMNS = [
   'Provider Activity ID',
   'Learner First Name',

@@ -66,9 +66,10 @@ function algorithmOf(key: KeyObject): 'EdDSA' | 'ES256' {
   throw new Error('must be an Ed25519 or P-256 key');
 }
 
-/** The public half as a JWK, with its RFC 7638 thumbprint as key id. */
+/** The public half as a JWK, with its RFC 7638 thumbprint as key id (a private or a public key). */
 export function publicJwkOf(privateKey: KeyObject): PublicJwk {
-  const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as {
+  const publicKey = privateKey.type === 'public' ? privateKey : createPublicKey(privateKey);
+  const jwk = publicKey.export({ format: 'jwk' }) as {
     kty: string;
     crv: string;
     x: string;
@@ -79,6 +80,54 @@ export function publicJwkOf(privateKey: KeyObject): PublicJwk {
     jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
   const kid = b64url(createHash('sha256').update(JSON.stringify(required)).digest());
   return { ...required, kid, alg: algorithmOf(privateKey), use: 'sig' };
+}
+
+/**
+ * Reads the public keys of earlier signing keys (CME_PREVIOUS_SIGNING_KEYS), so certificates
+ * signed before a rotation still verify. Takes what an operator has at hand: PEM blocks (public or
+ * private keys; only the public half is kept), or JSON — one JWK, an array of them, or a saved
+ * copy of our JWK Set. Key ids are computed again (RFC 7638), never taken from the text. Throws an
+ * Error naming what is wrong, for the env check to report.
+ */
+export function readPublicKeys(text: string): PublicJwk[] {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  const keys: KeyObject[] = [];
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch {
+      throw new Error('is not valid JSON (a JWK, an array of JWKs or a JWK Set)');
+    }
+    const list = Array.isArray(json) ? json : ((json as { keys?: unknown }).keys ?? [json]);
+    if (!Array.isArray(list)) throw new Error('has a "keys" member that is not an array');
+    for (const [i, jwk] of list.entries()) {
+      try {
+        const { kid: _kid, alg: _alg, use: _use, key_ops: _ops, ...material } = jwk as Record<string, unknown>;
+        keys.push(createPublicKey({ key: material as JsonWebKey, format: 'jwk' }));
+      } catch {
+        throw new Error(`key ${i + 1} is not a public or private JWK`);
+      }
+    }
+  } else {
+    const blocks = trimmed.replace(/\\n/g, '\n').match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g);
+    if (!blocks) throw new Error('holds no PEM key (-----BEGIN PUBLIC KEY----- …) and no JWK');
+    for (const [i, block] of blocks.entries()) {
+      try {
+        keys.push(createPublicKey(block));
+      } catch {
+        throw new Error(`key ${i + 1} is not a PEM public or private key`);
+      }
+    }
+  }
+  return keys.map((key, i) => {
+    try {
+      return publicJwkOf(key);
+    } catch (error) {
+      throw new Error(`key ${i + 1} ${(error as Error).message}`);
+    }
+  });
 }
 
 function signatureOptions(alg: 'EdDSA' | 'ES256') {

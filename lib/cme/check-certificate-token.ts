@@ -6,7 +6,8 @@ import { verifyCertificateToken } from './certificate-token';
 import { getSigningKey } from './signing-key';
 
 export type CertificateTokenStatus =
-  { kind: 'valid'; kid: string; isDevelopmentKey: boolean } | { kind: 'invalid'; reason: string };
+  | { kind: 'valid'; kid: string; isDevelopmentKey: boolean; isEarlierKey: boolean }
+  | { kind: 'invalid'; reason: string };
 
 /**
  * Checks a token presented with a certificate (from its QR code or link) as an offline checker
@@ -16,8 +17,9 @@ export function checkCertificateToken(
   cert: Parameters<typeof toCertificateClaims>[0],
   token: string,
 ): CertificateTokenStatus {
-  const { publicJwk, isDevelopmentKey } = getSigningKey();
-  const check = verifyCertificateToken(token, [publicJwk]);
+  const { publicJwk, publishedKeys, isDevelopmentKey } = getSigningKey();
+  // Every key we publish: a certificate signed before a key rotation stays valid.
+  const check = verifyCertificateToken(token, publishedKeys);
   if (!check.isValid) return { kind: 'invalid', reason: check.reason };
   const record = toCertificateClaims(cert, { siteUrl: env.SITE_URL, provider: CME_PROVIDER });
   const mismatches = listClaimMismatches(check.claims, record);
@@ -26,5 +28,5 @@ export function checkCertificateToken(
       kind: 'invalid',
       reason: `The token is signed but does not match this certificate's record (${mismatches.join(', ')}).`,
     };
-  return { kind: 'valid', kid: check.kid, isDevelopmentKey };
+  return { kind: 'valid', kid: check.kid, isDevelopmentKey, isEarlierKey: check.kid !== publicJwk.kid };
 }

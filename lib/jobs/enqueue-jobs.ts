@@ -7,6 +7,7 @@ export type JobPayloads = {
   'send-issue-alerts': { issueId: string };
   /** The Stripe event as received (its signature checked then). */
   'apply-stripe-event': { event: { id: string; type: string; data: { object: Record<string, unknown> } } };
+  'send-cme-follow-up': { attemptId: string };
 };
 export type JobTask = keyof JobPayloads;
 
@@ -18,6 +19,8 @@ export type JobSpec<T extends JobTask = JobTask> = {
   /** Jobs with the same queue name run one at a time, in the order they were added. */
   queue?: string;
   maxAttempts?: number;
+  /** Not before this instant (default: at once). */
+  runAt?: Date;
 };
 
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -31,10 +34,11 @@ export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: JobSpec[])
   if (jobs.length === 0) return;
   await tx.$executeRaw`
     SELECT graphile_worker.add_job(
-      j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key)
+      j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key,
+      run_at => coalesce(j.run_at, now()))
     FROM unnest(
       ${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
       ${jobs.map((j) => j.queue ?? null)}::text[], ${jobs.map((j) => j.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)}::int[],
-      ${jobs.map((j) => j.key)}::text[]
-    ) AS j(task, payload, queue, max_attempts, key)`;
+      ${jobs.map((j) => j.key)}::text[], ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[]
+    ) AS j(task, payload, queue, max_attempts, key, run_at)`;
 }

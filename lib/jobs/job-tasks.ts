@@ -3,6 +3,7 @@ import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import { applyStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import type { Stripe } from '@/lib/billing/providers/stripe/stripe-client';
+import { sendCommitmentFollowUp } from '@/lib/cme/send-commitment-follow-up';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
 import type { JobPayloads, JobTask } from './enqueue-jobs';
@@ -17,6 +18,7 @@ const payloadSchemas = {
       data: z.looseObject({ object: z.looseObject({}) }),
     }),
   }),
+  'send-cme-follow-up': z.object({ attemptId: z.string().min(1) }),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -38,4 +40,5 @@ export const jobTasks: TaskList = {
   'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
   // Queued by the Stripe webhook (receiveStripeEvent), one queue per customer: applied in order.
   'apply-stripe-event': task('apply-stripe-event', ({ event }) => applyStripeEvent(event as unknown as Stripe.Event)),
+  'send-cme-follow-up': task('send-cme-follow-up', ({ attemptId }) => sendCommitmentFollowUp(attemptId)),
 };

@@ -1,8 +1,14 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env-schema';
 import { listClaimMismatches, toCertificateClaims } from '@/lib/cme/certificate-claims';
-import { publicJwkOf, readSigningKey, signCertificateToken, verifyCertificateToken } from '@/lib/cme/certificate-token';
+import {
+  publicJwkOf,
+  readPublicKeys,
+  readSigningKey,
+  signCertificateToken,
+  verifyCertificateToken,
+} from '@/lib/cme/certificate-token';
 
 const certificate = {
   id: 'CME-7K3M-Q9XD-2HPA',
@@ -89,5 +95,59 @@ describe('certificate tokens', () => {
       /^Invalid environment: CME_SIGNING_KEY is not a private key/,
     );
     expect(parseEnv({ CME_SIGNING_KEY: pem('ed25519').replace(/\n/g, '\\n') }).CME_SIGNING_KEY).toBeTruthy();
+  });
+
+  describe('key rotation', () => {
+    const oldKey = readSigningKey(pem('ed25519'));
+    const olderKey = readSigningKey(pem('ec'));
+    const newKey = readSigningKey(pem('ed25519'));
+    const publicPem = (key: ReturnType<typeof readSigningKey>) =>
+      createPublicKey(key).export({ format: 'pem', type: 'spki' }).toString();
+
+    it('reads earlier public keys as PEM blocks (with \\n escapes too), private PEMs and JWK Sets, with the same key ids', () => {
+      const expected = [publicJwkOf(oldKey), publicJwkOf(olderKey)];
+      const pems = `${publicPem(oldKey)}${publicPem(olderKey)}`;
+      expect(readPublicKeys(pems)).toEqual(expected);
+      expect(readPublicKeys(pems.replace(/\n/g, '\\n'))).toEqual(expected);
+      // A private key given by mistake: only its public half is kept, never the private part.
+      const fromPrivate = readPublicKeys(oldKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      expect(fromPrivate).toEqual([publicJwkOf(oldKey)]);
+      expect(fromPrivate[0]).not.toHaveProperty('d');
+      // A saved copy of /.well-known/cme-signing-key.json, a bare array and one JWK.
+      expect(readPublicKeys(JSON.stringify({ keys: expected }))).toEqual(expected);
+      expect(readPublicKeys(JSON.stringify(expected))).toEqual(expected);
+      expect(readPublicKeys(JSON.stringify(expected[0]))).toEqual([expected[0]]);
+      // A key id in the text is not believed: it is computed from the key.
+      expect(readPublicKeys(JSON.stringify([{ ...expected[0], kid: 'forged' }]))[0]?.kid).toBe(expected[0]!.kid);
+    });
+
+    it('verifies a token signed with an earlier key only while that key is published beside the new one', () => {
+      const token = signCertificateToken(claims, oldKey);
+      const published = [publicJwkOf(newKey), ...readPublicKeys(publicPem(oldKey))];
+      expect(verifyCertificateToken(token, published)).toEqual({ isValid: true, claims, kid: publicJwkOf(oldKey).kid });
+      expect(verifyCertificateToken(token, [publicJwkOf(newKey)])).toMatchObject({
+        isValid: false,
+        reason: /not ours/,
+      });
+      expect(verifyCertificateToken(signCertificateToken(claims, newKey), published)).toMatchObject({
+        isValid: true,
+        kid: publicJwkOf(newKey).kid,
+      });
+    });
+
+    it('refuses a CME_PREVIOUS_SIGNING_KEYS setting that is not a list of usable public keys, naming it', () => {
+      expect(() => parseEnv({ CME_PREVIOUS_SIGNING_KEYS: 'old key' })).toThrow(
+        /^Invalid environment: CME_PREVIOUS_SIGNING_KEYS holds no PEM key/,
+      );
+      expect(() => parseEnv({ CME_PREVIOUS_SIGNING_KEYS: '{"keys": [' })).toThrow(/is not valid JSON/);
+      expect(() => parseEnv({ CME_PREVIOUS_SIGNING_KEYS: '[{"kty":"OKP","crv":"Ed25519","x":"AA"}]' })).toThrow(
+        /key 1 is not a public or private JWK/,
+      );
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' });
+      expect(() => parseEnv({ CME_PREVIOUS_SIGNING_KEYS: `${publicPem(oldKey)}${rsa.toString()}` })).toThrow(
+        /key 2 must be an Ed25519 or P-256 key/,
+      );
+      expect(parseEnv({ CME_PREVIOUS_SIGNING_KEYS: publicPem(oldKey) }).CME_PREVIOUS_SIGNING_KEYS).toBeTruthy();
+    });
   });
 });

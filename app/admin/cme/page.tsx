@@ -5,18 +5,20 @@ import { BoardReportSection } from '@/components/cme/board-report-section';
 import { buildBoardReport } from '@/lib/cme/build-board-report';
 import { listEvaluations } from '@/lib/cme/list-evaluations';
 import { summarizeEvaluations } from '@/lib/cme/summarize-evaluations';
+import { summarizeFollowUps } from '@/lib/cme/summarize-follow-ups';
 
 export const metadata = { title: 'CME completions' };
 
 export default async function AdminCme({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/cme');
   const filter = cmeReportSchema.parse(await searchParams);
-  const [activities, rows, evaluations, pars, moc] = await Promise.all([
+  const [activities, rows, evaluations, pars, moc, followUps] = await Promise.all([
     db.cmeActivity.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
     listCmeCompletions(filter),
     listEvaluations({ activityId: filter.activityId }),
     buildBoardReport('pars', filter),
     buildBoardReport('abim-moc', filter),
+    summarizeFollowUps({ activityId: filter.activityId }),
   ]);
   const summaries = summarizeEvaluations(evaluations);
   const query = new URLSearchParams(filter).toString();
@@ -54,6 +56,7 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
             <th scope="col">Completed</th>
             <th scope="col">Credit</th>
             <th scope="col">Shared for reporting</th>
+            <th scope="col">Commitment to Change: change made?</th>
           </tr>
         </thead>
         <tbody>
@@ -73,6 +76,15 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
                 {[r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`]
                   .filter(Boolean)
                   .join(' · ') || '—'}
+              </td>
+              <td>
+                {!r.commitment
+                  ? '—'
+                  : r.followUpAnswer
+                    ? `${r.followUpAnswer} (${r.followUpAnsweredOn})${r.followUpBarriers ? `: “${r.followUpBarriers}”` : ''}`
+                    : r.followUpSentOn
+                      ? `Asked ${r.followUpSentOn}, no answer yet`
+                      : 'Not asked yet'}
               </td>
             </tr>
           ))}
@@ -123,6 +135,40 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
         </tbody>
       </table>
       {summaries.length === 0 && <p>No evaluations yet.</p>}
+      <h2 id="follow-ups-heading">Commitment to Change follow-up</h2>
+      <p>
+        Learners who wrote a Commitment to Change are asked by email, once, whether they made the change (all dates;
+        each completion&apos;s answer is in the table above and the CSV).
+      </p>
+      <table className="table" aria-labelledby="follow-ups-heading">
+        <thead>
+          <tr>
+            <th scope="col">Activity</th>
+            <th scope="col">Commitments</th>
+            <th scope="col">Asked</th>
+            <th scope="col">Answered</th>
+            <th scope="col">Made the change</th>
+            <th scope="col">Partly</th>
+            <th scope="col">Not yet</th>
+            <th scope="col">Something got in the way</th>
+          </tr>
+        </thead>
+        <tbody>
+          {followUps.map((f) => (
+            <tr key={f.activityId}>
+              <td>{f.activityTitle}</td>
+              <td>{f.commitments}</td>
+              <td>{f.asked}</td>
+              <td>{f.answered}</td>
+              <td>{f.implemented}</td>
+              <td>{f.partly}</td>
+              <td>{f.notYet}</td>
+              <td>{f.barriers}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {followUps.length === 0 && <p>No commitments yet.</p>}
     </>
   );
 }

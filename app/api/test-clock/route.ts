@@ -1,9 +1,9 @@
-// POST /api/test-clock – moves this server's clock (end-to-end tests only; 404 unless enabled).
+// POST /api/test-clock – moves this server's clock, and jobs due by it (end-to-end tests only; 404 unless enabled).
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { setTestClockOffset, now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { errorResponse } from '@/lib/errors';
+import { moveTestClock } from '@/lib/jobs/move-test-clock';
 
 const body = z.object({
   offsetMs: z
@@ -17,8 +17,8 @@ export async function POST(request: Request) {
   if (!env.TEST_CLOCK_ENABLED) return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   try {
     // Not JSON → null → a 422 naming the field, as the other JSON routes answer (it was a 500).
-    setTestClockOffset(body.parse(await request.json().catch(() => null)).offsetMs);
-    return NextResponse.json({ now: now().toISOString() });
+    const at = await moveTestClock(body.parse(await request.json().catch(() => null)).offsetMs);
+    return NextResponse.json({ now: at.toISOString() });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,7 @@
 // Small DOM helpers over @xmldom/xmldom. xmldom never loads DTDs or touches the network,
 // which matters because sample DOCTYPEs name remote http(s) DTDs.
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import './xmldom-fast-end-tags';
 import { JatsImportError } from './jats-import-error';
 import { decodeXml, expandEntities, type XmlInput } from './jats-xml-input';
 

@@ -80,7 +80,8 @@ function SignatureStatus({ status }: { status: CertificateTokenStatus }) {
     );
   return (
     <p className={styles.ok} role="status">
-      Signature valid: the signed token this certificate carries matches the record above (key {status.kid}).
+      Signature valid: the signed token this certificate carries matches the record above (key {status.kid}
+      {status.isEarlierKey && ', an earlier key of ours, still published since we rotated to a new one'}).
       {status.isDevelopmentKey && ' This server signs with the development key, which proves nothing outside testing.'}
     </p>
   );
