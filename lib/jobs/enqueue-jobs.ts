@@ -5,6 +5,8 @@ import type { Prisma } from '@/generated/prisma/client';
 export type JobPayloads = {
   'send-email': { outboxEmailId: string };
   'send-issue-alerts': { issueId: string };
+  'match-saved-searches': { articleIds: string[] };
+  'send-search-digests': Record<string, never>;
 };
 export type JobTask = keyof JobPayloads;
 

@@ -3,11 +3,16 @@ import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
+import { matchSavedSearches } from '@/lib/alerts/match-saved-searches';
+import { sendSearchDigests } from '@/lib/alerts/send-search-digests';
 import type { JobPayloads, JobTask } from './enqueue-jobs';
 
 const payloadSchemas = {
   'send-email': z.object({ outboxEmailId: z.string().min(1) }),
   'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
+  'match-saved-searches': z.object({ articleIds: z.array(z.string().min(1)).max(10_000) }),
+  // graphile-worker's crontab gives its jobs a payload of its own (`_cron`): nothing here reads it.
+  'send-search-digests': z.object({}).transform(() => ({})),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -27,4 +32,13 @@ export const jobTasks: TaskList = {
     deliverEmail(outboxEmailId, { number: job.attempts, isLast: job.attempts >= job.max_attempts }),
   ),
   'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
+  'match-saved-searches': task('match-saved-searches', ({ articleIds }) => matchSavedSearches(articleIds)),
+  'send-search-digests': task('send-search-digests', () => sendSearchDigests()),
 };
+
+/**
+ * Recurring jobs (graphile-worker's crontab, UTC): each tick is queued once across instances. The
+ * digest runs hourly and each search decides whether its week is up, so a digest lost to an
+ * outage goes out at the next tick rather than a week late.
+ */
+export const jobCrontab = '0 * * * * send-search-digests ?max=3';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SaveSearchBox } from '@/components/alerts/save-search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchPager } from '@/components/search/search-pager';
 import { SearchResultItem } from '@/components/search/search-result';
@@ -18,7 +19,8 @@ export default async function SearchPage({
 }) {
   const params = parseSearchParams(await searchParams);
   const isRequested = isSearchRequested(params);
-  const outcome = await searchArticles(params, await getReader(), now());
+  const reader = await getReader();
+  const outcome = await searchArticles(params, reader, now());
   const what = [params.q && `“${params.q}”`, params.author && `by ${params.author}`].filter(Boolean).join(' ');
   return (
     <div className="page search-page">
@@ -71,6 +73,7 @@ export default async function SearchPage({
                 </p>
               )}
             </div>
+            <SaveSearchBox params={params} isSignedIn={reader.userId !== null} />
             <ul className="toc__list">
               {outcome.results.map((r) => (
                 <SearchResultItem key={r.doi} result={r} />

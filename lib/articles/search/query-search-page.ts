@@ -37,10 +37,18 @@ export type SearchPageRow = {
 };
 
 /** The reader's text, as a tsquery: websearch syntax, with the last bare word as a prefix. */
-function textQuery(q: string): Prisma.Sql {
+export function textQuery(q: string): Prisma.Sql {
   const { websearch, prefix } = splitTextQuery(q);
   const phrase = Prisma.sql`websearch_to_tsquery('english', ${websearch})`;
   return prefix ? Prisma.sql`(${phrase} && to_tsquery('english', ${`${prefix}:*`}))` : phrase;
+}
+
+/** Whether article `a` has this author (the name as results show it, or a group's name); TRUE for null. */
+export function hasAuthor(author: string | null): Prisma.Sql {
+  return Prisma.sql`(${author}::text IS NULL OR EXISTS (
+    SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a."id"
+       AND (lower(concat_ws(' ', au."givenNames", au."surname", au."suffix")) = lower(${author})
+            OR lower(au."collab") = lower(${author}))))`;
 }
 
 // Block-level tags become spaces and inline ones vanish, so "<i>Staph</i>ylococcus" stays one
@@ -75,10 +83,7 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
              (a."isFree" OR ${scope.isEveryPaidArticle} OR a."id" = ANY(${scope.articleIds}::text[])) AS "readable"
         FROM "Article" a LEFT JOIN "Issue" i ON i."id" = a."issueId"
        WHERE ${matches}
-         AND (${author}::text IS NULL OR EXISTS (
-               SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a."id"
-                  AND (lower(concat_ws(' ', au."givenNames", au."surname", au."suffix")) = lower(${author})
-                       OR lower(au."collab") = lower(${author}))))
+         AND ${hasAuthor(author)}
     ),
     flagged AS (
       SELECT m.*,
