@@ -135,7 +135,7 @@ describe('saved-search alerts', () => {
     expect(readUnsubscribeToken(tokenOf(link!))).toEqual({ kind: 'search', savedSearchId: dress.id });
 
     // The same articles again (a retried job, a re-import): nothing new to send.
-    const again = { task: 'match-saved-searches', payload: { articleIds: [hit.id] }, key: 'again' } as const;
+    const again: JobSpec = { task: 'match-saved-searches', payload: { articleIds: [hit.id] }, key: 'again' };
     await runJobs(again);
     await runJobs({ ...again, key: 'and-again' });
     expect(await subjectsTo(reader.email)).toHaveLength(1);
