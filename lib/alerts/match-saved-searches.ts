@@ -39,7 +39,8 @@ async function whereSearchFinds(params: SearchParams, userId: string, at: Date):
  * online first): records which saved searches (with alerts on) find which of them, once per
  * article per search (the match's primary key; a re-run adds nothing), and for searches "as
  * published" queues one email with what was not emailed yet. Weekly searches wait for the digest
- * (send-search-digests.ts). Each search is one transaction: its matches and its email together.
+ * (send-search-digests.ts). A search's email and the marks on what it names are one transaction;
+ * a run that fails between recording and emailing leaves the matches unmarked for the retry.
  * Returns the emails queued.
  */
 export async function matchSavedSearches(articleIds: string[]): Promise<number> {
@@ -52,14 +53,16 @@ export async function matchSavedSearches(articleIds: string[]): Promise<number> 
   for (const search of searches) {
     const at = now();
     const where = await whereSearchFinds(fromStoredSearch(search.params), search.userId, at);
+    await db.$executeRaw`
+      INSERT INTO "SavedSearchMatch" ("savedSearchId", "articleId", "matchedAt")
+      SELECT ${search.id}, a."id", ${at}
+        FROM "Article" a LEFT JOIN "Issue" i ON i."id" = a."issueId"
+       WHERE a."id" = ANY(${articleIds}::text[]) AND ${where}
+      ON CONFLICT DO NOTHING`;
+    if (search.frequency !== 'immediate') continue;
+    // What is not emailed yet (these matches, or ones a failed run left) goes in one email,
+    // marked in the transaction that queues it.
     emails += await db.$transaction(async (tx) => {
-      await tx.$executeRaw`
-        INSERT INTO "SavedSearchMatch" ("savedSearchId", "articleId", "matchedAt")
-        SELECT ${search.id}, a."id", ${at}
-          FROM "Article" a LEFT JOIN "Issue" i ON i."id" = a."issueId"
-         WHERE a."id" = ANY(${articleIds}::text[]) AND ${where}
-        ON CONFLICT DO NOTHING`;
-      if (search.frequency !== 'immediate') return 0;
       const due = await tx.savedSearchMatch.updateManyAndReturn({
         where: { savedSearchId: search.id, emailedAt: null },
         data: { emailedAt: at },

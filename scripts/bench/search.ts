@@ -53,6 +53,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+/** BENCH_SEARCH_EXPLAIN=1: the plan and timings of each query's page statement, anonymous reader. */
+async function explainQueries(
+  db: typeof import('@/lib/db').db,
+  queries: import('@/lib/articles/search/search-params').SearchParams[],
+) {
+  const { Prisma } = await import('@/generated/prisma/client');
+  const { searchPageSql } = await import('@/lib/articles/search/query-search-page');
+  for (const params of queries) {
+    const statement = searchPageSql(params, { isEveryPaidArticle: false, articleIds: [] });
+    const plan = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(
+      Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement}`,
+    );
+    console.error(`\n=== ${JSON.stringify(params)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}
+
 export async function benchSearch(): Promise<SearchFigures> {
   const external = process.env.BENCH_DATABASE_URL;
   const database = external ? null : await startEmbeddedDatabase({ dataDir: 'memory://', maxConnections: 100 });
@@ -131,6 +147,7 @@ export async function benchSearch(): Promise<SearchFigures> {
       { q: 'hla allele', access: 'free' },
       { author: 'Marie Roujeau' },
     ].map((p) => parseSearchParams(p));
+    if (process.env.BENCH_SEARCH_EXPLAIN === '1') await explainQueries(db, queries);
     const reader = { userId: null, ip: null };
     const searchOnce = async (i: number) => {
       const began = performance.now();

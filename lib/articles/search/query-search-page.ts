@@ -65,6 +65,12 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  * rows may get a snippet from the full text, and the caller decides each row again.
  */
 export async function querySearchPage(params: SearchParams, scope: ReadableScope): Promise<SearchPageRow> {
+  const [row] = await db.$queryRaw<SearchPageRow[]>(searchPageSql(params, scope));
+  return row!;
+}
+
+/** The statement querySearchPage runs (apart, so the bench can EXPLAIN it). */
+export function searchPageSql(params: SearchParams, scope: ReadableScope): Prisma.Sql {
   // Written out where it is used (not joined from a CTE): with constant arguments the planner folds
   // it to a constant, and only then can it use the GIN index instead of testing every article.
   const tsquery = params.q.trim() ? textQuery(params.q) : Prisma.sql`NULL::tsquery`;
@@ -75,7 +81,7 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
       ? Prisma.sql`h."publishedOnline" DESC NULLS LAST, h."year" DESC NULLS LAST, h."rank" DESC, h."id"`
       : Prisma.sql`h."rank" DESC, h."publishedOnline" DESC NULLS LAST, h."id"`;
   const offset = (params.page - 1) * PAGE_SIZE;
-  const [row] = await db.$queryRaw<SearchPageRow[]>`
+  return Prisma.sql`
     WITH matched AS (
       SELECT a."id", a."articleType", a."isFree", a."publishedOnline",
              coalesce(i."year", extract(year FROM a."publishedOnline")::int) AS "year",
@@ -127,5 +133,4 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
                 WHERE "okType" AND "okYear" AND "okTopic" AND "okReadable" GROUP BY 1) f) AS "access",
       (SELECT count(*)::int FROM flagged
         WHERE "readable" AND "okType" AND "okYear" AND "okTopic" AND "okAccess") AS "readable"`;
-  return row!;
 }
