@@ -10,7 +10,7 @@ import {
   saveSearchSchema,
   setSavedSearchFrequencySchema,
 } from './saved-search-input';
-import { stopCommentAlert, stopIssueAlert } from './list-alerts';
+import { startIssueAlert, stopCommentAlert, stopIssueAlert } from './list-alerts';
 import { deleteSavedSearch, renameSavedSearch, saveSearch, setSavedSearchFrequency } from './saved-searches';
 
 const ALERTS_PAGE = '/account/alerts';
@@ -46,6 +46,12 @@ export const deleteSavedSearchAction = validatedActionWithUser(deleteSavedSearch
 });
 
 const id = z.string().min(1).max(40);
+
+export const startIssueAlertAction = validatedActionWithUser(z.object({ journalId: id }), async (data, user) => {
+  await startIssueAlert(user.id, data.journalId);
+  refresh();
+  return { ok: true, message: 'Table of Contents alerts are on.' };
+});
 
 export const stopIssueAlertAction = validatedActionWithUser(z.object({ journalId: id }), async (data, user) => {
   await stopIssueAlert(user.id, data.journalId);

@@ -66,6 +66,18 @@ test('a reader saves a search from the results page, manages it on Alerts, and u
   // The search is kept, with email off.
   await page.reload();
   await expect(page.getByRole('listitem', { name: 'Saved search Stevens–Johnson' })).toContainText('No email');
+
+  // Table of Contents alerts start from the same page.
+  const toc = page.getByRole('region', { name: 'Table of Contents alerts' });
+  await expect(toc).toContainText('None yet.');
+  await toc.getByRole('button', { name: /^Email me each new issue of / }).click();
+  await expect(toc.getByRole('button', { name: /^Stop new-issue alerts for / })).toBeVisible();
+  expect(
+    await sql(
+      `SELECT count(*)::int AS n FROM "JournalIssueAlert" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
+      [email],
+    ),
+  ).toEqual([{ n: 1 }]);
 });
 
 test('a visitor is asked to sign in to save a search', async ({ page }) => {

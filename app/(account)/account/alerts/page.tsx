@@ -6,6 +6,7 @@ import {
   deleteSavedSearchAction,
   renameSavedSearchAction,
   setSavedSearchFrequencyAction,
+  startIssueAlertAction,
   stopCommentAlertAction,
   stopIssueAlertAction,
 } from '@/lib/alerts/actions';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Alerts' };
 
 export default async function AlertsPage() {
   const user = await requireUser('/account/alerts');
-  const { searches, issues, comments } = await listAlerts(user.id);
+  const { searches, issues, comments, otherJournals } = await listAlerts(user.id);
   return (
     <div className="page">
       <h1>Alerts</h1>
@@ -63,10 +64,7 @@ export default async function AlertsPage() {
       <section aria-labelledby="toc-alerts-heading">
         <h2 id="toc-alerts-heading">Table of Contents alerts</h2>
         {issues.length === 0 ? (
-          <p>
-            None. Switch on “Alert me by email when a new issue of this journal is published” under Article Tools on any
-            article.
-          </p>
+          <p>None yet.</p>
         ) : (
           <ul className="alerts-list">
             {issues.map((i) => (
@@ -82,6 +80,14 @@ export default async function AlertsPage() {
             ))}
           </ul>
         )}
+        {otherJournals.map((j) => (
+          <AlertForm
+            key={j.journalId}
+            action={startIssueAlertAction}
+            hidden={{ journalId: j.journalId }}
+            submitLabel={`Email me each new issue of ${j.journalTitle}`}
+          />
+        ))}
       </section>
 
       <section aria-labelledby="comment-alerts-heading">
