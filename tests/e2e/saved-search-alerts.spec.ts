@@ -28,7 +28,16 @@ test('a reader saves a search from the results page, manages it on Alerts, and u
   );
   await item.getByLabel('Name').fill('Stevens–Johnson');
   await item.getByRole('button', { name: 'Rename' }).click();
-  await expect(item.getByRole('status')).toContainText('Renamed to “Stevens–Johnson”');
+  // The item is named by the search's name, so it is found by its new name now.
+  const renamed = page.getByRole('listitem', { name: 'Saved search Stevens–Johnson' });
+  await expect(renamed.getByRole('status')).toContainText('Renamed to “Stevens–Johnson”');
+  await renamed.getByLabel('Email me').selectOption({ label: 'Weekly digest' });
+  await renamed.getByRole('button', { name: 'Change' }).click();
+  await expect(renamed.getByRole('status').first()).toContainText('Email: weekly digest.');
+  await expect(renamed).toContainText('Weekly digest ·');
+  await renamed.getByLabel('Email me').selectOption({ label: 'As published' });
+  await renamed.getByRole('button', { name: 'Change' }).click();
+  await expect(renamed).toContainText('As published ·');
 
   // A new article is published that the search finds (what publishing an issue queues); the
   // server's own workers match it and queue the alert.
