@@ -20,7 +20,7 @@ export type SearchRow = {
   isFree: boolean;
   year: number | null;
   authors: { givenNames: string | null; surname: string | null; suffix: string | null; collab: string | null }[];
-  /** Highlighted from the public abstract and summaries. */
+  /** Highlighted from the public abstract and summaries; null when the readable one is computed instead. */
   publicSnippet: string | null;
   /** Highlighted from the public text and the full text; only computed for articles in the reader's scope. */
   readableSnippet: string | null;
@@ -111,8 +111,9 @@ export function searchPageSql(params: SearchParams, scope: ReadableScope): Prism
                 (SELECT coalesce(json_agg(json_build_object('givenNames', au."givenNames", 'surname', au."surname",
                           'suffix', au."suffix", 'collab', au."collab") ORDER BY au."position"), '[]')
                    FROM "ArticleAuthor" au WHERE au."articleId" = a."id") AS "authors",
-                ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
-                            coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) AS "publicSnippet",
+                CASE WHEN NOT (p."readable" AND ${tsquery} IS NOT NULL) THEN
+                  ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
+                              coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) END AS "publicSnippet",
                 CASE WHEN p."readable" AND ${tsquery} IS NOT NULL THEN
                   ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml" || ' ' || a."fullTextHtml"`)},
                               ${tsquery}, ${HEADLINE_OPTIONS}) END AS "readableSnippet"
