@@ -22,7 +22,7 @@ export type SearchRow = {
   authors: { givenNames: string | null; surname: string | null; suffix: string | null; collab: string | null }[];
   /** Highlighted from the public abstract and summaries; null when the readable one is computed instead. */
   publicSnippet: string | null;
-  /** Highlighted from the public text and the full text; only computed for articles in the reader's scope. */
+  /** Highlighted from the full text; only for articles in the reader's scope whose public text does not match. */
   readableSnippet: string | null;
 };
 
@@ -81,6 +81,11 @@ export function searchPageSql(params: SearchParams, scope: ReadableScope): Prism
       ? Prisma.sql`h."publishedOnline" DESC NULLS LAST, h."year" DESC NULLS LAST, h."rank" DESC, h."id"`
       : Prisma.sql`h."rank" DESC, h."publishedOnline" DESC NULLS LAST, h."id"`;
   const offset = (params.page - 1) * PAGE_SIZE;
+  // A snippet comes from the full text only for a row the reader may read whose public text
+  // (weight C: abstract and summaries) does not match: ts_headline then parses the long text for
+  // those rows alone, and never for anyone else.
+  const fromFullText = Prisma.sql`(p."readable" AND ${tsquery} IS NOT NULL
+    AND NOT coalesce(ts_filter(a."searchVector", '{c}') @@ ${tsquery}, FALSE))`;
   return Prisma.sql`
     WITH matched AS (
       SELECT a."id", a."articleType", a."isFree", a."publishedOnline",
@@ -111,12 +116,12 @@ export function searchPageSql(params: SearchParams, scope: ReadableScope): Prism
                 (SELECT coalesce(json_agg(json_build_object('givenNames', au."givenNames", 'surname', au."surname",
                           'suffix', au."suffix", 'collab', au."collab") ORDER BY au."position"), '[]')
                    FROM "ArticleAuthor" au WHERE au."articleId" = a."id") AS "authors",
-                CASE WHEN NOT (p."readable" AND ${tsquery} IS NOT NULL) THEN
+                CASE WHEN NOT ${fromFullText} THEN
                   ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
                               coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) END AS "publicSnippet",
-                CASE WHEN p."readable" AND ${tsquery} IS NOT NULL THEN
-                  ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml" || ' ' || a."fullTextHtml"`)},
-                              ${tsquery}, ${HEADLINE_OPTIONS}) END AS "readableSnippet"
+                CASE WHEN ${fromFullText} THEN
+                  ts_headline('english', ${plainText(Prisma.sql`a."fullTextHtml"`)}, ${tsquery}, ${HEADLINE_OPTIONS})
+                END AS "readableSnippet"
            FROM page p JOIN "Article" a ON a."id" = p."id") r) AS "rows",
       (SELECT json_agg(json_build_object('value', f."articleType", 'label', f."articleType", 'count', f.c) ORDER BY f.c DESC, f."articleType")
          FROM (SELECT "articleType", count(*)::int AS c FROM flagged
