@@ -3,6 +3,8 @@
 // articles, on a fresh in-memory embedded database in this process. BENCH_SEARCH_ARTICLES,
 // BENCH_SEARCH_CONCURRENCY and BENCH_SEARCH_QUERIES change the load; BENCH_DATABASE_URL runs it
 // on an empty PostgreSQL database instead.
+import type { SearchParams } from '@/lib/articles/search/search-params';
+import type { db as appDb } from '@/lib/db';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 
@@ -53,11 +55,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+type Db = typeof appDb;
+
 /** BENCH_SEARCH_EXPLAIN=1: the plan and timings of each query's page statement, anonymous reader. */
-async function explainQueries(
-  db: typeof import('@/lib/db').db,
-  queries: import('@/lib/articles/search/search-params').SearchParams[],
-) {
+async function explainQueries(db: Db, queries: SearchParams[]) {
   const { Prisma } = await import('@/generated/prisma/client');
   const { searchPageSql } = await import('@/lib/articles/search/query-search-page');
   for (const params of queries) {
