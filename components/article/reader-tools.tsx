@@ -67,6 +67,7 @@ export function ReaderTools({ doi, initial }: { doi: string; initial: ReaderTool
         </label>
       ))}
       <Link href="/account/reading-list">My reading list</Link>
+      <Link href="/account/alerts">My alerts</Link>
       {error && (
         <p className="form-message form-message--error" role="alert">
           {error}

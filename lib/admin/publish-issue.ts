@@ -12,7 +12,8 @@ export const publishIssueSchema = z.object({ issueId: z.string().min(1).max(40) 
 
 /**
  * Makes the issue the current one and queues the job that emails its table of contents to readers
- * with new-issue alerts (lib/related/send-issue-alerts.ts), once: the conditional update means a
+ * with new-issue alerts (lib/related/send-issue-alerts.ts) and the one that matches its articles
+ * against readers' saved searches, once: the conditional update means a
  * second click (or a second admin) queues nothing. Answers at once; the emails go out from a worker.
  */
 export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<typeof publishIssueSchema>) {
@@ -35,7 +36,16 @@ export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<type
       summary: `Published vol ${published.volume} no ${published.number} (${published.dateLabel}) as the current issue`,
       after: { isCurrent: true, publishedAt: published.publishedAt },
     });
-    await enqueueJobs(tx, [{ task: 'send-issue-alerts', payload: { issueId }, key: `issue-alerts:${issueId}` }]);
+    const articles = await tx.article.findMany({ where: { issueId }, select: { id: true } });
+    await enqueueJobs(tx, [
+      { task: 'send-issue-alerts', payload: { issueId }, key: `issue-alerts:${issueId}` },
+      // Saved searches that find the issue's articles (lib/alerts/match-saved-searches.ts).
+      {
+        task: 'match-saved-searches',
+        payload: { articleIds: articles.map((a) => a.id) },
+        key: `search-alerts:issue:${issueId}`,
+      },
+    ]);
   });
   // Issue details show on its articles' pages: the per-reader page's cache starts again.
   forgetArticleParts();

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { sendEmail } from '@/lib/email/send-email';
+import { queueEmails } from '@/lib/email/queue-emails';
+import { alertEmail } from '@/lib/alerts/alert-email';
 import { articlePath } from '@/lib/articles/article-path';
 import { AppError } from '@/lib/errors';
 
@@ -25,14 +26,21 @@ export async function approveComment(commentId: string, now = new Date()): Promi
   });
   const alerts = await db.articleCommentAlert.findMany({
     where: { articleId: comment.article.id, userId: { not: comment.userId }, user: { disabledAt: null } },
-    select: { user: { select: { email: true } } },
+    select: { userId: true, user: { select: { email: true } } },
   });
   const link = new URL(`${articlePath(comment.article.doi)}#comments`, env.SITE_URL).toString();
-  for (const { user } of alerts) {
-    await sendEmail({
-      to: user.email,
-      subject: `New comment on "${comment.article.title}"`,
-      text: `${comment.user.name} commented on an article you follow:\n${comment.article.title}\n\nRead it: ${link}\n\nTo stop these alerts, use "Alert me" on the article page.`,
-    });
-  }
+  // One statement queues every follower's email job, each with its own unsubscribe link.
+  await queueEmails(
+    db,
+    alerts.map(({ userId, user }) =>
+      alertEmail(
+        {
+          to: user.email,
+          subject: `New comment on "${comment.article.title}"`,
+          text: `${comment.user.name} commented on an article you follow:\n${comment.article.title}\n\nRead it: ${link}\n`,
+        },
+        { kind: 'comments', userId, articleId: comment.article.id },
+      ),
+    ),
+  );
 }

@@ -10,6 +10,15 @@ const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, sock
 let transport: Transporter | null = null;
 const smtp = (url: string) => (transport ??= nodemailer.createTransport({ url, ...SMTP_TIMEOUTS }));
 
+/**
+ * RFC 8058 one-click unsubscribe: a mail client POSTs `List-Unsubscribe=One-Click` to the address
+ * (app/unsubscribe/[token]/route.ts), with no page to click through. Only alerts carry one.
+ */
+function unsubscribeHeaders({ unsubscribeUrl }: { unsubscribeUrl: string | null }): Record<string, string> {
+  if (!unsubscribeUrl) return {};
+  return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
 export type Attempt = { number: number; isLast: boolean };
 
 /**
@@ -27,7 +36,7 @@ export async function deliverEmail(outboxEmailId: string, attempt: Attempt): Pro
     return;
   }
   try {
-    await smtp(env.SMTP_URL).sendMail({ from: env.EMAIL_FROM, to, subject, text });
+    await smtp(env.SMTP_URL).sendMail({ from: env.EMAIL_FROM, to, subject, text, headers: unsubscribeHeaders(email) });
   } catch (error) {
     const status = attempt.isLast ? 'failed' : 'queued';
     await db.outboxEmail.update({ where: { id: email.id }, data: { status, error: String(error) } });

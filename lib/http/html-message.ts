@@ -1,6 +1,6 @@
 // A small, self-contained HTML page for answers a browser shows directly (PDF refused, not found).
 
-function escapeHtml(text: string) {
+export function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

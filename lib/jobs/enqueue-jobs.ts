@@ -8,6 +8,8 @@ export type JobPayloads = {
   /** The Stripe event as received (its signature checked then). */
   'apply-stripe-event': { event: { id: string; type: string; data: { object: Record<string, unknown> } } };
   'send-cme-follow-up': { attemptId: string };
+  'match-saved-searches': { articleIds: string[] };
+  'send-search-digests': Record<string, never>;
 };
 export type JobTask = keyof JobPayloads;
 

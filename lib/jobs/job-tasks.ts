@@ -6,6 +6,8 @@ import type { Stripe } from '@/lib/billing/providers/stripe/stripe-client';
 import { sendCommitmentFollowUp } from '@/lib/cme/send-commitment-follow-up';
 import { deliverEmail } from '@/lib/email/deliver-email';
 import { sendIssueAlerts } from '@/lib/related/send-issue-alerts';
+import { matchSavedSearches } from '@/lib/alerts/match-saved-searches';
+import { sendSearchDigests } from '@/lib/alerts/send-search-digests';
 import type { JobPayloads, JobTask } from './enqueue-jobs';
 
 const payloadSchemas = {
@@ -19,6 +21,9 @@ const payloadSchemas = {
     }),
   }),
   'send-cme-follow-up': z.object({ attemptId: z.string().min(1) }),
+  'match-saved-searches': z.object({ articleIds: z.array(z.string().min(1)).max(10_000) }),
+  // graphile-worker's crontab gives its jobs a payload of its own (`_cron`): nothing here reads it.
+  'send-search-digests': z.object({}).transform(() => ({})),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -41,4 +46,13 @@ export const jobTasks: TaskList = {
   // Queued by the Stripe webhook (receiveStripeEvent), one queue per customer: applied in order.
   'apply-stripe-event': task('apply-stripe-event', ({ event }) => applyStripeEvent(event as unknown as Stripe.Event)),
   'send-cme-follow-up': task('send-cme-follow-up', ({ attemptId }) => sendCommitmentFollowUp(attemptId)),
+  'match-saved-searches': task('match-saved-searches', ({ articleIds }) => matchSavedSearches(articleIds)),
+  'send-search-digests': task('send-search-digests', () => sendSearchDigests()),
 };
+
+/**
+ * Recurring jobs (graphile-worker's crontab, UTC): each tick is queued once across instances. The
+ * digest runs hourly and each search decides whether its week is up, so a digest lost to an
+ * outage goes out at the next tick rather than a week late.
+ */
+export const jobCrontab = '0 * * * * send-search-digests ?max=3';

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { jobLogger } from './job-logger';
 import { jobPoolSize } from './job-pool-size';
-import { jobTasks } from './job-tasks';
+import { jobCrontab, jobTasks } from './job-tasks';
 
 export type JobWorkers = { stop: () => Promise<void> };
 
@@ -40,7 +40,7 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
     pollInterval: POLL_INTERVAL_MS,
     noPreparedStatements: true,
     noHandleSignals: true,
-    crontab: '',
+    crontab: jobCrontab,
     taskList: jobTasks,
     logger: jobLogger,
     // Jobs that end together are marked done in one statement (a Stripe event takes a few ms; two

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { queueEmails } from '@/lib/email/queue-emails';
 import { articlePath } from '@/lib/articles/article-path';
+import { alertEmail } from '@/lib/alerts/alert-email';
 
 /**
  * The `send-issue-alerts` job (queued when an admin publishes the issue): queues one email job
@@ -28,16 +29,18 @@ export async function sendIssueAlerts(issueId: string): Promise<number> {
     });
     const alerts = await tx.journalIssueAlert.findMany({
       where: { journalId: issue.journal.id, user: { disabledAt: null } },
-      select: { user: { select: { email: true } } },
+      select: { userId: true, user: { select: { email: true } } },
     });
     const toc = issue.articles
       .map((a) => `- ${a.title}\n  ${new URL(articlePath(a.doi), env.SITE_URL).toString()}`)
       .join('\n');
     const subject = `${issue.journal.title}: ${issue.dateLabel} issue (vol ${issue.volume}, no ${issue.number})`;
-    const text = `The new issue is online.\n\n${toc}\n\nTo stop these alerts, use "Alert me" on any article page.`;
+    const text = `The new issue is online.\n\n${toc}\n`;
     await queueEmails(
       tx,
-      alerts.map(({ user }) => ({ to: user.email, subject, text })),
+      alerts.map(({ userId, user }) =>
+        alertEmail({ to: user.email, subject, text }, { kind: 'issue', userId, journalId: issue.journal.id }),
+      ),
     );
     return alerts.length;
   });

@@ -3,6 +3,8 @@
 // articles, on a fresh in-memory embedded database in this process. BENCH_SEARCH_ARTICLES,
 // BENCH_SEARCH_CONCURRENCY and BENCH_SEARCH_QUERIES change the load; BENCH_DATABASE_URL runs it
 // on an empty PostgreSQL database instead.
+import type { SearchParams } from '@/lib/articles/search/search-params';
+import type { db as appDb } from '@/lib/db';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { applyMigrations } from '../lib/schema-engine';
 
@@ -51,6 +53,21 @@ function random(seed: number) {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+type Db = typeof appDb;
+
+/** BENCH_SEARCH_EXPLAIN=1: the plan and timings of each query's page statement, anonymous reader. */
+async function explainQueries(db: Db, queries: SearchParams[]) {
+  const { Prisma } = await import('@/generated/prisma/client');
+  const { searchPageSql } = await import('@/lib/articles/search/query-search-page');
+  for (const params of queries) {
+    const statement = searchPageSql(params, { isEveryPaidArticle: false, articleIds: [] });
+    const plan = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(
+      Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement}`,
+    );
+    console.error(`\n=== ${JSON.stringify(params)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
 }
 
 export async function benchSearch(): Promise<SearchFigures> {
@@ -131,6 +148,7 @@ export async function benchSearch(): Promise<SearchFigures> {
       { q: 'hla allele', access: 'free' },
       { author: 'Marie Roujeau' },
     ].map((p) => parseSearchParams(p));
+    if (process.env.BENCH_SEARCH_EXPLAIN === '1') await explainQueries(db, queries);
     const reader = { userId: null, ip: null };
     const searchOnce = async (i: number) => {
       const began = performance.now();

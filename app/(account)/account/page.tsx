@@ -47,6 +47,10 @@ export default async function AccountPage() {
           <Link href="/cme">Your CME</Link> (in progress, completed, state requirements) ·{' '}
           <Link href="/cme/transcript">Your CME transcript</Link> (credits claimed and certificates)
         </p>
+        <p>
+          <Link href="/account/alerts">Alerts</Link> (saved searches, new issues, comments) ·{' '}
+          <Link href="/account/reading-list">My reading list</Link>
+        </p>
       </section>
 
       <InstitutionPairingSection userId={user.id} />

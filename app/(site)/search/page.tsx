@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SaveSearchBox } from '@/components/alerts/save-search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchPager } from '@/components/search/search-pager';
 import { SearchResultItem } from '@/components/search/search-result';
@@ -20,7 +21,8 @@ export default async function SearchPage({
 }) {
   const params = parseSearchParams(await searchParams);
   const isRequested = isSearchRequested(params);
-  const outcome = await searchArticles(params, await getReader(), now());
+  const reader = await getReader();
+  const outcome = await searchArticles(params, reader, now());
   // COUNTER Searches_Platform: a search that retrieves a new set of results (a new page of the
   // same set is not one).
   if (isRequested && params.page === 1)
@@ -79,6 +81,7 @@ export default async function SearchPage({
                 </p>
               )}
             </div>
+            <SaveSearchBox params={params} isSignedIn={reader.userId !== null} />
             <ul className="toc__list">
               {outcome.results.map((r) => (
                 <SearchResultItem key={r.doi} result={r} />

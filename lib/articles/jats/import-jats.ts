@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import type { XmlInput } from './jats-xml-input';
 import { findOrCreateJournal } from './find-or-create-journal';
 import { parseJats, type ParsedArticle } from './parse-jats';
@@ -99,6 +100,16 @@ export async function importJats({
           update: source,
         });
       }
+      // A new article readers can now see (online first, or in an issue already published) goes to
+      // readers' saved searches; one in an unpublished issue goes when the issue is published.
+      if (!existing && (issue ? issue.publishedAt !== null : true))
+        await enqueueJobs(tx, [
+          {
+            task: 'match-saved-searches',
+            payload: { articleIds: [article.id] },
+            key: `search-alerts:article:${article.id}`,
+          },
+        ]);
       return {
         articleId: article.id,
         doi: parsed.doi,

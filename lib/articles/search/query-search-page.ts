@@ -20,9 +20,9 @@ export type SearchRow = {
   isFree: boolean;
   year: number | null;
   authors: { givenNames: string | null; surname: string | null; suffix: string | null; collab: string | null }[];
-  /** Highlighted from the public abstract and summaries. */
+  /** Highlighted from the public abstract and summaries; null when the readable one is computed instead. */
   publicSnippet: string | null;
-  /** Highlighted from the public text and the full text; only computed for articles in the reader's scope. */
+  /** Highlighted from the full text; only for articles in the reader's scope whose public text does not match. */
   readableSnippet: string | null;
 };
 
@@ -37,10 +37,18 @@ export type SearchPageRow = {
 };
 
 /** The reader's text, as a tsquery: websearch syntax, with the last bare word as a prefix. */
-function textQuery(q: string): Prisma.Sql {
+export function textQuery(q: string): Prisma.Sql {
   const { websearch, prefix } = splitTextQuery(q);
   const phrase = Prisma.sql`websearch_to_tsquery('english', ${websearch})`;
   return prefix ? Prisma.sql`(${phrase} && to_tsquery('english', ${`${prefix}:*`}))` : phrase;
+}
+
+/** Whether article `a` has this author (the name as results show it, or a group's name); TRUE for null. */
+export function hasAuthor(author: string | null): Prisma.Sql {
+  return Prisma.sql`(${author}::text IS NULL OR EXISTS (
+    SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a."id"
+       AND (lower(concat_ws(' ', au."givenNames", au."surname", au."suffix")) = lower(${author})
+            OR lower(au."collab") = lower(${author}))))`;
 }
 
 // Block-level tags become spaces and inline ones vanish, so "<i>Staph</i>ylococcus" stays one
@@ -57,6 +65,12 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  * rows may get a snippet from the full text, and the caller decides each row again.
  */
 export async function querySearchPage(params: SearchParams, scope: ReadableScope): Promise<SearchPageRow> {
+  const [row] = await db.$queryRaw<SearchPageRow[]>(searchPageSql(params, scope));
+  return row!;
+}
+
+/** The statement querySearchPage runs (apart, so the bench can EXPLAIN it). */
+export function searchPageSql(params: SearchParams, scope: ReadableScope): Prisma.Sql {
   // Written out where it is used (not joined from a CTE): with constant arguments the planner folds
   // it to a constant, and only then can it use the GIN index instead of testing every article.
   const tsquery = params.q.trim() ? textQuery(params.q) : Prisma.sql`NULL::tsquery`;
@@ -67,7 +81,12 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
       ? Prisma.sql`h."publishedOnline" DESC NULLS LAST, h."year" DESC NULLS LAST, h."rank" DESC, h."id"`
       : Prisma.sql`h."rank" DESC, h."publishedOnline" DESC NULLS LAST, h."id"`;
   const offset = (params.page - 1) * PAGE_SIZE;
-  const [row] = await db.$queryRaw<SearchPageRow[]>`
+  // A snippet comes from the full text only for a row the reader may read whose public text
+  // (weight C: abstract and summaries) does not match: ts_headline then parses the long text for
+  // those rows alone, and never for anyone else.
+  const fromFullText = Prisma.sql`(p."readable" AND ${tsquery} IS NOT NULL
+    AND NOT coalesce(ts_filter(a."searchVector", '{c}') @@ ${tsquery}, FALSE))`;
+  return Prisma.sql`
     WITH matched AS (
       SELECT a."id", a."articleType", a."isFree", a."publishedOnline",
              coalesce(i."year", extract(year FROM a."publishedOnline")::int) AS "year",
@@ -75,10 +94,7 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
              (a."isFree" OR ${scope.isEveryPaidArticle} OR a."id" = ANY(${scope.articleIds}::text[])) AS "readable"
         FROM "Article" a LEFT JOIN "Issue" i ON i."id" = a."issueId"
        WHERE ${matches}
-         AND (${author}::text IS NULL OR EXISTS (
-               SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a."id"
-                  AND (lower(concat_ws(' ', au."givenNames", au."surname", au."suffix")) = lower(${author})
-                       OR lower(au."collab") = lower(${author}))))
+         AND ${hasAuthor(author)}
     ),
     flagged AS (
       SELECT m.*,
@@ -100,11 +116,12 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
                 (SELECT coalesce(json_agg(json_build_object('givenNames', au."givenNames", 'surname', au."surname",
                           'suffix', au."suffix", 'collab', au."collab") ORDER BY au."position"), '[]')
                    FROM "ArticleAuthor" au WHERE au."articleId" = a."id") AS "authors",
-                ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
-                            coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) AS "publicSnippet",
-                CASE WHEN p."readable" AND ${tsquery} IS NOT NULL THEN
-                  ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml" || ' ' || a."fullTextHtml"`)},
-                              ${tsquery}, ${HEADLINE_OPTIONS}) END AS "readableSnippet"
+                CASE WHEN NOT ${fromFullText} THEN
+                  ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
+                              coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) END AS "publicSnippet",
+                CASE WHEN ${fromFullText} THEN
+                  ts_headline('english', ${plainText(Prisma.sql`a."fullTextHtml"`)}, ${tsquery}, ${HEADLINE_OPTIONS})
+                END AS "readableSnippet"
            FROM page p JOIN "Article" a ON a."id" = p."id") r) AS "rows",
       (SELECT json_agg(json_build_object('value', f."articleType", 'label', f."articleType", 'count', f.c) ORDER BY f.c DESC, f."articleType")
          FROM (SELECT "articleType", count(*)::int AS c FROM flagged
@@ -122,5 +139,4 @@ export async function querySearchPage(params: SearchParams, scope: ReadableScope
                 WHERE "okType" AND "okYear" AND "okTopic" AND "okReadable" GROUP BY 1) f) AS "access",
       (SELECT count(*)::int FROM flagged
         WHERE "readable" AND "okType" AND "okYear" AND "okTopic" AND "okAccess") AS "readable"`;
-  return row!;
 }

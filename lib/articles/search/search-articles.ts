@@ -61,7 +61,9 @@ export async function searchArticles(params: SearchParams, reader: Reader, now: 
       articleType: row.articleType,
       year: row.year,
       authors: row.authors.map((a) => formatAuthorName({ ...a, degrees: null }, false)),
-      snippet: parseSnippet(decision.canRead && row.readableSnippet ? row.readableSnippet : row.publicSnippet),
+      // One snippet per row is computed; should the rule ever disagree with the scope the SQL was
+      // given, a reader who may not read gets no snippet rather than the readable one.
+      snippet: parseSnippet(decision.canRead ? (row.readableSnippet ?? row.publicSnippet) : row.publicSnippet),
       access: decision.source === 'free' ? 'free' : decision.canRead ? 'full text' : 'preview only',
     };
   });

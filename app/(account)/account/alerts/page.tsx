@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AlertForm } from '@/components/alerts/alert-form';
+import { FrequencySelect } from '@/components/alerts/frequency-select';
+import {
+  deleteSavedSearchAction,
+  renameSavedSearchAction,
+  setSavedSearchFrequencyAction,
+  startIssueAlertAction,
+  stopCommentAlertAction,
+  stopIssueAlertAction,
+} from '@/lib/alerts/actions';
+import { listAlerts } from '@/lib/alerts/list-alerts';
+import { FREQUENCY_LABELS } from '@/lib/alerts/saved-search-input';
+import { requireUser } from '@/lib/auth/current-user';
+import '@/components/alerts/alerts.css';
+
+export const metadata: Metadata = { title: 'Alerts' };
+
+export default async function AlertsPage() {
+  const user = await requireUser('/account/alerts');
+  const { searches, issues, comments, otherJournals } = await listAlerts(user.id);
+  return (
+    <div className="page">
+      <h1>Alerts</h1>
+      <p>Emails go to {user.email}. Every alert email has a link to unsubscribe from it at once, without signing in.</p>
+
+      <section aria-labelledby="saved-searches-heading">
+        <h2 id="saved-searches-heading">Saved searches</h2>
+        {searches.length === 0 ? (
+          <p>
+            None yet. <Link href="/search">Search</Link>, then use “Save this search” above the results.
+          </p>
+        ) : (
+          <ul className="alerts-list">
+            {searches.map((s) => (
+              <li key={s.id} aria-label={`Saved search ${s.name}`}>
+                <p className="alerts-list__title">{s.name}</p>
+                <p className="alerts-list__meta">
+                  {FREQUENCY_LABELS[s.frequency]} · saved {s.createdAt.toISOString().slice(0, 10)} ·{' '}
+                  <Link href={s.href}>Run this search</Link>
+                </p>
+                <AlertForm action={setSavedSearchFrequencyAction} hidden={{ id: s.id }} submitLabel="Change">
+                  <FrequencySelect id={`frequency-${s.id}`} defaultValue={s.frequency} />
+                </AlertForm>
+                <AlertForm action={renameSavedSearchAction} hidden={{ id: s.id }} submitLabel="Rename">
+                  <span className="alert-form__field">
+                    <label htmlFor={`name-${s.id}`}>Name</label>
+                    <input id={`name-${s.id}`} name="name" defaultValue={s.name} maxLength={120} required />
+                  </span>
+                </AlertForm>
+                <AlertForm
+                  action={deleteSavedSearchAction}
+                  hidden={{ id: s.id }}
+                  submitLabel="Delete"
+                  submitAriaLabel={`Delete the saved search ${s.name}`}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="toc-alerts-heading">
+        <h2 id="toc-alerts-heading">Table of Contents alerts</h2>
+        {issues.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ul className="alerts-list">
+            {issues.map((i) => (
+              <li key={i.journalId}>
+                <p className="alerts-list__title">New issues of {i.journalTitle}</p>
+                <AlertForm
+                  action={stopIssueAlertAction}
+                  hidden={{ journalId: i.journalId }}
+                  submitLabel="Stop"
+                  submitAriaLabel={`Stop new-issue alerts for ${i.journalTitle}`}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {otherJournals.map((j) => (
+          <AlertForm
+            key={j.journalId}
+            action={startIssueAlertAction}
+            hidden={{ journalId: j.journalId }}
+            submitLabel={`Email me each new issue of ${j.journalTitle}`}
+          />
+        ))}
+      </section>
+
+      <section aria-labelledby="comment-alerts-heading">
+        <h2 id="comment-alerts-heading">Comment alerts</h2>
+        {comments.length === 0 ? (
+          <p>
+            None. Switch on “Alert me by email about new comments on this article” under Article Tools to follow an
+            article’s discussion.
+          </p>
+        ) : (
+          <ul className="alerts-list">
+            {comments.map((c) => (
+              <li key={c.articleId}>
+                <p className="alerts-list__title">
+                  <Link href={c.href}>{c.title}</Link>
+                </p>
+                <AlertForm
+                  action={stopCommentAlertAction}
+                  hidden={{ articleId: c.articleId }}
+                  submitLabel="Stop"
+                  submitAriaLabel={`Stop comment alerts for ${c.title}`}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <Link href="/account">Back to My Account</Link>
+      </p>
+    </div>
+  );
+}
