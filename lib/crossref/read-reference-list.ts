@@ -3,7 +3,7 @@
 // lib/articles/jats/jats-references.ts: `<li id>` per reference, the identifiers as trailing
 // links "doi:…", "PMID: …", "PMC…"), so every DOI the import kept is deposited.
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 
 export type DepositReference = { key: string; doi: string | null; text: string };
 
@@ -11,10 +11,10 @@ const IDENTIFIER_LINK = /^(?:doi:|PMID: |PMC\d)/;
 // Crossref's doi type: 10.<4-9 digits>/<up to 200 characters>.
 const CROSSREF_DOI = /^10\.\d{4,9}\/.{1,200}$/;
 
-const isElement = (node: ChildNode): node is Element => node.type === 'tag';
+const isElement = (node: ChildNode): node is Element => isTag(node);
 
 function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
+  if (isText(node)) return node.data;
   if (!isElement(node)) return '';
   return node.children.map(textOf).join('');
 }
