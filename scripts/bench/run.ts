@@ -1,7 +1,8 @@
 // npm run bench – one table: a static file vs the article page for visitors, subscribers and institution readers (ratios
 // to static), CME quiz submission p50/p99, Stripe webhook events/s, background jobs (emails
 // queued/s and sent/s), JATS import (articles/s, a 10 MB file's peak memory), the page of a
-// 500 KB article. `npm run bench -- quiz` (or pages, webhooks, jobs, import, large-page) runs one
+// 500 KB article, OAI-PMH harvests (time, peak RSS). `npm run bench -- quiz` (or pages, webhooks, jobs, import,
+// large-page, search, oai) runs one
 // part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { benchCounter } from './counter';
 import { benchImport } from './import';
 import { benchJobs } from './jobs';
 import { benchLargeArticlePage } from './large-article-page';
+import { benchOai } from './oai';
 import { benchQuiz } from './quiz';
 import { benchSearch } from './search';
 import { benchWebhooks } from './webhooks';
@@ -25,6 +27,7 @@ const PARTS = {
   'large-page': benchLargeArticlePage,
   search: benchSearch,
   counter: benchCounter,
+  oai: benchOai,
 } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
@@ -68,6 +71,15 @@ function printTable(figures: Figures) {
     console.log(
       `| search, ${search.concurrency} concurrent (${search.searches} searches on ${n(search.articles)} articles; ${search.database}) | ${n(search.perSecond)}/s | ${search.p50.toFixed(1)} ms | **${search.p99.toFixed(1)} ms** | |`,
     );
+  }
+  const oai = figures.oai;
+  if (oai) {
+    for (const h of [oai.paged, oai.single]) {
+      const how = h.mode === 'paged' ? `${h.responses} responses, resumption tokens` : 'one streamed response';
+      console.log(
+        `| OAI-PMH ListRecords (jats) of ${n(h.records)} of ${n(oai.articles)} records, ${how} (${(h.bytes / 2 ** 20).toFixed(0)} MB; embedded database) | ${n(h.records / (h.ms / 1000))} records/s | ${(h.ms / 1000).toFixed(1)} s | | **peak RSS ${h.peakMb.toFixed(0)} MB**, +${(h.peakMb - h.warmMb).toFixed(0)} MB over the process after its first 5-record page (${h.warmMb.toFixed(0)} MB; ${h.baselineMb.toFixed(0)} MB with modules loaded) (goal ≤ 150) |`,
+      );
+    }
   }
   const hooks = figures.webhooks;
   if (hooks) {

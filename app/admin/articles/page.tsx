@@ -51,7 +51,10 @@ export default async function AdminArticles() {
           {issues.map((i) => (
             <li key={i.id}>
               Vol {i.volume}, No. {i.number}, {i.dateLabel} ({i._count.articles} articles)
-              {i.isCurrent ? ' · current' : ''}
+              {i.isCurrent ? ' · current' : ''} ·{' '}
+              <a href={`/api/admin/crossref/deposit?issue=${encodeURIComponent(i.id)}`} download>
+                Crossref deposit XML
+              </a>
               {i.publishedAt ? (
                 ` · published ${formatDate(i.publishedAt)}`
               ) : (
@@ -78,7 +81,12 @@ export default async function AdminArticles() {
               <>
                 <Link href={articlePath(a.doi)}>{a.title}</Link>
                 <br />
-                <small>{a.doi}</small>
+                <small>
+                  {a.doi} ·{' '}
+                  <a href={`/api/admin/crossref/deposit?article=${encodeURIComponent(a.id)}`} download>
+                    Crossref deposit XML
+                  </a>
+                </small>
               </>
             ),
           },
