@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { recordFollowUpAnswerAction } from '@/app/(site)/cme/follow-up/actions';
+import { recordFollowUpAnswerAction } from '@/lib/cme/follow-up-actions';
 import { FormMessage } from '@/components/ui/form-field';
 import { FOLLOW_UP_ANSWERS, FOLLOW_UP_ANSWER_LABELS, type FollowUpAnswer } from '@/lib/cme/follow-up-email';
 import styles from './cme.module.css';

@@ -32,8 +32,8 @@ export default async function FollowUpPage({ searchParams }: Props) {
       <blockquote>{followUp.commitment}</blockquote>
       {followUp.answer && followUp.answeredAt && (
         <p role="status">
-          You answered “{FOLLOW_UP_ANSWER_LABELS[followUp.answer]}” on {formatDate(followUp.answeredAt)}. You can
-          change your answer below.
+          You answered “{FOLLOW_UP_ANSWER_LABELS[followUp.answer]}” on {formatDate(followUp.answeredAt)}. You can change
+          your answer below.
         </p>
       )}
       <FollowUpForm token={token} answer={answer} barriers={followUp.barriers ?? ''} />
