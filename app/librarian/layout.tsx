@@ -3,15 +3,19 @@ import type { ReactNode } from 'react';
 import { SiteChrome } from '@/components/ui/site-chrome';
 import { chooseInstitutionAction } from '@/lib/librarian/choose-institution-action';
 import { PORTAL_NAV } from '@/lib/librarian/portal-nav';
-import { requireLibrarian } from '@/lib/librarian/require-librarian';
+import { getLibrarian } from '@/lib/librarian/require-librarian';
 import '@/components/librarian/librarian.css';
 
 export const metadata = { title: { default: 'Librarian portal', template: '%s | Librarian portal' } };
 
-// The layout checks the librarian, and so does every page, action and route on its own: layouts
-// are not re-run on client navigation, and actions and routes can be called directly.
+// Every page, action and route checks the librarian on its own (layouts are not re-run on client
+// navigation, and actions and routes can be called directly). So the layout only asks: for anyone
+// else it shows no portal at all, and the page itself sends them to sign in, coming back to that
+// very page (a layout does not know the page's address), or answers 403.
 export default async function LibrarianLayout({ children }: { children: ReactNode }) {
-  const { user, institution, institutions } = await requireLibrarian('/librarian');
+  const librarian = await getLibrarian();
+  if (!librarian) return <SiteChrome>{children}</SiteChrome>;
+  const { user, institution, institutions } = librarian;
   return (
     <SiteChrome account={{ name: user.name, role: user.role, isLibrarian: true }}>
       <div className="librarian">

@@ -42,7 +42,8 @@ export default async function LibrarianCounterApi() {
             header: 'Status',
             cell: (c) =>
               c.revokedAt ? (
-                `Revoked ${utc(c.revokedAt)}`
+                // The revoke form's own message goes with the form: the row itself says what happened.
+                `Revoked ${utc(c.revokedAt)}: requests with this key are refused`
               ) : (
                 <ActionForm
                   action={revokeCounterCredentialAction}
