@@ -1,13 +1,13 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { after } from 'next/server';
 import { decideAccess, type AccessDecision } from '@/lib/access/decide-access';
 import { describeAccess } from '@/lib/access/describe-access';
+import { getReader } from '@/lib/access/get-reader';
 import { loadAccessFactsForDoi } from '@/lib/access/load-access-facts';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now as clockNow } from '@/lib/clock';
 import type { CommentView } from '@/lib/comments/comments-reply';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { BOX_ORDER_COOKIE, DEFAULT_LAYOUT, parseBoxOrderCookie } from '@/lib/related/box-order';
 import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
 import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
@@ -68,6 +68,8 @@ export async function loadVisitorView(article: ArticlePage): Promise<ArticleView
 export type ReaderRequest = {
   user: Pick<CurrentUser, 'id' | 'name'> | null;
   ip: string | null;
+  /** An institution sign-in (SAML) this browser holds: lib/access/get-reader reads it. */
+  institutionSessionHash?: string | null;
   textSizeCookie?: string;
   boxOrderCookie?: string;
 };
@@ -78,10 +80,11 @@ export type ReaderRequest = {
  * no such DOI.
  */
 export async function loadReaderView(doi: string): Promise<ArticleViewData | null> {
-  const [user, requestHeaders, jar] = await Promise.all([getCurrentUser(), headers(), cookies()]);
+  const [user, reader, jar] = await Promise.all([getCurrentUser(), getReader(), cookies()]);
   return buildReaderView(doi, {
     user,
-    ip: clientIpFromHeaders(requestHeaders),
+    ip: reader.ip,
+    institutionSessionHash: reader.institutionSessionHash ?? null,
     textSizeCookie: jar.get(TEXT_SIZE_COOKIE)?.value,
     boxOrderCookie: jar.get(BOX_ORDER_COOKIE)?.value,
   });
@@ -96,21 +99,22 @@ export async function loadReaderView(doi: string): Promise<ArticleViewData | nul
  */
 export async function buildReaderView(
   doi: string,
-  { user, ip, textSizeCookie, boxOrderCookie }: ReaderRequest,
+  request: ReaderRequest,
   now = clockNow(),
   isRetry = false,
 ): Promise<ArticleViewData | null> {
   const cached = await getCachedArticle(doi, now);
   if (!cached) return null;
   const { article, shared, pubmed } = cached;
+  const { user, ip, institutionSessionHash, textSizeCookie, boxOrderCookie } = request;
   const [facts, rows] = await Promise.all([
-    loadAccessFactsForDoi({ userId: user?.id ?? null, ip }, doi, now),
+    loadAccessFactsForDoi({ userId: user?.id ?? null, ip, institutionSessionHash }, doi, now),
     user ? loadReaderArticleRows(user, article) : null,
   ]);
   if (facts?.article.id !== article.id) {
     // Removed (or removed and imported anew) since it was cached: forget it and look again.
     forgetArticleParts({ doi });
-    return facts && !isRetry ? buildReaderView(doi, { user, ip, textSizeCookie, boxOrderCookie }, now, true) : null;
+    return facts && !isRetry ? buildReaderView(doi, request, now, true) : null;
   }
   const decision = decideAccess(facts);
   const fullText = await readCachedFullText(doi, decision, now);

@@ -33,7 +33,10 @@ test('views are recorded at the server, attributed by address, and robots are no
   const campusPage = await campus.newPage();
   await campusPage.goto(ARTICLE);
   await expect(campusPage.getByText('Access provided by', { exact: false }).first()).toBeVisible();
-  const robot = await browser.newContext(); // HeadlessChrome
+  // Chromium's headless mode now sends an ordinary browser agent: a crawler is named by its own.
+  const robot = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  });
   await (await robot.newPage()).goto(ARTICLE);
   await expect
     .poll(async () => (await eventsAfter(lastId)).map((e) => `${e.kind} ${e.institution ?? '-'} ${e.target}`), {
