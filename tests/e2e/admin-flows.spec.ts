@@ -57,7 +57,7 @@ test('admin grants a complimentary subscription → that reader sees the full te
 
   await admin.goto('/admin/audit?action=subscription');
   await expect(
-    admin.getByRole('cell', { name: `Complimentary annual subscription for ${reader.email} until 2031-06-30` }),
+    admin.getByRole('cell', { name: `Complimentary annual subscription for ${reader.email} until 30 June 2031` }),
   ).toBeVisible();
 });
 
