@@ -150,11 +150,19 @@ export async function readCachedFullText(doi: string, decision: AccessDecision, 
 
 const pubmedRefreshes = new WeakSet<CachedArticle>();
 
-/** True once per cached article whose PubMed list is due: that page view asks NCBI (after answering). */
+/**
+ * True when the cached article's PubMed list is due and no refresh of it is under way: that page
+ * view asks NCBI (after answering), and calls `releasePubmedRefresh` when the answer is in. One at a
+ * time per article; a refresh that failed (NCBI away) is tried again by a later view.
+ */
 export function claimPubmedRefresh(cached: CachedArticle): boolean {
   if (!cached.pubmed.isStale || pubmedRefreshes.has(cached)) return false;
   pubmedRefreshes.add(cached);
   return true;
+}
+
+export function releasePubmedRefresh(cached: CachedArticle): void {
+  pubmedRefreshes.delete(cached);
 }
 
 /**

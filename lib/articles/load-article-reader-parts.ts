@@ -11,7 +11,13 @@ import type { CommentView } from '@/lib/comments/comments-reply';
 import { BOX_ORDER_COOKIE, DEFAULT_LAYOUT, parseBoxOrderCookie } from '@/lib/related/box-order';
 import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
 import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
-import { claimPubmedRefresh, forgetArticleParts, getCachedArticle, readCachedFullText } from './article-page-cache';
+import {
+  claimPubmedRefresh,
+  forgetArticleParts,
+  getCachedArticle,
+  readCachedFullText,
+  releasePubmedRefresh,
+} from './article-page-cache';
 import type { ArticleReaderParts, ArticleText, ArticleViewData } from './article-reader-parts';
 import type { ArticlePage } from './get-article-page';
 import { loadArticleSharedParts } from './load-article-shared-parts';
@@ -122,8 +128,12 @@ export async function buildReaderView(
   // cached article (not an unchanged one: with NCBI away that would reload the article every try).
   if (claimPubmedRefresh(cached))
     after(async () => {
-      const fresh = await getPubmedArticles(article.id);
-      if (JSON.stringify(fresh) !== JSON.stringify(pubmed.result)) forgetArticleParts({ articleId: article.id });
+      try {
+        const fresh = await getPubmedArticles(article.id);
+        if (JSON.stringify(fresh) !== JSON.stringify(pubmed.result)) forgetArticleParts({ articleId: article.id });
+      } finally {
+        releasePubmedRefresh(cached);
+      }
     });
   const parts: ArticleReaderParts = {
     text: textOf(decision, fullText, now),
