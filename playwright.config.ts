@@ -32,7 +32,8 @@ export default defineConfig({
     url: `${settings.baseUrl}/`,
     // First run builds the site: allow for a slow machine.
     timeout: 600_000,
-    reuseExistingServer: false,
+    // npm test (scripts/test.ts) starts this server itself while the integration suite runs.
+    reuseExistingServer: process.env.E2E_SERVER_STARTED === '1',
     stdout: 'pipe',
     stderr: 'pipe',
   },

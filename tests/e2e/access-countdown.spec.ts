@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { registerViaUi, signIn } from './support/auth';
+import { registerViaUi } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { fullTextFor, moveServerClockPast, setServerClock } from './support/payments';
 import { sql } from './support/related';
@@ -60,16 +60,4 @@ test('the purchase countdown ticks silently and speaks only at load, 1 hour, 10 
   await page.clock.fastForward((await left()) + 3000);
   await expect(announcer).toHaveText('Your 24-hour access has ended.');
   await expect(page.getByText('Purchase Online Access to this article for 24 hours')).toBeVisible();
-});
-
-test('the article page has no serious accessibility violations for a visitor or a subscriber', async ({ page }) => {
-  await page.goto(ARTICLE);
-  expect(await seriousViolations(page)).toEqual([]);
-  await signIn(page, 'subscriber@example.com');
-  await page.goto(ARTICLE); // the comments (and everything per reader) come in the page itself
-  await expect(page.locator('.gated-content')).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.goto(`${ARTICLE}#comments`);
-  await expect(page.locator('#comments').getByLabel('Comment')).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
@@ -157,28 +156,3 @@ test('an oversized upload is refused with a message and changes nothing', async 
   expect(res.status()).toBe(413);
   expect(((await res.json()) as { error: string }).error).toContain('too large');
 });
-
-for (const path of [
-  '/admin',
-  '/admin/users',
-  '/admin/subscriptions',
-  '/admin/purchases',
-  '/admin/institutions',
-  '/admin/members',
-  '/admin/articles',
-  '/admin/comments',
-  '/admin/cme',
-  '/admin/jobs',
-  '/admin/audit',
-]) {
-  test(`${path} has no serious accessibility violations`, async ({ browser }) => {
-    const admin = await adminPage(browser);
-    await admin.goto(path);
-    const { violations } = await new AxeBuilder({ page: admin }).analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
-    ).toEqual([]);
-  });
-}

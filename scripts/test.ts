@@ -1,0 +1,155 @@
+// npm test: lint, typecheck, unit, integration and end-to-end tests, all of which must pass.
+// Stages that leave a core idle run side by side, so the whole takes less time on a 2-core machine
+// than one after another (see README, Testing):
+//   1. eslint, prettier, tsc and the unit tests together (each mostly single-threaded);
+//   2. the integration suite (one file at a time on one database) while the e2e server migrates,
+//      seeds and builds the site; with TEST_POSTGRES_URL (.ci/run) the integration suite runs again
+//      on that PostgreSQL beside them;
+//   3. Playwright against that server.
+// A stage's output is printed whole when it ends (the long ones stream), with its time; the first
+// phase that fails stops the run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { e2eSettings } from '../tests/e2e/settings';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+
+type Stage = { name: string; command: string; args: string[]; env?: Record<string, string>; stream?: boolean };
+type Outcome = { name: string; code: number | null; seconds: number };
+
+const running = new Set<ChildProcess>();
+function stopAll() {
+  for (const child of running) if (child.pid) killGroup(child.pid);
+}
+function killGroup(pid: number) {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+
+/** Runs one stage in its own process group; its output is kept and printed when it ends, unless it streams. */
+function run(stage: Stage): Promise<Outcome> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(stage.command, stage.args, {
+      cwd: root,
+      env: { ...process.env, ...stage.env },
+      stdio: ['ignore', stage.stream ? 'inherit' : 'pipe', stage.stream ? 'inherit' : 'pipe'],
+      detached: true,
+    });
+    running.add(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => {
+      running.delete(child);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (!stage.stream) process.stdout.write(`\n── ${stage.name} ──\n${output.trimEnd()}\n`);
+      console.log(`── ${stage.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+      resolve({ name: stage.name, code, seconds });
+    });
+  });
+}
+
+const outcomes: Outcome[] = [];
+async function phase(stages: Promise<Outcome>[]) {
+  const done = await Promise.all(stages);
+  outcomes.push(...done);
+  return done.every((o) => o.code === 0);
+}
+
+function finish(code: number): never {
+  stopAll();
+  console.log(`\nnpm test ${code === 0 ? 'passed' : 'FAILED'}:`);
+  for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok    ' : 'FAILED'} ${o.name} (${o.seconds} s)`);
+  process.exit(code);
+}
+
+/** Starts the e2e server (scripts/e2e-server.ts) and resolves once it answers; its output goes to a log file. */
+function startE2eServer(): { ready: Promise<Outcome>; log: string } {
+  const settings = e2eSettings();
+  const log = path.join(root, 'test-results', 'e2e-server.log');
+  fs.mkdirSync(path.dirname(log), { recursive: true });
+  const out = fs.openSync(log, 'w');
+  const started = Date.now();
+  const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/e2e-server.ts'], {
+    cwd: root,
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ready = (async (): Promise<Outcome> => {
+    const seconds = () => Math.round((Date.now() - started) / 1000);
+    for (;;) {
+      const exit = await Promise.race([exited, new Promise((r) => setTimeout(r, 1000, 'waiting'))]);
+      if (exit !== 'waiting') {
+        process.stdout.write(`\n── e2e server ──\n${fs.readFileSync(log, 'utf8').trimEnd()}\n`);
+        console.log(`── e2e server (migrate, seed, build): FAILED (it exited with ${String(exit)})`);
+        return { name: 'e2e server (migrate, seed, build)', code: 1, seconds: seconds() };
+      }
+      try {
+        if ((await fetch(`${settings.baseUrl}/`)).status < 500) break;
+      } catch {
+        // not listening yet
+      }
+    }
+    console.log(
+      `── e2e server (migrate, seed, build): ready in ${seconds()} s (output in ${path.relative(root, log)})`,
+    );
+    return { name: 'e2e server (migrate, seed, build)', code: 0, seconds: seconds() };
+  })();
+  return { ready, log };
+}
+
+async function main() {
+  const checked = await phase([
+    run({ name: 'lint (eslint)', command: bin('eslint'), args: ['.', '--max-warnings=0'] }),
+    run({ name: 'lint (prettier)', command: bin('prettier'), args: ['--check', '.'] }),
+    run({ name: 'typecheck (tsc)', command: bin('tsc'), args: ['--noEmit'] }),
+    run({ name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit'] }),
+  ]);
+  if (!checked) finish(1);
+
+  const server = startE2eServer();
+  const integration = (name: string, env: Record<string, string>, stream: boolean) =>
+    run({ name, command: bin('vitest'), args: ['run', '--project', 'integration'], env, stream });
+  const postgres = process.env.TEST_POSTGRES_URL;
+  const integrated = await phase([
+    ...(postgres
+      ? [
+          integration('integration tests (embedded database)', { TEST_DATABASE_URL: '' }, false),
+          // Its own port for the SAML test IdP: the two suites run at the same time.
+          integration(
+            'integration tests (PostgreSQL)',
+            { TEST_DATABASE_URL: postgres, SAML_TEST_IDP_PORT: '4302' },
+            false,
+          ),
+        ]
+      : [integration('integration tests', {}, true)]),
+    server.ready,
+  ]);
+  if (!integrated) finish(1);
+
+  const e2e = await phase([
+    run({
+      name: 'end-to-end tests (Playwright, Chromium)',
+      command: bin('playwright'),
+      args: ['test'],
+      env: { E2E_SERVER_STARTED: '1' },
+      stream: true,
+    }),
+  ]);
+  finish(e2e ? 0 : 1);
+}
+
+void main();
