@@ -37,7 +37,7 @@ await (
   )
 ).text();
 const warmMb = peak();
-const decoder = new TextDecoder();
+const RECORD = Buffer.from('<record>');
 const started = performance.now();
 let args: [string, string][] = [
   ['verb', 'ListRecords'],
@@ -49,17 +49,20 @@ let bytes = 0;
 for (;;) {
   const response = await answerOaiRequest(args, mode === 'single' ? { pageSize: 1_000_000 } : {});
   responses += 1;
-  // Only the tail is kept: the resumption token is at the end of the response.
-  let tail = '';
+  // Bytes are counted, never decoded: a harvester reads from a socket in another process, so
+  // its strings must not count toward the server's memory. Only the tail (the token) is kept.
+  let tail = Buffer.alloc(0);
   const reader = response.body!.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    const chunk = read.value;
+    const chunk = Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength);
     bytes += chunk.byteLength;
-    const text = decoder.decode(chunk, { stream: true });
-    records += text.split('<record>').length - 1;
-    tail = (tail + text).slice(-4096);
+    // Searched with the previous tail's end, so a tag split between two chunks is counted once.
+    const seen = Buffer.concat([tail.subarray(-(RECORD.length - 1)), chunk]);
+    for (let at = seen.indexOf(RECORD); at !== -1; at = seen.indexOf(RECORD, at + RECORD.length)) records += 1;
+    tail = Buffer.concat([tail, chunk.subarray(-4096)]).subarray(-4096);
   }
-  const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(tail)?.[1];
+  const tailText = tail.toString('utf8');
+  const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(tailText)?.[1];
   if (!token) break;
   args = [
     ['verb', 'ListRecords'],

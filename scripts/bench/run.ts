@@ -36,11 +36,12 @@ const CHILD_FLAG = '--part';
 const isPart = (name: string): name is Part => name in PARTS;
 
 async function runPartInChild(part: Part): Promise<unknown> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [...process.execArgv, import.meta.filename, CHILD_FLAG, part],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
+  const running = promisify(execFile)(process.execPath, [...process.execArgv, import.meta.filename, CHILD_FLAG, part], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // The part's progress notes and profiles (BENCH_SEARCH_EXPLAIN) go to stderr as they come.
+  running.child.stderr?.pipe(process.stderr);
+  const { stdout } = await running;
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 

@@ -57,6 +57,22 @@ function percentile(sorted: number[], p: number): number {
 
 type Db = typeof appDb;
 
+/** What the bench searches, in turn: phrases, OR, exclusions, a prefix, filters, sorting, paging, an author. */
+export const BENCH_SEARCHES: Record<string, string>[] = [
+  { q: 'IVIG DRESS' },
+  { q: 'stevens johnson' },
+  { q: 'Pascal Joly' },
+  { q: '"toxic epidermal necrolysis"' },
+  { q: 'melanoma -carcinoma' },
+  { q: 'psoriasis or eczema' },
+  { q: 'allopur' },
+  { q: 'herpesvirus reactivation', type: 'case-report' },
+  { q: 'pemphigus', sort: 'date' },
+  { q: 'vitiligo', topic: 'hair', page: '2' },
+  { q: 'hla allele', access: 'free' },
+  { author: 'Marie Roujeau' },
+];
+
 /** BENCH_SEARCH_EXPLAIN=1: the plan and timings of each query's page statement, anonymous reader. */
 async function explainQueries(db: Db, queries: SearchParams[]) {
   const { Prisma } = await import('@/generated/prisma/client');
@@ -67,6 +83,57 @@ async function explainQueries(db: Db, queries: SearchParams[]) {
       Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement}`,
     );
     console.error(`\n=== ${JSON.stringify(params)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}
+
+/** Stores the generated corpus: one journal, five topics, `count` articles with authors and a topic. */
+export async function storeSearchCorpus(db: Db, count: number): Promise<void> {
+  const rand = random(42);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const sentence = (terms: string[], n: number) =>
+    Array.from({ length: n }, () => (rand() < 0.3 ? pick(terms) : pick(COMMON))).join(' ');
+  const paragraphs = (terms: string[], paragraphCount: number, words: number) =>
+    Array.from({ length: paragraphCount }, () => `<p>${sentence(terms, words)}.</p>`).join('');
+  const journal = await db.journal.create({
+    data: { slug: 'bench', title: 'Bench Journal', abbreviation: 'Bench J' },
+  });
+  const topics = await Promise.all(
+    ['drug-reactions', 'psoriasis', 'melanoma', 'hair', 'blistering'].map((slug) =>
+      db.topic.create({ data: { slug, name: slug.replace('-', ' ') } }),
+    ),
+  );
+  for (let from = 0; from < count; from += 100) {
+    const ids = Array.from({ length: Math.min(100, count - from) }, (_, i) => `bench-${from + i}`);
+    await db.article.createMany({
+      data: ids.map((id, i) => {
+        const terms = Array.from({ length: 5 }, () => pick(SPECIFIC));
+        return {
+          id,
+          doi: `10.5555/bench.${from + i}`,
+          journalId: journal.id,
+          articleType: pick(TYPES),
+          title: sentence(terms, 8),
+          isFree: rand() < 0.2,
+          publishedOnline: new Date(Date.UTC(2005 + Math.floor(rand() * 20), Math.floor(rand() * 12), 1)),
+          previewHtml: paragraphs(terms, 3, 50),
+          fullTextHtml: paragraphs(terms, 12, 60),
+          keywords: terms.slice(0, 2),
+        };
+      }),
+    });
+    await db.articleAuthor.createMany({
+      data: ids.flatMap((articleId) =>
+        Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, position) => ({
+          articleId,
+          position,
+          givenNames: pick(GIVEN),
+          surname: pick(FAMILY),
+        })),
+      ),
+    });
+    await db.articleTopic.createMany({
+      data: ids.map((articleId) => ({ articleId, topicId: pick(topics).id })),
+    });
   }
 }
 
@@ -83,71 +150,12 @@ export async function benchSearch(): Promise<SearchFigures> {
   const { db } = await import('@/lib/db');
   const { searchArticles } = await import('@/lib/articles/search/search-articles');
   const { parseSearchParams } = await import('@/lib/articles/search/search-params');
-  const rand = random(42);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
-  const sentence = (terms: string[], n: number) =>
-    Array.from({ length: n }, () => (rand() < 0.3 ? pick(terms) : pick(COMMON))).join(' ');
-  const paragraphs = (terms: string[], count: number, words: number) =>
-    Array.from({ length: count }, () => `<p>${sentence(terms, words)}.</p>`).join('');
   try {
-    const journal = await db.journal.create({
-      data: { slug: 'bench', title: 'Bench Journal', abbreviation: 'Bench J' },
-    });
-    const topics = await Promise.all(
-      ['drug-reactions', 'psoriasis', 'melanoma', 'hair', 'blistering'].map((slug) =>
-        db.topic.create({ data: { slug, name: slug.replace('-', ' ') } }),
-      ),
-    );
     const started = performance.now();
-    for (let from = 0; from < articleCount; from += 100) {
-      const ids = Array.from({ length: Math.min(100, articleCount - from) }, (_, i) => `bench-${from + i}`);
-      await db.article.createMany({
-        data: ids.map((id, i) => {
-          const terms = Array.from({ length: 5 }, () => pick(SPECIFIC));
-          return {
-            id,
-            doi: `10.5555/bench.${from + i}`,
-            journalId: journal.id,
-            articleType: pick(TYPES),
-            title: sentence(terms, 8),
-            isFree: rand() < 0.2,
-            publishedOnline: new Date(Date.UTC(2005 + Math.floor(rand() * 20), Math.floor(rand() * 12), 1)),
-            previewHtml: paragraphs(terms, 3, 50),
-            fullTextHtml: paragraphs(terms, 12, 60),
-            keywords: terms.slice(0, 2),
-          };
-        }),
-      });
-      await db.articleAuthor.createMany({
-        data: ids.flatMap((articleId) =>
-          Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, position) => ({
-            articleId,
-            position,
-            givenNames: pick(GIVEN),
-            surname: pick(FAMILY),
-          })),
-        ),
-      });
-      await db.articleTopic.createMany({
-        data: ids.map((articleId) => ({ articleId, topicId: pick(topics).id })),
-      });
-    }
+    await storeSearchCorpus(db, articleCount);
     console.error(`search: ${articleCount} articles stored in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    const queries = [
-      { q: 'IVIG DRESS' },
-      { q: 'stevens johnson' },
-      { q: 'Pascal Joly' },
-      { q: '"toxic epidermal necrolysis"' },
-      { q: 'melanoma -carcinoma' },
-      { q: 'psoriasis or eczema' },
-      { q: 'allopur' },
-      { q: 'herpesvirus reactivation', type: 'case-report' },
-      { q: 'pemphigus', sort: 'date' },
-      { q: 'vitiligo', topic: 'hair', page: '2' },
-      { q: 'hla allele', access: 'free' },
-      { author: 'Marie Roujeau' },
-    ].map((p) => parseSearchParams(p));
+    const queries = BENCH_SEARCHES.map((p) => parseSearchParams(p));
     if (process.env.BENCH_SEARCH_EXPLAIN === '1') await explainQueries(db, queries);
     const reader = { userId: null, ip: null };
     const searchOnce = async (i: number) => {

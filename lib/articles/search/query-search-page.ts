@@ -43,18 +43,17 @@ export function textQuery(q: string): Prisma.Sql {
   return prefix ? Prisma.sql`(${phrase} && to_tsquery('english', ${`${prefix}:*`}))` : phrase;
 }
 
-/** Whether article `a` has this author (the name as results show it, or a group's name); TRUE for null. */
+/**
+ * Whether article `a` has this author (the name as results show it, or a group's name); TRUE for
+ * null. Both names are indexed (migration search_snippet_text), so the authors are found first.
+ */
 export function hasAuthor(author: string | null): Prisma.Sql {
-  return Prisma.sql`(${author}::text IS NULL OR EXISTS (
-    SELECT 1 FROM "ArticleAuthor" au WHERE au."articleId" = a."id"
-       AND (lower(concat_ws(' ', au."givenNames", au."surname", au."suffix")) = lower(${author})
-            OR lower(au."collab") = lower(${author}))))`;
+  if (author === null) return Prisma.sql`TRUE`;
+  return Prisma.sql`a."id" IN (
+    SELECT au."articleId" FROM "ArticleAuthor" au
+     WHERE article_author_search_name(au."givenNames", au."surname", au."suffix") = lower(${author})
+        OR lower(au."collab") = lower(${author}))`;
 }
-
-// Block-level tags become spaces and inline ones vanish, so "<i>Staph</i>ylococcus" stays one
-// word and a snippet never starts in the middle of one.
-const plainText = (column: Prisma.Sql) =>
-  Prisma.sql`regexp_replace(regexp_replace(${column}, '</?(p|div|h[1-6]|li|ul|ol|tr|td|th|br|hr|section|table|blockquote|figcaption|caption|sec|title)\\y[^>]*>', ' ', 'gi'), '<[^>]*>', '', 'g')`;
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -117,10 +116,9 @@ export function searchPageSql(params: SearchParams, scope: ReadableScope): Prism
                           'suffix', au."suffix", 'collab', au."collab") ORDER BY au."position"), '[]')
                    FROM "ArticleAuthor" au WHERE au."articleId" = a."id") AS "authors",
                 CASE WHEN NOT ${fromFullText} THEN
-                  ts_headline('english', ${plainText(Prisma.sql`a."previewHtml" || ' ' || a."summariesHtml"`)},
-                              coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) END AS "publicSnippet",
+                  ts_headline('english', a."searchTextPublic", coalesce(${tsquery}, ''::tsquery), ${HEADLINE_OPTIONS}) END AS "publicSnippet",
                 CASE WHEN ${fromFullText} THEN
-                  ts_headline('english', ${plainText(Prisma.sql`a."fullTextHtml"`)}, ${tsquery}, ${HEADLINE_OPTIONS})
+                  ts_headline('english', a."searchTextFull", ${tsquery}, ${HEADLINE_OPTIONS})
                 END AS "readableSnippet"
            FROM page p JOIN "Article" a ON a."id" = p."id") r) AS "rows",
       (SELECT json_agg(json_build_object('value', f."articleType", 'label', f."articleType", 'count', f.c) ORDER BY f.c DESC, f."articleType")
