@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { ADMIN_PAGES } from './support/admin';
 import { registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { sql } from './support/db';
@@ -158,19 +159,7 @@ test('an oversized upload is refused with a message and changes nothing', async 
   expect(((await res.json()) as { error: string }).error).toContain('too large');
 });
 
-for (const path of [
-  '/admin',
-  '/admin/users',
-  '/admin/subscriptions',
-  '/admin/purchases',
-  '/admin/institutions',
-  '/admin/members',
-  '/admin/articles',
-  '/admin/comments',
-  '/admin/cme',
-  '/admin/jobs',
-  '/admin/audit',
-]) {
+for (const path of ADMIN_PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ browser }) => {
     const admin = await adminPage(browser);
     await admin.goto(path);
