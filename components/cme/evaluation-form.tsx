@@ -4,7 +4,12 @@ import { startTransition, useActionState, type FormEvent } from 'react';
 import { saveEvaluationAction } from '@/lib/cme/actions';
 import { FormMessage } from '@/components/ui/form-field';
 import { EVALUATION_QUESTIONS, LIKERT_LABELS } from '@/lib/cme/evaluation-input';
-import styles from './cme.module.css';
+import { RadioGroupField, TextareaField } from './cme-fields';
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
 
 /** The post-activity evaluation (ACCME/AMA core questions); credit can be claimed once it is sent. */
 export function EvaluationForm({ attemptId }: { attemptId: string }) {
@@ -17,20 +22,7 @@ export function EvaluationForm({ attemptId }: { attemptId: string }) {
     startTransition(() => formAction(formData));
   }
   const yesNo = (name: 'isRelevant' | 'isFreeOfBias') => (
-    <fieldset className={styles.question} aria-describedby={errors[name] ? `${name}-error` : undefined}>
-      <legend>{EVALUATION_QUESTIONS[name]}</legend>
-      {['yes', 'no'].map((v) => (
-        <label key={v} className={styles.option}>
-          <input type="radio" name={name} value={v} />
-          <span>{v === 'yes' ? 'Yes' : 'No'}</span>
-        </label>
-      ))}
-      {errors[name] && (
-        <p id={`${name}-error`} className="form-message form-message--error">
-          {errors[name]}
-        </p>
-      )}
-    </fieldset>
+    <RadioGroupField name={name} legend={EVALUATION_QUESTIONS[name]} options={YES_NO} error={errors[name]} />
   );
   return (
     <form onSubmit={onSubmit} className="form" aria-labelledby="evaluation-heading" noValidate>
@@ -38,44 +30,22 @@ export function EvaluationForm({ attemptId }: { attemptId: string }) {
       <p>Complete this short evaluation to claim your credit. It is part of the accredited activity.</p>
       <input type="hidden" name="attemptId" value={attemptId} />
       <FormMessage ok={state.ok} message={state.message} />
-      <fieldset className={styles.question} aria-describedby={errors.objectivesMet ? 'objectivesMet-error' : undefined}>
-        <legend>{EVALUATION_QUESTIONS.objectivesMet}</legend>
-        {LIKERT_LABELS.map((label, i) => (
-          <label key={label} className={styles.option}>
-            <input type="radio" name="objectivesMet" value={i + 1} />
-            <span>
-              {i + 1}: {label}
-            </span>
-          </label>
-        ))}
-        {errors.objectivesMet && (
-          <p id="objectivesMet-error" className="form-message form-message--error">
-            {errors.objectivesMet}
-          </p>
-        )}
-      </fieldset>
+      <RadioGroupField
+        name="objectivesMet"
+        legend={EVALUATION_QUESTIONS.objectivesMet}
+        options={LIKERT_LABELS.map((label, i) => ({ value: String(i + 1), label: `${i + 1}: ${label}` }))}
+        error={errors.objectivesMet}
+      />
       {yesNo('isRelevant')}
       {yesNo('isFreeOfBias')}
-      <div className="form-field">
-        <label htmlFor="biasComment">{EVALUATION_QUESTIONS.biasComment}</label>
-        <textarea
-          id="biasComment"
-          name="biasComment"
-          rows={3}
-          maxLength={2000}
-          className={styles.textarea}
-          aria-describedby={errors.biasComment ? 'biasComment-error' : undefined}
-        />
-        {errors.biasComment && (
-          <p id="biasComment-error" className="form-message form-message--error">
-            {errors.biasComment}
-          </p>
-        )}
-      </div>
-      <div className="form-field">
-        <label htmlFor="intendedChange">{EVALUATION_QUESTIONS.intendedChange}</label>
-        <textarea id="intendedChange" name="intendedChange" rows={3} maxLength={4000} className={styles.textarea} />
-      </div>
+      <TextareaField
+        name="biasComment"
+        label={EVALUATION_QUESTIONS.biasComment}
+        rows={3}
+        maxLength={2000}
+        error={errors.biasComment}
+      />
+      <TextareaField name="intendedChange" label={EVALUATION_QUESTIONS.intendedChange} rows={3} maxLength={4000} />
       <button type="submit" className="button" disabled={isPending}>
         Send evaluation
       </button>

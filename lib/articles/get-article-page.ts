@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { articleRecordSelect, authorNameSelect } from '@/lib/articles/article-record-select';
 import { db } from '@/lib/db';
 
 /**
@@ -12,24 +13,13 @@ export const getArticlePage = cache(async (doi: string) => {
   return db.article.findUnique({
     where: { doi },
     select: {
-      id: true,
-      doi: true,
+      ...articleRecordSelect,
       journalId: true,
       pmid: true,
       articleType: true,
       sectionLabel: true,
-      title: true,
       titleHtml: true,
-      subtitle: true,
-      fpage: true,
-      lpage: true,
-      elocationId: true,
-      publishedOnline: true,
-      isFree: true,
-      previewHtml: true,
       summariesHtml: true,
-      articleInfoHtml: true,
-      referencesHtml: true,
       keywords: true,
       priceCents: true,
       currency: true,
@@ -38,12 +28,8 @@ export const getArticlePage = cache(async (doi: string) => {
       authors: {
         orderBy: { position: 'asc' },
         select: {
-          givenNames: true,
-          surname: true,
-          suffix: true,
-          collab: true,
+          ...authorNameSelect,
           degrees: true,
-          orcid: true,
           affiliations: { orderBy: { position: 'asc' }, select: { affiliation: { select: { position: true } } } },
         },
       },

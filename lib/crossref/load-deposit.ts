@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
+import { articleRecordSelect, authorNameSelect } from '@/lib/articles/article-record-select';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 
@@ -8,28 +9,13 @@ const issueSelect = { id: true, volume: true, number: true, year: true, month: t
 
 /** What a deposit needs of an article (the reference HTML is deposited: Crossref asks for it). */
 const articleSelect = {
-  id: true,
-  doi: true,
-  title: true,
-  subtitle: true,
-  fpage: true,
-  lpage: true,
-  elocationId: true,
-  publishedOnline: true,
-  isFree: true,
-  previewHtml: true,
-  referencesHtml: true,
-  articleInfoHtml: true,
+  ...articleRecordSelect,
   journal: { select: journalSelect },
   issue: { select: issueSelect },
   authors: {
     orderBy: { position: 'asc' },
     select: {
-      givenNames: true,
-      surname: true,
-      suffix: true,
-      collab: true,
-      orcid: true,
+      ...authorNameSelect,
       affiliations: {
         orderBy: { position: 'asc' },
         select: { affiliation: { select: { text: true, ror: true, isni: true } } },

@@ -11,7 +11,7 @@ import { startStripeStandIn, type StripeStandIn } from '../../tests/support/stri
 import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
 import { stripeTestEnv } from '../../tests/support/stripe-events';
 import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
-import { check, countFailure, failed } from './checks';
+import { check, runChecks } from './checks';
 import { checkDatabaseRestart, type Probe } from './fault-db-restart';
 import { checkDatabaseStall } from './fault-db-stall';
 import { checkJobKill } from './fault-job-kill';
@@ -104,17 +104,10 @@ async function main() {
   await db.$disconnect();
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    countFailure();
-  })
-  .finally(async () => {
-    await stack?.stop();
-    await standIn?.close();
-    await smtp?.close();
-    await proxy?.close();
-    pg?.destroy();
-    console.log(failed() === 0 ? 'Fault checks passed.' : `${failed()} fault check(s) failed.`);
-    process.exit(failed() === 0 ? 0 : 1);
-  });
+runChecks('Fault', main, async () => {
+  await stack?.stop();
+  await standIn?.close();
+  await smtp?.close();
+  await proxy?.close();
+  pg?.destroy();
+});

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { makeEvent, stripeTestEnv, webhookRequest } from '../../tests/support/stripe-events';
 import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
-import { check, countFailure, failed } from './checks';
+import { check, runChecks } from './checks';
 import { checkJobsRunOnce, waitUntil } from './check-jobs-once';
 import { signIn, signInAs } from './sign-in';
 import { startStack, type Stack } from './stack';
@@ -91,14 +91,7 @@ async function main() {
   await db.$disconnect();
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    countFailure();
-  })
-  .finally(async () => {
-    await stack?.stop();
-    await smtp?.close();
-    console.log(failed() === 0 ? 'Scale-out checks passed.' : `${failed()} scale-out check(s) failed.`);
-    process.exit(failed() === 0 ? 0 : 1);
-  });
+runChecks('Scale-out', main, async () => {
+  await stack?.stop();
+  await smtp?.close();
+});

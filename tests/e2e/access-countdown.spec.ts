@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { registerViaUi } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { fullTextFor, moveServerClockPast, setServerClock } from './support/payments';
@@ -9,13 +9,6 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 
 test.beforeEach(({ request }) => setServerClock(request, 0));
 test.afterEach(({ request }) => setServerClock(request, 0));
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test('the purchase countdown ticks silently and speaks only at load, 1 hour, 10 minutes, 1 minute and the end', async ({
   page,

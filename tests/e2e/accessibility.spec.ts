@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_PAGES } from './support/admin';
 import { signIn } from './support/auth';
 import { loadSeedQuiz } from './support/cme';
 import { SEED_DOI } from './support/content';
@@ -35,19 +36,7 @@ const PAGES = {
     '/no-such-page',
   ],
   subscriber: [ARTICLE, '/account', '/account/reading-list', '/cme', '/cme/transcript', '/checkout/test-portal'],
-  admin: [
-    '/admin',
-    '/admin/articles',
-    '/admin/subscriptions',
-    '/admin/purchases',
-    '/admin/users',
-    '/admin/members',
-    '/admin/institutions',
-    '/admin/comments',
-    '/admin/cme',
-    '/admin/jobs',
-    '/admin/audit',
-  ],
+  admin: ADMIN_PAGES,
 } as const;
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {

@@ -1,20 +1,8 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { ADMIN_PAGES } from './support/admin';
 import { signIn } from './support/auth';
 import { sql } from './support/db';
 
-const PAGES = [
-  '/admin',
-  '/admin/users',
-  '/admin/subscriptions',
-  '/admin/purchases',
-  '/admin/institutions',
-  '/admin/members',
-  '/admin/articles',
-  '/admin/comments',
-  '/admin/cme',
-  '/admin/jobs',
-  '/admin/audit',
-];
 const ROUTES = [
   '/api/admin/users/role',
   '/api/admin/users/disable',
@@ -52,7 +40,7 @@ test.afterAll(async () => {
 
 test('every admin page: anonymous → sign-in, reader and subscriber → 403, admin → 200', async ({ browser }) => {
   const readerId = (await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reader@example.com'`))[0]!.id;
-  for (const path of [...PAGES, `/admin/users/${readerId}`]) {
+  for (const path of [...ADMIN_PAGES, `/admin/users/${readerId}`]) {
     for (const role of ['anonymous', 'reader', 'subscriber', 'admin'] as const) {
       const res = await (await contextFor(browser, role)).request.get(path, { maxRedirects: 0 });
       const outcome = `${role} ${path}`;

@@ -6,12 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { verifyCertificateToken, type PublicJwk } from '../../lib/cme/certificate-token';
-import { createLearner, loadSeedQuiz } from './support/cme';
-
-const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) });
+import { claimFullCredit, createLearner, loadSeedQuiz, passQuiz, sendEvaluation } from './support/cme';
 
 test('the certificate’s signed verification URL verifies, offline too, and the dashboard shows the state requirement met', async ({
   page,
@@ -39,23 +37,10 @@ test('the certificate’s signed verification URL verifies, offline too, and the
 
   await page.goto(`/cme/${activityId}`);
   await expect(page.getByText('Unlimited attempts.')).toBeVisible();
-  for (let n = 1; n <= preferred.length; n++)
-    await question(page, n)
-      .getByRole('radio')
-      .nth(preferred[n - 1]!)
-      .check();
-  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await passQuiz(page, preferred);
   await expect(page.getByText('You passed this CME quiz with a score of 100%.')).toBeVisible();
-  await page
-    .getByRole('group', { name: 'The learning objectives of this activity were met.' })
-    .getByLabel('5: Strongly agree')
-    .check();
-  await page.getByRole('group', { name: 'The content was relevant to my practice.' }).getByLabel('Yes').check();
-  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel('Yes').check();
-  await page.getByRole('button', { name: 'Send evaluation' }).click();
-  await page.getByLabel('I claim only the credit commensurate with the extent of my participation').check();
-  await page.getByRole('button', { name: 'Claim credit' }).click();
-  await expect(page.getByText('You claimed 1 AMA PRA Category 1 Credit™.')).toBeVisible();
+  await sendEvaluation(page, { objectivesMet: '5: Strongly agree' });
+  await claimFullCredit(page);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,36 +1,17 @@
 // The Commitment-to-Change follow-up from the learner's inbox: four weeks after the commitment (the
 // server clock moved forward) the email arrives; its "Partly" link opens a page with that answer
 // chosen that records nothing until pressed; the answer and its barrier reach the admin's report.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-import { e2eSettings } from './settings';
+import { expect, test } from '@playwright/test';
 import { signIn } from './support/auth';
-import { createLearner, loadSeedQuiz } from './support/cme';
+import { expectAxeClean } from './support/axe';
+import { claimFullCredit, createLearner, loadSeedQuiz, passQuiz, sendEvaluation } from './support/cme';
+import { sql } from './support/db';
 import { setServerClock } from './support/payments';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-async function expectAxeClean(page: Page) {
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) });
-
-async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const followUpOf = (email: string) =>
-  query<{ commitmentAt: Date; answer: string | null; barriers: string | null }>(
+  sql<{ commitmentAt: Date; answer: string | null; barriers: string | null }>(
     `SELECT t."commitmentAt", f.answer, f.barriers FROM "CmeAttempt" t JOIN "User" u ON u.id = t."userId"
        LEFT JOIN "CmeCommitmentFollowUp" f ON f."attemptId" = t.id
       WHERE u.email = $1 AND t.commitment IS NOT NULL`,
@@ -49,12 +30,7 @@ test('four weeks after a commitment the learner is asked once, answers from the 
   const { activityId, preferred } = await loadSeedQuiz();
   const learner = await createLearner('Fola Lowup, MD');
   await signIn(page, learner.email, learner.password, `/cme/${activityId}`);
-  for (let n = 1; n <= preferred.length; n++)
-    await question(page, n)
-      .getByRole('radio')
-      .nth(preferred[n - 1]!)
-      .check();
-  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await passQuiz(page, preferred);
   await expect(page.getByText('You passed this CME quiz with a score of 100%.')).toBeVisible();
   const commitment = 'I will patch-test every DRESS patient at six weeks.';
   await page
@@ -62,22 +38,14 @@ test('four weeks after a commitment the learner is asked once, answers from the 
     .fill(commitment);
   await page.getByRole('button', { name: 'Save commitment' }).click();
   await expect(page.getByText('Your commitment to change has been saved.')).toBeVisible();
-  await page
-    .getByRole('group', { name: 'The learning objectives of this activity were met.' })
-    .getByLabel('4: Agree')
-    .check();
-  await page.getByRole('group', { name: 'The content was relevant to my practice.' }).getByLabel('Yes').check();
-  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel('Yes').check();
-  await page.getByRole('button', { name: 'Send evaluation' }).click();
-  await page.getByLabel('I claim only the credit commensurate with the extent of my participation').check();
-  await page.getByRole('button', { name: 'Claim credit' }).click();
-  await expect(page.getByText('You claimed 1 AMA PRA Category 1 Credit™.')).toBeVisible();
+  await sendEvaluation(page);
+  await claimFullCredit(page);
 
   // A day short of four weeks: nothing yet. Then four weeks and a minute after the commitment.
   const { commitmentAt } = await followUpOf(learner.email);
   const subject = 'Did you make the change?%';
   const emailsTo = () =>
-    query<{ text: string }>(`SELECT text FROM "OutboxEmail" WHERE "to" = $1 AND subject LIKE $2`, [
+    sql<{ text: string }>(`SELECT text FROM "OutboxEmail" WHERE "to" = $1 AND subject LIKE $2`, [
       learner.email,
       subject,
     ]);

@@ -1,22 +1,19 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readPdfText } from '../support/read-pdf-text';
 import { e2eSettings } from './settings';
 import { signIn } from './support/auth';
+import { expectAxeClean } from './support/axe';
+import {
+  countAttempts,
+  createLearner,
+  loadSeedQuiz,
+  quizQuestion as question,
+  readCommitment,
+  sendEvaluation,
+} from './support/cme';
 import { SEED_DOI } from './support/content';
-import { countAttempts, createLearner, loadSeedQuiz, readCommitment } from './support/cme';
 import { createAccount, signedInApi } from './support/fuzz';
-
-async function expectAxeClean(page: Page) {
-  // After a form's redirect Next sets the new page's <title> a moment after its content.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) });
 
 /** Answers question n (1-based) with the option at `position`. */
 async function answer(page: Page, n: number, position: number) {
@@ -28,18 +25,6 @@ const wrong = (preferred: number) => (preferred === 0 ? 1 : 0);
 
 const DESIGNATION =
   'The American Medical Association designates this enduring material for a maximum of 1 AMA PRA Category 1 Credit™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.';
-
-/** Completes the evaluation that must precede the claim: objectives met 4 of 5, relevant, bias as given. */
-async function sendEvaluation(page: Page, isFreeOfBias: 'Yes' | 'No') {
-  await page
-    .getByRole('group', { name: 'The learning objectives of this activity were met.' })
-    .getByLabel('4: Agree')
-    .check();
-  await page.getByRole('group', { name: 'The content was relevant to my practice.' }).getByLabel('Yes').check();
-  await page.getByRole('group', { name: 'The activity was free of commercial bias.' }).getByLabel(isFreeOfBias).check();
-  await page.getByRole('button', { name: 'Send evaluation' }).click();
-  await expect(page.getByRole('button', { name: 'Claim credit' })).toBeVisible();
-}
 
 test('the article page leads to the quiz, which needs an account; unanswered and failed submissions are explained', async ({
   page,
@@ -184,7 +169,7 @@ test('passing shows the highlighted results, saves the commitment, asks the eval
   await expect(page.getByText('Rate how well the objectives were met, from 1 to 5.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Claim credit' })).toHaveCount(0);
   await page.getByLabel('If not, describe the commercial bias you saw.').fill('One brand name was used throughout.');
-  await sendEvaluation(page, 'No');
+  await sendEvaluation(page, { isFreeOfBias: 'No' });
   await expectAxeClean(page);
 
   await page.getByLabel(/Credits to claim/).selectOption('0.75');

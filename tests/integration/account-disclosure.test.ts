@@ -8,9 +8,9 @@ import { hashPassword } from '@/lib/auth/password';
 import { ACTIVATION_PER_ACCOUNT, ACTIVATION_PER_IP, REGISTER_PER_EMAIL, REGISTER_PER_IP } from '@/lib/auth/rate-limit';
 import { registerUser } from '@/lib/auth/register-user';
 import { requestEmailChange } from '@/lib/auth/request-email-change';
+import { createMemberRecords } from '../support/member-records';
 import { resetDatabase } from '../support/reset-db';
 
-const YEAR = 365 * 24 * 3600_000;
 const PASSWORD = 'correct horse battery';
 
 async function user(email: string, passwordHash = 'x') {
@@ -39,20 +39,12 @@ const mailsTo = (to: string) => db.outboxEmail.findMany({ where: { to }, orderBy
 describe('activation gives nothing away and cannot be guessed', () => {
   beforeEach(async () => {
     await resetDatabase();
-    await db.memberRecord.createMany({
-      data: [
-        { memberNumber: 'AMA-1', lastName: 'Rivera', plan: 'annual', expiresAt: new Date(Date.now() + YEAR) },
-        {
-          memberNumber: 'AMA-2',
-          lastName: 'Chen',
-          activationCode: 'CODE-42',
-          plan: 'annual',
-          expiresAt: new Date(Date.now() + YEAR),
-        },
-        { memberNumber: 'AMA-3', lastName: 'Old', plan: 'annual', expiresAt: new Date(Date.now() - 1000) },
-        { memberNumber: 'AMA-4', lastName: 'Ng', plan: 'annual', expiresAt: new Date(Date.now() + YEAR) },
-      ],
-    });
+    await createMemberRecords([
+      { memberNumber: 'AMA-1', lastName: 'Rivera' },
+      { memberNumber: 'AMA-2', lastName: 'Chen', activationCode: 'CODE-42' },
+      { memberNumber: 'AMA-3', lastName: 'Old', expiresAt: new Date(Date.now() - 1000) },
+      { memberNumber: 'AMA-4', lastName: 'Ng' },
+    ]);
   });
 
   it('answers not found, claimed by another account and expired with the same words', async () => {

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
-import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { claimCredit } from '@/lib/cme/claim-credit';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
+import { findSeedActivity, type QuizActivity } from '../support/cme-learners';
 import { resetDatabase } from '../support/reset-db';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -16,17 +16,11 @@ async function setUp() {
   await resetDatabase();
   await seedCme();
   const user = await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner', passwordHash: 'x' } });
-  const { id } = await db.cmeActivity.findFirstOrThrow({
-    where: { title: { startsWith: 'Intravenous Immunoglobulin' } },
-  });
-  const activity = (await getQuizActivity(id))!;
-  return { user, activity };
+  return { user, activity: await findSeedActivity() };
 }
 
-type Activity = Awaited<ReturnType<typeof setUp>>['activity'];
-
 /** Answers every question, the first `correct` of them with the preferred option. */
-function answers(activity: Activity, correct: number) {
+function answers(activity: QuizActivity, correct: number) {
   return activity.questions.map((q, i) => ({
     questionId: q.id,
     optionId: q.options.find((o) => o.isPreferred === i < correct)!.id,
@@ -45,7 +39,7 @@ async function expectRefused(promise: Promise<unknown>, status: number, message:
 
 describe('quiz attempts', () => {
   let user: Awaited<ReturnType<typeof setUp>>['user'];
-  let activity: Activity;
+  let activity: QuizActivity;
   beforeEach(async () => ({ user, activity } = await setUp()));
 
   const submit = (input: unknown, now = NOW) => submitAttempt({ userId: user.id, activityId: activity.id, input, now });

@@ -3,35 +3,24 @@ import { db } from '@/lib/db';
 import { formatParsFile } from '@/lib/cme/board-report-rows';
 import { buildBoardReport } from '@/lib/cme/build-board-report';
 import { claimCredit } from '@/lib/cme/claim-credit';
-import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { learnerProfileSchema } from '@/lib/cme/learner-profile-input';
 import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { saveLearnerProfile } from '@/lib/cme/save-learner-profile';
-import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
+import { findSeedActivity, passQuiz, type QuizActivity } from '../support/cme-learners';
 import { resetDatabase } from '../support/reset-db';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const ALL = { activityId: '', from: '', to: '' };
 
-async function activityNamed(prefix: string) {
-  const { id } = await db.cmeActivity.findFirstOrThrow({ where: { title: { startsWith: prefix } } });
-  return (await getQuizActivity(id))!;
-}
-
 /** A learner who passes the quiz, evaluates it and claims full credit, as the pages do it. */
-async function complete(name: string, activity: Awaited<ReturnType<typeof activityNamed>>, profile?: object) {
+async function complete(name: string, activity: QuizActivity, profile?: object) {
   const user = await db.user.create({ data: { email: `${name.split(' ')[0]}@example.com`, name, passwordHash: 'x' } });
   if (profile) await saveLearnerProfile(user.id, learnerProfileSchema.parse(profile));
-  const answers = activity.questions.map((q) => ({
-    questionId: q.id,
-    optionId: q.options.find((o) => o.isPreferred)!.id,
-  }));
-  const graded = await submitAttempt({ userId: user.id, activityId: activity.id, input: { answers }, now: NOW });
-  if (graded.kind !== 'graded') throw new Error('not graded');
-  const evaluation = { attemptId: graded.attemptId, objectivesMet: 5, isRelevant: 'yes', isFreeOfBias: 'yes' };
+  const attemptId = await passQuiz({ userId: user.id, activity, now: NOW });
+  const evaluation = { attemptId, objectivesMet: 5, isRelevant: 'yes', isFreeOfBias: 'yes' };
   await saveEvaluation({ userId: user.id, input: evaluation, now: NOW });
-  return claimCredit({ userId: user.id, attemptId: graded.attemptId, credits: '1', now: NOW });
+  return claimCredit({ userId: user.id, attemptId, credits: '1', now: NOW });
 }
 
 describe('board reporting export', () => {
@@ -41,8 +30,8 @@ describe('board reporting export', () => {
   });
 
   it('validates every completion: consented ABIM and ABP diplomates go out, the rest are refused with why', async () => {
-    const heart = await activityNamed('A Proposed Model');
-    const skin = await activityNamed('Intravenous Immunoglobulin');
+    const heart = await findSeedActivity('A Proposed Model');
+    const skin = await findSeedActivity('Intravenous Immunoglobulin');
     const shared = { boardConsent: 'on', birthConsent: 'on', birthMonth: '2', birthDay: '29' };
     await complete('Ada Internist, MD', heart, { ...shared, boardName: 'ABIM', boardId: '123456' });
     const unshared = await complete('Bo Private, MD', heart);

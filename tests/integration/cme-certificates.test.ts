@@ -9,14 +9,13 @@ import { getCertificate } from '@/lib/cme/get-certificate';
 import { signCertificate } from '@/lib/cme/sign-certificate';
 import { getSigningKey } from '@/lib/cme/signing-key';
 import { env } from '@/lib/env';
-import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { renderCertificatePdf } from '@/lib/cme/render-certificate-pdf';
 import { saveCommitment } from '@/lib/cme/save-commitment';
 import { saveEvaluation } from '@/lib/cme/save-evaluation';
-import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
+import { findSeedActivity, passQuiz } from '../support/cme-learners';
 import { readPdfText } from '../support/read-pdf-text';
 import { resetDatabase } from '../support/reset-db';
 
@@ -32,17 +31,7 @@ describe('credit claims and certificates', () => {
     userId = (
       await db.user.create({ data: { email: 'learner@example.com', name: 'Ada Learner, MD', passwordHash: 'x' } })
     ).id;
-    const { id } = await db.cmeActivity.findFirstOrThrow({
-      where: { title: { startsWith: 'Intravenous Immunoglobulin' } },
-    });
-    const activity = (await getQuizActivity(id))!;
-    const answers = activity.questions.map((q) => ({
-      questionId: q.id,
-      optionId: q.options.find((o) => o.isPreferred)!.id,
-    }));
-    const result = await submitAttempt({ userId, activityId: id, input: { answers }, now: NOW });
-    if (result.kind !== 'graded') throw new Error('expected a graded attempt');
-    attemptId = result.attemptId;
+    attemptId = await passQuiz({ userId, activity: await findSeedActivity(), now: NOW });
   });
 
   it('stores the commitment with the passed attempt', async () => {

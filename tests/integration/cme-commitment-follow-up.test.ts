@@ -17,34 +17,27 @@ import { now } from '@/lib/clock';
 import { completionsToCsv, listCmeCompletions } from '@/lib/admin/cme-report';
 import { claimCredit } from '@/lib/cme/claim-credit';
 import { DAY_MS, FOLLOW_UP_ANSWERS } from '@/lib/cme/follow-up-email';
-import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { findFollowUpByToken, recordFollowUpAnswer } from '@/lib/cme/record-follow-up-answer';
 import { saveCommitment } from '@/lib/cme/save-commitment';
 import { saveEvaluation } from '@/lib/cme/save-evaluation';
-import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { summarizeFollowUps } from '@/lib/cme/summarize-follow-ups';
 import { env } from '@/lib/env';
 import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import { moveTestClock } from '@/lib/jobs/move-test-clock';
 import { seedCme } from '@/prisma/seed/seed-cme';
+import { findSeedActivity, passQuiz, type QuizActivity } from '../support/cme-learners';
 import { resetDatabase } from '../support/reset-db';
 import { runQueuedJobs } from '../support/run-queued-jobs';
 import { startSmtpStandIn, type SmtpStandIn } from '../support/smtp-stand-in';
 
 const MINUTE = 60_000;
 let smtp: SmtpStandIn;
+let activity: QuizActivity;
 let activityId: string;
 
 async function passedAttempt(email: string, name: string) {
   const userId = (await db.user.create({ data: { email, name, passwordHash: 'x' } })).id;
-  const activity = (await getQuizActivity(activityId))!;
-  const answers = activity.questions.map((q) => ({
-    questionId: q.id,
-    optionId: q.options.find((o) => o.isPreferred)!.id,
-  }));
-  const result = await submitAttempt({ userId, activityId, input: { answers }, now: now() });
-  if (result.kind !== 'graded') throw new Error('expected a graded attempt');
-  return { userId, attemptId: result.attemptId };
+  return { userId, attemptId: await passQuiz({ userId, activity, now: now() }) };
 }
 
 const followUpJob = async (attemptId: string) =>
@@ -72,9 +65,8 @@ beforeEach(async () => {
   await moveTestClock(0);
   await resetDatabase();
   await seedCme();
-  activityId = (
-    await db.cmeActivity.findFirstOrThrow({ where: { title: { startsWith: 'Intravenous Immunoglobulin' } } })
-  ).id;
+  activity = await findSeedActivity();
+  activityId = activity.id;
 });
 
 describe('Commitment-to-Change follow-up', () => {

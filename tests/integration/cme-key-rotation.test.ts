@@ -32,11 +32,10 @@ import { publicJwkOf, readSigningKey, signCertificateToken, type PublicJwk } fro
 import { checkCertificateToken } from '@/lib/cme/check-certificate-token';
 import { claimCredit } from '@/lib/cme/claim-credit';
 import { getCertificate } from '@/lib/cme/get-certificate';
-import { getQuizActivity } from '@/lib/cme/get-quiz-activity';
 import { saveEvaluation } from '@/lib/cme/save-evaluation';
 import { signCertificate } from '@/lib/cme/sign-certificate';
-import { submitAttempt } from '@/lib/cme/submit-attempt';
 import { seedCme } from '@/prisma/seed/seed-cme';
+import { findSeedActivity, passQuiz } from '../support/cme-learners';
 import { resetDatabase } from '../support/reset-db';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -68,22 +67,13 @@ describe('certificate key rotation', () => {
     const userId = (
       await db.user.create({ data: { email: 'rotation@example.com', name: 'Ada Learner, MD', passwordHash: 'x' } })
     ).id;
-    const { id } = await db.cmeActivity.findFirstOrThrow({
-      where: { title: { startsWith: 'Intravenous Immunoglobulin' } },
-    });
-    const activity = (await getQuizActivity(id))!;
-    const answers = activity.questions.map((q) => ({
-      questionId: q.id,
-      optionId: q.options.find((o) => o.isPreferred)!.id,
-    }));
-    const result = await submitAttempt({ userId, activityId: id, input: { answers }, now: NOW });
-    if (result.kind !== 'graded') throw new Error('expected a graded attempt');
+    const attemptId = await passQuiz({ userId, activity: await findSeedActivity(), now: NOW });
     await saveEvaluation({
       userId,
-      input: { attemptId: result.attemptId, objectivesMet: '5', isRelevant: 'yes', isFreeOfBias: 'yes' },
+      input: { attemptId, objectivesMet: '5', isRelevant: 'yes', isFreeOfBias: 'yes' },
       now: NOW,
     });
-    await claimCredit({ userId, attemptId: result.attemptId, credits: '1', now: NOW });
+    await claimCredit({ userId, attemptId, credits: '1', now: NOW });
     const { id: certificateId } = await db.cmeCertificate.findFirstOrThrow();
     certificate = (await getCertificate(certificateId))!;
   });

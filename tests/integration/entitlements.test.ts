@@ -5,6 +5,8 @@ import { findInstitutionsForIp } from '@/lib/access/find-institutions-for-ip';
 import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import { decideAccess } from '@/lib/access/decide-access';
 import { listEntitlements } from '@/lib/access/list-entitlements';
+import { createPaidArticle } from '../support/billing-fixtures';
+import { createMemberRecords } from '../support/member-records';
 import { resetDatabase } from '../support/reset-db';
 
 const YEAR = 365 * 24 * 3600_000;
@@ -13,36 +15,14 @@ async function user(email: string) {
   return db.user.create({ data: { email, name: email.split('@')[0]!, passwordHash: 'x' } });
 }
 
-async function paidArticle() {
-  const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
-  return db.article.create({
-    data: {
-      doi: '10.1000/paid',
-      journalId: journal.id,
-      articleType: 'research-article',
-      title: 'Paid',
-      previewHtml: '<p>p</p>',
-      fullTextHtml: '<p>f</p>',
-    },
-  });
-}
-
 describe('activation of an existing subscription', () => {
   beforeEach(async () => {
     await resetDatabase();
-    await db.memberRecord.createMany({
-      data: [
-        { memberNumber: 'AMA-1', lastName: "O'Neil", plan: 'annual', expiresAt: new Date(Date.now() + YEAR) },
-        {
-          memberNumber: 'AMA-2',
-          lastName: 'Chen',
-          activationCode: 'CODE-42',
-          plan: 'annual',
-          expiresAt: new Date(Date.now() + YEAR),
-        },
-        { memberNumber: 'AMA-3', lastName: 'Old', plan: 'annual', expiresAt: new Date(Date.now() - 1000) },
-      ],
-    });
+    await createMemberRecords([
+      { memberNumber: 'AMA-1', lastName: "O'Neil" },
+      { memberNumber: 'AMA-2', lastName: 'Chen', activationCode: 'CODE-42' },
+      { memberNumber: 'AMA-3', lastName: 'Old', expiresAt: new Date(Date.now() - 1000) },
+    ]);
   });
 
   it('gives the first account a subscription and refuses a second account clearly', async () => {
@@ -83,7 +63,7 @@ describe('activation of an existing subscription', () => {
 
   it('opens paid articles and shows in My access', async () => {
     const a = await user('a@example.org');
-    const article = await paidArticle();
+    const article = await createPaidArticle();
     await activateMembership(a.id, { activationCode: 'CODE-42' });
     const decision = decideAccess(await loadAccessFacts({ userId: a.id, ip: null }, article, new Date()));
     expect(decision).toMatchObject({ canRead: true, source: 'subscription', via: 'activation' });
@@ -125,7 +105,7 @@ describe('institution access by address range', () => {
   });
 
   it('opens a paid article inside an active range only', async () => {
-    const article = await paidArticle();
+    const article = await createPaidArticle();
     const decide = async (ip: string) => decideAccess(await loadAccessFacts({ userId: null, ip }, article, new Date()));
     expect(await decide('203.0.113.77')).toEqual({
       canRead: true,

@@ -13,6 +13,7 @@ import { SamlRefusal } from '@/lib/saml/saml-refusal';
 import { saveInstitutionIdp } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
+import { createPaidArticle } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { startTestIdp, type IdpScenario, type TestIdp } from '../support/saml-test-idp';
 
@@ -44,18 +45,7 @@ beforeEach(async () => {
     allowedAffiliations: [],
     entitlement: 'urn:mace:dir:entitlement:common-lib-terms',
   });
-  const journal = await db.journal.create({ data: { slug: 'j', title: 'J', abbreviation: 'J' } });
-  article = await db.article.create({
-    data: {
-      doi: '10.1000/paid',
-      journalId: journal.id,
-      articleType: 'research-article',
-      title: 'Paid',
-      previewHtml: '<p>p</p>',
-      fullTextHtml: '<p>f</p>',
-    },
-    select: { id: true, isFree: true },
-  });
+  article = await createPaidArticle('10.1000/paid');
 });
 
 /** Starts a sign-in here, has the IdP answer it, returns what the browser would post. */

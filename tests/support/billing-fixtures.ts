@@ -1,4 +1,4 @@
-// Rows the billing tests start from: a reader, a journal and a paid article.
+// Rows the tests start from: a reader, a journal and a paid article.
 import { db } from '@/lib/db';
 
 export async function createReader(email = 'reader@example.org') {

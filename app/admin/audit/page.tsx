@@ -1,3 +1,4 @@
+import { AdminFilter, FilterInput } from '@/components/admin/admin-filter';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { auditFilterSchema, listAuditEvents } from '@/lib/admin/audit-log';
@@ -14,19 +15,18 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
     <>
       <h1>Audit log</h1>
       <p>Every admin action, newest first. Entries cannot be changed or deleted.</p>
-      <form className="admin-filter" aria-label="Filter the audit log">
-        <label htmlFor="a-action">Action</label>
-        <input id="a-action" name="action" defaultValue={filter.action} placeholder="e.g. subscription" />
-        <label htmlFor="a-actor">Admin</label>
-        <input id="a-actor" name="actor" defaultValue={filter.actor} />
-        <label htmlFor="a-from">From</label>
-        <input id="a-from" name="from" type="date" defaultValue={filter.from} />
-        <label htmlFor="a-to">To</label>
-        <input id="a-to" name="to" type="date" defaultValue={filter.to} />
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <AdminFilter label="Filter the audit log">
+        <FilterInput
+          id="a-action"
+          label="Action"
+          name="action"
+          defaultValue={filter.action}
+          placeholder="e.g. subscription"
+        />
+        <FilterInput id="a-actor" label="Admin" name="actor" defaultValue={filter.actor} />
+        <FilterInput id="a-from" label="From" name="from" type="date" defaultValue={filter.from} />
+        <FilterInput id="a-to" label="To" name="to" type="date" defaultValue={filter.to} />
+      </AdminFilter>
       <AdminTable
         rows={rows}
         total={total}

@@ -1,3 +1,5 @@
+import { AdminFilter, FilterInput, FilterSelect } from '@/components/admin/admin-filter';
+import { DataTable } from '@/components/ui/data-table';
 import { db } from '@/lib/db';
 import { cmeReportSchema, listCmeCompletions } from '@/lib/admin/cme-report';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -26,70 +28,49 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>CME completions</h1>
-      <form className="admin-filter" aria-label="Filter completions">
-        <label htmlFor="c-activity">Activity</label>
-        <select id="c-activity" name="activityId" defaultValue={filter.activityId}>
-          <option value="">All activities</option>
-          {activities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.title}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="c-from">From</label>
-        <input id="c-from" name="from" type="date" defaultValue={filter.from} />
-        <label htmlFor="c-to">To</label>
-        <input id="c-to" name="to" type="date" defaultValue={filter.to} />
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <AdminFilter label="Filter completions">
+        <FilterSelect
+          id="c-activity"
+          label="Activity"
+          name="activityId"
+          defaultValue={filter.activityId}
+          options={activities.map((a) => ({ value: a.id, label: a.title }))}
+          anyLabel="All activities"
+        />
+        <FilterInput id="c-from" label="From" name="from" type="date" defaultValue={filter.from} />
+        <FilterInput id="c-to" label="To" name="to" type="date" defaultValue={filter.to} />
+      </AdminFilter>
       <p role="status">
         {rows.length} completion{rows.length === 1 ? '' : 's'} · <a href={csvHref}>Download CSV</a> (NPI, licences,
         board id and birth month/day only for learners who consented)
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">Activity</th>
-            <th scope="col">Completed</th>
-            <th scope="col">Credit</th>
-            <th scope="col">Shared for reporting</th>
-            <th scope="col">Commitment to Change: change made?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <td>
+      <DataTable
+        rows={rows}
+        rowKey={(_, i) => String(i)}
+        columns={[
+          {
+            header: 'Learner',
+            cell: (r) => (
+              <>
                 {r.learnerName}
                 <br />
                 <small>{r.email}</small>
-              </td>
-              <td>{r.activity}</td>
-              <td>{r.completedOn}</td>
-              <td>
-                {r.credits} {r.creditType}
-              </td>
-              <td>
-                {[r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`]
-                  .filter(Boolean)
-                  .join(' · ') || '—'}
-              </td>
-              <td>
-                {!r.commitment
-                  ? '—'
-                  : r.followUpAnswer
-                    ? `${r.followUpAnswer} (${r.followUpAnsweredOn})${r.followUpBarriers ? `: “${r.followUpBarriers}”` : ''}`
-                    : r.followUpSentOn
-                      ? `Asked ${r.followUpSentOn}, no answer yet`
-                      : 'Not asked yet'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Activity', cell: (r) => r.activity },
+          { header: 'Completed', cell: (r) => r.completedOn },
+          { header: 'Credit', cell: (r) => `${r.credits} ${r.creditType}` },
+          {
+            header: 'Shared for reporting',
+            cell: (r) =>
+              [r.npi && `NPI ${r.npi}`, r.licences, r.boardId, r.birthMonthDay && `born ${r.birthMonthDay}`]
+                .filter(Boolean)
+                .join(' · ') || '—',
+          },
+          { header: 'Commitment to Change: change made?', cell: describeFollowUp },
+        ]}
+      />
       <h2>Board reporting</h2>
       <p>
         Every completion in the filter is checked; a row is refused, with its reasons, when the learner has not shared
@@ -103,72 +84,55 @@ export default async function AdminCme({ searchParams }: { searchParams: Promise
         <a href={`/api/admin/cme/evaluations?activityId=${filter.activityId}`}>Download evaluations (CSV)</a> (answers
         only, without learner names)
       </p>
-      <table className="table" aria-labelledby="evaluations-heading">
-        <thead>
-          <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">Evaluations</th>
-            <th scope="col">Objectives met (mean of 1–5)</th>
-            <th scope="col">Relevant to practice</th>
-            <th scope="col">Free of commercial bias</th>
-            <th scope="col">Intend to change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summaries.map((s) => (
-            <tr key={s.activityId}>
-              <td>{s.activityTitle}</td>
-              <td>{s.count}</td>
-              <td>{s.objectivesMetAverage.toFixed(2)}</td>
-              <td>
-                {s.relevantCount} of {s.count}
-              </td>
-              <td>
-                {s.freeOfBiasCount} of {s.count}
-                {s.biasReportedCount > 0 && ` (${s.biasReportedCount} reported bias)`}
-              </td>
-              <td>
-                {s.intendedChangeCount} of {s.count}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        labelledBy="evaluations-heading"
+        rows={summaries}
+        rowKey={(s) => s.activityId}
+        columns={[
+          { header: 'Activity', cell: (s) => s.activityTitle },
+          { header: 'Evaluations', cell: (s) => s.count },
+          { header: 'Objectives met (mean of 1–5)', cell: (s) => s.objectivesMetAverage.toFixed(2) },
+          { header: 'Relevant to practice', cell: (s) => `${s.relevantCount} of ${s.count}` },
+          {
+            header: 'Free of commercial bias',
+            cell: (s) =>
+              `${s.freeOfBiasCount} of ${s.count}${s.biasReportedCount > 0 ? ` (${s.biasReportedCount} reported bias)` : ''}`,
+          },
+          { header: 'Intend to change', cell: (s) => `${s.intendedChangeCount} of ${s.count}` },
+        ]}
+      />
       {summaries.length === 0 && <p>No evaluations yet.</p>}
       <h2 id="follow-ups-heading">Commitment to Change follow-up</h2>
       <p>
         Learners who wrote a Commitment to Change are asked by email, once, whether they made the change (all dates;
         each completion&apos;s answer is in the table above and the CSV).
       </p>
-      <table className="table" aria-labelledby="follow-ups-heading">
-        <thead>
-          <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">Commitments</th>
-            <th scope="col">Asked</th>
-            <th scope="col">Answered</th>
-            <th scope="col">Made the change</th>
-            <th scope="col">Partly</th>
-            <th scope="col">Not yet</th>
-            <th scope="col">Something got in the way</th>
-          </tr>
-        </thead>
-        <tbody>
-          {followUps.map((f) => (
-            <tr key={f.activityId}>
-              <td>{f.activityTitle}</td>
-              <td>{f.commitments}</td>
-              <td>{f.asked}</td>
-              <td>{f.answered}</td>
-              <td>{f.implemented}</td>
-              <td>{f.partly}</td>
-              <td>{f.notYet}</td>
-              <td>{f.barriers}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        labelledBy="follow-ups-heading"
+        rows={followUps}
+        rowKey={(f) => f.activityId}
+        columns={[
+          { header: 'Activity', cell: (f) => f.activityTitle },
+          { header: 'Commitments', cell: (f) => f.commitments },
+          { header: 'Asked', cell: (f) => f.asked },
+          { header: 'Answered', cell: (f) => f.answered },
+          { header: 'Made the change', cell: (f) => f.implemented },
+          { header: 'Partly', cell: (f) => f.partly },
+          { header: 'Not yet', cell: (f) => f.notYet },
+          { header: 'Something got in the way', cell: (f) => f.barriers },
+        ]}
+      />
       {followUps.length === 0 && <p>No commitments yet.</p>}
     </>
   );
+}
+
+type Completion = Awaited<ReturnType<typeof listCmeCompletions>>[number];
+
+/** Whether the learner made the change they committed to, as far as the follow-up has told. */
+function describeFollowUp(r: Completion): string {
+  if (!r.commitment) return '—';
+  if (r.followUpAnswer)
+    return `${r.followUpAnswer} (${r.followUpAnsweredOn})${r.followUpBarriers ? `: “${r.followUpBarriers}”` : ''}`;
+  return r.followUpSentOn ? `Asked ${r.followUpSentOn}, no answer yet` : 'Not asked yet';
 }

@@ -1,3 +1,4 @@
+import { AdminFilter, FilterSelect } from '@/components/admin/admin-filter';
 import { AdminForm } from '@/components/admin/admin-form';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
@@ -16,18 +17,19 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
   return (
     <>
       <h1>24-hour purchases</h1>
-      <form className="admin-filter" aria-label="Filter purchases">
-        <label htmlFor="p-status">Status</label>
-        <select id="p-status" name="status" defaultValue={filter.status}>
-          <option value="">Any</option>
-          <option value="active">Active</option>
-          <option value="expired">Expired</option>
-          <option value="revoked">Refunded or disputed</option>
-        </select>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <AdminFilter label="Filter purchases">
+        <FilterSelect
+          id="p-status"
+          label="Status"
+          name="status"
+          defaultValue={filter.status}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'expired', label: 'Expired' },
+            { value: 'revoked', label: 'Refunded or disputed' },
+          ]}
+        />
+      </AdminFilter>
       <AdminTable
         rows={rows}
         total={total}

@@ -1,3 +1,4 @@
+import { AdminFilter, FilterInput, FilterSelect } from '@/components/admin/admin-filter';
 import { AdminForm } from '@/components/admin/admin-form';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
@@ -20,6 +21,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
   const filter = subscriptionFilterSchema.parse(await searchParams);
   const { rows, total, pageCount } = await listSubscriptions(filter);
   const current = now();
+  const planOptions = listPlans().map((p) => ({ value: p.id, label: p.label }));
   return (
     <>
       <h1>Subscriptions</h1>
@@ -35,7 +37,7 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
               kind: 'select',
               name: 'plan',
               label: 'Plan',
-              options: listPlans().map((p) => ({ value: p.id, label: p.label })),
+              options: planOptions,
               defaultValue: 'annual',
             },
             { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
@@ -43,40 +45,27 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
           submitLabel="Grant subscription"
         />
       </section>
-      <form className="admin-filter" aria-label="Filter subscriptions">
-        <label htmlFor="f-q">Reader’s email</label>
-        <input id="f-q" name="q" type="search" defaultValue={filter.q} />
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" name="status" defaultValue={filter.status}>
-          <option value="">Any</option>
-          {['active', 'trialing', 'past_due', 'canceled', 'unpaid'].map((s) => (
-            <option key={s} value={s}>
-              {subscriptionStatusLabel(s)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="f-plan">Plan</label>
-        <select id="f-plan" name="plan" defaultValue={filter.plan}>
-          <option value="">Any</option>
-          {listPlans().map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="f-source">Source</label>
-        <select id="f-source" name="source" defaultValue={filter.source}>
-          <option value="">Any</option>
-          {Object.entries(SUBSCRIPTION_SOURCE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <AdminFilter label="Filter subscriptions">
+        <FilterInput id="f-q" label="Reader’s email" name="q" type="search" defaultValue={filter.q} />
+        <FilterSelect
+          id="f-status"
+          label="Status"
+          name="status"
+          defaultValue={filter.status}
+          options={['active', 'trialing', 'past_due', 'canceled', 'unpaid'].map((s) => ({
+            value: s,
+            label: subscriptionStatusLabel(s),
+          }))}
+        />
+        <FilterSelect id="f-plan" label="Plan" name="plan" defaultValue={filter.plan} options={planOptions} />
+        <FilterSelect
+          id="f-source"
+          label="Source"
+          name="source"
+          defaultValue={filter.source}
+          options={Object.entries(SUBSCRIPTION_SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </AdminFilter>
       <AdminTable
         rows={rows}
         total={total}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminFilter, FilterInput } from '@/components/admin/admin-filter';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -14,13 +15,9 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Users</h1>
-      <form className="admin-filter" role="search">
-        <label htmlFor="user-q">Email or name</label>
-        <input id="user-q" name="q" defaultValue={filter.q} maxLength={200} />
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
+      <AdminFilter role="search" submitLabel="Search">
+        <FilterInput id="user-q" label="Email or name" name="q" defaultValue={filter.q} maxLength={200} />
+      </AdminFilter>
       <AdminTable
         rows={rows}
         total={total}

@@ -1,20 +1,7 @@
 import { expect, type Page } from '@playwright/test';
-import pg from 'pg';
-import { e2eSettings } from '../settings';
 
-/** One SQL statement against the e2e database (for what an admin screen would do, e.g. approve). */
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eSettings().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+// The one SQL helper lives in ./db; the related-content specs reach it from here too.
+export { sql } from './db';
 
 /** The box ids of the Related Content sidebar, top to bottom as painted. */
 export async function paintedBoxOrder(page: Page): Promise<string[]> {

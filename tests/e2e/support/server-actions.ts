@@ -109,7 +109,7 @@ export function expectHandledAction(answer: ActionAnswer, what: string) {
  * Sends each hostile string in each of `fields` (the others from `base`) and checks every
  * answer is handled; a refused one leaves `tables` with the rows they had.
  */
-export async function fuzzAction(options: {
+type FuzzOptions = {
   api: APIRequestContext;
   path: string;
   actionId: string;
@@ -118,7 +118,9 @@ export async function fuzzAction(options: {
   tables: string[];
   headers?: () => Record<string, string>;
   fresh?: (field: string) => Record<string, string>;
-}) {
+};
+
+export async function fuzzAction(options: FuzzOptions) {
   const { api, path, actionId, base, fields, tables } = options;
   for (const field of fields) {
     for (const [label, value] of HOSTILE_STRINGS) {
@@ -143,4 +145,27 @@ export async function fuzzAction(options: {
     expectHandledAction(answer, `${path} called with ${args.slice(0, 30)}`);
     expect(answer.state?.ok, args).toBe(false);
   }
+}
+
+/**
+ * The fuzz specs' step for one form: submits the form whose submit button is named `button`
+ * (exactly, or matching a RegExp) once in the browser with the `hostile` values, which also tells
+ * which action it posts to, checks that answer, then fuzzes the action at `path` as fuzzAction
+ * does with the page's cookies. Returns the browser's answer.
+ */
+export async function fuzzForm(
+  page: Page,
+  {
+    button,
+    hostile,
+    what,
+    ...fuzz
+  }: { button: string | RegExp; hostile: Record<string, string>; what: string } & Omit<FuzzOptions, 'api' | 'actionId'>,
+): Promise<ActionAnswer> {
+  const submit = page.getByRole('button', { name: button, exact: true });
+  const form = page.locator('form').filter({ has: submit });
+  const { actionId, answer } = await submitForm(page, form, submit, hostile);
+  expectHandledAction(answer, `${what} in the browser`);
+  await fuzzAction({ api: page.request, actionId, ...fuzz });
+  return answer;
 }

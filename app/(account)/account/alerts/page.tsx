@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AlertForm } from '@/components/alerts/alert-form';
+import { AlertList, StoppableAlert } from '@/components/alerts/alert-list';
 import { FrequencySelect } from '@/components/alerts/frequency-select';
 import {
   deleteSavedSearchAction,
@@ -63,23 +64,17 @@ export default async function AlertsPage() {
 
       <section aria-labelledby="toc-alerts-heading">
         <h2 id="toc-alerts-heading">Table of Contents alerts</h2>
-        {issues.length === 0 ? (
-          <p>None yet.</p>
-        ) : (
-          <ul className="alerts-list">
-            {issues.map((i) => (
-              <li key={i.journalId}>
-                <p className="alerts-list__title">New issues of {i.journalTitle}</p>
-                <AlertForm
-                  action={stopIssueAlertAction}
-                  hidden={{ journalId: i.journalId }}
-                  submitLabel="Stop"
-                  submitAriaLabel={`Stop new-issue alerts for ${i.journalTitle}`}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <AlertList items={issues} empty={<p>None yet.</p>}>
+          {(i) => (
+            <StoppableAlert
+              key={i.journalId}
+              title={`New issues of ${i.journalTitle}`}
+              action={stopIssueAlertAction}
+              hidden={{ journalId: i.journalId }}
+              stopLabel={`Stop new-issue alerts for ${i.journalTitle}`}
+            />
+          )}
+        </AlertList>
         {otherJournals.map((j) => (
           <AlertForm
             key={j.journalId}
@@ -92,28 +87,25 @@ export default async function AlertsPage() {
 
       <section aria-labelledby="comment-alerts-heading">
         <h2 id="comment-alerts-heading">Comment alerts</h2>
-        {comments.length === 0 ? (
-          <p>
-            None. Switch on “Alert me by email about new comments on this article” under Article Tools to follow an
-            article’s discussion.
-          </p>
-        ) : (
-          <ul className="alerts-list">
-            {comments.map((c) => (
-              <li key={c.articleId}>
-                <p className="alerts-list__title">
-                  <Link href={c.href}>{c.title}</Link>
-                </p>
-                <AlertForm
-                  action={stopCommentAlertAction}
-                  hidden={{ articleId: c.articleId }}
-                  submitLabel="Stop"
-                  submitAriaLabel={`Stop comment alerts for ${c.title}`}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <AlertList
+          items={comments}
+          empty={
+            <p>
+              None. Switch on “Alert me by email about new comments on this article” under Article Tools to follow an
+              article’s discussion.
+            </p>
+          }
+        >
+          {(c) => (
+            <StoppableAlert
+              key={c.articleId}
+              title={<Link href={c.href}>{c.title}</Link>}
+              action={stopCommentAlertAction}
+              hidden={{ articleId: c.articleId }}
+              stopLabel={`Stop comment alerts for ${c.title}`}
+            />
+          )}
+        </AlertList>
       </section>
       <p>
         <Link href="/account">Back to My Account</Link>

@@ -1,0 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** The serious and critical axe violations on the page as it stands (or in `include`, a selector). */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/** No serious or critical axe violation on the page, once it has its title. */
+export async function expectAxeClean(page: Page) {
+  // After a form's redirect Next sets the new page's <title> a moment after its content.
+  await expect(page).toHaveTitle(/\S/);
+  expect(await seriousViolations(page)).toEqual([]);
+}
