@@ -118,7 +118,8 @@ async function writeRows(rows: PendingRow[]): Promise<void> {
   // one session's events at once would each set its flags without the other's rows.
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('journal.usage-events'))`;
-    await tx.$executeRaw`
+    const [inserted] = await tx.$queryRaw<{ firstId: bigint | null }[]>`
+    WITH ins AS (
     INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "userId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
     SELECT e.at, coalesce(e.inst, (
              SELECT r."institutionId" FROM "InstitutionRange" r
@@ -134,8 +135,17 @@ async function writeRows(rows: PendingRow[]): Promise<void> {
       CROSS JOIN LATERAL unnest(CASE
              WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
              WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
-     WHERE e.kind = 'search' OR a."id" IS NOT NULL`;
-    await recomputeUsageFlags(tx, Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`);
+     WHERE e.kind = 'search' OR a."id" IS NOT NULL
+    RETURNING "id")
+    SELECT min("id") AS "firstId" FROM ins`;
+    // The events just inserted are the ones at or past the first new id: every writer holds the lock.
+    const firstId = inserted?.firstId;
+    if (firstId === null || firstId === undefined) return;
+    await recomputeUsageFlags(
+      tx,
+      Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`,
+      Prisma.sql`u."id" >= ${firstId}`,
+    );
   });
 }
 
