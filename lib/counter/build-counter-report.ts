@@ -102,7 +102,7 @@ export async function buildCounterReport(customer: ReportCustomer, request: Repo
   };
   const [rows, searches] = hasWork
     ? await Promise.all([
-        queryArticleMonthCounts(scope),
+        queryArticleMonthCounts(scope, { perJournal: report.level !== 'item' }),
         report.level === 'platform' && request.metricTypes.includes('Searches_Platform')
           ? querySearchMonthCounts(scope)
           : [],

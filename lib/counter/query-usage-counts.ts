@@ -51,19 +51,28 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
 }
 
 /**
- * Investigations, requests and denials per article and month, with COUNTER's rules (Code of
- * Practice §7.2, §7.3) applied: read from "UsageMonthCount", which the writer keeps exact as it
- * marks the events (lib/usage/recompute-usage-flags.ts): a double-clicked use does not count, a
- * Request is also an Investigation, unique items count each article once per user-session.
- * Sessions are per day (or hour), so unique counts add up over articles and months.
+ * Investigations, requests and denials per article (or, `perJournal`, per journal: articleId '')
+ * and month, with COUNTER's rules (Code of Practice §7.2, §7.3) applied: read from
+ * "UsageMonthCount", which the writer keeps exact as it marks the events
+ * (lib/usage/recompute-usage-flags.ts): a double-clicked use does not count, a Request is also an
+ * Investigation, unique items count each article once per user-session. Sessions are per day (or
+ * hour), so unique counts add up over articles and months. Title and platform reports sum in SQL:
+ * a year of TR_J1 is then a few hundred rows, not one per article and month.
  */
-export async function queryArticleMonthCounts(scope: UsageScope): Promise<ArticleMonthCounts[]> {
+export async function queryArticleMonthCounts(
+  scope: UsageScope,
+  { perJournal = false }: { perJournal?: boolean } = {},
+): Promise<ArticleMonthCounts[]> {
+  const article = perJournal ? Prisma.sql`''` : Prisma.sql`e."articleId"`;
   return db.$queryRaw<ArticleMonthCounts[]>`
-    SELECT e."articleId", e."journalId", e."accessType"::text AS "accessType", nullif(e."yop", 0) AS "yop",
-           to_char(e."month", 'YYYY-MM') AS "month", e."totalInvestigations", e."totalRequests",
-           e."uniqueInvestigations", e."uniqueRequests", e."noLicense"
+    SELECT ${article} AS "articleId", e."journalId", e."accessType"::text AS "accessType", nullif(e."yop", 0) AS "yop",
+           to_char(e."month", 'YYYY-MM') AS "month",
+           sum(e."totalInvestigations")::int AS "totalInvestigations", sum(e."totalRequests")::int AS "totalRequests",
+           sum(e."uniqueInvestigations")::int AS "uniqueInvestigations", sum(e."uniqueRequests")::int AS "uniqueRequests",
+           sum(e."noLicense")::int AS "noLicense"
       FROM "UsageMonthCount" e
-     WHERE ${scopeFilter(scope)}`;
+     WHERE ${scopeFilter(scope)}
+     GROUP BY 1, 2, 3, 4, 5`;
 }
 
 /** Searches run on the platform per month (COUNTER Searches_Platform). */
