@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { now as clockNow } from '@/lib/clock';
 import { isRobot } from './is-robot';
 import { recomputeUsageFlags } from './recompute-usage-flags';
+import { openAddress, sealAddress } from './seal-address';
 import { sessionKeyOf } from './session-key';
 import {
   appendToSpool,
@@ -44,6 +45,7 @@ type PendingRow = {
   target: string;
   aid: string | null;
   doi: string | null;
+  /** The address, sealed (lib/usage/seal-address.ts): the spool is on disk. */
   ip: string | null;
   inst: string | null;
   uid: string | null;
@@ -92,7 +94,7 @@ export function recordUsage(input: UsageInput): void {
     target: input.target.slice(0, 240),
     aid: input.articleId ?? null,
     doi: input.doi ?? null,
-    ip: input.institutionId ? null : ip,
+    ip: input.institutionId || !ip ? null : sealAddress(ip, sessionSecret),
     inst: input.institutionId ?? null,
     uid: input.userId,
     sk: sessionKeyOf({ ...input, ip }, at, sessionSecret),
@@ -184,7 +186,7 @@ async function writeRows(batch: { segment: Segment; rows: PendingRow[] }[], forg
            coalesce(extract(year FROM a."publishedOnline")::int, i."year"),
            (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
            k.kind::"UsageKind", e.target
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ ...r, ip: r.ip && openAddress(r.ip, sessionSecret) })))}::jsonb)
            AS e(at timestamp, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
       LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
       LEFT JOIN "Issue" i ON i."id" = a."issueId"

@@ -132,7 +132,7 @@ function printTable(figures: Figures) {
   const recording = figures.recording;
   for (const r of recording?.figures ?? [])
     console.log(
-      `| article page view, ${r.who}: COUNTER recording on vs off (${ROUNDS_NOTE}) | ${n(r.onPerSecond)}/s vs ${n(r.offPerSecond)}/s | | | **${r.overheadPercent.toFixed(1)}% slower** (goal ≤ 5%) |`,
+      `| article page view, ${r.who}: COUNTER recording on vs off (${ROUNDS_NOTE}${r.failures ? `; ${r.failures} failed` : ''}) | ${n(r.onPerSecond)}/s vs ${n(r.offPerSecond)}/s | | | **${r.overheadPercent.toFixed(1)}% slower** (goal ≤ 5%) |`,
     );
   if (recording)
     console.log(

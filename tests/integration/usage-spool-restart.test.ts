@@ -13,6 +13,7 @@ import { resetDatabase } from '../support/reset-db';
 const root = path.resolve(import.meta.dirname, '../..');
 const spoolDir = process.env.USAGE_SPOOL_DIR!;
 let articleId = '';
+let institutionId = '';
 
 /** Starts a recorder of `count` uses; resolves with it once they are recorded. */
 async function startRecorder(count: number, databaseUrl: string) {
@@ -33,11 +34,20 @@ async function startRecorder(count: number, databaseUrl: string) {
   return { child, exited };
 }
 
-const countEvents = () => db.usageEvent.count({ where: { institutionId: 'restart-test-institution' } });
+const countEvents = () => db.usageEvent.count({ where: { institutionId } });
 const spoolFiles = () => fs.readdirSync(spoolDir);
 
 beforeAll(async () => {
   await resetDatabase();
+  institutionId = (
+    await db.institution.create({
+      data: {
+        name: 'Restart University',
+        activeFrom: new Date('2025-01-01'),
+        ranges: { create: [{ cidr: '198.51.100.0/24' }] },
+      },
+    })
+  ).id;
   const journal = await db.journal.create({
     data: { slug: 'restart', title: 'Restart Journal', abbreviation: 'Restart J' },
   });
@@ -65,11 +75,13 @@ describe('the usage spool', () => {
     expect(await recorder.exited).toBe('SIGKILL');
     expect(await countEvents()).toBe(0);
     expect(spoolFiles()).toHaveLength(1);
+    // The reader's address waits sealed, never readable in the file.
+    expect(fs.readFileSync(path.join(spoolDir, spoolFiles()[0]!), 'utf8')).not.toContain('198.51.100');
 
     await flushUsageEvents({ withOrphans: true });
     expect(await countEvents()).toBe(40);
     expect(spoolFiles()).toEqual([]);
-    const [month] = await db.usageMonthCount.findMany({ where: { institutionId: 'restart-test-institution' } });
+    const [month] = await db.usageMonthCount.findMany({ where: { institutionId } });
     expect(month).toMatchObject({ totalRequests: 40, uniqueRequests: 40 });
   });
 
