@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { isProcessAlive } from '@/lib/is-process-alive';
 
 // COUNTER events wait here, on disk, between the page view and the database: a line is appended
 // (one write(2), a few microseconds) before recordUsage returns, so a process killed at any moment
@@ -68,15 +69,6 @@ export function sealSpoolSegment(): void {
   state.name = null;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Sealed segments waiting for the database: this process's own, and (withOrphans) those of
  * processes that are gone (killed, or stopped before their last write), oldest first.
@@ -92,7 +84,7 @@ export function listSealedSegments({ withOrphans }: { withOrphans: boolean }): S
     const match = SEGMENT.exec(name);
     if (!match || name === state.name) return false;
     if (name.startsWith(OWN_PREFIX)) return true;
-    return withOrphans && (Number(match[1]) === process.pid || !isAlive(Number(match[1])));
+    return withOrphans && (Number(match[1]) === process.pid || !isProcessAlive(Number(match[1])));
   });
   const dir = usageSpoolDir();
   return picked
