@@ -47,6 +47,11 @@ const schema = z.object({
   // CME: days after a learner writes a Commitment to Change before we email to ask whether the
   // change was made (ACCME asks providers to follow up on intended change; 4 weeks by default).
   CME_FOLLOW_UP_DELAY_DAYS: z.coerce.number().int().min(1, 'must be at least 1 (day)').max(365).default(28),
+  // COUNTER usage: where recorded events wait for the database (lib/usage/usage-spool.ts), so a
+  // killed process loses none. Instances on one machine may share it. Empty: .data/usage-spool.
+  USAGE_SPOOL_DIR: z.string().trim().optional(),
+  // COUNTER usage: "false" records nothing (benchmarks compare page views with and without it).
+  USAGE_RECORDING: z.stringbool().default(true),
   // Registrations allowed from one client address per hour (a library's shared address may need more).
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Tests only: lets the e2e suite move the server clock (/api/test-clock). Refused in production.

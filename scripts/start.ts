@@ -59,6 +59,8 @@ async function main() {
     process.env.UNSAFE_TEST_PAYMENTS_IN_PRODUCTION ??= 'true';
     embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir, port: env.EMBEDDED_DB_PORT });
     process.env.DATABASE_URL = embedded.url;
+    // Its port changes between starts: the usage spool (lib/usage/usage-spool.ts) stays beside its data.
+    process.env.USAGE_SPOOL_DIR ??= '.data/usage-spool/embedded';
     console.log(`Embedded database (PGlite, data in .data/) on ${new URL(embedded.url).host}`);
   }
   const url = process.env.DATABASE_URL!;

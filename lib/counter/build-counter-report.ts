@@ -48,7 +48,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
-    groups.set(k, [...(groups.get(k) ?? []), row]);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
   }
   return groups;
 }
@@ -100,7 +102,7 @@ export async function buildCounterReport(customer: ReportCustomer, request: Repo
   };
   const [rows, searches] = hasWork
     ? await Promise.all([
-        queryArticleMonthCounts(scope),
+        queryArticleMonthCounts(scope, { perJournal: report.level !== 'item' }),
         report.level === 'platform' && request.metricTypes.includes('Searches_Platform')
           ? querySearchMonthCounts(scope)
           : [],

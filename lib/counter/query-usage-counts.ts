@@ -11,7 +11,6 @@ export type UsageScope = {
   accessTypes?: ('Controlled' | 'Open')[];
   /** Inclusive year ranges. */
   yops?: [number, number][];
-  articleIds?: string[];
 };
 
 /** One article's counts in one month, COUNTER's rules applied. */
@@ -28,10 +27,14 @@ export type ArticleMonthCounts = {
   noLicense: number;
 };
 
+const ofInstitution = (scope: UsageScope) =>
+  scope.institutionId === null ? Prisma.sql`TRUE` : Prisma.sql`e."institutionId" = ${scope.institutionId}`;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 function scopeFilter(scope: UsageScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [
-    scope.institutionId === null ? Prisma.sql`TRUE` : Prisma.sql`e."institutionId" = ${scope.institutionId}`,
-    Prisma.sql`e."occurredAt" >= ${scope.begin} AND e."occurredAt" < ${scope.end}`,
+    ofInstitution(scope),
+    Prisma.sql`e."month" >= ${day(scope.begin)}::date AND e."month" < ${day(scope.end)}::date`,
   ];
   if (scope.accessTypes)
     parts.push(
@@ -44,38 +47,40 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
         ' OR ',
       )})`,
     );
-  if (scope.articleIds) parts.push(Prisma.sql`e."articleId" IN (${Prisma.join([...scope.articleIds, ''])})`);
   return Prisma.join(parts, ' AND ');
 }
 
 /**
- * Investigations, requests and denials per article and month, in one aggregate, with COUNTER's
- * rules (Code of Practice §7.2, §7.3) as the writer marked them on the events
+ * Investigations, requests and denials per article (or, `perJournal`, per journal: articleId '')
+ * and month, with COUNTER's rules (Code of Practice §7.2, §7.3) applied: read from
+ * "UsageMonthCount", which the writer keeps exact as it marks the events
  * (lib/usage/recompute-usage-flags.ts): a double-clicked use does not count, a Request is also an
  * Investigation, unique items count each article once per user-session. Sessions are per day (or
- * hour), so unique counts add up over articles and months.
+ * hour), so unique counts add up over articles and months. Title and platform reports sum in SQL:
+ * a year of TR_J1 is then a few hundred rows, not one per article and month.
  */
-export async function queryArticleMonthCounts(scope: UsageScope): Promise<ArticleMonthCounts[]> {
+export async function queryArticleMonthCounts(
+  scope: UsageScope,
+  { perJournal = false }: { perJournal?: boolean } = {},
+): Promise<ArticleMonthCounts[]> {
+  const article = perJournal ? Prisma.sql`''` : Prisma.sql`e."articleId"`;
   return db.$queryRaw<ArticleMonthCounts[]>`
-    SELECT "articleId", "journalId", "accessType", "yop", to_char("month", 'YYYY-MM') AS "month",
-           "totalInvestigations", "totalRequests", "uniqueInvestigations", "uniqueRequests", "noLicense"
-      FROM (
-        SELECT e."articleId", e."journalId", e."accessType"::text AS "accessType", e."yop",
-               date_trunc('month', e."occurredAt") AS "month",
-               (count(*) FILTER (WHERE e."isCounted" AND e."kind" <> 'no_license'))::int AS "totalInvestigations",
-               (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'request'))::int AS "totalRequests",
-               (count(*) FILTER (WHERE e."isUniqueItem"))::int AS "uniqueInvestigations",
-               (count(*) FILTER (WHERE e."isUniqueRequest"))::int AS "uniqueRequests",
-               (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'no_license'))::int AS "noLicense"
-          FROM "UsageEvent" e
-         WHERE ${scopeFilter(scope)} AND e."kind" <> 'search'
-         GROUP BY 1, 2, 3, 4, 5) c`;
+    SELECT ${article} AS "articleId", e."journalId", e."accessType"::text AS "accessType", nullif(e."yop", 0) AS "yop",
+           to_char(e."month", 'YYYY-MM') AS "month",
+           sum(e."totalInvestigations")::int AS "totalInvestigations", sum(e."totalRequests")::int AS "totalRequests",
+           sum(e."uniqueInvestigations")::int AS "uniqueInvestigations", sum(e."uniqueRequests")::int AS "uniqueRequests",
+           sum(e."noLicense")::int AS "noLicense"
+      FROM "UsageMonthCount" e
+     WHERE ${scopeFilter(scope)}
+     GROUP BY 1, 2, 3, 4, 5`;
 }
 
 /** Searches run on the platform per month (COUNTER Searches_Platform). */
 export async function querySearchMonthCounts(scope: UsageScope): Promise<{ month: string; searches: number }[]> {
-  const filter = scopeFilter({ institutionId: scope.institutionId, begin: scope.begin, end: scope.end });
   return db.$queryRaw`
     SELECT to_char(e."occurredAt", 'YYYY-MM') AS "month", count(*)::int AS "searches"
-      FROM "UsageEvent" e WHERE ${filter} AND e."kind" = 'search' GROUP BY 1`;
+      FROM "UsageEvent" e
+     WHERE ${ofInstitution(scope)} AND e."occurredAt" >= ${scope.begin} AND e."occurredAt" < ${scope.end}
+       AND e."kind" = 'search'
+     GROUP BY 1`;
 }

@@ -16,7 +16,8 @@ export const FLUSH_USAGE = Symbol.for('journal.flushUsage');
  * @param {string | null} ip
  */
 export function recordSharedArticleView(req, res, path, ip) {
-  if (req.method !== 'GET') return;
+  const record = /** @type {Record<symbol, ((input: object) => void) | undefined>} */ (globalThis)[RECORD_USAGE];
+  if (!record || req.method !== 'GET') return;
   const purpose = String(req.headers['sec-purpose'] ?? req.headers['purpose'] ?? '');
   if (purpose.includes('prefetch') || req.headers['next-router-prefetch']) return;
   let doi;
@@ -28,7 +29,6 @@ export function recordSharedArticleView(req, res, path, ip) {
   const userAgent = String(req.headers['user-agent'] ?? '');
   res.once('finish', () => {
     if (res.statusCode !== 200 && res.statusCode !== 304) return;
-    const record = /** @type {Record<symbol, ((input: object) => void) | undefined>} */ (globalThis)[RECORD_USAGE];
-    record?.({ kind: 'shared_view', target: 'page', doi, ip, userAgent, userId: null, sessionId: null });
+    record({ kind: 'shared_view', target: 'page', doi, ip, userAgent, userId: null, sessionId: null });
   });
 }

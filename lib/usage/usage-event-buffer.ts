@@ -6,7 +6,16 @@ import { env } from '@/lib/env';
 import { now as clockNow } from '@/lib/clock';
 import { isRobot } from './is-robot';
 import { recomputeUsageFlags } from './recompute-usage-flags';
+import { openAddress, sealAddress } from './seal-address';
 import { sessionKeyOf } from './session-key';
+import {
+  appendToSpool,
+  listSealedSegments,
+  readSegment,
+  removeSegment,
+  sealSpoolSegment,
+  type Segment,
+} from './usage-spool';
 
 /** One transaction as a route or page sees it. The address is used once, to name the institution. */
 export type UsageInput = {
@@ -36,89 +45,139 @@ type PendingRow = {
   target: string;
   aid: string | null;
   doi: string | null;
+  /** The address, sealed (lib/usage/seal-address.ts): the spool is on disk. */
   ip: string | null;
   inst: string | null;
   uid: string | null;
   sk: string;
 };
 
-type Buffer = { rows: PendingRow[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+type Flusher = {
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  orphansCheckedAt: number;
+  /** Names of written segments whose files are gone: the next transaction forgets them. */
+  removed: string[];
+};
 
-// Recording must not slow a page: a view only pushes onto this list, and one statement writes
-// what gathered every FLUSH_MS (or FLUSH_ROWS). On globalThis: Next loads separate copies of this
-// module for pages, routes and instrumentation.ts in one process, and they must share one list
-// so the server's stop (scripts/server.mjs) writes everything before it exits.
+// Recording must not slow a page: a view only appends a line to the spool (lib/usage/usage-spool.ts,
+// which is what makes it survive a kill), and one transaction writes what gathered every FLUSH_MS
+// (or FLUSH_ROWS). On globalThis: Next loads separate copies of this module for pages, routes and
+// instrumentation.ts in one process, and they must share one timer and one flush at a time.
 const FLUSH_MS = 1000;
 const FLUSH_ROWS = 500;
-// While the database is away the list keeps growing; past this the oldest are dropped (said once).
-const KEEP_AT_MOST = 100_000;
-const KEY = Symbol.for('journal.usageEventBuffer');
-const store = globalThis as { [KEY]?: Buffer };
-const buffer: Buffer = (store[KEY] ??= { rows: [], timer: null, flushing: null });
+// A transaction writes at most this many events (after a long database outage the spool is large).
+const ROWS_PER_TRANSACTION = 5000;
+// How often the spool is searched for what processes that are gone left behind.
+const ORPHANS_EVERY_MS = 60_000;
+const KEY = Symbol.for('journal.usageEventFlusher');
+const store = globalThis as { [KEY]?: Flusher };
+const flusher: Flusher = (store[KEY] ??= { timer: null, flushing: null, orphansCheckedAt: 0, removed: [] });
 
 // The key of COUNTER's session hash. Several instances share NEXTAUTH_SECRET, so one reader's
 // session is one session wherever their requests land.
 const sessionSecret = env.NEXTAUTH_SECRET ?? 'development-only usage session key';
 
-/** Queues one COUNTER transaction; robots (COUNTER's list) are dropped here. Never throws, never waits. */
+/**
+ * Queues one COUNTER transaction on disk before it returns (the spool); robots (COUNTER's list)
+ * are dropped here. Never throws, never waits.
+ */
 export function recordUsage(input: UsageInput): void {
   if (isRobot(input.userAgent)) return;
   if (!input.articleId && !input.doi && input.kind !== 'search') return;
   // Only a valid address reaches the SQL cast (a bad one would fail the whole batch).
   const ip = input.ip && ipaddr.isValid(input.ip) ? input.ip : null;
   const at = input.at ?? clockNow();
-  buffer.rows.push({
+  const row: PendingRow = {
     at: at.toISOString(),
     kind: input.kind,
     target: input.target.slice(0, 240),
     aid: input.articleId ?? null,
     doi: input.doi ?? null,
-    ip: input.institutionId ? null : ip,
+    ip: input.institutionId || !ip ? null : sealAddress(ip, sessionSecret),
     inst: input.institutionId ?? null,
     uid: input.userId,
     sk: sessionKeyOf({ ...input, ip }, at, sessionSecret),
-  });
-  if (buffer.rows.length > KEEP_AT_MOST) {
-    buffer.rows.splice(0, buffer.rows.length - KEEP_AT_MOST);
-    console.warn(`[usage] more than ${KEEP_AT_MOST} events waiting for the database: the oldest were dropped`);
-  }
-  if (buffer.rows.length >= FLUSH_ROWS) void flushUsageEvents();
-  else buffer.timer ??= setTimeout(() => void flushUsageEvents(), FLUSH_MS).unref();
+  };
+  if (appendToSpool(row) >= FLUSH_ROWS) void flushUsageEvents();
+  else scheduleFlush(FLUSH_MS);
+}
+
+function scheduleFlush(ms: number) {
+  flusher.timer ??= setTimeout(() => void flushUsageEvents(), ms).unref();
 }
 
 /**
- * Writes every queued event in one statement: the article's journal, year of publication and
- * access type are read from the article, the institution from its address ranges (inet/cidr in
- * SQL, the same match as the access decision), and the address itself is not stored. A failed
- * write keeps the rows for the next try. Resolves when what was queued before the call is written.
+ * Writes every sealed spool segment of this process (and, once a minute, at start or when
+ * `withOrphans` asks, those of processes that are gone): the article's journal, year of publication and access type are read
+ * from the article, the institution from its address ranges (inet/cidr in SQL, the same match as
+ * the access decision), and the address itself is not stored. A failed write leaves the segments
+ * for the next try. Resolves when what was recorded before the call is written.
  */
-export async function flushUsageEvents(): Promise<void> {
-  if (buffer.timer) clearTimeout(buffer.timer);
-  buffer.timer = null;
-  while (buffer.flushing) await buffer.flushing;
-  if (buffer.rows.length === 0) return;
-  const rows = buffer.rows.splice(0, buffer.rows.length);
-  buffer.flushing = writeRows(rows)
+export async function flushUsageEvents(options: { withOrphans?: boolean } = {}): Promise<void> {
+  if (flusher.timer) clearTimeout(flusher.timer);
+  flusher.timer = null;
+  while (flusher.flushing) await flusher.flushing;
+  sealSpoolSegment();
+  const withOrphans = options.withOrphans ?? Date.now() - flusher.orphansCheckedAt >= ORPHANS_EVERY_MS;
+  const segments = listSealedSegments({ withOrphans });
+  if (withOrphans) flusher.orphansCheckedAt = Date.now();
+  if (segments.length === 0) return;
+  flusher.flushing = writeSegments(segments)
     .catch((error: unknown) => {
-      buffer.rows.unshift(...rows);
-      console.warn(
-        `[usage] ${rows.length} events not written yet (kept for the next try): ${(error as Error).message}`,
-      );
-      buffer.timer ??= setTimeout(() => void flushUsageEvents(), 5 * FLUSH_MS).unref();
+      console.warn(`[usage] events not written yet (kept in the spool for the next try): ${(error as Error).message}`);
+      scheduleFlush(5 * FLUSH_MS);
     })
     .finally(() => {
-      buffer.flushing = null;
+      flusher.flushing = null;
     });
-  await buffer.flushing;
+  await flusher.flushing;
 }
 
-async function writeRows(rows: PendingRow[]): Promise<void> {
-  const sessionKeys = [...new Set(rows.map((r) => r.sk))];
+/** Writes segments a few at a time, each batch in one transaction, and deletes them once written. */
+async function writeSegments(segments: Segment[]): Promise<void> {
+  let batch: { segment: Segment; rows: PendingRow[] }[] = [];
+  let count = 0;
+  const writeBatch = async () => {
+    if (batch.length === 0) return;
+    const forget = flusher.removed.splice(0);
+    await writeRows(batch, forget).catch((error: unknown) => {
+      flusher.removed.push(...forget);
+      throw error;
+    });
+    for (const { segment } of batch) removeSegment(segment);
+    flusher.removed.push(...batch.map((b) => b.segment.name));
+    batch = [];
+    count = 0;
+  };
+  for (const segment of segments) {
+    const rows = readSegment<PendingRow>(segment);
+    if (count > 0 && count + rows.length > ROWS_PER_TRANSACTION) await writeBatch();
+    batch.push({ segment, rows });
+    count += rows.length;
+  }
+  await writeBatch();
+}
+
+async function writeRows(batch: { segment: Segment; rows: PendingRow[] }[], forget: string[]): Promise<void> {
   // One flush at a time platform-wide (a transaction-scoped advisory lock): two instances writing
   // one session's events at once would each set its flags without the other's rows.
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('journal.usage-events'))`;
     await tx.$executeRaw`
+      DELETE FROM "UsageSpoolSegment"
+       WHERE "name" = ANY(${forget}::text[]) OR "writtenAt" < now() - interval '7 days'`;
+    // A segment already written (its process died before deleting it) is not counted again.
+    const fresh = await tx.$queryRaw<{ name: string }[]>`
+      INSERT INTO "UsageSpoolSegment" ("name")
+      SELECT unnest(${batch.map((b) => b.segment.name)}::text[])
+      ON CONFLICT DO NOTHING RETURNING "name"`;
+    const freshNames = new Set(fresh.map((f) => f.name));
+    const rows = batch.filter((b) => freshNames.has(b.segment.name)).flatMap((b) => b.rows);
+    if (rows.length === 0) return;
+    const sessionKeys = [...new Set(rows.map((r) => r.sk))];
+    const [inserted] = await tx.$queryRaw<{ firstId: bigint | null }[]>`
+    WITH ins AS (
     INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "userId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
     SELECT e.at, coalesce(e.inst, (
              SELECT r."institutionId" FROM "InstitutionRange" r
@@ -127,19 +186,23 @@ async function writeRows(rows: PendingRow[]): Promise<void> {
            coalesce(extract(year FROM a."publishedOnline")::int, i."year"),
            (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
            k.kind::"UsageKind", e.target
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ ...r, ip: r.ip && openAddress(r.ip, sessionSecret) })))}::jsonb)
            AS e(at timestamp, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
       LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
       LEFT JOIN "Issue" i ON i."id" = a."issueId"
       CROSS JOIN LATERAL unnest(CASE
              WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
              WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
-     WHERE e.kind = 'search' OR a."id" IS NOT NULL`;
-    await recomputeUsageFlags(tx, Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`);
+     WHERE e.kind = 'search' OR a."id" IS NOT NULL
+    RETURNING "id")
+    SELECT min("id") AS "firstId" FROM ins`;
+    // The events just inserted are the ones at or past the first new id: every writer holds the lock.
+    const firstId = inserted?.firstId;
+    if (firstId === null || firstId === undefined) return;
+    await recomputeUsageFlags(
+      tx,
+      Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`,
+      Prisma.sql`u."id" >= ${firstId}`,
+    );
   });
-}
-
-/** How many events wait to be written (tests, the server's stop). */
-export function countPendingUsageEvents(): number {
-  return buffer.rows.length;
 }

@@ -44,6 +44,7 @@ export async function seedUsage(now = new Date()): Promise<void> {
                  WHEN u.g % 29 = 3 AND NOT a."isFree" THEN 'no_license' ELSE 'request' END)::"UsageKind",
            CASE WHEN u.g % 13 = 12 THEN 'search' WHEN u.g % 4 = 3 THEN 'pdf' ELSE 'page' END
       FROM uses u JOIN articles a ON a.n = u.pick % a.total`;
-  await recomputeUsageFlags(db, Prisma.sql`e."institutionId" = ${institution.id}`);
+  // Every event of the institution is new: a fresh database.
+  await recomputeUsageFlags(db, Prisma.sql`e."institutionId" = ${institution.id}`, Prisma.sql`TRUE`);
   console.log(`Usage: ${EVENTS.toLocaleString('en-US')} generated COUNTER events for the demo institution (a year).`);
 }

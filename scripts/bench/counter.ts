@@ -3,7 +3,8 @@
 // (generate_series), as the app's batched writer stores them: sessions of five uses, the first two
 // on one article 12 s apart (a double-click), investigations, requests and denials, 2,000 articles
 // in 5 journals, plus 200,000 events of another institution. On PostgreSQL: a fresh database
-// `counter_bench` on BENCH_COUNTER_PG_URL's server (default postgresql://postgres@127.0.0.1:5432);
+// `counter_bench` (BENCH_COUNTER_DB names another, so two people on one server do not drop each
+// other's) on BENCH_COUNTER_PG_URL's server (default postgresql://postgres@127.0.0.1:5432);
 // then the same on the embedded database in memory. BENCH_COUNTER_EVENTS changes the count.
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
@@ -25,12 +26,14 @@ export type CounterFigures = { figures: CounterBenchFigure[]; loadAverage: strin
 async function freshPostgres(): Promise<string> {
   const server = process.env.BENCH_COUNTER_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const admin = new pg.Client({ connectionString: server });
+  const name = process.env.BENCH_COUNTER_DB ?? 'counter_bench';
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_COUNTER_DB must be a plain name, not ${name}`);
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS counter_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE counter_bench');
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(server);
-  url.pathname = '/counter_bench';
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
@@ -73,13 +76,13 @@ async function generate(url: string): Promise<number> {
 
 async function measure(database: string, url: string): Promise<CounterBenchFigure> {
   const insertSeconds = await generate(url);
-  // COUNTER's flags, as the app's writer sets them for each batch (here for all at once).
+  // COUNTER's flags and the month counts, as the app's writer sets them for each batch (here for all at once).
   const { db } = await import('@/lib/db');
   const { Prisma } = await import('@/generated/prisma/client');
   const { recomputeUsageFlags } = await import('@/lib/usage/recompute-usage-flags');
   const flagging = performance.now();
-  await recomputeUsageFlags(db, Prisma.sql`TRUE`);
-  await db.$executeRawUnsafe('VACUUM ANALYZE "UsageEvent"');
+  await recomputeUsageFlags(db, Prisma.sql`TRUE`, Prisma.sql`TRUE`);
+  await db.$executeRawUnsafe('VACUUM ANALYZE "UsageEvent", "UsageMonthCount"');
   const loadSeconds = insertSeconds + (performance.now() - flagging) / 1000;
   const { buildCounterReport } = await import('@/lib/counter/build-counter-report');
   const { parseReportRequest } = await import('@/lib/counter/parse-report-request');

@@ -1,8 +1,8 @@
 // npm run bench – one table: a static file vs the article page for visitors, subscribers and institution readers (ratios
 // to static), CME quiz submission p50/p99, Stripe webhook events/s, background jobs (emails
 // queued/s and sent/s), JATS import (articles/s, a 10 MB file's peak memory), the page of a
-// 500 KB article, OAI-PMH harvests (time, peak RSS). `npm run bench -- quiz` (or pages, webhooks, jobs, import,
-// large-page, search, oai) runs one
+// 500 KB article, OAI-PMH harvests (time, peak RSS), COUNTER reports and recording's cost to a page view. `npm run bench -- quiz` (or pages, webhooks, jobs, import,
+// large-page, search, oai, counter, recording) runs one
 // part. Each part runs in a process of its own: the app's modules read
 // DATABASE_URL once, and one part's server or database must not slow the next.
 import { execFile } from 'node:child_process';
@@ -16,6 +16,7 @@ import { benchLargeArticlePage } from './large-article-page';
 import { benchOai } from './oai';
 import { benchQuiz } from './quiz';
 import { benchSearch } from './search';
+import { benchUsageRecording } from './usage-recording';
 import { benchWebhooks } from './webhooks';
 
 const PARTS = {
@@ -27,12 +28,14 @@ const PARTS = {
   'large-page': benchLargeArticlePage,
   search: benchSearch,
   counter: benchCounter,
+  recording: benchUsageRecording,
   oai: benchOai,
 } as const;
 type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
 
 const CHILD_FLAG = '--part';
+const ROUNDS_NOTE = 'alternating on/off twice, 50 connections';
 const isPart = (name: string): name is Part => name in PARTS;
 
 async function runPartInChild(part: Part): Promise<unknown> {
@@ -127,6 +130,15 @@ function printTable(figures: Figures) {
     );
   }
   if (figures.counter) console.log(`counter: load average ${figures.counter.loadAverage} when it ended`);
+  const recording = figures.recording;
+  for (const r of recording?.figures ?? [])
+    console.log(
+      `| article page view, ${r.who}: COUNTER recording on vs off (${ROUNDS_NOTE}${r.failures ? `; ${r.failures} failed` : ''}) | ${n(r.onPerSecond)}/s vs ${n(r.offPerSecond)}/s | | | **${r.overheadPercent.toFixed(1)}% slower** (goal ≤ 5%) |`,
+    );
+  if (recording)
+    console.log(
+      `recording: ${n(recording.recordedEvents)} uses recorded by the "on" runs; load average ${recording.loadAverage} when it ended`,
+    );
   const jobs = figures.jobs;
   if (jobs) {
     console.log(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { keepBatchesWhole, sendBatchesWhole } from './keep-batches-whole';
+import { isProcessAlive } from '../../lib/is-process-alive';
 
 export type EmbeddedDatabase = {
   url: string;
@@ -85,20 +86,11 @@ export const embeddedDataDir = path.resolve(import.meta.dirname, '../../.data/pg
 // whoever opens it (npm start, db:migrate, db:backup, db:restore) first takes <folder>.pid.
 const lockFile = (dataDir: string) => `${path.resolve(dataDir)}.pid`;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The process that has the data folder open, or null. */
 export function embeddedDatabaseHolder(dataDir: string): number | null {
   try {
     const pid = Number(fs.readFileSync(lockFile(dataDir), 'utf8'));
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+    return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) ? pid : null;
   } catch {
     return null;
   }

@@ -22,8 +22,11 @@ let freeId = '';
 const key = { requestor: 'test-requestor', apiKey: 'test-api-key-0123456789' };
 
 const at = (iso: string) => new Date(iso);
-function use(input: Partial<UsageInput> & Pick<UsageInput, 'kind'>) {
+// Each use is written by a flush of its own, so COUNTER's rules meet events of earlier batches
+// (a double-click's second use unmarks the first): the month counts must follow.
+async function use(input: Partial<UsageInput> & Pick<UsageInput, 'kind'>) {
   recordUsage({ target: 'page', ip: CAMPUS_IP, userAgent: BROWSER, userId: null, sessionId: null, ...input });
+  await flushUsageEvents();
 }
 
 async function call(path: string, params: Record<string, string> = {}, auth = true) {
@@ -89,17 +92,23 @@ beforeAll(async () => {
   await db.counterCredential.create({ data: demoCredentialRow(institutionId, key.requestor, key.apiKey) });
 
   // §7.2's example: 10:01:00 and 10:01:29 are one action; 10:01:00 and 10:01:35 are two.
-  use({ kind: 'request', articleId: paidId, at: at('2026-03-02T10:01:00Z') });
-  use({ kind: 'request', articleId: paidId, at: at('2026-03-02T10:01:29Z') });
-  use({ kind: 'request', articleId: paidId, at: at('2026-03-03T10:01:00Z') });
-  use({ kind: 'request', articleId: paidId, at: at('2026-03-03T10:01:35Z') });
+  await use({ kind: 'request', articleId: paidId, at: at('2026-03-02T10:01:00Z') });
+  await use({ kind: 'request', articleId: paidId, at: at('2026-03-02T10:01:29Z') });
+  await use({ kind: 'request', articleId: paidId, at: at('2026-03-03T10:01:00Z') });
+  await use({ kind: 'request', articleId: paidId, at: at('2026-03-03T10:01:35Z') });
   // A chain: each within 30 s of the one before, so one action (the last is kept).
-  use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:00Z') });
-  use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:20Z') });
-  use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:45Z') });
+  await use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:00Z') });
+  await use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:20Z') });
+  await use({ kind: 'request', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-03-04T09:00:45Z') });
   // §7.3: the HTML and the PDF of one article in one session: 2 requests, 1 unique item.
-  use({ kind: 'request', articleId: paidId, sessionId: 'session-1', userId: 'u1', at: at('2026-04-10T08:00:00Z') });
-  use({
+  await use({
+    kind: 'request',
+    articleId: paidId,
+    sessionId: 'session-1',
+    userId: 'u1',
+    at: at('2026-04-10T08:00:00Z'),
+  });
+  await use({
     kind: 'request',
     articleId: paidId,
     sessionId: 'session-1',
@@ -108,25 +117,29 @@ beforeAll(async () => {
     at: at('2026-04-10T08:00:05Z'),
   });
   // An abstract view (investigation only) and a figure download of the free article (Open).
-  use({ kind: 'investigation', articleId: freeId, at: at('2026-04-11T12:00:00Z') });
-  use({ kind: 'investigation', articleId: freeId, target: 'asset:fig1.png', at: at('2026-04-11T12:00:10Z') });
+  await use({ kind: 'investigation', articleId: freeId, at: at('2026-04-11T12:00:00Z') });
+  await use({ kind: 'investigation', articleId: freeId, target: 'asset:fig1.png', at: at('2026-04-11T12:00:10Z') });
   // Two refusals 10 s apart on one link: one No_License.
-  use({ kind: 'no_license', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-05-01T10:00:00Z') });
-  use({ kind: 'no_license', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-05-01T10:00:10Z') });
+  await use({ kind: 'no_license', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-05-01T10:00:00Z') });
+  await use({ kind: 'no_license', articleId: paidId, userAgent: OTHER_BROWSER, at: at('2026-05-01T10:00:10Z') });
   // A shared-page view from the server (by DOI): paid, so an Investigation and a No_License.
-  use({ kind: 'shared_view', doi: '10.1001/test.paid', userAgent: OTHER_BROWSER, at: at('2026-05-02T10:00:00Z') });
+  await use({
+    kind: 'shared_view',
+    doi: '10.1001/test.paid',
+    userAgent: OTHER_BROWSER,
+    at: at('2026-05-02T10:00:00Z'),
+  });
   // Searches; a robot's use; and a reader outside every range (nobody's usage).
-  use({ kind: 'search', target: 'search', at: at('2026-05-03T10:00:00Z') });
-  use({ kind: 'search', target: 'search', at: at('2026-05-03T10:05:00Z') });
-  use({
+  await use({ kind: 'search', target: 'search', at: at('2026-05-03T10:00:00Z') });
+  await use({ kind: 'search', target: 'search', at: at('2026-05-03T10:05:00Z') });
+  await use({
     kind: 'request',
     articleId: paidId,
     userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
     at: at('2026-05-04T10:00:00Z'),
   });
-  use({ kind: 'request', articleId: paidId, userAgent: '', at: at('2026-05-04T10:00:00Z') });
-  use({ kind: 'request', articleId: paidId, ip: '198.51.100.9', at: at('2026-05-05T10:00:00Z') });
-  await flushUsageEvents();
+  await use({ kind: 'request', articleId: paidId, userAgent: '', at: at('2026-05-04T10:00:00Z') });
+  await use({ kind: 'request', articleId: paidId, ip: '198.51.100.9', at: at('2026-05-05T10:00:00Z') });
 });
 
 describe('usage events', () => {
@@ -140,6 +153,23 @@ describe('usage events', () => {
       '203.0.113',
     );
     expect(rows.find((r) => r.articleId === paidId)).toMatchObject({ yop: 2025, accessType: 'Controlled' });
+  });
+
+  it('are summed per month exactly as their flags count them, batch after batch', async () => {
+    const fromEvents = await db.$queryRaw<unknown[]>`
+      SELECT coalesce(e."institutionId", '') AS "institutionId", to_char(e."occurredAt", 'YYYY-MM') AS "month", e."articleId",
+             (count(*) FILTER (WHERE e."isCounted" AND e."kind" <> 'no_license'))::int AS "totalInvestigations",
+             (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'request'))::int AS "totalRequests",
+             (count(*) FILTER (WHERE e."isUniqueItem"))::int AS "uniqueInvestigations",
+             (count(*) FILTER (WHERE e."isUniqueRequest"))::int AS "uniqueRequests",
+             (count(*) FILTER (WHERE e."isCounted" AND e."kind" = 'no_license'))::int AS "noLicense"
+        FROM "UsageEvent" e WHERE e."kind" <> 'search' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    const kept = await db.$queryRaw<unknown[]>`
+      SELECT "institutionId", to_char("month", 'YYYY-MM') AS "month", "articleId", "totalInvestigations", "totalRequests",
+             "uniqueInvestigations", "uniqueRequests", "noLicense"
+        FROM "UsageMonthCount" ORDER BY 1, 2, 3`;
+    expect(kept).toEqual(fromEvents);
+    expect(kept.length).toBeGreaterThan(3);
   });
 });
 
