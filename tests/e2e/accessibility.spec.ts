@@ -34,9 +34,34 @@ const PAGES = {
     '/doi/10.1001/missing',
     '/issues/999/9',
     '/no-such-page',
+    '/institution-access',
+    '/checkout/cancel',
+    '/reset-password',
+    '/verify-email',
+    '/confirm-email',
+    '/cme/certificates/CME-0000-0000-0000',
   ],
-  subscriber: [ARTICLE, '/account', '/account/reading-list', '/cme', '/cme/transcript', '/checkout/test-portal'],
+  subscriber: [
+    ARTICLE,
+    '/account',
+    '/account/reading-list',
+    '/account/alerts',
+    '/cme',
+    '/cme/profile',
+    '/cme/transcript',
+    '/checkout/test-portal',
+  ],
   admin: ADMIN_PAGES,
+  librarian: [
+    '/librarian',
+    '/librarian/usage',
+    '/librarian/ip-ranges',
+    '/librarian/test-address',
+    '/librarian/history',
+    '/librarian/holdings',
+    '/librarian/counter-api',
+    '/librarian/saml',
+  ],
 } as const;
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {
@@ -65,5 +90,13 @@ test('every admin page has no accessibility violations', async ({ page }) => {
   await signIn(page, 'admin@example.com', undefined, '/admin');
   const found: string[] = [];
   for (const path of PAGES.admin) found.push(...(await violationsOn(page, path)));
+  expect(found).toEqual([]);
+});
+
+test('every page of the librarian portal has no accessibility violations', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'librarian@example.com', undefined, '/librarian');
+  const found: string[] = [];
+  for (const path of PAGES.librarian) found.push(...(await violationsOn(page, path)));
   expect(found).toEqual([]);
 });

@@ -10,5 +10,6 @@ export const ADMIN_PAGES = [
   '/admin/comments',
   '/admin/cme',
   '/admin/jobs',
+  '/admin/usage',
   '/admin/audit',
 ];
