@@ -20,6 +20,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* Same idea for the Related Content box order (see the comment in the script). */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts */}
         <script src="/related-order.js" />
+        {/* Not blocking: remembers this browser's time zone for the next page (see the script). */}
+        <script src="/time-zone.js" async />
       </head>
       <body>{children}</body>
     </html>

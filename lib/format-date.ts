@@ -1,7 +1,10 @@
-// The one way dates and times are written for people, with Intl, in the journal's time zone, which
-// is named beside every time shown ("14:05 UTC"): the server is the only clock, and a page shared
-// by many readers cannot know each one's zone. Also the ISO calendar date, where a compact or
-// machine-readable date belongs (CSV, metadata, table cells). Pure: server and browser code use it.
+// The one way dates and times are written for people, with Intl. A time is always written in a
+// zone the caller names and with that zone named beside it ("14:05 UTC", "09:05 GMT-5"): on a
+// page for one reader, their zone (lib/time-zone/get-reader-time-zone.ts); on a page shared by
+// many readers, or where no reader asks (emails, jobs), the journal's. Calendar dates that are the
+// journal's business (publication, certificates, subscription terms) are the journal zone's, the
+// default. Also the ISO calendar date, where a machine-readable date belongs (CSV, metadata, form
+// values). Pure: server and browser code use it.
 
 /** The zone the journal keeps its dates and times in. */
 export const JOURNAL_TIME_ZONE = 'UTC';
@@ -19,8 +22,8 @@ export function formatDate(date: Date, timeZone = JOURNAL_TIME_ZONE): string {
   return formatter('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
 
-/** "14:05 UTC": 24-hour time with its zone named. */
-export function formatTime(date: Date, timeZone = JOURNAL_TIME_ZONE): string {
+/** "14:05 UTC": 24-hour time in `timeZone`, with the zone named (no default: whose zone is a decision). */
+export function formatTime(date: Date, timeZone: string): string {
   return formatter('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
@@ -30,9 +33,18 @@ export function formatTime(date: Date, timeZone = JOURNAL_TIME_ZONE): string {
   }).format(date);
 }
 
-/** "1 December 2026, 14:05 UTC" */
-export function formatDateTime(date: Date, timeZone = JOURNAL_TIME_ZONE): string {
+/** "1 December 2026, 14:05 UTC": the date and time in `timeZone`, with the zone named. */
+export function formatDateTime(date: Date, timeZone: string): string {
   return `${formatDate(date, timeZone)}, ${formatTime(date, timeZone)}`;
+}
+
+/** "GMT-5", "GMT+5:30", "GMT": how far `timeZone` is from UTC at `date` (a zone picker's labels). */
+export function formatUtcOffset(date: Date, timeZone: string): string {
+  return (
+    formatter('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+  );
 }
 
 /** "2026-12-01": the calendar date in the journal's zone. */

@@ -3,9 +3,11 @@ import { db } from '@/lib/db';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { listUnmatchedStripeEvents } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export default async function AdminHome() {
   await requireAdmin('/admin');
+  const timeZone = await getReaderTimeZone();
   const [users, subscriptions, purchases, institutions, members, unmatched] = await Promise.all([
     db.user.count(),
     db.subscription.count({ where: { status: 'active', revokedAt: null } }),
@@ -49,7 +51,7 @@ export default async function AdminHome() {
         total={unmatched.length}
         noun="event"
         columns={[
-          { header: 'Received', cell: (e) => formatDateTime(e.processedAt) },
+          { header: 'Received', cell: (e) => formatDateTime(e.processedAt, timeZone) },
           { header: 'Event', cell: (e) => <code>{e.id}</code> },
           { header: 'Type', cell: (e) => e.type },
           { header: 'Problem', cell: (e) => e.problem },

@@ -1,11 +1,10 @@
 import Link from 'next/link';
+import { formatDate } from '@/lib/format-date';
 import { getInstitutionSummary } from '@/lib/librarian/get-institution-summary';
 import { PORTAL_NAV } from '@/lib/librarian/portal-nav';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
 
 export const metadata = { title: 'Overview' };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function LibrarianOverview() {
   const { institution } = await requireLibrarian('/librarian');
@@ -16,7 +15,7 @@ export default async function LibrarianOverview() {
       <dl className="admin-stats">
         <div>
           <dt>Access</dt>
-          <dd>{summary.activeUntil ? `until ${day(summary.activeUntil)}` : 'no end date'}</dd>
+          <dd>{summary.activeUntil ? `until ${formatDate(summary.activeUntil)}` : 'no end date'}</dd>
         </div>
         <div>
           <dt>IP ranges</dt>
@@ -24,8 +23,8 @@ export default async function LibrarianOverview() {
         </div>
       </dl>
       <p>
-        Access since {day(summary.activeFrom)}. Readers on your institution’s networks read every article while the
-        access is active.
+        Access since {formatDate(summary.activeFrom)}. Readers on your institution’s networks read every article while
+        the access is active.
       </p>
       <ul>
         {PORTAL_NAV.filter((s) => s.href !== '/librarian').map((s) => (

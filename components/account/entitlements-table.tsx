@@ -2,8 +2,8 @@ import type { Entitlement } from '@/lib/access/list-entitlements';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format-date';
 
-/** "My access": each entitlement with its source and end. */
-export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[] }) {
+/** "My access": each entitlement with its source and end (a time in `timeZone`, the reader's). */
+export function EntitlementsTable({ entitlements, timeZone }: { entitlements: Entitlement[]; timeZone: string }) {
   if (entitlements.length === 0) {
     return (
       <p>
@@ -21,7 +21,7 @@ export function EntitlementsTable({ entitlements }: { entitlements: Entitlement[
         { header: 'Access', cell: (e) => e.kind },
         { header: 'What', cell: (e) => e.description },
         { header: 'Source', cell: (e) => e.source },
-        { header: 'Ends (UTC)', cell: (e) => (e.endsAt ? formatDateTime(e.endsAt) : 'No end date') },
+        { header: 'Ends', cell: (e) => (e.endsAt ? formatDateTime(e.endsAt, timeZone) : 'No end date') },
         {
           header: 'Status',
           cell: (e) => (

@@ -3,19 +3,23 @@ import { DataTable } from '@/components/ui/data-table';
 import { getReader } from '@/lib/access/get-reader';
 import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { formatDate } from '@/lib/format-date';
 import { listPairings, listReachableInstitutions } from '@/lib/saml/institution-pairing';
 import { pairInstitutionAction, unpairInstitutionAction } from '@/lib/saml/pairing-actions';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const VIA = { address: 'on its network', saml: 'signed in through it' } as const;
 
 /** My Account: institutions this account is paired with, and the one the reader can pair now. */
 export async function InstitutionPairingSection({ userId }: { userId: string }) {
   const now = clockNow();
-  const [pairings, reachable] = await Promise.all([
+  const [pairings, reachable, timeZone] = await Promise.all([
     listPairings(userId),
     getReader().then((reader) => listReachableInstitutions(reader, now)),
+    getReaderTimeZone(),
   ]);
+  // The reader's own checks and ends: their calendar's days.
+  const day = (d: Date) => formatDate(d, timeZone);
   if (!pairings.length && !reachable.length) return null;
   const days = env.INSTITUTION_PAIRING_DAYS;
   return (

@@ -6,10 +6,14 @@ import { formatMoney } from '@/lib/billing/format-money';
 import { listBillingHistory } from '@/lib/billing/list-billing-history';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 /** The account page's billing section: manage the subscription, and every payment once with its receipt. */
 export async function BillingPanel({ userId, canReadEverything }: { userId: string; canReadEverything: boolean }) {
-  const { payments, hasPaidSubscription } = await listBillingHistory(userId);
+  const [{ payments, hasPaidSubscription }, timeZone] = await Promise.all([
+    listBillingHistory(userId),
+    getReaderTimeZone(),
+  ]);
   return (
     <section aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing</h2>
@@ -29,7 +33,7 @@ export async function BillingPanel({ userId, canReadEverything }: { userId: stri
           rows={payments}
           rowKey={(p) => p.key}
           columns={[
-            { header: 'Date', cell: (p) => formatDateTime(p.paidAt) },
+            { header: 'Date', cell: (p) => formatDateTime(p.paidAt, timeZone) },
             {
               header: 'For',
               cell: (p) =>

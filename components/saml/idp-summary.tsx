@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { certificatePem } from '@/lib/saml/parse-idp-metadata';
 import { SAML_PATHS, spSettings } from '@/lib/saml/sp-settings';
+import { formatDate, formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 type Idp = {
   entityId: string;
@@ -15,15 +17,16 @@ type Idp = {
 function certificateLine(base64: string) {
   try {
     const c = new X509Certificate(certificatePem(base64));
-    return `${c.subject.replace(/\n/g, ', ')}, valid until ${new Date(c.validTo).toISOString().slice(0, 10)}, SHA-256 ${c.fingerprint256.slice(0, 23)}…`;
+    return `${c.subject.replace(/\n/g, ', ')}, valid until ${formatDate(new Date(c.validTo))}, SHA-256 ${c.fingerprint256.slice(0, 23)}…`;
   } catch {
     return 'unreadable certificate';
   }
 }
 
 /** What is set for the institution's identity provider, and what to register at the IdP. */
-export function IdpSummary({ idp }: { idp: Idp | null }) {
+export async function IdpSummary({ idp }: { idp: Idp | null }) {
   const sp = spSettings();
+  const timeZone = await getReaderTimeZone();
   return (
     <>
       {idp ? (
@@ -43,7 +46,7 @@ export function IdpSummary({ idp }: { idp: Idp | null }) {
           <dt>Entitlement that gives access</dt>
           <dd>{idp.entitlement ?? 'none'}</dd>
           <dt>Last changed</dt>
-          <dd>{idp.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</dd>
+          <dd>{formatDateTime(idp.updatedAt, timeZone)}</dd>
         </dl>
       ) : (
         <p>No identity provider is set: readers cannot sign in through this institution yet.</p>

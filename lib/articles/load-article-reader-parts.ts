@@ -8,9 +8,11 @@ import { loadAccessFactsForDoi } from '@/lib/access/load-access-facts';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now as clockNow } from '@/lib/clock';
 import type { CommentView } from '@/lib/comments/comments-reply';
+import { JOURNAL_TIME_ZONE } from '@/lib/format-date';
 import { BOX_ORDER_COOKIE, DEFAULT_LAYOUT, parseBoxOrderCookie } from '@/lib/related/box-order';
 import { getPubmedArticles } from '@/lib/related/get-pubmed-articles';
 import { refreshCitedBy } from '@/lib/related/refresh-cited-by';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import {
   claimPubmedRefresh,
   forgetArticleParts,
@@ -27,11 +29,11 @@ import { parseTextSize, TEXT_SIZE_COOKIE } from './text-size';
 
 type FullText = { fullTextHtml: string };
 
-function textOf(decision: AccessDecision, fullText: FullText | null, now: Date): ArticleText | null {
+function textOf(decision: AccessDecision, fullText: FullText | null, now: Date, timeZone: string): ArticleText | null {
   if (!decision.canRead || !fullText) return null;
   return {
     source: decision.source,
-    reason: describeAccess(decision, now),
+    reason: describeAccess(decision, now, timeZone),
     until: 'until' in decision ? decision.until.toISOString() : null,
     fullTextHtml: fullText.fullTextHtml,
   };
@@ -54,7 +56,8 @@ export async function loadVisitorView(article: ArticlePage): Promise<ArticleView
   ]);
   // Crossref is asked after the render (on build and revalidation), never while a reader waits.
   after(() => refreshCitedBy(article.id));
-  const text = publicText?.canRead ? textOf(publicText.decision, publicText, now) : null;
+  // A free article's reason names no time: nothing on this shared page is in a reader's zone.
+  const text = publicText?.canRead ? textOf(publicText.decision, publicText, now, JOURNAL_TIME_ZONE) : null;
   return {
     article,
     shared,
@@ -78,6 +81,8 @@ export type ReaderRequest = {
   institutionSessionHash?: string | null;
   textSizeCookie?: string;
   boxOrderCookie?: string;
+  /** The zone the reader's times are written in (lib/time-zone); the journal's when absent. */
+  timeZone?: string;
 };
 
 /**
@@ -86,13 +91,19 @@ export type ReaderRequest = {
  * no such DOI.
  */
 export async function loadReaderView(doi: string): Promise<ArticleViewData | null> {
-  const [user, reader, jar] = await Promise.all([getCurrentUser(), getReader(), cookies()]);
+  const [user, reader, jar, timeZone] = await Promise.all([
+    getCurrentUser(),
+    getReader(),
+    cookies(),
+    getReaderTimeZone(),
+  ]);
   return buildReaderView(doi, {
     user,
     ip: reader.ip,
     institutionSessionHash: reader.institutionSessionHash ?? null,
     textSizeCookie: jar.get(TEXT_SIZE_COOKIE)?.value,
     boxOrderCookie: jar.get(BOX_ORDER_COOKIE)?.value,
+    timeZone,
   });
 }
 
@@ -136,7 +147,7 @@ export async function buildReaderView(
       }
     });
   const parts: ArticleReaderParts = {
-    text: textOf(decision, fullText, now),
+    text: textOf(decision, fullText, now, request.timeZone ?? JOURNAL_TIME_ZONE),
     comments: {
       isSignedIn: Boolean(user),
       comments: rows ? [...shared.approvedComments, ...rows.pendingComments].sort(byDate) : shared.approvedComments,

@@ -21,7 +21,7 @@ import { passwordProblem } from '@/lib/auth/password-strength';
 import type { ActionState } from '@/lib/http/action';
 import { validatedAction, validatedActionWithUser } from '@/lib/http/action';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
-import { formatIsoDate } from '@/lib/format-date';
+import { formatDate } from '@/lib/format-date';
 
 /** A weak new password answers on its field, before anything else happens. */
 function weakPassword(password: string, context: { email?: string; name?: string } = {}): ActionState | null {
@@ -88,6 +88,6 @@ export const activateAction = validatedActionWithUser(activationSchema, async (d
   const subscription = await activateMembership(user.id, data, { ip: clientIpFromHeaders(await headers()) });
   return {
     ok: true,
-    message: `Your subscription is active until ${formatIsoDate(subscription.currentPeriodEnd)}.`,
+    message: `Your subscription is active until ${formatDate(subscription.currentPeriodEnd)}.`,
   };
 });

@@ -17,6 +17,8 @@ export type CurrentUser = {
    * Absent counts as no; the portal itself checks the assignment on every request.
    */
   isLibrarian?: boolean;
+  /** The IANA zone the reader chose for their times (lib/time-zone); null or absent: none chosen. */
+  timeZone?: string | null;
   /** This browser's session (UserSession row): a password change keeps it and ends the others. */
   sessionId: string;
 };
@@ -33,6 +35,7 @@ type SessionRow = {
   emailVerifiedAt: Date | null;
   disabledAt: Date | null;
   isLibrarian: boolean;
+  timeZone: string | null;
 };
 
 /**
@@ -48,7 +51,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // One statement for the session row and its user (a nested Prisma select would be two).
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."userId", s."revokedAt", s."lastSeenAt", u."name", u."email", u."role"::text AS "role",
-           u."emailVerifiedAt", u."disabledAt",
+           u."emailVerifiedAt", u."disabledAt", u."timeZone",
            EXISTS (SELECT 1 FROM "InstitutionLibrarian" l WHERE l."userId" = u."id") AS "isLibrarian"
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${claims.sessionId}`;
@@ -65,6 +68,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: row.role,
     emailVerified: Boolean(row.emailVerifiedAt),
     isLibrarian: row.isLibrarian,
+    timeZone: row.timeZone,
     sessionId: claims.sessionId,
   };
 });

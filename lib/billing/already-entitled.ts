@@ -5,18 +5,25 @@ import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/format-date';
+import { formatDate, JOURNAL_TIME_ZONE } from '@/lib/format-date';
 
 // We never sell what a reader already has. Only what their own account holds counts: an
 // institution's network is where they are, not what they own.
 
-/** Refuses 24-hour access to an article the reader can already read on their account. */
-export async function refuseIfAlreadyReadable(userId: string, article: { id: string; isFree: boolean }) {
+/**
+ * Refuses 24-hour access to an article the reader can already read on their account; the reason
+ * names its times in `timeZone` (the reader's where a page for them asks).
+ */
+export async function refuseIfAlreadyReadable(
+  userId: string,
+  article: { id: string; isFree: boolean },
+  timeZone = JOURNAL_TIME_ZONE,
+) {
   const now = clockNow();
   const decision = decideAccess(await loadAccessFacts({ userId, ip: null }, article, now));
   if (decision.canRead) {
     throw new AppError(
-      `You can already read this article (${describeAccess(decision, now)}): there is nothing to buy.`,
+      `You can already read this article (${describeAccess(decision, now, timeZone)}): there is nothing to buy.`,
       409,
       'already_entitled',
     );

@@ -12,8 +12,15 @@ const HEIGHT = 792;
 const MARGIN = 54;
 const INK = rgb(0.1, 0.1, 0.1);
 
-/** A one-page receipt for one of the reader's payments, issued by the journal (any provider). */
-export async function renderReceiptPdf(payment: Payment, payer: { name: string; email: string }): Promise<Uint8Array> {
+/**
+ * A one-page receipt for one of the reader's payments, issued by the journal (any provider); its
+ * time in `timeZone` (the reader's, who downloads it), named.
+ */
+export async function renderReceiptPdf(
+  payment: Payment,
+  payer: { name: string; email: string },
+  { timeZone }: { timeZone: string },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Receipt ${payment.key}`);
   doc.setProducer('journal-platform');
@@ -34,7 +41,7 @@ export async function renderReceiptPdf(payment: Payment, payer: { name: string; 
   line('Receipt', 22, true);
   y -= 10;
   line(`Receipt number: ${payment.key}`, 11);
-  line(`Date: ${formatDateTime(payment.paidAt)}`, 11);
+  line(`Date: ${formatDateTime(payment.paidAt, timeZone)}`, 11);
   line(`Paid by: ${payer.name} <${payer.email}>`, 11);
   y -= 10;
   line(payment.what.kind === 'subscription' ? payment.what.plan : `24-hour access: ${payment.what.title}`, 12, true);

@@ -4,11 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getReader } from '@/lib/access/get-reader';
 import { now as clockNow } from '@/lib/clock';
+import { formatDate } from '@/lib/format-date';
 import { validatedActionWithUser } from '@/lib/http/action';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import { pairAccountWithInstitution, unpairAccount } from './institution-pairing';
 
 const institutionForm = z.object({ institutionId: z.string().trim().min(1).max(40) });
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export const pairInstitutionAction = validatedActionWithUser(institutionForm, async ({ institutionId }, user) => {
   const { institution, expiresAt } = await pairAccountWithInstitution(
@@ -20,7 +21,7 @@ export const pairInstitutionAction = validatedActionWithUser(institutionForm, as
   revalidatePath('/account');
   return {
     ok: true,
-    message: `Your account is paired with ${institution}: its access follows you off campus until ${day(expiresAt)}.`,
+    message: `Your account is paired with ${institution}: its access follows you off campus until ${formatDate(expiresAt, await getReaderTimeZone())}.`,
   };
 });
 

@@ -4,6 +4,7 @@
 // allowed a DTD (no entity expansion, nothing loaded from outside).
 import { X509Certificate } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { formatDate } from '@/lib/format-date';
 
 export const MAX_METADATA_BYTES = 512 * 1024;
 
@@ -95,7 +96,7 @@ export function parseIdpMetadata(xml: string, now = new Date()): IdpMetadata {
     const validUntil = el.getAttribute('validUntil');
     if (validUntil && !Number.isNaN(Date.parse(validUntil)) && Date.parse(validUntil) <= now.getTime())
       throw new MetadataError(
-        `The metadata expired on ${new Date(validUntil).toISOString().slice(0, 10)} (validUntil); get a current copy.`,
+        `The metadata expired on ${formatDate(new Date(validUntil))} (validUntil); get a current copy.`,
       );
   }
 
@@ -135,7 +136,7 @@ export function parseIdpMetadata(xml: string, now = new Date()): IdpMetadata {
       }
       if (new Date(certificate.validTo).getTime() <= now.getTime())
         warnings.push(
-          `A signing certificate (${certificate.subject.replace(/\n/g, ', ')}) expired on ${new Date(certificate.validTo).toISOString().slice(0, 10)}; SAML still trusts it because it is in the metadata.`,
+          `A signing certificate (${certificate.subject.replace(/\n/g, ', ')}) expired on ${formatDate(new Date(certificate.validTo))}; SAML still trusts it because it is in the metadata.`,
         );
       if (!signingCertificates.includes(base64)) signingCertificates.push(base64);
     }

@@ -101,7 +101,7 @@ test('a member activates their society subscription; a second account is refused
   await byNumber.getByLabel('Member or subscriber number').fill('AMA-100200');
   await byNumber.getByLabel('Last name').fill('rivera');
   await byNumber.getByRole('button', { name: 'Activate' }).click();
-  await expect(page.getByText(/Your subscription is active until \d{4}-\d\d-\d\d/)).toBeVisible();
+  await expect(page.getByText(/Your subscription is active until \d{1,2} [A-Z][a-z]+ \d{4}\./)).toBeVisible();
   await page.goto('/account');
   await expect(page.getByRole('cell', { name: 'Activated membership' })).toBeVisible();
 

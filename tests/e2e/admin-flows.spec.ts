@@ -36,7 +36,7 @@ test('admin grants a complimentary subscription → that reader sees the full te
 
   await page.goto(ARTICLE);
   await expect(page.locator('.gated-content')).toContainText(FULL_TEXT);
-  await expect(page.getByText('Subscriber until 2031-06-30')).toBeVisible();
+  await expect(page.getByText('Subscriber until 30 June 2031')).toBeVisible();
 
   // Found by the reader's email; its words are the admin's, not stored values; ended rows offer no changes.
   await admin.goto(`/admin/subscriptions?q=${encodeURIComponent(reader.email.toUpperCase())}`);

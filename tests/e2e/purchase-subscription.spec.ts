@@ -33,7 +33,7 @@ test('subscribe → full text on every paid article; cancel in the portal → ac
     });
   }
   await page.goto(ARTICLE);
-  await expect(page.getByText(/^Subscriber until \d{4}-\d\d-\d\d$/)).toBeVisible();
+  await expect(page.getByText(/^Subscriber until \d{1,2} [A-Z][a-z]+ \d{4}$/)).toBeVisible();
   await expect(page.locator('.gated-content')).toBeVisible();
 
   await page.goto('/account');

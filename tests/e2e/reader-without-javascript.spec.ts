@@ -10,7 +10,7 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 const NO_JS = { javaScriptEnabled: false };
 
 for (const [kind, reason] of [
-  ['subscriber', /^Subscriber until \d{4}-\d\d-\d\d$/],
+  ['subscriber', /^Subscriber until \d{1,2} [A-Z][a-z]+ \d{4}$/],
   ['purchaser', /^24-hour access until \d\d:\d\d UTC (today|tomorrow)$/],
   ['institution', /^Access provided by Demo University Hospital$/],
 ] as [ReaderKind, RegExp][]) {

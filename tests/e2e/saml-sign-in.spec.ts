@@ -140,7 +140,7 @@ test('a personal account paired after an institution sign-in keeps the access wi
   await page.getByRole('button', { name: 'Pair my account with Demo University Hospital' }).click();
   await expect(
     page.getByText(
-      /Your account is paired with Demo University Hospital: its access follows you off campus until \d{4}-\d\d-\d\d/,
+      /Your account is paired with Demo University Hospital: its access follows you off campus until \d{1,2} [A-Z][a-z]+ \d{4}\./,
     ),
   ).toBeVisible();
   // The institution sign-in ends (a new browser session); the paired account still reads.

@@ -45,7 +45,7 @@ test.describe('on a phone', () => {
     const table = page.getByRole('table', { name: 'Your subscriptions, purchases and institutional access' });
     await expect(table).toBeVisible();
     // Each cell names its column, since the header row is hidden on a phone.
-    await expect(table.locator('td[data-label="Ends (UTC)"]').first()).toBeVisible();
+    await expect(table.locator('td[data-label="Ends"]').first()).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 

@@ -21,6 +21,7 @@ import { refundLatestPayment } from '@/lib/admin/subscriptions';
 import { db } from '@/lib/db';
 import { findPayment, listBillingHistory } from '@/lib/billing/list-billing-history';
 import { renderReceiptPdf } from '@/lib/billing/render-receipt-pdf';
+import { formatDateTime } from '@/lib/format-date';
 import { readPdfText } from '../support/read-pdf-text';
 import { createPaidArticle, createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
@@ -132,8 +133,12 @@ describe('local test-payment provider', () => {
     for (const payment of payments) {
       expect(await findPayment(user.id, payment.key)).toEqual(payment);
       expect(await findPayment(stranger.id, payment.key)).toBeNull();
-      const text = await readPdfText(await renderReceiptPdf(payment, { name: 'Pat Payer', email: user.email }));
+      const pdf = await renderReceiptPdf(payment, { name: 'Pat Payer', email: user.email }, { timeZone: 'Asia/Tokyo' });
+      const text = await readPdfText(pdf);
       expect(text).toContain(`Receipt number: ${payment.key}`);
+      // In the zone of the reader who downloads it, named.
+      expect(text).toContain(`Date: ${formatDateTime(payment.paidAt, 'Asia/Tokyo')}`);
+      expect(text).toContain('GMT+9');
       expect(text).toContain('Status: Paid');
     }
     expect(await findPayment(user.id, 'purchase-../../x')).toBeNull();

@@ -37,7 +37,7 @@ describe('decideAccess', () => {
   it('opens free articles to everyone, with nothing else known', () => {
     const d = decideAccess(facts({ article: { id: 'a1', isFree: true } }));
     expect(d).toEqual({ canRead: true, source: 'free' });
-    expect(describeAccess(d, now)).toBe('Free article');
+    expect(describeAccess(d, now, 'UTC')).toBe('Free article');
   });
 
   it('keeps paid articles closed to a reader with no entitlement', () => {
@@ -48,7 +48,9 @@ describe('decideAccess', () => {
     it('opens while active and names its end', () => {
       const d = decideAccess(facts({ subscriptions: [subscription({ source })] }));
       expect(d).toMatchObject({ canRead: true, source: 'subscription', via: source });
-      expect(describeAccess(d, now)).toBe('Subscriber until 2027-03-01');
+      expect(describeAccess(d, now, 'UTC')).toBe('Subscriber until 1 March 2027');
+      // A subscription's term is the journal's date, whoever reads it.
+      expect(describeAccess(d, now, 'Pacific/Honolulu')).toBe('Subscriber until 1 March 2027');
     });
     it('is closed once the period has ended (end exclusive)', () => {
       expect(decideAccess(facts({ subscriptions: [subscription({ source, currentPeriodEnd: now })] })).canRead).toBe(
@@ -103,11 +105,14 @@ describe('decideAccess', () => {
     it('is closed when refunded', () => {
       expect(decideAccess(facts({ purchases: [purchase(confirmedAt, { revokedAt: now })] })).canRead).toBe(false);
     });
-    it('describes the end in UTC, today or tomorrow', () => {
+    it('describes the end in the reader’s zone, named, today or tomorrow there', () => {
       const d = decideAccess(facts({ purchases: [purchase(now)] }));
-      expect(describeAccess(d, now)).toBe('24-hour access until 12:00 UTC tomorrow');
+      expect(describeAccess(d, now, 'UTC')).toBe('24-hour access until 12:00 UTC tomorrow');
       const earlier = decideAccess(facts({ purchases: [purchase(confirmedAt)] }));
-      expect(describeAccess(earlier, now)).toBe('24-hour access until 14:05 UTC today');
+      expect(describeAccess(earlier, now, 'UTC')).toBe('24-hour access until 14:05 UTC today');
+      // 14:05 UTC is 23:05 in Tokyo, still today there; 12:00 UTC tomorrow is 21:00 tomorrow.
+      expect(describeAccess(earlier, now, 'Asia/Tokyo')).toBe('24-hour access until 23:05 GMT+9 today');
+      expect(describeAccess(d, now, 'Asia/Tokyo')).toBe('24-hour access until 21:00 GMT+9 tomorrow');
     });
   });
 
@@ -119,7 +124,7 @@ describe('decideAccess', () => {
     };
     it('opens within its active period and names the institution', () => {
       const d = decideAccess(facts({ institutions: [institution] }));
-      expect(describeAccess(d, now)).toBe('Access provided by Mercy General Hospital');
+      expect(describeAccess(d, now, 'UTC')).toBe('Access provided by Mercy General Hospital');
     });
     it('is closed before and after its active period', () => {
       expect(decideAccess(facts({ now: new Date('2025-12-31T23:59:59Z'), institutions: [institution] })).canRead).toBe(

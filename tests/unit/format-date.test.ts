@@ -6,17 +6,18 @@ import {
   formatDateTime,
   formatIsoDate,
   formatTime,
+  formatUtcOffset,
   monthName,
 } from '@/lib/format-date';
 
-describe('formatDate and friends (one formatter, in the journal’s stated zone)', () => {
+describe('formatDate and friends (one formatter, in a stated zone)', () => {
   const moment = new Date('2026-12-01T14:05:09Z');
 
   it('writes dates in words and times with their zone named', () => {
     expect(JOURNAL_TIME_ZONE).toBe('UTC');
     expect(formatDate(moment)).toBe('1 December 2026');
-    expect(formatTime(moment)).toBe('14:05 UTC');
-    expect(formatDateTime(moment)).toBe('1 December 2026, 14:05 UTC');
+    expect(formatTime(moment, JOURNAL_TIME_ZONE)).toBe('14:05 UTC');
+    expect(formatDateTime(moment, JOURNAL_TIME_ZONE)).toBe('1 December 2026, 14:05 UTC');
     expect(formatIsoDate(moment)).toBe('2026-12-01');
   });
 
@@ -24,9 +25,17 @@ describe('formatDate and friends (one formatter, in the journal’s stated zone)
     const lateEvening = new Date('2028-12-31T23:59:59Z');
     expect(formatDate(lateEvening)).toBe('31 December 2028');
     expect(formatIsoDate(lateEvening)).toBe('2028-12-31');
-    expect(formatTime(new Date('2026-12-01T00:00:00Z'))).toBe('00:00 UTC');
+    expect(formatTime(new Date('2026-12-01T00:00:00Z'), JOURNAL_TIME_ZONE)).toBe('00:00 UTC');
     expect(formatIsoDate(lateEvening, 'Asia/Tokyo')).toBe('2029-01-01');
     expect(formatTime(moment, 'America/New_York')).toMatch(/^09:05 (EST|UTC-5|GMT-5)$/);
+    // The reader's date moves with their zone: 23:59 UTC is already 1 January in Tokyo.
+    expect(formatDateTime(lateEvening, 'Asia/Tokyo')).toBe('1 January 2029, 08:59 GMT+9');
+  });
+
+  it('gives a zone’s offset from UTC at a moment (summer time included)', () => {
+    expect(formatUtcOffset(moment, 'America/New_York')).toBe('GMT-5');
+    expect(formatUtcOffset(new Date('2026-07-01T12:00:00Z'), 'America/New_York')).toBe('GMT-4');
+    expect(formatUtcOffset(moment, 'Asia/Kolkata')).toBe('GMT+5:30');
   });
 
   it('names the months', () => {

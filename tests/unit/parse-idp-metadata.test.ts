@@ -55,7 +55,7 @@ describe('IdP metadata', () => {
     [demo.replace('use="signing"', 'use="encryption"'), /no signing certificate/],
     [
       demo.replace('<md:EntityDescriptor ', '<md:EntityDescriptor validUntil="2020-01-01T00:00:00Z" '),
-      /expired on 2020-01-01/,
+      /expired on 1 January 2020 \(validUntil\)/,
     ],
   ])('refuses %#: %s', (xml, message) => {
     expect(refusal(xml)).toMatch(message);

@@ -5,18 +5,23 @@ import { ChangeEmailSection } from '@/components/account/change-email-section';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
 import { SessionsPanel } from '@/components/account/sessions-panel';
 import { InstitutionPairingSection } from '@/components/account/institution-pairing-section';
+import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireUser } from '@/lib/auth/current-user';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { changePasswordAction, resendVerificationAction, updateProfileAction } from '@/lib/auth/account-actions';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata: Metadata = { title: 'My Account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const entitlements = await listEntitlements(user.id, clientIpFromHeaders(await headers()));
+  const [entitlements, timeZone] = await Promise.all([
+    listEntitlements(user.id, clientIpFromHeaders(await headers())),
+    getReaderTimeZone(),
+  ]);
   const hasActiveSubscription = entitlements.some((e) => e.kind === 'Subscription' && e.status === 'active');
   return (
     <div className="page">
@@ -37,7 +42,7 @@ export default async function AccountPage() {
 
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">My access</h2>
-        <EntitlementsTable entitlements={entitlements} />
+        <EntitlementsTable entitlements={entitlements} timeZone={timeZone} />
         {!hasActiveSubscription && (
           <p>
             <Link href="/activate">Activate your current subscription</Link> (AMA members and current subscribers)
@@ -67,6 +72,8 @@ export default async function AccountPage() {
       </section>
 
       <ChangeEmailSection email={user.email} />
+
+      <TimeZoneSection user={user} />
 
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>

@@ -6,6 +6,7 @@ import { TestModeNote } from '@/components/billing/test-mode-note';
 import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
 import { refuseIfAlreadyReadable } from '@/lib/billing/already-entitled';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
 import { formatMoney } from '@/lib/billing/format-money';
 import { AppError, NotFoundError } from '@/lib/errors';
@@ -21,7 +22,7 @@ export default async function PurchasePage({ searchParams }: Props) {
   const user = await requireUser(`/purchase?doi=${encodeURIComponent(doi.data)}`);
   const article = await findPurchasableArticle(doi.data)
     .then(async (found) => {
-      await refuseIfAlreadyReadable(user.id, found);
+      await refuseIfAlreadyReadable(user.id, found, await getReaderTimeZone());
       return found;
     })
     .catch((error: unknown) => {

@@ -4,11 +4,13 @@ import { Pager } from '@/components/admin/pager';
 import { auditFilterSchema, listAuditEvents } from '@/lib/admin/audit-log';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'Audit log' };
 
 export default async function AdminAudit({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/audit');
+  const timeZone = await getReaderTimeZone();
   const filter = auditFilterSchema.parse(await searchParams);
   const { rows, total, pageCount } = await listAuditEvents(filter);
   return (
@@ -32,7 +34,7 @@ export default async function AdminAudit({ searchParams }: { searchParams: Promi
         total={total}
         noun="event"
         columns={[
-          { header: 'When', cell: (e) => formatDateTime(e.createdAt) },
+          { header: 'When', cell: (e) => formatDateTime(e.createdAt, timeZone) },
           { header: 'Admin', cell: (e) => e.actorEmail },
           { header: 'Action', cell: (e) => e.action },
           {

@@ -4,17 +4,18 @@ import { articlePath } from '@/lib/articles/article-path';
 import { listPendingComments, listPublishedComments } from '@/lib/admin/moderate-comments';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'Comment moderation' };
 
 type Listed = Awaited<ReturnType<typeof listPendingComments>>[number];
 
-function CommentCard({ c, children }: { c: Listed; children: React.ReactNode }) {
+function CommentCard({ c, timeZone, children }: { c: Listed; timeZone: string; children: React.ReactNode }) {
   return (
     <article className="box" aria-label={`Comment by ${c.user.name}`}>
       <p>
         <strong>{c.user.name}</strong> ({c.user.email}) on{' '}
-        <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>, {formatDateTime(c.createdAt)}
+        <Link href={articlePath(c.article.doi)}>{c.article.title}</Link>, {formatDateTime(c.createdAt, timeZone)}
       </p>
       <blockquote className="comment-body">{c.body}</blockquote>
       <p>Conflict of interest: {c.disclosure}</p>
@@ -25,6 +26,7 @@ function CommentCard({ c, children }: { c: Listed; children: React.ReactNode }) 
 
 export default async function AdminComments() {
   await requireAdmin('/admin/comments');
+  const timeZone = await getReaderTimeZone();
   const [pending, published] = await Promise.all([listPendingComments(), listPublishedComments()]);
   return (
     <>
@@ -32,7 +34,7 @@ export default async function AdminComments() {
         <h1 id="pending-heading">Comments waiting for moderation</h1>
         {pending.length === 0 && <p>No comments are waiting.</p>}
         {pending.map((c) => (
-          <CommentCard key={c.id} c={c}>
+          <CommentCard key={c.id} c={c} timeZone={timeZone}>
             <AdminForm
               endpoint="/api/admin/comments/moderate"
               hidden={{ commentId: c.id, decision: 'approve' }}
@@ -55,7 +57,7 @@ export default async function AdminComments() {
         <p>The 50 most recently published. Removing one takes it off the article at once; the author is told why.</p>
         {published.length === 0 && <p>No comments are published.</p>}
         {published.map((c) => (
-          <CommentCard key={c.id} c={c}>
+          <CommentCard key={c.id} c={c} timeZone={timeZone}>
             <AdminForm
               endpoint="/api/admin/comments/moderate"
               hidden={{ commentId: c.id, decision: 'remove' }}

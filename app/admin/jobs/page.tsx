@@ -3,6 +3,7 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { countQueuedJobs, listJobFailures, type JobFailure } from '@/lib/admin/job-failures';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'Email and job failures' };
 
@@ -17,6 +18,7 @@ function describeJob(f: JobFailure): string {
 
 export default async function AdminJobs() {
   await requireAdmin('/admin/jobs');
+  const timeZone = await getReaderTimeZone();
   const [failures, counts] = await Promise.all([listJobFailures(), countQueuedJobs()]);
   return (
     <>
@@ -31,7 +33,7 @@ export default async function AdminJobs() {
         total={counts.failed}
         noun="failed job"
         columns={[
-          { header: 'Failed', cell: (f) => formatDateTime(f.failedAt) },
+          { header: 'Failed', cell: (f) => formatDateTime(f.failedAt, timeZone) },
           {
             header: 'Job',
             cell: (f) => describeJob(f),

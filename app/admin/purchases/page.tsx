@@ -6,11 +6,13 @@ import { now } from '@/lib/clock';
 import { listPurchases, purchaseFilterSchema } from '@/lib/admin/purchases';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'Purchases' };
 
 export default async function AdminPurchases({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireAdmin('/admin/purchases');
+  const timeZone = await getReaderTimeZone();
   const filter = purchaseFilterSchema.parse(await searchParams);
   const { rows, total, pageCount } = await listPurchases(filter);
   const current = now();
@@ -38,8 +40,8 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
           { header: 'Reader', cell: (p) => p.user.email },
           { header: 'Article', cell: (p) => p.article.title },
           { header: 'Paid', cell: (p) => `${(p.amountCents / 100).toFixed(2)} ${p.currency.toUpperCase()}` },
-          { header: 'Confirmed', cell: (p) => formatDateTime(p.confirmedAt) },
-          { header: 'Expires', cell: (p) => formatDateTime(p.expiresAt) },
+          { header: 'Confirmed', cell: (p) => formatDateTime(p.confirmedAt, timeZone) },
+          { header: 'Expires', cell: (p) => formatDateTime(p.expiresAt, timeZone) },
           {
             header: 'Status',
             cell: (p) =>

@@ -4,14 +4,15 @@ import { createCounterCredentialAction, revokeCounterCredentialAction } from '@/
 import { listCounterCredentials } from '@/lib/counter/counter-credentials';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
 import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'COUNTER API' };
 
-const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
-
 export default async function LibrarianCounterApi() {
   const { institution } = await requireLibrarian('/librarian/counter-api');
-  const credentials = await listCounterCredentials(institution.id);
+  const [credentials, timeZone] = await Promise.all([listCounterCredentials(institution.id), getReaderTimeZone()]);
+  const at = (d: Date | null) => (d ? formatDateTime(d, timeZone) : '—');
   const site = env.SITE_URL ?? `http://localhost:${env.PORT}`;
   return (
     <>
@@ -36,14 +37,14 @@ export default async function LibrarianCounterApi() {
           { header: 'Name', cell: (c) => c.label },
           { header: 'requestor_id', cell: (c) => <code>{c.requestorId}</code> },
           { header: 'api_key', cell: (c) => `…${c.apiKeyHint}` },
-          { header: 'Issued', cell: (c) => utc(c.createdAt) },
-          { header: 'Last used', cell: (c) => utc(c.lastUsedAt) },
+          { header: 'Issued', cell: (c) => at(c.createdAt) },
+          { header: 'Last used', cell: (c) => at(c.lastUsedAt) },
           {
             header: 'Status',
             cell: (c) =>
               c.revokedAt ? (
                 // The revoke form's own message goes with the form: the row itself says what happened.
-                `Revoked ${utc(c.revokedAt)}: requests with this key are refused`
+                `Revoked ${at(c.revokedAt)}: requests with this key are refused`
               ) : (
                 <ActionForm
                   action={revokeCounterCredentialAction}

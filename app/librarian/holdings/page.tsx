@@ -1,5 +1,6 @@
 import { DataTable } from '@/components/ui/data-table';
 import { now as clockNow } from '@/lib/clock';
+import { formatDate } from '@/lib/format-date';
 import { kbartFileName } from '@/lib/librarian/kbart';
 import { listHoldings, type TitleHolding } from '@/lib/librarian/list-holdings';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
@@ -7,7 +8,6 @@ import { JOURNAL } from '@/lib/site/journal-facts';
 
 export const metadata = { title: 'Subscription and holdings' };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const STATUS = { active: 'Active', 'not-started': 'Not started yet', ended: 'Ended' } as const;
 
 function coverage(t: TitleHolding) {
@@ -32,11 +32,11 @@ export default async function LibrarianHoldings() {
           </div>
           <div>
             <dt>From</dt>
-            <dd>{day(activeFrom)}</dd>
+            <dd>{formatDate(activeFrom)}</dd>
           </div>
           <div>
             <dt>Until</dt>
-            <dd>{activeUntil ? day(activeUntil) : 'no end date'}</dd>
+            <dd>{activeUntil ? formatDate(activeUntil) : 'no end date'}</dd>
           </div>
         </dl>
         <p>

@@ -14,6 +14,7 @@ import {
 import { listAlerts } from '@/lib/alerts/list-alerts';
 import { FREQUENCY_LABELS } from '@/lib/alerts/saved-search-input';
 import { requireUser } from '@/lib/auth/current-user';
+import { formatDate } from '@/lib/format-date';
 import '@/components/alerts/alerts.css';
 
 export const metadata: Metadata = { title: 'Alerts' };
@@ -38,7 +39,7 @@ export default async function AlertsPage() {
               <li key={s.id} aria-label={`Saved search ${s.name}`}>
                 <p className="alerts-list__title">{s.name}</p>
                 <p className="alerts-list__meta">
-                  {FREQUENCY_LABELS[s.frequency]} · saved {s.createdAt.toISOString().slice(0, 10)} ·{' '}
+                  {FREQUENCY_LABELS[s.frequency]} · saved {formatDate(s.createdAt)} ·{' '}
                   <Link href={s.href}>Run this search</Link>
                 </p>
                 <AlertForm action={setSavedSearchFrequencyAction} hidden={{ id: s.id }} submitLabel="Change">

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/billing/format-money';
 import { planLabel } from '@/lib/billing/plans';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
 
@@ -20,7 +21,10 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   const user = await requireUser(
     `/checkout/success?session_id=${encodeURIComponent(sessionId)}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`,
   );
-  const result = /^[A-Za-z0-9_]+$/.test(sessionId) ? await getCheckoutResult(sessionId, user.id) : null;
+  const [result, timeZone] = await Promise.all([
+    /^[A-Za-z0-9_]+$/.test(sessionId) ? getCheckoutResult(sessionId, user.id) : null,
+    getReaderTimeZone(),
+  ]);
   if (!result) {
     return (
       <div className="page page--narrow">
@@ -73,7 +77,8 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
           <strong>{result.articleTitle}</strong>.
         </p>
         <p>
-          Your access ends <time dateTime={result.expiresAt.toISOString()}>{formatDateTime(result.expiresAt)}</time>.
+          Your access ends{' '}
+          <time dateTime={result.expiresAt.toISOString()}>{formatDateTime(result.expiresAt, timeZone)}</time>.
         </p>
         <p>
           <Link className="button" href={articlePath(result.doi)}>
@@ -89,7 +94,10 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       <p>
         Your {planLabel(result.plan).toLowerCase()} subscription gives you the full text of every article. It{' '}
         {result.cancelAtPeriodEnd ? 'ends' : 'renews'} on{' '}
-        <time dateTime={result.currentPeriodEnd.toISOString()}>{formatDateTime(result.currentPeriodEnd)}</time>.
+        <time dateTime={result.currentPeriodEnd.toISOString()}>
+          {formatDateTime(result.currentPeriodEnd, timeZone)}
+        </time>
+        .
       </p>
       <p>
         {back === '/' ? (

@@ -11,6 +11,7 @@ import { listLocalSubscriptions } from '@/lib/billing/providers/local/get-local-
 import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { cancelLocalSubscriptionAction, resumeLocalSubscriptionAction } from '@/lib/billing/actions';
 import { formatDateTime } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
 
@@ -31,7 +32,7 @@ export default async function TestPortalPage({
   const user = await requireUser('/checkout/test-portal');
   // After the request is read: asked before, the build would prerender this page as a 404.
   if (!areTestPaymentsOn()) notFound();
-  const subscriptions = await listLocalSubscriptions(user.id);
+  const [subscriptions, timeZone] = await Promise.all([listLocalSubscriptions(user.id), getReaderTimeZone()]);
   const current = now();
   const outcome = await searchParams;
   return (
@@ -55,7 +56,7 @@ export default async function TestPortalPage({
           <section key={s.id} className="box" aria-label={`${planLabel(s.plan)} subscription`}>
             <p>
               <strong>{planLabel(s.plan)}</strong> subscription,{' '}
-              {state === 'ended' ? 'has ended' : `${state} ${formatDateTime(s.currentPeriodEnd)}`}
+              {state === 'ended' ? 'has ended' : `${state} ${formatDateTime(s.currentPeriodEnd, timeZone)}`}
             </p>
             {state === 'renews' && (
               <ActionForm

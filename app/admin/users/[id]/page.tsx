@@ -6,6 +6,7 @@ import { requireAdmin } from '@/lib/admin/require-admin';
 import { getUserSummary } from '@/lib/admin/users';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const metadata = { title: 'User' };
 
@@ -16,7 +17,7 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const entitlements = await listEntitlements(user.id, null);
+  const [entitlements, timeZone] = await Promise.all([listEntitlements(user.id, null), getReaderTimeZone()]);
   return (
     <>
       <h1>{user.name}</h1>
@@ -26,7 +27,7 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
       </p>
       <section aria-labelledby="access-summary">
         <h2 id="access-summary">Access summary</h2>
-        <EntitlementsTable entitlements={entitlements} />
+        <EntitlementsTable entitlements={entitlements} timeZone={timeZone} />
         {user.memberships.length > 0 && (
           <p>
             Activated member records:{' '}

@@ -6,6 +6,7 @@ import { readFullText } from '@/lib/articles/read-full-text';
 import { errorResponse, NotFoundError } from '@/lib/errors';
 import { getReader } from '@/lib/access/get-reader';
 import { now as clockNow } from '@/lib/clock';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 const query = z.object({ doi: z.string().trim().min(3).max(300) });
 
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest) {
       ? {
           canRead: true,
           source: result.decision.source,
-          reason: describeAccess(result.decision, now),
+          reason: describeAccess(result.decision, now, await getReaderTimeZone()),
           until: 'until' in result.decision ? result.decision.until.toISOString() : null,
           fullTextHtml: result.fullTextHtml,
           referencesHtml: result.referencesHtml,

@@ -4,6 +4,7 @@ import { findPayment } from '@/lib/billing/list-billing-history';
 import { renderReceiptPdf } from '@/lib/billing/render-receipt-pdf';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<{ key: string }> }) => {
   const { key } = await params;
@@ -15,7 +16,11 @@ export const GET = htmlRoute(async (_request: Request, { params }: { params: Pro
     });
   const payment = await findPayment(user.id, key);
   if (!payment) return htmlMessage(404, 'Receipt not found', 'None of your payments has this receipt number.');
-  const pdf = await renderReceiptPdf(payment, { name: user.name, email: user.email });
+  const pdf = await renderReceiptPdf(
+    payment,
+    { name: user.name, email: user.email },
+    { timeZone: await getReaderTimeZone() },
+  );
   return new Response(Buffer.from(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

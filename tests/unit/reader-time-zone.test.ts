@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { JOURNAL_TIME_ZONE } from '@/lib/format-date';
+import { hasReaderCookies } from '@/lib/http/reader-request.mjs';
+import {
+  canonicalTimeZone,
+  decideReaderTimeZone,
+  groupTimeZones,
+  TIME_ZONE_COOKIE,
+  TIME_ZONES,
+  timeZonePreferenceSchema,
+} from '@/lib/time-zone/time-zones';
+
+describe('which zone a reader’s times are in', () => {
+  it('takes the saved preference first, then the browser’s zone, then the journal’s', () => {
+    expect(decideReaderTimeZone({ preference: 'Europe/Berlin', browserZone: 'America/New_York' })).toBe(
+      'Europe/Berlin',
+    );
+    expect(decideReaderTimeZone({ preference: null, browserZone: 'America/New_York' })).toBe('America/New_York');
+    expect(decideReaderTimeZone({})).toBe(JOURNAL_TIME_ZONE);
+  });
+
+  it('ignores a zone nobody knows, wherever it came from (the cookie is the browser’s to forge)', () => {
+    for (const junk of [
+      'Mars/Olympus_Mons',
+      '',
+      '../../etc/passwd',
+      'America/New_York; x=1',
+      '+05:00',
+      'x'.repeat(200),
+    ]) {
+      expect(canonicalTimeZone(junk)).toBeNull();
+      expect(decideReaderTimeZone({ browserZone: junk })).toBe(JOURNAL_TIME_ZONE);
+    }
+    // A stale saved preference does not win over what the browser says.
+    expect(decideReaderTimeZone({ preference: 'Atlantis/Capital', browserZone: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+    expect(canonicalTimeZone(42)).toBeNull();
+  });
+
+  it('accepts another spelling of a known zone, and answers in the server’s', () => {
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('america/new_york')).toBe('America/New_York');
+    // Browsers and servers spell India's zone either way; both are one zone here.
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe(canonicalTimeZone('Asia/Calcutta'));
+    expect(TIME_ZONES).toContain(canonicalTimeZone('Asia/Kolkata'));
+  });
+
+  it('never sends a reader to the per-reader article page, so the shared page and its caches ignore it', () => {
+    expect(hasReaderCookies(`${TIME_ZONE_COOKIE}=America/New_York`)).toBe(false);
+    expect(hasReaderCookies(`a=1; ${TIME_ZONE_COOKIE}=Europe/Berlin`)).toBe(false);
+  });
+});
+
+describe('the account form’s time zone field', () => {
+  const parse = (timeZone: string) => timeZonePreferenceSchema.safeParse({ timeZone });
+
+  it('stores a listed zone, or nothing for “Automatic”', () => {
+    expect(parse('America/New_York')).toEqual({ success: true, data: { timeZone: 'America/New_York' } });
+    expect(parse(' UTC ')).toEqual({ success: true, data: { timeZone: 'UTC' } });
+    expect(parse('')).toEqual({ success: true, data: { timeZone: null } });
+  });
+
+  it('refuses a zone not on the list, in words', () => {
+    const result = parse('Mars/Olympus_Mons');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('Choose a time zone from the list.');
+  });
+
+  it('offers every known zone by region, with its offset', () => {
+    const groups = groupTimeZones(new Date('2026-12-01T12:00:00Z'));
+    const offered = groups.flatMap((g) => g.zones.map((z) => z.value));
+    expect(offered).toEqual(TIME_ZONES.filter((z) => z !== JOURNAL_TIME_ZONE));
+    const america = groups.find((g) => g.region === 'America')!;
+    expect(america.zones).toContainEqual({ value: 'America/New_York', label: 'New York (GMT-5)' });
+    expect(america.zones).toContainEqual({
+      value: 'America/North_Dakota/New_Salem',
+      label: 'North Dakota / New Salem (GMT-6)',
+    });
+  });
+});
+
+describe('the script that tells the server the browser’s zone', () => {
+  const script = fs.readFileSync(path.join(import.meta.dirname, '../../public/time-zone.js'), 'utf8');
+
+  /** Runs /time-zone.js in a browser stand-in whose zone is `zone`: the cookie it wrote, if any. */
+  function run(zone: string, cookie = '', protocol = 'http:'): string | null {
+    let written: string | null = null;
+    const document = {
+      get cookie() {
+        return cookie;
+      },
+      set cookie(value: string) {
+        written = value;
+      },
+    };
+    const Intl = { DateTimeFormat: () => ({ resolvedOptions: () => ({ timeZone: zone }) }) };
+    vm.runInNewContext(script, { document, Intl, location: { protocol } });
+    return written;
+  }
+
+  it('remembers the zone for a year, under the name the server reads', () => {
+    expect(run('America/New_York')).toBe(
+      `${TIME_ZONE_COOKIE}=America/New_York; path=/; max-age=31536000; samesite=lax`,
+    );
+    expect(run('Europe/Berlin', '', 'https:')).toMatch(/; secure$/);
+  });
+
+  it('writes nothing when the cookie already says so, or the zone is not a plain name', () => {
+    expect(run('America/New_York', `a=1; ${TIME_ZONE_COOKIE}=America/New_York`)).toBeNull();
+    expect(run('Asia/Tokyo', `${TIME_ZONE_COOKIE}=America/New_York`)).toContain('=Asia/Tokyo;');
+    expect(run('Evil; domain=example.com')).toBeNull();
+    expect(run('')).toBeNull();
+  });
+});
