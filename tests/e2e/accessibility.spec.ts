@@ -8,7 +8,8 @@ import { SEED_DOI } from './support/content';
 const ARTICLE = `/doi/${SEED_DOI}`;
 
 // The pages the rest of the suite visits, by who visits them. Every axe rule counts, at every
-// impact: "minor" problems are still problems for the reader who meets them.
+// impact: "minor" problems are still problems for the reader who meets them. None of them may
+// scroll sideways on a phone.
 const PAGES = {
   visitor: [
     '/',
@@ -64,10 +65,19 @@ const PAGES = {
   ],
 } as const;
 
+/** Axe's findings on the page, and whether it scrolls sideways on a 390 px phone (the same page, resized). */
 async function violationsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => `${path} ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+  const found = violations.map(
+    (v) => `${path} ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
+  );
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) found.push(`${path} at 390 px: scrolls sideways by ${overflow} px`);
+  if (desktop) await page.setViewportSize(desktop);
+  return found;
 }
 
 for (const path of PAGES.visitor) {
