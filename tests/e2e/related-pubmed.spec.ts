@@ -42,6 +42,7 @@ test('with NCBI down the page renders at once and the box shows the cached list,
 test('a slow NCBI never holds up the page; a stale list is refreshed from NCBI after the page was sent', async ({
   browser,
 }) => {
+  test.setTimeout(90_000);
   await ageCache();
   const slow = await startNcbiStandIn({ port: e2eSettings().ncbiPort, delayMs: 3000, neighbours: [] });
   const reader = await readerPage(browser);
@@ -70,13 +71,15 @@ test('a slow NCBI never holds up the page; a stale list is refreshed from NCBI a
   });
   try {
     // The first view answers from the cache and asks NCBI afterwards; a later view shows the new list.
+    // The server reads an article's cached parts again after 30 s (FRESH_MS in
+    // lib/articles/article-page-cache.ts): until then a view loaded before ageCache() sees the list as fresh.
     await expect
       .poll(
         async () => {
           await reader.goto(ARTICLE);
           return pubmedBox(reader).getByRole('link', { name: 'Stand-in neighbour about IVIG in DRESS' }).count();
         },
-        { timeout: 15_000 },
+        { timeout: 45_000 },
       )
       .toBe(1);
     const elink = ncbi.requests.find((u) => u.pathname.endsWith('/elink.fcgi'));
