@@ -13,12 +13,13 @@ import { completeLocalCheckout } from '@/lib/billing/providers/local/complete-lo
 import { planIdSchema } from '@/lib/billing/plans';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { validatedActionWithUser } from '@/lib/http/action';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 
 // Every action checks the signed-in user itself: server actions are public POST endpoints.
 
 export const startPurchaseAction = validatedActionWithUser(z.object({ doi: doiSchema }), async ({ doi }, user) => {
   const article = await findPurchasableArticle(doi);
-  redirect(await createPurchaseCheckout(user, article));
+  redirect(await createPurchaseCheckout(user, article, await getReaderTimeZone()));
 });
 
 export const startSubscriptionAction = validatedActionWithUser(

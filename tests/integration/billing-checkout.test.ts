@@ -42,6 +42,10 @@ describe('Stripe Checkout', () => {
     standIn.completeCheckout(id);
     await getCheckoutResult(id, user.id); // the success page fulfils
     await expect(createPurchaseCheckout(user, article)).rejects.toThrow(/already read this article \(24-hour access/);
+    // The refusal names the time in the buyer's zone when the page knows it (the action passes it).
+    await expect(createPurchaseCheckout(user, article, 'Asia/Tokyo')).rejects.toThrow(
+      /24-hour access until \d\d:\d\d GMT\+9/,
+    );
     const other = await createPaidArticle('10.1001/archdermatol.2099.2');
     await createPurchaseCheckout(user, other); // another article is still for sale
 
