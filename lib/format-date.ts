@@ -57,5 +57,17 @@ export function monthName(month: number): string {
   return formatter('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 }
 
+/**
+ * "December 2011" for "2011-12", "2011" for "2011", "5 December 2011" for "2011-12-05": an ISO 8601
+ * date given only to the precision known (as KBART and JATS give them), in words.
+ */
+export function formatPartialIsoDate(iso: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!match) return iso;
+  const [, year = iso, month, day] = match;
+  if (!month) return year;
+  return day ? formatDate(new Date(`${iso}T00:00:00Z`), 'UTC') : `${monthName(Number(month))} ${year}`;
+}
+
 /** The twelve month names, January first (for a month picker). */
 export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) => monthName(i + 1));

@@ -4,6 +4,7 @@
 // Ranges used here (198.18.0.0/15, 2001:db8:5…) are used by no other spec, and are removed after.
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { formatPartialIsoDate } from '../../lib/format-date';
 import { signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { sql } from './support/db';
@@ -176,6 +177,11 @@ test('the holdings page lists the subscription and downloads the KBART title lis
   expect(cells).toHaveLength(25);
   expect(cells[0]).toBe('Archives of Dermatology');
   expect(cells[13]).toBe('fulltext');
+  // The file keeps KBART's ISO date; the page writes the same coverage in words.
+  expect(cells[3]).toMatch(/^\d{4}(-\d\d)?$/);
+  const firstOnline = formatPartialIsoDate(cells[3] ?? '');
+  expect(firstOnline).toMatch(/^(\d{4}|[A-Z][a-z]+ \d{4})$/);
+  await expect(page.getByRole('table')).toContainText(`${firstOnline} (vol. ${cells[4]}, issue ${cells[5]})`);
   expect(cells[24]).toBe('P');
   expect(end).toBe('');
   await page.context().close();

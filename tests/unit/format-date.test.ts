@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatIsoDate,
+  formatPartialIsoDate,
   formatTime,
   formatUtcOffset,
   monthName,
@@ -36,6 +37,13 @@ describe('formatDate and friends (one formatter, in a stated zone)', () => {
     expect(formatUtcOffset(moment, 'America/New_York')).toBe('GMT-5');
     expect(formatUtcOffset(new Date('2026-07-01T12:00:00Z'), 'America/New_York')).toBe('GMT-4');
     expect(formatUtcOffset(moment, 'Asia/Kolkata')).toBe('GMT+5:30');
+  });
+
+  it('writes an ISO date known only to the year or month in words', () => {
+    expect(formatPartialIsoDate('2011-12')).toBe('December 2011');
+    expect(formatPartialIsoDate('2011')).toBe('2011');
+    expect(formatPartialIsoDate('2011-12-05')).toBe('5 December 2011');
+    expect(formatPartialIsoDate('not a date')).toBe('not a date');
   });
 
   it('names the months', () => {

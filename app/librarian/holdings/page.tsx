@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/ui/data-table';
 import { now as clockNow } from '@/lib/clock';
-import { formatDate } from '@/lib/format-date';
+import { formatDate, formatPartialIsoDate } from '@/lib/format-date';
 import { kbartFileName } from '@/lib/librarian/kbart';
 import { listHoldings, type TitleHolding } from '@/lib/librarian/list-holdings';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
@@ -11,8 +11,11 @@ export const metadata = { title: 'Subscription and holdings' };
 const STATUS = { active: 'Active', 'not-started': 'Not started yet', ended: 'Ended' } as const;
 
 function coverage(t: TitleHolding) {
-  const from = `${t.first.date} (vol. ${t.first.volume}, issue ${t.first.issue})`;
-  return t.last ? `${from} to ${t.last.date} (vol. ${t.last.volume}, issue ${t.last.issue})` : `${from} to present`;
+  // The same coverage as the KBART file, whose ISO dates are written here in words.
+  const from = `${formatPartialIsoDate(t.first.date)} (vol. ${t.first.volume}, issue ${t.first.issue})`;
+  return t.last
+    ? `${from} to ${formatPartialIsoDate(t.last.date)} (vol. ${t.last.volume}, issue ${t.last.issue})`
+    : `${from} to present`;
 }
 
 export default async function LibrarianHoldings() {
