@@ -1,5 +1,5 @@
 // The validated settings of this process. A missing or malformed value stops the server (and
-// `next build`, which imports this file from next.config.ts) with one line naming the key.
+// `next build`, which loads this file from next.config.js) with one line naming the key.
 import { parseEnv, type Env } from './env-schema';
 
 export type { Env };

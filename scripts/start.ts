@@ -73,7 +73,7 @@ async function main() {
   await seedIfEmpty();
 
   if (!isBuildCurrent()) {
-    // next build skips its own type check (next.config.ts: `npm test` runs tsc once); a tree that
+    // next build skips its own type check (next.config.js: `npm test` runs tsc once); a tree that
     // does not type-check is not built or served.
     console.log('Checking types (tsc)…');
     await run(process.execPath, [tscBin, '--noEmit']).catch(() => {

@@ -10,7 +10,7 @@ const SOURCES = [
   'lib',
   'public',
   'generated',
-  'next.config.ts',
+  'next.config.js',
   'instrumentation.ts',
   'package-lock.json',
   'tsconfig.json',

@@ -1,6 +1,9 @@
-import type { NextConfig } from 'next';
-// Importing the env validates it: a bad setting fails `next build` and `next start` at once.
-import './lib/env';
+// @ts-check
+import { tsImport } from 'tsx/esm/api';
+
+// Loading the env validates it: a bad setting fails `next build` and `next start` at once, with one
+// line naming the key. lib/env.ts is TypeScript, which Node does not load on its own: tsx does.
+await tsImport('./lib/env.ts', import.meta.url);
 
 // Next's App Router streams its page data in inline <script> tags, so a script-src without
 // 'unsafe-inline' would need a per-request nonce, which would make every page dynamic and
@@ -28,7 +31,8 @@ const securityHeaders = [
   // on http and on https. scripts/server.mjs adds it from SITE_URL when it starts.
 ];
 
-const config: NextConfig = {
+/** @type {import('next').NextConfig} */
+const config = {
   // The e2e suite builds into its own folder so it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
