@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteChrome } from '@/components/ui/site-chrome';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { summarizeAccount } from '@/lib/auth/account-summary';
 
@@ -35,7 +36,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </Link>
           ))}
         </nav>
-        <div className="admin__main">{children}</div>
+        <div className="admin__main">
+          {/* Its pages show the reader's times. */}
+          <TimeZoneFallbackMarker />
+          {children}
+        </div>
       </div>
     </SiteChrome>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteChrome } from '@/components/ui/site-chrome';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 import { chooseInstitutionAction } from '@/lib/librarian/choose-institution-action';
 import { PORTAL_NAV } from '@/lib/librarian/portal-nav';
 import { getLibrarian } from '@/lib/librarian/require-librarian';
@@ -47,7 +48,11 @@ export default async function LibrarianLayout({ children }: { children: ReactNod
             ))}
           </nav>
         </div>
-        <div className="librarian__main">{children}</div>
+        <div className="librarian__main">
+          {/* Its pages show the reader's times. */}
+          <TimeZoneFallbackMarker />
+          {children}
+        </div>
       </div>
     </SiteChrome>
   );

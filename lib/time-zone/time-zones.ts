@@ -39,12 +39,26 @@ export function canonicalTimeZone(value: unknown): string | null {
 // Names already accepted (a per-request question; only real zone names and their aliases, so bounded).
 const accepted = new Map<string, string>();
 
+type ZoneFacts = { preference?: string | null; browserZone?: string | null };
+
+/** Where a reader's zone came from: what they chose, what their browser said, or neither. */
+export type ReaderTimeZone = { zone: string; source: 'choice' | 'browser' | 'journal' };
+
 /**
  * The zone for one reader's page: their saved preference, else the zone their browser reported
  * (a cookie, so anyone can send anything: unknown names are ignored), else the journal's.
  */
-export function decideReaderTimeZone(facts: { preference?: string | null; browserZone?: string | null }): string {
-  return canonicalTimeZone(facts.preference) ?? canonicalTimeZone(facts.browserZone) ?? JOURNAL_TIME_ZONE;
+export function decideReaderTimeZoneWithSource(facts: ZoneFacts): ReaderTimeZone {
+  const choice = canonicalTimeZone(facts.preference);
+  if (choice) return { zone: choice, source: 'choice' };
+  const browser = canonicalTimeZone(facts.browserZone);
+  if (browser) return { zone: browser, source: 'browser' };
+  return { zone: JOURNAL_TIME_ZONE, source: 'journal' };
+}
+
+/** The zone alone (see decideReaderTimeZoneWithSource). */
+export function decideReaderTimeZone(facts: ZoneFacts): string {
+  return decideReaderTimeZoneWithSource(facts).zone;
 }
 
 /** The account form's field: a known zone, or "" for "decide for me" (stored as null). */

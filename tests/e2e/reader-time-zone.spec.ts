@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { registerViaUi } from './support/auth';
 import { SEED_DOI } from './support/content';
+import { sql } from './support/db';
 import { contextFor } from './support/readers';
 
 // Times on a reader's own pages are in their zone, named: the one they chose on My Account, else
@@ -12,8 +13,7 @@ const sessionLine = (page: Page) =>
 test('the account page shows times in the browser’s zone, and a saved zone wins over it', async ({ browser }) => {
   const context = await browser.newContext(NEW_YORK);
   const page = await context.newPage();
-  await registerViaUi(page, 'Nia New-Yorker');
-  await page.reload(); // the zone is remembered from the first page this browser ran
+  await registerViaUi(page, 'Nia New-Yorker'); // the register page told the server the zone
   await expect(page.getByText(/Times are shown in America\/New York \(this browser’s\)/)).toBeVisible();
   await expect(sessionLine(page)).toContainText(/signed in \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d GMT-[45]\b/);
 
@@ -29,6 +29,31 @@ test('the account page shows times in the browser’s zone, and a saved zone win
   await zone.getByLabel('Time zone').selectOption('');
   await zone.getByRole('button', { name: 'Save time zone' }).click();
   await expect(page.getByText(/Times are shown in America\/New York \(this browser’s\)/)).toBeVisible();
+  await context.close();
+});
+
+test('a browser’s very first page is shown in its zone, dates on the reader’s lists too', async ({ browser }) => {
+  // A reader signed in elsewhere (only the session cookie comes across) opens My Account first.
+  const setUp = await browser.newContext();
+  const { email } = await registerViaUi(await setUp.newPage(), 'Fay First-Page');
+  const session = (await setUp.cookies()).filter((c) => c.name.includes('next-auth'));
+  await setUp.close();
+  // Saved at 02:00 UTC on 1 July: still 30 June in New York.
+  await sql(
+    `INSERT INTO "SavedArticle" ("userId", "articleId", "createdAt")
+     SELECT u.id, a.id, '2026-07-01T02:00:00Z' FROM "User" u, "Article" a WHERE u.email = $1 AND a.doi = $2`,
+    [email, SEED_DOI],
+  );
+
+  const context = await browser.newContext(NEW_YORK);
+  await context.addCookies(session);
+  const page = await context.newPage();
+  await page.goto('/account');
+  // Written in UTC for want of the zone; the script told the server and loaded the page again.
+  await expect(page.getByText(/Times are shown in America\/New York \(this browser’s\)/)).toBeVisible();
+  await expect(sessionLine(page)).toContainText(/\d\d:\d\d GMT-[45]\b/);
+  await page.goto('/account/reading-list');
+  await expect(page.locator('.toc__meta')).toContainText('Saved 30 June 2026');
   await context.close();
 });
 

@@ -7,6 +7,7 @@ import { hasReaderCookies } from '@/lib/http/reader-request.mjs';
 import {
   canonicalTimeZone,
   decideReaderTimeZone,
+  decideReaderTimeZoneWithSource,
   groupTimeZones,
   TIME_ZONE_COOKIE,
   TIME_ZONES,
@@ -20,6 +21,18 @@ describe('which zone a reader’s times are in', () => {
     );
     expect(decideReaderTimeZone({ preference: null, browserZone: 'America/New_York' })).toBe('America/New_York');
     expect(decideReaderTimeZone({})).toBe(JOURNAL_TIME_ZONE);
+    // And says which it was (the account page names it; a journal-zone page is loaded again once the browser tells).
+    expect(decideReaderTimeZoneWithSource({ preference: 'Europe/Berlin', browserZone: 'Asia/Tokyo' }).source).toBe(
+      'choice',
+    );
+    expect(decideReaderTimeZoneWithSource({ browserZone: 'Asia/Tokyo' })).toEqual({
+      zone: 'Asia/Tokyo',
+      source: 'browser',
+    });
+    expect(decideReaderTimeZoneWithSource({ browserZone: 'Atlantis/Capital' })).toEqual({
+      zone: JOURNAL_TIME_ZONE,
+      source: 'journal',
+    });
   });
 
   it('ignores a zone nobody knows, wherever it came from (the cookie is the browser’s to forge)', () => {
@@ -112,5 +125,35 @@ describe('the script that tells the server the browser’s zone', () => {
     expect(run('Asia/Tokyo', `${TIME_ZONE_COOKIE}=America/New_York`)).toContain('=Asia/Tokyo;');
     expect(run('Evil; domain=example.com')).toBeNull();
     expect(run('')).toBeNull();
+  });
+
+  /**
+   * Runs the script on a page whose times were written in the journal's zone (it carries the
+   * marker) with a cookie jar that keeps what is written unless `refuses`: whether it reloaded.
+   */
+  function reloads(zone: string, { refuses = false, marked = true, cookie = '' } = {}): boolean {
+    let reloaded = false;
+    const document = {
+      readyState: 'complete',
+      get cookie() {
+        return cookie;
+      },
+      set cookie(value: string) {
+        if (!refuses) cookie = value.split(';')[0]!;
+      },
+      querySelector: (selector: string) => (marked && selector === '[data-time-zone-fallback]' ? {} : null),
+    };
+    const Intl = { DateTimeFormat: () => ({ resolvedOptions: () => ({ timeZone: zone }) }) };
+    const location = { protocol: 'http:', reload: () => (reloaded = true) };
+    vm.runInNewContext(script, { document, Intl, location });
+    return reloaded;
+  }
+
+  it('loads a page written in the journal’s zone once more, once the server can know the browser’s', () => {
+    expect(reloads('America/New_York')).toBe(true);
+    expect(reloads('America/New_York', { marked: false })).toBe(false); // no reader times on it
+    expect(reloads('America/New_York', { refuses: true })).toBe(false); // cookies off: never a loop
+    expect(reloads('America/New_York', { cookie: `${TIME_ZONE_COOKIE}=America/New_York` })).toBe(false);
+    expect(reloads('UTC')).toBe(false); // already the journal's zone
   });
 });

@@ -13,6 +13,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { changePasswordAction, resendVerificationAction, updateProfileAction } from '@/lib/auth/account-actions';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'My Account' };
 
@@ -25,6 +26,7 @@ export default async function AccountPage() {
   const hasActiveSubscription = entitlements.some((e) => e.kind === 'Subscription' && e.status === 'active');
   return (
     <div className="page">
+      <TimeZoneFallbackMarker />
       <h1>My Account</h1>
       {!user.emailVerified && (
         <section className="notice" aria-labelledby="verify-heading">

@@ -11,6 +11,7 @@ import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasabl
 import { formatMoney } from '@/lib/billing/format-money';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { startPurchaseAction } from '@/lib/billing/actions';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'Purchase 24-hour access' };
 
@@ -33,6 +34,7 @@ export default async function PurchasePage({ searchParams }: Props) {
   if (article instanceof AppError) {
     return (
       <div className="page page--narrow">
+        <TimeZoneFallbackMarker />
         <h1>Purchase Online Access</h1>
         <p>{article.message}</p>
         <p>

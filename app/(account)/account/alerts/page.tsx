@@ -15,15 +15,21 @@ import { listAlerts } from '@/lib/alerts/list-alerts';
 import { FREQUENCY_LABELS } from '@/lib/alerts/saved-search-input';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatDate } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import '@/components/alerts/alerts.css';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
 export default async function AlertsPage() {
   const user = await requireUser('/account/alerts');
-  const { searches, issues, comments, otherJournals } = await listAlerts(user.id);
+  const [{ searches, issues, comments, otherJournals }, timeZone] = await Promise.all([
+    listAlerts(user.id),
+    getReaderTimeZone(),
+  ]);
   return (
     <div className="page">
+      <TimeZoneFallbackMarker />
       <h1>Alerts</h1>
       <p>Emails go to {user.email}. Every alert email has a link to unsubscribe from it at once, without signing in.</p>
 
@@ -39,7 +45,7 @@ export default async function AlertsPage() {
               <li key={s.id} aria-label={`Saved search ${s.name}`}>
                 <p className="alerts-list__title">{s.name}</p>
                 <p className="alerts-list__meta">
-                  {FREQUENCY_LABELS[s.frequency]} · saved {formatDate(s.createdAt)} ·{' '}
+                  {FREQUENCY_LABELS[s.frequency]} · saved {formatDate(s.createdAt, timeZone)} ·{' '}
                   <Link href={s.href}>Run this search</Link>
                 </p>
                 <AlertForm action={setSavedSearchFrequencyAction} hidden={{ id: s.id }} submitLabel="Change">

@@ -4,14 +4,17 @@ import { articlePath } from '@/lib/articles/article-path';
 import { requireUser } from '@/lib/auth/current-user';
 import { listSavedArticles } from '@/lib/related/list-saved-articles';
 import { formatDate } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'My Reading List' };
 
 export default async function ReadingListPage() {
   const user = await requireUser('/account/reading-list');
-  const articles = await listSavedArticles(user.id);
+  const [articles, timeZone] = await Promise.all([listSavedArticles(user.id), getReaderTimeZone()]);
   return (
     <div className="page">
+      <TimeZoneFallbackMarker />
       <h1>My Reading List</h1>
       {articles.length === 0 ? (
         <p>Nothing saved yet. Use &quot;Save to my reading list&quot; under Article Tools on any article.</p>
@@ -24,7 +27,7 @@ export default async function ReadingListPage() {
                 {a.title}
               </Link>
               <p className="toc__meta">
-                {a.journal}. Saved {formatDate(a.savedAt)}
+                {a.journal}. Saved {formatDate(a.savedAt, timeZone)}
               </p>
             </li>
           ))}

@@ -8,6 +8,7 @@ import { planLabel } from '@/lib/billing/plans';
 import { getCheckoutResult } from '@/lib/billing/get-checkout-result';
 import { formatDateTime } from '@/lib/format-date';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
 
@@ -71,6 +72,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   if (result.kind === 'purchase') {
     return (
       <div className="page page--narrow">
+        <TimeZoneFallbackMarker />
         <h1>Thank you for your purchase</h1>
         <p>
           You paid {formatMoney(result.amountCents, result.currency)} for 24-hour online access to{' '}
@@ -90,6 +92,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   }
   return (
     <div className="page page--narrow">
+      <TimeZoneFallbackMarker />
       <h1>Thank you for subscribing</h1>
       <p>
         Your {planLabel(result.plan).toLowerCase()} subscription gives you the full text of every article. It{' '}

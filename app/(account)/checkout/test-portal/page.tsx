@@ -12,6 +12,7 @@ import { areTestPaymentsOn } from '@/lib/billing/providers/local/test-payments';
 import { cancelLocalSubscriptionAction, resumeLocalSubscriptionAction } from '@/lib/billing/actions';
 import { formatDateTime } from '@/lib/format-date';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'Manage subscription (test)', robots: { index: false } };
 
@@ -37,6 +38,7 @@ export default async function TestPortalPage({
   const outcome = await searchParams;
   return (
     <div className="page page--narrow">
+      <TimeZoneFallbackMarker />
       <p className="notice" role="note">
         <strong>TEST PAYMENT — no money is taken.</strong> This page stands in for the payment provider&apos;s customer
         portal.

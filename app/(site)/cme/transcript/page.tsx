@@ -7,15 +7,22 @@ import { getTranscript } from '@/lib/cme/get-transcript';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';
 import { summarizeTranscript } from '@/lib/cme/summarize-transcript';
 import { formatDate } from '@/lib/format-date';
+import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
+import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 
 export const metadata: Metadata = { title: 'CME transcript' };
 
 export default async function TranscriptPage() {
   const user = await requireUser('/cme/transcript');
-  const [entries, unclaimed] = await Promise.all([getTranscript(user.id), listUnclaimedPasses(user.id)]);
+  const [entries, unclaimed, timeZone] = await Promise.all([
+    getTranscript(user.id),
+    listUnclaimedPasses(user.id),
+    getReaderTimeZone(),
+  ]);
   const years = summarizeTranscript(entries);
   return (
     <div className="page">
+      <TimeZoneFallbackMarker />
       <p className="eyebrow">CME</p>
       <h1>Your CME transcript</h1>
       <p>
@@ -34,7 +41,7 @@ export default async function TranscriptPage() {
           <ul>
             {unclaimed.map((a) => (
               <li key={a.id}>
-                {formatDate(a.submittedAt)}:{' '}
+                {formatDate(a.submittedAt, timeZone)}:{' '}
                 <Link href={`/cme/${a.activity.id}/attempts/${a.id}`}>{a.activity.title}</Link>
               </li>
             ))}
@@ -59,6 +66,7 @@ export default async function TranscriptPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.certificateId}>
+                  {/* As on the certificate and in board reports: the journal's date. */}
                   <td>{formatDate(e.completedAt)}</td>
                   <td>{e.activityTitle}</td>
                   <td>{describeCreditAmount(e.creditQuarters, e.creditType)}</td>
