@@ -171,7 +171,7 @@ describe('parseJats on bad input', () => {
       '<article>\n<front>\n</article>',
       'bad.xml',
       'bad.xml: not well-formed XML at line 2',
-      '"front" != "article"',
+      '<front> is not closed before the end tag on line 3',
     );
   });
 

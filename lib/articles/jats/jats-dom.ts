@@ -1,15 +1,18 @@
-// Small DOM helpers over @xmldom/xmldom. xmldom never loads DTDs or touches the network,
-// which matters because sample DOCTYPEs name remote http(s) DTDs.
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import './xmldom-fast-end-tags';
+// Small tree helpers for the JATS converter, over xml-tree.ts (saxes). Nothing is ever loaded
+// from outside the file: sample DOCTYPEs name remote http(s) DTDs, which are removed unread.
 import { JatsImportError } from './jats-import-error';
 import { decodeXml, expandEntities, type XmlInput } from './jats-xml-input';
+import {
+  CDATA_SECTION_NODE,
+  ELEMENT_NODE,
+  parseXmlTree,
+  TEXT_NODE,
+  XmlSyntaxError,
+  type Element,
+  type Node,
+} from './xml-tree';
 
 export type { Element, Node };
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
 
 /**
  * Decodes and parses a file and returns the root element. A file that is not well-formed, cannot be
@@ -17,23 +20,11 @@ const CDATA_SECTION_NODE = 4;
  */
 export function parseXmlRoot(input: XmlInput, fileName: string): Element {
   const xml = expandEntities(decodeXml(input, fileName), fileName);
-  let failure: string | null = null;
-  const parser = new DOMParser({
-    onError: (level, message, context: unknown) => {
-      if (level === 'warning') return;
-      const locator = (context as { locator?: { lineNumber?: number } } | undefined)?.locator;
-      const line = locator?.lineNumber ?? '?';
-      failure ??= `${fileName}: not well-formed XML at line ${line}: ${message.split('\n')[0]?.trim() ?? message}`;
-      throw new Error(failure);
-    },
-  });
   try {
-    const doc = parser.parseFromString(xml, 'text/xml');
-    const root = doc.documentElement;
-    if (!root) throw new Error('no root element');
-    return root;
+    return parseXmlTree(xml);
   } catch (error) {
-    throw new JatsImportError(failure ?? `${fileName}: not well-formed XML: ${(error as Error).message}`);
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    throw new JatsImportError(`${fileName}: not well-formed XML at line ${error.line}: ${error.message}`);
   }
 }
 

@@ -2,9 +2,3 @@
 declare module '@xmldom/xmldom/lib/entities' {
   export const HTML_ENTITIES: Readonly<Record<string, string>>;
 }
-
-// The grammar module (its `reg` is cached by xmldom-fast-end-tags.ts).
-declare module '@xmldom/xmldom/lib/grammar' {
-  const grammar: { reg: (...parts: (RegExp | string)[]) => RegExp };
-  export default grammar;
-}
