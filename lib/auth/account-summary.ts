@@ -2,6 +2,7 @@
 // account links (components/account/account-nav.tsx) read it through the same schema. Pages that
 // are rendered per request put it in the header themselves; only pages cached for everyone ask.
 import { z } from 'zod';
+import '@/lib/zod-without-eval';
 
 export const accountSummarySchema = z
   .object({ name: z.string(), role: z.enum(['reader', 'admin']), isLibrarian: z.boolean().optional() })

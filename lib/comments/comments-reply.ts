@@ -1,6 +1,7 @@
 // GET /api/comments answers this shape, and the comments section reads it through the same schema:
 // one contract for route and component. The article page renders the first one into its HTML.
 import { z } from 'zod';
+import '@/lib/zod-without-eval';
 
 export const commentViewSchema = z.object({
   id: z.string(),

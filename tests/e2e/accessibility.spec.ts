@@ -9,7 +9,8 @@ const ARTICLE = `/doi/${SEED_DOI}`;
 
 // The pages the rest of the suite visits, by who visits them. Every axe rule counts, at every
 // impact: "minor" problems are still problems for the reader who meets them. None of them may
-// scroll sideways on a phone.
+// scroll sideways on a phone, nor make the browser report a Content-Security-Policy violation
+// (what Chromium's Issues panel and Lighthouse's best practices count).
 const PAGES = {
   visitor: [
     '/',
@@ -65,13 +66,31 @@ const PAGES = {
   ],
 } as const;
 
-/** Axe's findings on the page, and whether it scrolls sideways on a 390 px phone (the same page, resized). */
+const listening = new WeakSet<Page>();
+
+/**
+ * Axe's findings on the page, the CSP violations it caused, and whether it scrolls sideways on a
+ * 390 px phone (the same page, resized).
+ */
 async function violationsOn(page: Page, path: string): Promise<string[]> {
+  if (!listening.has(page)) {
+    listening.add(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} (${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber})`),
+      );
+    });
+  }
   await page.goto(path);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map(
     (v) => `${path} ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
   );
+  await page.waitForLoadState('networkidle'); // what the page fetches after load has been parsed
+  const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  found.push(...csp.map((violation) => `${path}: Content-Security-Policy violation: ${violation}`));
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
