@@ -11,6 +11,9 @@ export type UsageScope = {
   accessTypes?: ('Controlled' | 'Open')[];
   /** Inclusive year ranges. */
   yops?: [number, number][];
+  /** Only these journals or articles (the item_id and author filters); empty: none. */
+  journalIds?: string[];
+  articleIds?: string[];
 };
 
 /** One article's counts in one month, COUNTER's rules applied. */
@@ -40,6 +43,8 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
     parts.push(
       Prisma.sql`e."accessType"::text IN (${Prisma.join(scope.accessTypes.length ? scope.accessTypes : [''])})`,
     );
+  if (scope.journalIds) parts.push(Prisma.sql`e."journalId" IN (${Prisma.join([...scope.journalIds, ''])})`);
+  if (scope.articleIds) parts.push(Prisma.sql`e."articleId" IN (${Prisma.join([...scope.articleIds, ''])})`);
   if (scope.yops?.length)
     parts.push(
       Prisma.sql`(${Prisma.join(
@@ -54,7 +59,7 @@ function scopeFilter(scope: UsageScope): Prisma.Sql {
  * Investigations, requests and denials per article (or, `perJournal`, per journal: articleId '')
  * and month, with COUNTER's rules (Code of Practice §7.2, §7.3) applied: read from
  * "UsageMonthCount", which the writer keeps exact as it marks the events
- * (lib/usage/recompute-usage-flags.ts): a double-clicked use does not count, a Request is also an
+ * (lib/usage/write-usage-events.ts): a double-clicked use does not count, a Request is also an
  * Investigation, unique items count each article once per user-session. Sessions are per day (or
  * hour), so unique counts add up over articles and months. Title and platform reports sum in SQL:
  * a year of TR_J1 is then a few hundred rows, not one per article and month.
