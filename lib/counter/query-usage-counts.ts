@@ -69,15 +69,19 @@ export async function queryArticleMonthCounts(
   { perJournal = false }: { perJournal?: boolean } = {},
 ): Promise<ArticleMonthCounts[]> {
   const article = perJournal ? Prisma.sql`''` : Prisma.sql`e."articleId"`;
-  return db.$queryRaw<ArticleMonthCounts[]>`
-    SELECT ${article} AS "articleId", e."journalId", e."accessType"::text AS "accessType", nullif(e."yop", 0) AS "yop",
-           to_char(e."month", 'YYYY-MM') AS "month",
-           sum(e."totalInvestigations")::int AS "totalInvestigations", sum(e."totalRequests")::int AS "totalRequests",
-           sum(e."uniqueInvestigations")::int AS "uniqueInvestigations", sum(e."uniqueRequests")::int AS "uniqueRequests",
-           sum(e."noLicense")::int AS "noLicense"
-      FROM "UsageMonthCount" e
-     WHERE ${scopeFilter(scope)}
-     GROUP BY 1, 2, 3, 4, 5`;
+  // One JSON text rather than a row per article and month: turning ~20,000 rows (a year of IR for
+  // 2,000 articles) into objects took most of the report's time; JSON.parse takes milliseconds.
+  const [result] = await db.$queryRaw<{ rows: string }[]>`
+    SELECT coalesce(json_agg(c), '[]')::text AS "rows" FROM (
+      SELECT ${article} AS "articleId", e."journalId", e."accessType"::text AS "accessType", nullif(e."yop", 0) AS "yop",
+             to_char(e."month", 'YYYY-MM') AS "month",
+             sum(e."totalInvestigations")::int AS "totalInvestigations", sum(e."totalRequests")::int AS "totalRequests",
+             sum(e."uniqueInvestigations")::int AS "uniqueInvestigations", sum(e."uniqueRequests")::int AS "uniqueRequests",
+             sum(e."noLicense")::int AS "noLicense"
+        FROM "UsageMonthCount" e
+       WHERE ${scopeFilter(scope)}
+       GROUP BY 1, 2, 3, 4, 5) c`;
+  return JSON.parse(result?.rows ?? '[]') as ArticleMonthCounts[];
 }
 
 /** Searches run on the platform per month (COUNTER Searches_Platform). */
