@@ -1,6 +1,6 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import { Prisma } from '@/generated/prisma/client';
+import { db } from '@/lib/db';
 import { writeUsageEvents } from '@/lib/usage/write-usage-events';
 import { demoCredentialRow } from '@/lib/counter/counter-credentials';
 
