@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
 import { JOURNAL } from '@/lib/site/journal-facts';
 import { counterException } from './counter-exceptions';
-import type { ReportRequest } from './parse-report-request';
+import type { ItemIdentifier, ReportRequest } from './parse-report-request';
 import type { MetricType } from './report-definitions';
 import { queryArticleMonthCounts, querySearchMonthCounts, type ArticleMonthCounts } from './query-usage-counts';
 
@@ -24,8 +24,15 @@ const FIELD_OF: Partial<Record<MetricType, keyof ArticleMonthCounts>> = {
   No_License: 'noLicense',
 };
 
+/** The key a month's usage is counted under: itself, or (granularity Total) the period's first month. */
+type PeriodOf = (month: string) => string;
+const periodOfRequest = (request: ReportRequest): PeriodOf => {
+  const first = request.begin.toISOString().slice(0, 7);
+  return request.granularity === 'Total' ? () => first : (month) => month;
+};
+
 /** Sums rows into one Performance: only the metrics asked for, only months with usage (R5.1 JSON). */
-function performanceOf(rows: ArticleMonthCounts[], metrics: MetricType[]): Performance {
+function performanceOf(rows: ArticleMonthCounts[], metrics: MetricType[], periodOf: PeriodOf): Performance {
   const performance: Performance = {};
   for (const metric of metrics) {
     const field = FIELD_OF[metric];
@@ -33,7 +40,8 @@ function performanceOf(rows: ArticleMonthCounts[], metrics: MetricType[]): Perfo
     const counts: Counts = {};
     for (const row of rows) {
       const n = row[field] as number;
-      if (n > 0) counts[row.month] = (counts[row.month] ?? 0) + n;
+      const period = periodOf(row.month);
+      if (n > 0) counts[period] = (counts[period] ?? 0) + n;
     }
     if (Object.keys(counts).length) performance[metric] = sortMonths(counts);
   }
@@ -78,7 +86,57 @@ function reportFilters(request: ReportRequest): JsonObject {
   if (request.accessTypes) filters.Access_Type = request.accessTypes;
   if (request.accessMethods) filters.Access_Method = request.accessMethods;
   if (request.yops) filters.YOP = request.yops.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`));
+  if (request.itemIds) filters.Item_ID = request.itemIds.map((i) => `${i.namespace}:${i.value}`).join('|');
+  if (request.authorOrcid) filters.Author = `ORCID:${request.authorOrcid}`;
   return filters;
+}
+
+const PROPRIETARY_PREFIX = `${PLATFORM_ID}:`;
+const proprietaryIds = (ids: ItemIdentifier[]) =>
+  ids
+    .filter((i) => i.namespace === 'Proprietary' && i.value.startsWith(PROPRIETARY_PREFIX))
+    .map((i) => i.value.slice(PROPRIETARY_PREFIX.length));
+const valuesOf = (ids: ItemIdentifier[], namespace: ItemIdentifier['namespace']) =>
+  ids.filter((i) => i.namespace === namespace).map((i) => i.value);
+
+/**
+ * The journals (TR) or articles (IR) the item_id and author filters leave, or undefined when no
+ * filter applies. An identifier we do not know leaves nothing (the report says 3030).
+ */
+async function filteredIds(request: ReportRequest): Promise<{ journalIds?: string[]; articleIds?: string[] }> {
+  const { itemIds, authorOrcid } = request;
+  if (request.report.level === 'title' && itemIds) {
+    const issns = [...valuesOf(itemIds, 'Online_ISSN'), ...valuesOf(itemIds, 'Print_ISSN')];
+    const journals = await db.journal.findMany({
+      where: { OR: [{ issn: { in: issns } }, { eissn: { in: issns } }, { slug: { in: proprietaryIds(itemIds) } }] },
+      select: { id: true },
+    });
+    return { journalIds: journals.map((j) => j.id) };
+  }
+  if (request.report.level !== 'item' || (!itemIds && !authorOrcid)) return {};
+  let articleIds: string[] | undefined;
+  if (itemIds) {
+    const dois = valuesOf(itemIds, 'DOI');
+    const articles = await db.article.findMany({
+      where: {
+        OR: [
+          ...dois.map((doi) => ({ doi: { equals: doi, mode: 'insensitive' as const } })),
+          { id: { in: proprietaryIds(itemIds) } },
+        ],
+      },
+      select: { id: true },
+    });
+    articleIds = articles.map((a) => a.id);
+  }
+  if (authorOrcid) {
+    const forms = [authorOrcid, `https://orcid.org/${authorOrcid}`, `http://orcid.org/${authorOrcid}`];
+    const byAuthor = await db.articleAuthor.findMany({
+      where: { orcid: { in: forms }, ...(articleIds ? { articleId: { in: articleIds } } : {}) },
+      select: { articleId: true },
+    });
+    articleIds = [...new Set(byAuthor.map((a) => a.articleId))];
+  }
+  return { articleIds };
 }
 
 /**
@@ -99,6 +157,7 @@ export async function buildCounterReport(customer: ReportCustomer, request: Repo
     end: request.end,
     accessTypes: request.accessTypes,
     yops: request.yops,
+    ...(hasWork ? await filteredIds(request) : {}),
   };
   const [rows, searches] = hasWork
     ? await Promise.all([
@@ -129,6 +188,7 @@ export async function buildCounterReport(customer: ReportCustomer, request: Repo
   if (request.attributes.length) attributes.Attributes_To_Show = request.attributes;
   if (report.isMaster && report.level === 'item' && request.includeParentDetails)
     attributes.Include_Parent_Details = 'True';
+  if (request.granularity === 'Total') attributes.Granularity = 'Total';
   if (Object.keys(attributes).length) header.Report_Attributes = attributes;
   if (warnings.length) header.Exceptions = warnings;
   header.Created = clockNow()
@@ -147,14 +207,16 @@ function platformItems(
   const withMethod = request.attributes.includes('Access_Method') ? { Access_Method: 'Regular' } : {};
   const entries: JsonObject[] = [];
   const searchCounts: Counts = {};
-  for (const s of searches) if (s.searches > 0) searchCounts[s.month] = s.searches;
+  const periodOf = periodOfRequest(request);
+  for (const s of searches)
+    if (s.searches > 0) searchCounts[periodOf(s.month)] = (searchCounts[periodOf(s.month)] ?? 0) + s.searches;
   if (Object.keys(searchCounts).length)
     entries.push({
       Data_Type: 'Platform',
       ...withMethod,
       Performance: { Searches_Platform: sortMonths(searchCounts) },
     });
-  const performance = performanceOf(rows, request.metricTypes);
+  const performance = performanceOf(rows, request.metricTypes, periodOf);
   if (Object.keys(performance).length) entries.push({ Data_Type: 'Article', ...withMethod, Performance: performance });
   return entries.length ? [{ Platform: PLATFORM_NAME, Attribute_Performance: entries }] : [];
 }
@@ -167,7 +229,7 @@ function attributePerformance(request: ReportRequest, rows: ArticleMonthCounts[]
   const groups = groupBy(rows, (r) => `${byYop ? yopOf(r) : ''}|${byAccess ? r.accessType : ''}`);
   const entries: JsonObject[] = [];
   for (const [, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const performance = performanceOf(group, request.metricTypes);
+    const performance = performanceOf(group, request.metricTypes, periodOfRequest(request));
     if (!Object.keys(performance).length) continue;
     const first = group[0]!;
     entries.push({

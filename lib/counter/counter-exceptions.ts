@@ -18,6 +18,7 @@ const EXCEPTIONS = {
   3032: ['Usage No Longer Available for Requested Dates', 200],
   3050: ['Parameter Not Recognized in this Context', 200],
   3060: ['Invalid ReportFilter Value', 200],
+  3061: ['Incongruous ReportFilter Value', 200],
   3062: ['Invalid ReportAttribute Value', 200],
 } as const satisfies Record<number, readonly [string, number]>;
 

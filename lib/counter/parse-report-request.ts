@@ -18,9 +18,17 @@ export type ReportRequest = {
   yops?: [number, number][];
   attributes: ReportAttribute[];
   includeParentDetails: boolean;
+  /** Month (the default): counts per month; Total: the period's sum, under its first month (R5.1 JSON). */
+  granularity: 'Month' | 'Total';
+  /** The item_id filter (TR: journals, IR: articles), when it names any; each `Namespace:value`. */
+  itemIds?: ItemIdentifier[];
+  /** The author filter (IR): an ORCID iD, bare (0000-0002-1825-0097). */
+  authorOrcid?: string;
   platform?: string;
   warnings: CounterException[];
 };
+
+export type ItemIdentifier = { namespace: 'DOI' | 'Proprietary' | 'Online_ISSN' | 'Print_ISSN'; value: string };
 
 const AUTH_PARAMETERS = ['customer_id', 'requestor_id', 'api_key', 'platform'];
 const COMMON = ['begin_date', 'end_date'];
@@ -31,6 +39,48 @@ const ATTRIBUTES_BY_LEVEL: Record<ReportDefinition['level'], ReportAttribute[]> 
   item: ['YOP', 'Access_Type', 'Access_Method', 'Authors', 'Publication_Date'],
 };
 const DATA_TYPE_BY_LEVEL = { platform: ['Article', 'Platform'], title: ['Journal'], item: ['Article'] };
+// What an item_id may name in each report: journals (TR) or articles (IR); Proprietary is
+// "<platform>:<our id>" in both.
+const ITEM_ID_NAMESPACES = {
+  title: ['Online_ISSN', 'Print_ISSN', 'Proprietary'],
+  item: ['DOI', 'Proprietary'],
+} as const;
+const ORCID = /^(?:ORCID:)?(?:https?:\/\/orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i;
+
+/**
+ * The item_id filter (values separated by |, each `Namespace:value`, e.g. DOI:10.1001/x or
+ * Online_ISSN:1234-5678). A value this report cannot use is a 3060 and left out; values of both
+ * scopes at once (an article's DOI and a journal's ISSN) are a 3061 and the filter is not applied,
+ * as the Code of Practice asks.
+ */
+function parseItemIds(
+  level: 'title' | 'item',
+  values: string[],
+  warnings: CounterException[],
+): ItemIdentifier[] | undefined {
+  const own: ItemIdentifier[] = [];
+  const otherScope: string[] = [];
+  const refused: string[] = [];
+  for (const text of values) {
+    const match = /^([A-Za-z_]+):(.+)$/.exec(text);
+    const namespace =
+      match &&
+      [...ITEM_ID_NAMESPACES.title, ...ITEM_ID_NAMESPACES.item].find(
+        (n) => n.toLowerCase() === match[1]!.toLowerCase(),
+      );
+    if (!match || !namespace) refused.push(text);
+    else if ((ITEM_ID_NAMESPACES[level] as readonly string[]).includes(namespace))
+      own.push({ namespace, value: match[2]!.trim() });
+    else otherScope.push(text);
+  }
+  if (own.length && otherScope.length) {
+    warnings.push(counterException(3061, `item_id:${values.join('|')}`));
+    return undefined;
+  }
+  refused.push(...otherScope);
+  if (refused.length) warnings.push(counterException(3060, `item_id:${refused.join('|')}`));
+  return own.length ? own : undefined;
+}
 
 /** `2024-03` or `2024-03-01` → that month's first instant (UTC); null when malformed. */
 function monthStart(value: string): Date | null {
@@ -68,7 +118,8 @@ function pick<T extends string>(name: string, values: string[], allowed: readonl
 export function parseReportRequest(report: ReportDefinition, query: URLSearchParams, now: Date): ReportRequest {
   const warnings: CounterException[] = [];
   const known = new Set([...AUTH_PARAMETERS, ...COMMON, ...(report.isMaster ? MASTER : [])]);
-  if (report.level === 'item' && report.isMaster) known.add('include_parent_details');
+  if (report.level === 'item' && report.isMaster) known.add('include_parent_details').add('author');
+  if (report.level !== 'platform' && report.isMaster) known.add('item_id');
   const unknown = [...new Set(query.keys())].filter((k) => !known.has(k.toLowerCase()));
   if (unknown.length) warnings.push(counterException(3050, unknown.join(', ')));
   const get = (name: string) => query.get(name);
@@ -99,6 +150,9 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
   let accessMethods: ('Regular' | 'TDM')[] | undefined;
   let yops: [number, number][] | undefined;
   let attributes: ReportAttribute[] = [];
+  let granularity: ReportRequest['granularity'] = 'Month';
+  let itemIds: ItemIdentifier[] | undefined;
+  let authorOrcid: string | undefined;
   if (report.isMaster) {
     const metrics = pick('metric_type', listOf(get('metric_type')), report.metrics, warnings);
     if (metrics.length) metricTypes = report.metrics.filter((m) => metrics.includes(m));
@@ -126,8 +180,20 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
     for (const w of warnings)
       if (w.Code === 3060 && w.Data?.startsWith('attributes_to_show:'))
         Object.assign(w, counterException(3062, w.Data));
-    const granularity = get('granularity');
-    if (granularity && granularity !== 'Month') warnings.push(counterException(3062, `granularity:${granularity}`));
+    const granularityText = get('granularity');
+    if (granularityText) {
+      const known = (['Month', 'Total'] as const).find((g) => g.toLowerCase() === granularityText.toLowerCase());
+      if (known) granularity = known;
+      else warnings.push(counterException(3062, `granularity:${granularityText}`));
+    }
+    if (report.level !== 'platform' && get('item_id'))
+      itemIds = parseItemIds(report.level, listOf(get('item_id')), warnings);
+    const author = report.level === 'item' ? get('author')?.trim() : undefined;
+    if (author) {
+      const orcid = ORCID.exec(author);
+      if (orcid) authorOrcid = orcid[1]!.toUpperCase();
+      else warnings.push(counterException(3060, `author:${author}`));
+    }
   }
   if (dataTypes && !dataTypes.some((d) => DATA_TYPE_BY_LEVEL[report.level].includes(d))) metricTypes = [];
   const platform = get('platform') ?? undefined;
@@ -142,6 +208,9 @@ export function parseReportRequest(report: ReportDefinition, query: URLSearchPar
     yops,
     attributes,
     includeParentDetails: report.path === 'ir_a1' || get('include_parent_details')?.toLowerCase() === 'true',
+    granularity,
+    itemIds,
+    authorOrcid,
     platform,
     warnings,
   };

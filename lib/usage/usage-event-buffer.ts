@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { now as clockNow } from '@/lib/clock';
 import { isRobot } from './is-robot';
-import { recomputeUsageFlags } from './recompute-usage-flags';
+import { writeUsageEvents } from './write-usage-events';
 import { openAddress, sealAddress } from './seal-address';
 import { sessionKeyOf } from './session-key';
 import {
@@ -66,8 +66,10 @@ type Flusher = {
 // instrumentation.ts in one process, and they must share one timer and one flush at a time.
 const FLUSH_MS = 1000;
 const FLUSH_ROWS = 500;
-// A transaction writes at most this many events (after a long database outage the spool is large).
-const ROWS_PER_TRANSACTION = 5000;
+// A transaction writes at most this many events (after a long database outage the spool is large),
+// and may take longer than the default 5 s on a busy embedded database.
+const ROWS_PER_TRANSACTION = 2000;
+const TRANSACTION_TIMEOUT_MS = 30_000;
 // How often the spool is searched for what processes that are gone left behind.
 const ORPHANS_EVERY_MS = 60_000;
 const KEY = Symbol.for('journal.usageEventFlusher');
@@ -162,47 +164,45 @@ async function writeSegments(segments: Segment[]): Promise<void> {
 async function writeRows(batch: { segment: Segment; rows: PendingRow[] }[], forget: string[]): Promise<void> {
   // One flush at a time platform-wide (a transaction-scoped advisory lock): two instances writing
   // one session's events at once would each set its flags without the other's rows.
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('journal.usage-events'))`;
-    await tx.$executeRaw`
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('journal.usage-events'))`;
+      await tx.$executeRaw`
       DELETE FROM "UsageSpoolSegment"
        WHERE "name" = ANY(${forget}::text[]) OR "writtenAt" < now() - interval '7 days'`;
-    // A segment already written (its process died before deleting it) is not counted again.
-    const fresh = await tx.$queryRaw<{ name: string }[]>`
+      // A segment already written (its process died before deleting it) is not counted again.
+      const fresh = await tx.$queryRaw<{ name: string }[]>`
       INSERT INTO "UsageSpoolSegment" ("name")
       SELECT unnest(${batch.map((b) => b.segment.name)}::text[])
       ON CONFLICT DO NOTHING RETURNING "name"`;
-    const freshNames = new Set(fresh.map((f) => f.name));
-    const rows = batch.filter((b) => freshNames.has(b.segment.name)).flatMap((b) => b.rows);
-    if (rows.length === 0) return;
-    const sessionKeys = [...new Set(rows.map((r) => r.sk))];
-    const [inserted] = await tx.$queryRaw<{ firstId: bigint | null }[]>`
-    WITH ins AS (
-    INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "userId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
-    SELECT e.at, coalesce(e.inst, (
-             SELECT r."institutionId" FROM "InstitutionRange" r
-              WHERE e.ip IS NOT NULL AND r."cidr"::cidr >>= e.ip::inet ORDER BY r."institutionId" LIMIT 1)),
-           e.uid, e.sk, a."id", a."journalId",
-           coalesce(extract(year FROM a."publishedOnline")::int, i."year"),
-           (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
-           k.kind::"UsageKind", e.target
-      FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ ...r, ip: r.ip && openAddress(r.ip, sessionSecret) })))}::jsonb)
-           AS e(at timestamp, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
-      LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
-      LEFT JOIN "Issue" i ON i."id" = a."issueId"
-      CROSS JOIN LATERAL unnest(CASE
-             WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
-             WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
-     WHERE e.kind = 'search' OR a."id" IS NOT NULL
-    RETURNING "id")
-    SELECT min("id") AS "firstId" FROM ins`;
-    // The events just inserted are the ones at or past the first new id: every writer holds the lock.
-    const firstId = inserted?.firstId;
-    if (firstId === null || firstId === undefined) return;
-    await recomputeUsageFlags(
-      tx,
-      Prisma.sql`e."sessionKey" IN (${Prisma.join(sessionKeys)})`,
-      Prisma.sql`u."id" >= ${firstId}`,
-    );
-  });
+      const freshNames = new Set(fresh.map((f) => f.name));
+      const rows = batch.filter((b) => freshNames.has(b.segment.name)).flatMap((b) => b.rows);
+      if (rows.length === 0) return;
+      const opened = new Map<string, string | null>();
+      const openOnce = (sealed: string) => {
+        if (!opened.has(sealed)) opened.set(sealed, openAddress(sealed, sessionSecret));
+        return opened.get(sealed)!;
+      };
+      // The institution from the address (the same range match as the access decision), the journal,
+      // year of publication and access type from the article; the address itself is not kept.
+      const incoming = Prisma.sql`
+      SELECT e.at AS "occurredAt", coalesce(e.inst, (
+               SELECT r."institutionId" FROM "InstitutionRange" r
+                WHERE e.ip IS NOT NULL AND r."cidr"::cidr >>= e.ip::inet ORDER BY r."institutionId" LIMIT 1)) AS "institutionId",
+             e.uid AS "userId", e.sk AS "sessionKey", a."id" AS "articleId", a."journalId",
+             coalesce(extract(year FROM a."publishedOnline")::int, i."year") AS "yop",
+             (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType" AS "accessType",
+             k.kind::"UsageKind" AS "kind", e.target AS "target"
+        FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ ...r, ip: r.ip && openOnce(r.ip) })))}::jsonb)
+             AS e(at timestamp, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
+        LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
+        LEFT JOIN "Issue" i ON i."id" = a."issueId"
+        CROSS JOIN LATERAL unnest(CASE
+               WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
+               WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
+       WHERE e.kind = 'search' OR a."id" IS NOT NULL`;
+      await writeUsageEvents(tx, incoming, { mayFollowEarlierEvents: true });
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { recomputeUsageFlags } from '@/lib/usage/recompute-usage-flags';
+import { writeUsageEvents } from '@/lib/usage/write-usage-events';
 import { demoCredentialRow } from '@/lib/counter/counter-credentials';
 
 /** The demo COUNTER API credentials (README): known, so the API can be tried on a fresh machine. */
@@ -12,8 +12,8 @@ const EVENTS = 20_000;
 /**
  * A year of generated usage for the demo institution, so its COUNTER reports and the usage pages
  * are not empty on a fresh machine: sessions of a few uses (abstract views, full text, PDFs,
- * denials of what it cannot read, searches), some double-clicks, every seeded article. Two
- * statements (generate_series with a fixed pattern, then COUNTER's flags).
+ * denials of what it cannot read, searches), some double-clicks, every seeded article. One
+ * statement (generate_series with a fixed pattern, written with COUNTER's flags).
  */
 export async function seedUsage(now = new Date()): Promise<void> {
   const institution = await db.institution.findFirst({ where: { name: 'Demo University Hospital' } });
@@ -22,7 +22,8 @@ export async function seedUsage(now = new Date()): Promise<void> {
     data: demoCredentialRow(institution.id, DEMO_COUNTER_REQUESTOR_ID, DEMO_COUNTER_API_KEY),
   });
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
-  await db.$executeRaw`
+  // The generated sessions ('seed-…') are their own: no earlier event shares one.
+  const incoming = Prisma.sql`
     WITH articles AS (
       SELECT a."id", a."journalId", a."isFree",
              coalesce(extract(year FROM a."publishedOnline")::int, i."year") AS "yop",
@@ -35,16 +36,15 @@ export async function seedUsage(now = new Date()): Promise<void> {
              ((g / 4) * 31 + CASE WHEN g % 4 < 2 THEN 0 ELSE g % 4 END * 7) AS pick
         FROM generate_series(0, ${EVENTS}::int - 1) g
     )
-    INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
-    SELECT u.t, ${institution.id}, 'seed-' || u.s,
-           CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."id" END, CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."journalId" END,
-           CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."yop" END,
-           (CASE WHEN u.g % 13 = 12 THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
+    SELECT u.t AS "occurredAt", ${institution.id}::text AS "institutionId", NULL::text AS "userId", 'seed-' || u.s AS "sessionKey",
+           CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."id" END AS "articleId",
+           CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."journalId" END AS "journalId",
+           CASE WHEN u.g % 13 = 12 THEN NULL ELSE a."yop" END AS "yop",
+           (CASE WHEN u.g % 13 = 12 THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType" AS "accessType",
            (CASE WHEN u.g % 13 = 12 THEN 'search' WHEN u.g % 4 = 0 THEN 'investigation'
-                 WHEN u.g % 29 = 3 AND NOT a."isFree" THEN 'no_license' ELSE 'request' END)::"UsageKind",
-           CASE WHEN u.g % 13 = 12 THEN 'search' WHEN u.g % 4 = 3 THEN 'pdf' ELSE 'page' END
+                 WHEN u.g % 29 = 3 AND NOT a."isFree" THEN 'no_license' ELSE 'request' END)::"UsageKind" AS "kind",
+           CASE WHEN u.g % 13 = 12 THEN 'search' WHEN u.g % 4 = 3 THEN 'pdf' ELSE 'page' END AS "target"
       FROM uses u JOIN articles a ON a.n = u.pick % a.total`;
-  // Every event of the institution is new: a fresh database.
-  await recomputeUsageFlags(db, Prisma.sql`e."institutionId" = ${institution.id}`, Prisma.sql`TRUE`);
+  await writeUsageEvents(db, incoming, { mayFollowEarlierEvents: false });
   console.log(`Usage: ${EVENTS.toLocaleString('en-US')} generated COUNTER events for the demo institution (a year).`);
 }

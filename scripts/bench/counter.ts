@@ -1,6 +1,7 @@
-// COUNTER reports: a year of TR_J1 (and TR, IR_A1) for one institution over 1,000,000 generated
-// usage events (goal: TR_J1 < 2 s on PostgreSQL). The events are written by SQL
-// (generate_series), as the app's batched writer stores them: sessions of five uses, the first two
+// COUNTER reports: a year of TR_J1 (and TR, IR_A1, IR) for one institution over 1,000,000 generated
+// usage events (goal: < 2 s on PostgreSQL). The events are generated in SQL (generate_series) and
+// written by the app's writer (lib/usage/write-usage-events.ts, flags and month counts included,
+// all at once rather than in batches): sessions of five uses, the first two
 // on one article 12 s apart (a double-click), investigations, requests and denials, 2,000 articles
 // in 5 journals, plus 200,000 events of another institution. On PostgreSQL: a fresh database
 // `counter_bench` (BENCH_COUNTER_DB names another, so two people on one server do not drop each
@@ -19,7 +20,10 @@ export type CounterBenchFigure = {
   loadSeconds: number;
   trJ1: { medianMs: number; minMs: number; items: number };
   trMs: number;
-  irA1Ms: number;
+  /** Medians of RUNS: IR_A1 and IR (every article with usage), and IR for one article (item_id). */
+  irA1: { medianMs: number; items: number };
+  irMs: number;
+  irOneItemMs: number;
 };
 export type CounterFigures = { figures: CounterBenchFigure[]; loadAverage: string };
 
@@ -53,37 +57,37 @@ async function generate(url: string): Promise<number> {
   await client.query(
     `INSERT INTO "Institution" ("id", "name", "activeFrom") VALUES ('bench-i', 'Bench University', now()), ('bench-other', 'Other', now())`,
   );
+  await client.end();
+  // The events, with COUNTER's flags and the month counts, by the app's writer (here all at once;
+  // each institution's sessions are its own).
+  const { db } = await import('@/lib/db');
+  const { Prisma } = await import('@/generated/prisma/client');
+  const { writeUsageEvents } = await import('@/lib/usage/write-usage-events');
   const insert = (institution: string, count: number, seed: number) =>
-    client.query(
-      `
-      INSERT INTO "UsageEvent" ("occurredAt", "institutionId", "sessionKey", "articleId", "journalId", "yop", "accessType", "kind", "target")
-      SELECT t, $1, 's' || ${seed} || '-' || s, 'bench-a' || art, 'bench-j' || (art % 5), 2005 + art % 20,
-             (CASE WHEN art % 5 = 0 THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType",
+    writeUsageEvents(
+      db,
+      Prisma.sql`
+      SELECT t AS "occurredAt", ${institution}::text AS "institutionId", NULL::text AS "userId",
+             's' || ${seed}::int || '-' || s AS "sessionKey", 'bench-a' || art AS "articleId", 'bench-j' || (art % 5) AS "journalId",
+             2005 + art % 20 AS "yop",
+             (CASE WHEN art % 5 = 0 THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType" AS "accessType",
              (CASE WHEN g % 5 = 0 THEN 'investigation' WHEN g % 5 = 3 AND art % 5 <> 0 THEN 'no_license'
-                   WHEN g % 5 = 3 THEN 'investigation' ELSE 'request' END)::"UsageKind",
-             CASE WHEN g % 5 = 4 THEN 'pdf' ELSE 'page' END
+                   WHEN g % 5 = 3 THEN 'investigation' ELSE 'request' END)::"UsageKind" AS "kind",
+             CASE WHEN g % 5 = 4 THEN 'pdf' ELSE 'page' END AS "target"
         FROM (SELECT g, g / 5 AS s,
-                     timestamp '2025-01-01' + ((g / 5) * (31536000.0 / ($2::int / 5))) * interval '1 second' + (g % 5) * interval '12 seconds' AS t,
+                     timestamp '2025-01-01' + ((g / 5) * (31536000.0 / (${count}::int / 5))) * interval '1 second' + (g % 5) * interval '12 seconds' AS t,
                      (((g / 5) * 7919 + CASE WHEN g % 5 < 2 THEN 0 ELSE g % 5 END * 104729) % 2000) AS art
-                FROM generate_series(0, $2::int - 1) g) x`,
-      [institution, count],
+                FROM generate_series(0, ${count}::int - 1) g) x`,
+      { mayFollowEarlierEvents: false },
     );
   await insert('bench-i', EVENTS, 1);
   await insert('bench-other', Math.round(EVENTS / 5), 2);
-  await client.end();
+  await db.$executeRawUnsafe('VACUUM ANALYZE "UsageEvent", "UsageMonthCount"');
   return (performance.now() - started) / 1000;
 }
 
 async function measure(database: string, url: string): Promise<CounterBenchFigure> {
-  const insertSeconds = await generate(url);
-  // COUNTER's flags and the month counts, as the app's writer sets them for each batch (here for all at once).
-  const { db } = await import('@/lib/db');
-  const { Prisma } = await import('@/generated/prisma/client');
-  const { recomputeUsageFlags } = await import('@/lib/usage/recompute-usage-flags');
-  const flagging = performance.now();
-  await recomputeUsageFlags(db, Prisma.sql`TRUE`, Prisma.sql`TRUE`);
-  await db.$executeRawUnsafe('VACUUM ANALYZE "UsageEvent", "UsageMonthCount"');
-  const loadSeconds = insertSeconds + (performance.now() - flagging) / 1000;
+  const loadSeconds = await generate(url);
   const { buildCounterReport } = await import('@/lib/counter/build-counter-report');
   const { parseReportRequest } = await import('@/lib/counter/parse-report-request');
   const { findReport } = await import('@/lib/counter/report-definitions');
@@ -98,24 +102,33 @@ async function measure(database: string, url: string): Promise<CounterBenchFigur
     };
     return { ms: performance.now() - started, items: report.Report_Items.length };
   };
-  await time('tr_j1'); // warm: plans, connections, the module graph
-  const runs: number[] = [];
-  let items = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const r = await time('tr_j1');
-    runs.push(r.ms);
-    items = r.items;
-  }
-  runs.sort((a, b) => a - b);
+  /** RUNS timings after one to warm (plans, connections, the module graph), sorted, and the item count. */
+  const timeRuns = async (path: string, extra: Record<string, string> = {}) => {
+    await time(path, extra);
+    const runs: number[] = [];
+    let items = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await time(path, extra);
+      runs.push(r.ms);
+      items = r.items;
+    }
+    runs.sort((a, b) => a - b);
+    return { medianMs: runs[Math.floor(RUNS / 2)]!, minMs: runs[0]!, items };
+  };
+  const trJ1 = await timeRuns('tr_j1');
   const tr = await time('tr', { attributes_to_show: 'YOP|Access_Type' });
-  const irA1 = await time('ir_a1');
+  const irA1 = await timeRuns('ir_a1');
+  const ir = await timeRuns('ir', { attributes_to_show: 'YOP|Access_Type|Authors' });
+  const irOneItem = await timeRuns('ir', { item_id: 'Proprietary:archdermatol:bench-a7' });
   return {
     database,
     events: EVENTS + Math.round(EVENTS / 5),
     loadSeconds,
-    trJ1: { medianMs: runs[Math.floor(RUNS / 2)]!, minMs: runs[0]!, items },
+    trJ1,
     trMs: tr.ms,
-    irA1Ms: irA1.ms,
+    irA1: { medianMs: irA1.medianMs, items: irA1.items },
+    irMs: ir.medianMs,
+    irOneItemMs: irOneItem.medianMs,
   };
 }
 
