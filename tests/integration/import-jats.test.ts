@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { importJats } from '@/lib/articles/jats/import-jats';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
+import { searchArticles } from '@/lib/articles/search/search-articles';
+import { parseSearchParams } from '@/lib/articles/search/search-params';
 import { resetDatabase } from '../support/reset-db';
 
 const samplesDir = path.resolve(import.meta.dirname, '../fixtures/jats');
@@ -62,6 +64,27 @@ describe('importJats', () => {
     });
     expect(article.journal.slug).toBe('plos-med');
     expect(article.topics.map((t) => t.topic.name)).toContain('Genetics and Genomics');
+  });
+
+  it('an imported article is found by its title, its authors and its topics, imported again too', async () => {
+    const file = 'plosmed-ioannidis-essay-nlm30-pmed.0020124.xml';
+    const doisFor = async (q: string) =>
+      (await searchArticles(parseSearchParams({ q }), { userId: null, ip: null }, new Date())).results.map(
+        (r) => r.doi,
+      );
+    for (let round = 0; round < 2; round += 1) {
+      await importJats({ xml: readSample(file), fileName: file });
+      expect(await doisFor('published research findings false')).toEqual(['10.1371/journal.pmed.0020124']);
+      expect(await doisFor('Ioannidis')).toEqual(['10.1371/journal.pmed.0020124']);
+      // The whole search document, authors and topics included, as the triggers define it.
+      const [row] = await db.$queryRaw<{ current: boolean; related: string }[]>`
+        SELECT "searchVector" = "searchVectorOwn" || article_search_vector_related("id") AS current,
+               article_search_vector_related("id")::text AS related
+          FROM "Article" WHERE "doi" = '10.1371/journal.pmed.0020124'`;
+      expect(row).toMatchObject({ current: true });
+      expect(row!.related).toContain("'ioannidi'");
+      expect(row!.related).toContain("'genom'");
+    }
   });
 
   it('importing the same file twice updates instead of duplicating', async () => {

@@ -61,7 +61,8 @@ export async function importJatsPackage(
   pkg: JatsPackage,
   options: ImportJatsPackageOptions = {},
 ): Promise<ImportJatsPackageResult> {
-  const refs = listAssetRefs(parseXmlRoot(pkg.xml, pkg.name));
+  const root = parseXmlRoot(pkg.xml, pkg.name);
+  const refs = listAssetRefs(root);
   const sha256 = packageHash(pkg, refs);
   if (options.skipUnchanged) {
     const previous = await db.articleImportSource.findFirst({ where: { sha256 }, select: { articleId: true } });
@@ -70,7 +71,8 @@ export async function importJatsPackage(
   const prepared = await prepareAssets(refs, pkg);
   if (prepared.missing.length > 0 && !options.allowMissingAssets)
     throw new MissingAssetsError(pkg.name, prepared.missing);
-  const result = await importJats({ xml: pkg.xml, fileName: pkg.name, assets: prepared, sourceSha256: sha256 });
+  // The XML is parsed once: the article is read from the same tree as its references.
+  const result = await importJats({ xml: root, fileName: pkg.name, assets: prepared, sourceSha256: sha256 });
   const warnings = [
     ...prepared.missing.map(
       (m) => `${pkg.name}: ${describe(m)} is missing from the package; it was imported without it`,

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Element } from './jats-dom';
 import type { XmlInput } from './jats-xml-input';
 import { findOrCreateJournal } from './find-or-create-journal';
 import { parseJats, type ParsedArticle } from './parse-jats';
@@ -9,8 +11,8 @@ import type { PreparedAssets } from '../assets/prepare-assets';
 import { replaceArticleFiguresAndAssets } from '../assets/replace-article-assets';
 
 export type ImportJatsInput = {
-  /** The file's bytes (decoded per its declaration) or its text. */
-  xml: XmlInput;
+  /** The file's bytes (decoded per its declaration), its text, or its root element (parseXmlRoot). */
+  xml: XmlInput | Element;
   fileName: string;
   /** Position in the issue's table of contents; left unchanged on re-import when omitted. */
   position?: number;
@@ -35,6 +37,8 @@ import { slugify } from './slugify';
 
 export { slugify };
 
+type Tx = Prisma.TransactionClient;
+
 /**
  * Parses a JATS file and upserts its journal, issue, article (by DOI), authors and topics in one
  * transaction. Re-importing the same DOI replaces the article's authors and topics, never duplicates.
@@ -51,6 +55,9 @@ export async function importJats({
   const parsed = parseJats(xml, fileName, { assets: assets?.views });
   return db.$transaction(
     async (tx) => {
+      // Authors and topics are written after the article: its search vector is computed once, at
+      // the end, rather than on each of those writes (migration search_vector_once_per_import).
+      await tx.$executeRaw`SELECT set_config('journal.search_vector_deferred', 'on', true)`;
       const warnings = [...parsed.warnings];
       const journal = await findOrCreateJournal(tx, parsed.journal, warnings);
       const issue = parsed.issue
@@ -78,26 +85,23 @@ export async function importJats({
         ? await tx.article.update({
             where: { id: existing.id },
             data: { ...data, ...(position === undefined ? {} : { position }) },
+            select: { id: true },
           })
-        : await tx.article.create({ data: { ...data, position: position ?? 0 } });
+        : await tx.article.create({ data: { ...data, position: position ?? 0 }, select: { id: true } });
 
-      await replaceArticleAuthors(tx, article.id, parsed.authors);
-      await tx.articleTopic.deleteMany({ where: { articleId: article.id } });
-      const topicIds = new Set<string>();
-      for (const name of parsed.topics) {
-        const slug = slugify(name);
-        if (!slug) continue;
-        const topic = await tx.topic.upsert({ where: { slug }, create: { slug, name }, update: {} });
-        topicIds.add(topic.id);
-      }
-      await tx.articleTopic.createMany({ data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })) });
-      await replaceArticleFiguresAndAssets(tx, article.id, parsed, assets?.stored ?? []);
+      // A new article has no rows of its own to replace.
+      const replacing = existing !== null;
+      await replaceArticleAuthors(tx, article.id, parsed.authors, { replacing });
+      await replaceArticleTopics(tx, article.id, parsed.topics, { replacing });
+      await replaceArticleFiguresAndAssets(tx, article.id, parsed, assets?.stored ?? [], { replacing });
+      await tx.$executeRaw`SELECT article_search_vector_refresh_articles(ARRAY[${article.id}])`;
       if (sourceSha256) {
         const source = { sha256: sourceSha256, fileName, importedAt: new Date() };
         await tx.articleImportSource.upsert({
           where: { articleId: article.id },
           create: { articleId: article.id, ...source },
           update: source,
+          select: { articleId: true },
         });
       }
       // A new article readers can now see (online first, or in an issue already published) goes to
@@ -120,6 +124,22 @@ export async function importJats({
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** The article's topics, by slug; a topic not stored yet is created with the name this file gives it. */
+async function replaceArticleTopics(tx: Tx, articleId: string, names: string[], { replacing }: { replacing: boolean }) {
+  if (replacing) await tx.articleTopic.deleteMany({ where: { articleId } });
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, name);
+  }
+  if (bySlug.size === 0) return;
+  await tx.topic.createMany({ data: [...bySlug].map(([slug, name]) => ({ slug, name })), skipDuplicates: true });
+  const slugs = [...bySlug.keys()];
+  await tx.$executeRaw`
+    INSERT INTO "ArticleTopic" ("articleId", "topicId")
+    SELECT ${articleId}, t."id" FROM "Topic" t WHERE t."slug" = ANY(${slugs}::text[])`;
 }
 
 function articleFields(parsed: ParsedArticle, fileName: string) {
