@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { importJats } from '@/lib/articles/jats/import-jats';
+import { importJats, importJatsBatch } from '@/lib/articles/jats/import-jats';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
 import { searchArticles } from '@/lib/articles/search/search-articles';
 import { parseSearchParams } from '@/lib/articles/search/search-params';
@@ -85,6 +85,22 @@ describe('importJats', () => {
       expect(row!.related).toContain("'ioannidi'");
       expect(row!.related).toContain("'genom'");
     }
+  });
+
+  it('a batch reports each file on its own: one that fails to parse or to write fails alone', async () => {
+    const good = ['ehp-public-domain-research-ehp-116-1694.xml', 'plosmed-prisma-guideline-pmed.1000097.xml'];
+    const outcomes = await importJatsBatch([
+      { xml: readSample(good[0]!), fileName: good[0]! },
+      { xml: '<article><front></article>', fileName: 'broken.xml' },
+      // Past PostgreSQL's integer: refused by the database while the batch is written.
+      { xml: readSample('critcare-meeting-abstract-cc11003.xml'), fileName: 'too-far.xml', position: 2 ** 40 },
+      { xml: readSample(good[1]!), fileName: good[1]! },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, true]);
+    expect(String(outcomes[1]!.ok ? '' : outcomes[1]!.error)).toMatch(/broken\.xml: not well-formed XML/);
+    const stored = await db.article.findMany({ select: { sourceFile: true }, orderBy: { sourceFile: 'asc' } });
+    expect(stored.map((a) => a.sourceFile)).toEqual([...good].sort());
+    expect(await db.journal.count()).toBe(2);
   });
 
   it('importing the same file twice updates instead of duplicating', async () => {
