@@ -104,7 +104,7 @@ function printTable(figures: Figures) {
   const imports = figures.import;
   if (imports) {
     console.log(
-      `| JATS import, ${imports.files} corpus files × ${imports.imported / imports.files} (no assets; embedded database) | **${imports.perSecond.toFixed(1)} articles/s** | ${imports.p50.toFixed(0)} ms | | goal ≥ 20/s |`,
+      `| JATS import, ${imports.files} corpus files × ${imports.imported / imports.files} as npm run import:jats does (no assets; embedded database) | **${imports.perSecond.toFixed(1)} articles/s** | ${imports.p50.toFixed(0)} ms per article | | goal ≥ 20/s |`,
     );
     const large = imports.large;
     console.log(
