@@ -4,6 +4,7 @@
 // (content hash), so an interrupted batch resumes where it stopped; --force imports them again.
 // Exits 1 when any file failed.
 import path from 'node:path';
+import type { JatsPackage } from '@/lib/articles/assets/jats-package';
 import { withDatabase } from './lib/with-database';
 
 const USAGE =
@@ -21,7 +22,7 @@ async function main(args: string[]): Promise<number> {
     // lib/db reads DATABASE_URL when first imported, so it must be set before the import.
     process.env.DATABASE_URL = url;
     const { collectPackageSources } = await import('@/lib/articles/assets/collect-packages');
-    const { importJatsPackage } = await import('@/lib/articles/assets/import-jats-package');
+    const { importJatsPackages, IMPORT_BATCH_FILES } = await import('@/lib/articles/assets/import-jats-package');
     const { db } = await import('@/lib/db');
     const counts = { imported: 0, skipped: 0, failed: 0 };
     const report = (step: string, error: unknown) => {
@@ -35,6 +36,32 @@ async function main(args: string[]): Promise<number> {
       report('import', error);
       return 1;
     }
+    // Packages are imported IMPORT_BATCH_FILES at a time, each batch in one transaction (one commit for
+    // many articles); every file still gets its own line, once its batch is written.
+    let batch: { step: string; pkg: JatsPackage }[] = [];
+    const writeBatch = async () => {
+      const started = Date.now();
+      const outcomes = await importJatsPackages(
+        batch.map((b) => b.pkg),
+        { allowMissingAssets: flags.has('--allow-missing-assets'), skipUnchanged: !flags.has('--force') },
+      );
+      const ms = Math.round((Date.now() - started) / batch.length);
+      batch.forEach(({ step }, i) => {
+        const outcome = outcomes[i]!;
+        if (!outcome.ok) return report(step, outcome.error);
+        const result = outcome.result;
+        if (result.skipped) {
+          counts.skipped += 1;
+          console.log(`${step}: unchanged since the last import, skipped`);
+          return;
+        }
+        counts.imported += 1;
+        const files = result.assetCount === 1 ? '1 file' : `${result.assetCount} files`;
+        console.log(`${step}: imported ${result.doi} (${result.created ? 'created' : 'updated'}, ${files}, ${ms} ms)`);
+        for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+      });
+      batch = [];
+    };
     for (const [index, source] of sources.entries()) {
       const step = `[${index + 1}/${sources.length}] ${source.name}`;
       let packages;
@@ -45,30 +72,11 @@ async function main(args: string[]): Promise<number> {
         continue;
       }
       for (const pkg of packages) {
-        try {
-          const started = Date.now();
-          const result = await importJatsPackage(pkg, {
-            allowMissingAssets: flags.has('--allow-missing-assets'),
-            skipUnchanged: !flags.has('--force'),
-          });
-          if (result.skipped) {
-            counts.skipped += 1;
-            console.log(
-              `${step}: ${packages.length > 1 ? `${pkg.name} ` : ''}unchanged since the last import, skipped`,
-            );
-            continue;
-          }
-          counts.imported += 1;
-          const files = result.assetCount === 1 ? '1 file' : `${result.assetCount} files`;
-          console.log(
-            `${step}: imported ${result.doi} (${result.created ? 'created' : 'updated'}, ${files}, ${Date.now() - started} ms)`,
-          );
-          for (const warning of result.warnings) console.log(`  warning: ${warning}`);
-        } catch (error) {
-          report(packages.length > 1 ? `${step} (${pkg.name})` : step, error);
-        }
+        batch.push({ step: packages.length > 1 ? `${step} (${pkg.name})` : step, pkg });
+        if (batch.length >= IMPORT_BATCH_FILES) await writeBatch();
       }
     }
+    if (batch.length > 0) await writeBatch();
     console.log(`done: ${counts.imported} imported, ${counts.skipped} unchanged, ${counts.failed} failed`);
     await db.$disconnect();
     return counts.failed > 0 ? 1 : 0;

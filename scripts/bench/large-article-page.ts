@@ -1,6 +1,7 @@
 // A 500 KB article (a corpus article's body repeated) on the production server: the server-side
 // render of its page (the first request for each of several such articles, so neither Next's cache
-// nor the micro-cache answers), and the subscriber's full-text response (the entitled variant).
+// nor the micro-cache answers), the subscriber's page (per reader, with the full text in it: first
+// request per article, then again) and the subscriber's full-text response (the entitled variant).
 import { signIn } from '../scale/sign-in';
 import { startBenchServer } from './bench-server';
 import { LARGE_SOURCE, readCorpus, repeatBody, withDoi } from './large-jats';
@@ -13,6 +14,9 @@ export type LargePageFigures = {
   jatsBytes: number;
   pageBytes: number;
   pageP50: number;
+  readerPageBytes: number;
+  readerPageP50: number;
+  readerPageAgainP50: number;
   fullTextBytes: number;
   fullTextP50: number;
 };
@@ -56,20 +60,28 @@ export async function benchLargeArticlePage(): Promise<LargePageFigures> {
     const cookie = await signIn(server.baseUrl, 'subscriber@example.com', 'journal-demo-2026');
     if (!cookie) throw new Error('The seeded subscriber could not sign in.');
     const pages = [];
+    const readerPages = [];
+    const readerPagesAgain = [];
     const fullTexts = [];
     for (const doi of dois) {
       pages.push(await timed(`${server.baseUrl}/doi/${doi}`));
+      readerPages.push(await timed(`${server.baseUrl}/doi/${doi}`, { cookie }));
+      readerPagesAgain.push(await timed(`${server.baseUrl}/doi/${doi}`, { cookie }));
       fullTexts.push(
         await timed(`${server.baseUrl}/api/articles/full-text?doi=${encodeURIComponent(doi)}`, { cookie }),
       );
     }
-    pages.shift();
-    fullTexts.shift();
+    for (const list of [pages, readerPages, readerPagesAgain, fullTexts]) list.shift();
+    // The subscriber's page must carry the text (the shared page only the preview).
+    if (readerPages[0]!.bytes < ARTICLE_BYTES / 2) throw new Error('The subscriber page lacks the full text.');
     return {
       articles: ARTICLES,
       jatsBytes: Buffer.byteLength(xml),
       pageBytes: pages[0]!.bytes,
       pageP50: median(pages.map((p) => p.ms)),
+      readerPageBytes: readerPages[0]!.bytes,
+      readerPageP50: median(readerPages.map((p) => p.ms)),
+      readerPageAgainP50: median(readerPagesAgain.map((p) => p.ms)),
       fullTextBytes: fullTexts[0]!.bytes,
       fullTextP50: median(fullTexts.map((p) => p.ms)),
     };

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { importJats } from '@/lib/articles/jats/import-jats';
+import { importJats, importJatsBatch } from '@/lib/articles/jats/import-jats';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
+import { searchArticles } from '@/lib/articles/search/search-articles';
+import { parseSearchParams } from '@/lib/articles/search/search-params';
 import { resetDatabase } from '../support/reset-db';
 
 const samplesDir = path.resolve(import.meta.dirname, '../fixtures/jats');
@@ -62,6 +64,43 @@ describe('importJats', () => {
     });
     expect(article.journal.slug).toBe('plos-med');
     expect(article.topics.map((t) => t.topic.name)).toContain('Genetics and Genomics');
+  });
+
+  it('an imported article is found by its title, its authors and its topics, imported again too', async () => {
+    const file = 'plosmed-ioannidis-essay-nlm30-pmed.0020124.xml';
+    const doisFor = async (q: string) =>
+      (await searchArticles(parseSearchParams({ q }), { userId: null, ip: null }, new Date())).results.map(
+        (r) => r.doi,
+      );
+    for (let round = 0; round < 2; round += 1) {
+      await importJats({ xml: readSample(file), fileName: file });
+      expect(await doisFor('published research findings false')).toEqual(['10.1371/journal.pmed.0020124']);
+      expect(await doisFor('Ioannidis')).toEqual(['10.1371/journal.pmed.0020124']);
+      // The whole search document, authors and topics included, as the triggers define it.
+      const [row] = await db.$queryRaw<{ current: boolean; related: string }[]>`
+        SELECT "searchVector" = "searchVectorOwn" || article_search_vector_related("id") AS current,
+               article_search_vector_related("id")::text AS related
+          FROM "Article" WHERE "doi" = '10.1371/journal.pmed.0020124'`;
+      expect(row).toMatchObject({ current: true });
+      expect(row!.related).toContain("'ioannidi'");
+      expect(row!.related).toContain("'genom'");
+    }
+  });
+
+  it('a batch reports each file on its own: one that fails to parse or to write fails alone', async () => {
+    const good = ['ehp-public-domain-research-ehp-116-1694.xml', 'plosmed-prisma-guideline-pmed.1000097.xml'];
+    const outcomes = await importJatsBatch([
+      { xml: readSample(good[0]!), fileName: good[0]! },
+      { xml: '<article><front></article>', fileName: 'broken.xml' },
+      // Past PostgreSQL's integer: refused by the database while the batch is written.
+      { xml: readSample('critcare-meeting-abstract-cc11003.xml'), fileName: 'too-far.xml', position: 2 ** 40 },
+      { xml: readSample(good[1]!), fileName: good[1]! },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, true]);
+    expect(String(outcomes[1]!.ok ? '' : outcomes[1]!.error)).toMatch(/broken\.xml: not well-formed XML/);
+    const stored = await db.article.findMany({ select: { sourceFile: true }, orderBy: { sourceFile: 'asc' } });
+    expect(stored.map((a) => a.sourceFile)).toEqual([...good].sort());
+    expect(await db.journal.count()).toBe(2);
   });
 
   it('importing the same file twice updates instead of duplicating', async () => {

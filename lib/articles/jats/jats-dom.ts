@@ -49,16 +49,21 @@ export function childElements(el: Element | null | undefined, ...names: string[]
 /** Follows a path of child element names; the first match at each step. */
 export function childAt(el: Element | null | undefined, ...path: string[]): Element | null {
   let current: Element | null | undefined = el;
-  for (const name of path) current = childElements(current, name)[0];
+  for (const name of path) {
+    let next: Element | null = null;
+    for (let n = current?.firstChild; n && !next; n = n.nextSibling) if (isElement(n) && n.nodeName === name) next = n;
+    current = next;
+  }
   return current ?? null;
 }
 
 /** Descendant elements named `name`, in document order, not descending into `skip` elements. */
 export function descendants(el: Element | null | undefined, name: string, skip: string[] = []): Element[] {
   const out: Element[] = [];
+  // Walked in place (no array of children per element): the import asks this of whole articles often.
   const walk = (node: Element) => {
-    for (const child of childElements(node)) {
-      if (skip.includes(child.nodeName)) continue;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child) || skip.includes(child.nodeName)) continue;
       if (child.nodeName === name) out.push(child);
       walk(child);
     }

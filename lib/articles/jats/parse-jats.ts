@@ -67,11 +67,12 @@ export type ParseJatsOptions = {
 };
 
 /**
- * Parses one JATS file, given as bytes (decoded per its BOM or XML declaration) or as text.
+ * Parses one JATS file, given as bytes (decoded per its BOM or XML declaration), as text, or as its
+ * root element already parsed (parseXmlRoot; the package import reads the files it references first).
  * Throws JatsImportError (naming the file and element) on bad input.
  */
-export function parseJats(xml: XmlInput, fileName: string, options: ParseJatsOptions = {}): ParsedArticle {
-  const root = parseXmlRoot(xml, fileName);
+export function parseJats(xml: XmlInput | Element, fileName: string, options: ParseJatsOptions = {}): ParsedArticle {
+  const root = typeof xml === 'string' || xml instanceof Uint8Array ? parseXmlRoot(xml, fileName) : xml;
   const warnings: string[] = [];
   const missing = (what: string, where: string) =>
     new JatsImportError(`${fileName}: missing required element ${what} in <${where}>`);

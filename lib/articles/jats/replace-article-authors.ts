@@ -7,10 +7,18 @@ type Tx = Prisma.TransactionClient;
 /**
  * Replaces an article's authors and affiliations. Affiliations are numbered in order of first
  * mention (the superscripts on the page); an affiliation shared by several authors is stored once.
+ * `replacing` is false for a new article, which has none to delete.
  */
-export async function replaceArticleAuthors(tx: Tx, articleId: string, authors: ParsedAuthor[]): Promise<void> {
-  await tx.articleAuthor.deleteMany({ where: { articleId } });
-  await tx.articleAffiliation.deleteMany({ where: { articleId } });
+export async function replaceArticleAuthors(
+  tx: Tx,
+  articleId: string,
+  authors: ParsedAuthor[],
+  { replacing }: { replacing: boolean },
+): Promise<void> {
+  if (replacing) {
+    await tx.articleAuthor.deleteMany({ where: { articleId } });
+    await tx.articleAffiliation.deleteMany({ where: { articleId } });
+  }
   const keyOf = (a: ParsedAuthor['affiliations'][number]) => `${a.text}|${a.ror ?? ''}`;
   const positions = new Map<string, number>();
   const affiliations: ParsedAuthor['affiliations'] = [];
