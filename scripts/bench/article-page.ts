@@ -114,6 +114,26 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
   }
 }
 
+/**
+ * BENCH_CPU_PROF=<folder>: a CPU profile of the server under subscriber page views (Node's
+ * --cpu-prof, written when the server exits), summarized by scripts/bench/summarize-cpu-profile.ts.
+ */
+async function profileSubscriberViews(
+  server: { restart: (env?: Record<string, string>) => Promise<void> },
+  url: string,
+  headers: Record<string, string>,
+  profileDir: string,
+) {
+  const dir = path.resolve(profileDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const inherited = process.env.NODE_OPTIONS ?? '';
+  await server.restart({ NODE_OPTIONS: `${inherited} --cpu-prof --cpu-prof-dir=${dir}`.trim() });
+  await warm(url, headers);
+  const figure = await measure('article page view, subscriber, profiled', { url, headers });
+  await server.restart(); // the profile is written as the profiled server exits
+  console.error(`CPU profile (${Math.round(figure.perSecond)} views/s while profiled) in ${dir}`);
+}
+
 export async function benchArticlePages(): Promise<{
   pageBytes: number;
   figures: PageFigure[];
@@ -158,6 +178,8 @@ export async function benchArticlePages(): Promise<{
     await server.restart({ MICRO_CACHE_MS: '0' });
     await warm(url);
     figures.push(await measure('article page, visitor, micro-cache off', { url }));
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await profileSubscriberViews(server, url, { cookie, 'user-agent': BROWSER }, profileDir);
     return { pageBytes: html.length, figures, browser, statements };
   } finally {
     fs.rmSync(staticFile, { force: true });
