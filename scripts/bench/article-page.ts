@@ -119,15 +119,14 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
  * --cpu-prof, written when the server exits), summarized by scripts/bench/summarize-cpu-profile.ts.
  */
 async function profileSubscriberViews(
-  server: { restart: (env?: Record<string, string>) => Promise<void> },
+  server: { restart: (env?: Record<string, string>, nodeArgs?: string[]) => Promise<void> },
   url: string,
   headers: Record<string, string>,
   profileDir: string,
 ) {
   const dir = path.resolve(profileDir);
   fs.mkdirSync(dir, { recursive: true });
-  const inherited = process.env.NODE_OPTIONS ?? '';
-  await server.restart({ NODE_OPTIONS: `${inherited} --cpu-prof --cpu-prof-dir=${dir}`.trim() });
+  await server.restart({}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   await warm(url, headers);
   const figure = await measure('article page view, subscriber, profiled', { url, headers });
   await server.restart(); // the profile is written as the profiled server exits
