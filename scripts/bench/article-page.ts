@@ -82,8 +82,9 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
     for (const who of ['visitor', 'subscriber'] as const) {
       const context = await browser.newContext();
       if (who === 'subscriber') {
-        const [name, ...value] = cookie.split('=');
-        await context.addCookies([{ name: name!, value: value.join('='), url: baseUrl }]);
+        // The sign-in's cookie header holds several pairs (CSRF token, session).
+        const pairs = cookie.split('; ').map((pair) => pair.split(/=(.*)/s) as [string, string]);
+        await context.addCookies(pairs.map(([name, value]) => ({ name, value, url: baseUrl })));
       }
       const page = await context.newPage();
       const runs: { paint: number; text: number | null }[] = [];
