@@ -2,8 +2,6 @@
 // per-reader article render is CPU-bound (one core per instance), so more at once gives no more
 // throughput, only more memory: each render in flight holds its React tree, RSC payload and HTML.
 
-const TURN_MS = 10_000;
-
 /**
  * @param {number} limit renders at once (0 or less: no limit)
  */
@@ -15,20 +13,11 @@ export function createRenderGate(limit) {
   /** @param {{ res: import('node:http').ServerResponse, render: () => void }} turn */
   const start = (turn) => {
     running += 1;
-    let isDone = false;
-    const release = () => {
-      if (isDone) return;
-      isDone = true;
-      clearTimeout(timer);
+    // `close` fires when the response is done and when the client went away.
+    turn.res.once('close', () => {
       running -= 1;
       pump();
-    };
-    // The turn ends when the response is handed to the OS (`finish`) or the client left (`close`);
-    // at the latest after TURN_MS, so a client that reads slowly cannot hold a turn.
-    const timer = setTimeout(release, TURN_MS);
-    timer.unref();
-    turn.res.once('finish', release);
-    turn.res.once('close', release);
+    });
     turn.render();
   };
   const pump = () => {
