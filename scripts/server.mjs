@@ -20,7 +20,6 @@ import http from 'node:http';
 import next from 'next';
 import pg from 'pg';
 import { createMicroCache } from './lib/micro-cache.mjs';
-import { createRenderGate } from './lib/render-gate.mjs';
 import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
 import { watchInstitutionRanges } from './lib/institution-ranges.mjs';
 import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
@@ -59,9 +58,6 @@ const ranges = watchInstitutionRanges({
 });
 await ranges.ready;
 const trustProxies = compileTrustedProxies(process.env.TRUSTED_PROXIES ?? '');
-// Per-reader article pages render a few at a time (scripts/lib/render-gate.mjs): under load the
-// others wait holding only their request, so an instance's memory no longer grows with the queue.
-const readerPages = createRenderGate(Number(process.env.READER_RENDERS_AT_ONCE ?? 4));
 
 /**
  * Marks an article-page request that could be entitled; anything a client sent in the header is
@@ -92,11 +88,9 @@ const server = http.createServer((req, res) => {
   const refusal = refuseRequest(req);
   if (refusal) return sendRefusal(req, res, refusal);
   // A request that could be entitled never reads or fills the shared micro-cache.
-  const isReader = markReaderRequest(req, res);
-  if (!isReader && cache?.handle(req, res)) return;
+  if (!markReaderRequest(req, res) && cache?.handle(req, res)) return;
   answerUnavailableInsteadOf500(req, res);
-  if (isReader) readerPages.run(res, () => void handle(req, res));
-  else void handle(req, res);
+  void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`Ready on http://localhost:${port}`));
