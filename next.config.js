@@ -47,6 +47,10 @@ const config = {
     // Turbopack keeps a build cache in distDir for the next build; CI builds a clean clone once,
     // so writing it there only costs time (about 20-30 s of CPU on 2 cores).
     turbopackFileSystemCacheForBuild: !process.env.CI,
+    // Next loads every route's code when the server starts; an instance then holds the admin
+    // console's spreadsheet, slide and PDF code while it only serves readers. Loaded on first use
+    // instead (README, Load and faults: peak memory per instance).
+    preloadEntriesOnStart: false,
   },
   headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
   serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite', 'pptxgenjs', 'graphile-worker'],

@@ -3,6 +3,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './http/database-unavailable.mjs';
+import type { ErrorReply } from './http/error-reply';
 
 export class AppError extends Error {
   constructor(
@@ -145,7 +146,7 @@ export function asClientError(error: unknown): AppError | null {
 
 export function errorResponse(error: unknown): NextResponse {
   if (isDatabaseUnavailable(error)) {
-    return NextResponse.json(
+    return NextResponse.json<ErrorReply>(
       { error: UNAVAILABLE_MESSAGE, code: 'unavailable' },
       { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
     );
@@ -155,14 +156,17 @@ export function errorResponse(error: unknown): NextResponse {
     const issues = error.issues
       .map(plainIssue)
       .map(({ path, message }) => ({ field: path.map(String).join('.'), message }));
-    return NextResponse.json({ error: describeZodError(error), code: 'invalid', issues }, { status: 422 });
+    return NextResponse.json<ErrorReply>({ error: describeZodError(error), code: 'invalid', issues }, { status: 422 });
   }
   const clientError = asClientError(error);
   if (clientError) {
-    return NextResponse.json({ error: clientError.message, code: clientError.code }, { status: clientError.status });
+    return NextResponse.json<ErrorReply>(
+      { error: clientError.message, code: clientError.code },
+      { status: clientError.status },
+    );
   }
   console.error(error);
-  return NextResponse.json(
+  return NextResponse.json<ErrorReply>(
     { error: 'Something went wrong on our side. Please try again.', code: 'internal' },
     { status: 500 },
   );

@@ -10,7 +10,7 @@ export type { AccountSummary };
 
 /**
  * Sign in, or the signed-in reader's links. Pages rendered per request (the per-reader article
- * page, account and admin pages) and the shared article page (null) give `account`, so it needs
+ * page, account, admin, search and CME pages) and the shared article page (null) give `account`, so it needs
  * no request and no JavaScript there; pages cached for everyone leave it undefined and ask
  * /api/me after load (the reply read through the route's own schema).
  */

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type FormEvent } from 'react';
+import { errorReplySchema } from '@/lib/http/error-reply';
 
 export type AdminField =
   | { kind: 'text' | 'email' | 'date'; name: string; label: string; defaultValue?: string; required?: boolean }
@@ -26,11 +27,11 @@ type Props = {
 };
 
 type Result = { ok: boolean; message: string; details: string[] };
-type FieldIssue = { field: string; message: string };
 
 /** The server's refusal with each field named by its label ("Ends on: Enter a valid date."), never its key. */
-function describeRefusal(body: Record<string, unknown>, status: number, fields: AdminField[]): Result {
-  const issues = Array.isArray(body.issues) ? (body.issues as FieldIssue[]) : [];
+function describeRefusal(body: unknown, status: number, fields: AdminField[]): Result {
+  const reply = errorReplySchema.safeParse(body);
+  const issues = reply.success ? (reply.data.issues ?? []) : [];
   const labelOf = (key: string) => fields.find((f) => f.name === key)?.label;
   if (issues.length > 0 && issues.every((i) => labelOf(i.field)))
     return {
@@ -40,7 +41,7 @@ function describeRefusal(body: Record<string, unknown>, status: number, fields: 
     };
   return {
     ok: false,
-    message: typeof body.error === 'string' ? body.error : `The server answered ${status}.`,
+    message: reply.success ? reply.data.error : `The server answered ${status}.`,
     details: [],
   };
 }

@@ -12,6 +12,7 @@ import {
   formatCommentCount,
 } from '@/lib/comments/comment-limits';
 import { formatDate } from '@/lib/format-date';
+import { errorMessageOf } from '@/lib/http/error-reply';
 
 /**
  * The comments are rendered into the page (the shared page: approved ones; the per-reader page also
@@ -71,11 +72,11 @@ export function ArticleComments({ doi, initial }: { doi: string; initial: Commen
     setIsSending(true);
     try {
       const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
-      const body = (await res.json().catch(() => ({}))) as { error?: string };
+      const body: unknown = await res.json().catch(() => null);
       setMessage(
         res.ok
           ? { ok: true, text: okText }
-          : { ok: false, text: body.error ?? 'Something went wrong. Please try again.' },
+          : { ok: false, text: errorMessageOf(body, 'Something went wrong. Please try again.') },
       );
       if (res.ok) await load();
       return res.ok;

@@ -8,6 +8,7 @@ import {
   type ReaderTools as Tools,
   type ReaderToolsReply,
 } from '@/lib/related/reader-tools-reply';
+import { errorMessageOf } from '@/lib/http/error-reply';
 
 const SWITCHES: { tool: keyof Tools; label: string }[] = [
   { tool: 'isSaved', label: 'Save to my reading list' },
@@ -40,8 +41,7 @@ export function ReaderTools({ doi, initial }: { doi: string; initial: ReaderTool
       const body: unknown = await res.json().catch(() => null);
       const reply = readerToolsReplySchema.safeParse(body);
       if (res.ok && reply.success) return setTool(tool, reply.data.tools?.[tool] ?? on);
-      const message = (body as { error?: unknown } | null)?.error;
-      setError(typeof message === 'string' ? message : 'That did not work. Please try again.');
+      setError(errorMessageOf(body, 'That did not work. Please try again.'));
     } catch {
       setError('Could not reach the server. Please try again.');
     }

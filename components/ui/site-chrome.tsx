@@ -5,8 +5,8 @@ import { FOOTER_PAGES, JOURNAL } from '@/lib/site/journal-facts';
 
 /**
  * Header and footer shared by every public and account page. `account`, when the page knows it
- * (pages rendered per request: the article pages, account and admin pages), is rendered into the
- * header; on pages cached for everyone it is left out and the header asks after load.
+ * (pages rendered per request: the article pages, account, admin, search and CME pages), is
+ * rendered into the header; on pages cached for everyone it is left out and the header asks after load.
  */
 export function SiteChrome({ children, account }: { children: ReactNode; account?: AccountSummary }) {
   return (

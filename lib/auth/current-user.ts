@@ -1,9 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
-import { authOptions } from './auth-options';
+import { readSessionClaims } from './read-session-claims';
 import { SESSION_MAX_AGE_SECONDS } from './user-sessions';
 
 export type CurrentUser = {
@@ -45,9 +44,8 @@ type SessionRow = {
  * change or reset) or a disabled account ends at once, and a forged role is never believed.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: string; sessionId?: string } | undefined;
-  if (!claims?.id || !claims.sessionId) return null;
+  const claims = await readSessionClaims();
+  if (!claims) return null;
   // One statement for the session row and its user (a nested Prisma select would be two).
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."userId", s."revokedAt", s."lastSeenAt", u."name", u."email", u."role"::text AS "role",
@@ -56,7 +54,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${claims.sessionId}`;
   const now = Date.now();
-  if (!row || row.revokedAt || row.userId !== claims.id || row.disabledAt) return null;
+  if (!row || row.revokedAt || row.userId !== claims.userId || row.disabledAt) return null;
   if (row.lastSeenAt.getTime() < now - SESSION_MAX_AGE_SECONDS * 1000) return null;
   // Hourly at most, so the account page can say when a browser was last used without a write per request.
   if (row.lastSeenAt.getTime() < now - SEEN_EVERY_MS)

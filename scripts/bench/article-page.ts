@@ -82,8 +82,9 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
     for (const who of ['visitor', 'subscriber'] as const) {
       const context = await browser.newContext();
       if (who === 'subscriber') {
-        const [name, ...value] = cookie.split('=');
-        await context.addCookies([{ name: name!, value: value.join('='), url: baseUrl }]);
+        // The sign-in's cookie header holds several pairs (CSRF token, session).
+        const pairs = cookie.split('; ').map((pair) => pair.split(/=(.*)/s) as [string, string]);
+        await context.addCookies(pairs.map(([name, value]) => ({ name, value, url: baseUrl })));
       }
       const page = await context.newPage();
       const runs: { paint: number; text: number | null }[] = [];
@@ -112,6 +113,25 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * BENCH_CPU_PROF=<folder>: a CPU profile of the server under subscriber page views (Node's
+ * --cpu-prof, written when the server exits), summarized by scripts/bench/summarize-cpu-profile.ts.
+ */
+async function profileSubscriberViews(
+  server: { restart: (env?: Record<string, string>, nodeArgs?: string[]) => Promise<void> },
+  url: string,
+  headers: Record<string, string>,
+  profileDir: string,
+) {
+  const dir = path.resolve(profileDir);
+  fs.mkdirSync(dir, { recursive: true });
+  await server.restart({}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  await warm(url, headers);
+  const figure = await measure('article page view, subscriber, profiled', { url, headers });
+  await server.restart(); // the profile is written as the profiled server exits
+  console.error(`CPU profile (${Math.round(figure.perSecond)} views/s while profiled) in ${dir}`);
 }
 
 export async function benchArticlePages(): Promise<{
@@ -158,6 +178,8 @@ export async function benchArticlePages(): Promise<{
     await server.restart({ MICRO_CACHE_MS: '0' });
     await warm(url);
     figures.push(await measure('article page, visitor, micro-cache off', { url }));
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await profileSubscriberViews(server, url, { cookie, 'user-agent': BROWSER }, profileDir);
     return { pageBytes: html.length, figures, browser, statements };
   } finally {
     fs.rmSync(staticFile, { force: true });

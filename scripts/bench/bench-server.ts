@@ -16,7 +16,8 @@ export type BenchServer = {
   databaseUrl: string;
   /** Statements the database has run so far (all clients). */
   statements: () => number;
-  restart: (env?: Record<string, string>) => Promise<void>;
+  /** Starts the server again, with more environment and Node flags (e.g. --cpu-prof) when given. */
+  restart: (env?: Record<string, string>, nodeArgs?: string[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -68,8 +69,8 @@ export async function startBenchServer(): Promise<BenchServer> {
     await buildRecordingSources('.next-bench', (env) => runToEnd([nextBin, 'build'], env).then(() => 0));
 
   let child: ChildProcess | null = null;
-  const start = async (extraEnv: Record<string, string> = {}) => {
-    child = spawn(process.execPath, [serverScript], {
+  const start = async (extraEnv: Record<string, string> = {}, nodeArgs: string[] = []) => {
+    child = spawn(process.execPath, [...nodeArgs, serverScript], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, ...extraEnv },
     });
@@ -86,9 +87,9 @@ export async function startBenchServer(): Promise<BenchServer> {
     baseUrl,
     databaseUrl: db.url,
     statements: db.statements,
-    restart: async (extraEnv) => {
+    restart: async (extraEnv, nodeArgs) => {
       await stopChild();
-      await start(extraEnv);
+      await start(extraEnv, nodeArgs);
     },
     stop: async () => {
       await stopChild();

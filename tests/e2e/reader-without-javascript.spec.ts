@@ -120,12 +120,46 @@ test('the text size form refuses an unknown size and a return address off the si
   expect(away.headers()['location']).toBe('/');
 });
 
-test('without JavaScript a signed-in reader sees their account links on account pages', async ({ browser }) => {
+// Pages rendered per request anyway: account, search and CME pages (app/(site-per-request)).
+const PER_REQUEST_PAGES = ['/account', '/search?q=dermatitis', '/cme', '/cme/profile'];
+
+test('without JavaScript a signed-in reader sees their account links on every page rendered per request', async ({
+  browser,
+}) => {
   const context = await contextFor(browser, 'subscriber', NO_JS);
   const page = await context.newPage();
-  await page.goto('/account');
-  const header = page.getByRole('navigation', { name: 'Site' });
-  await expect(header.getByRole('link', { name: 'My Account' })).toBeVisible();
-  await expect(header.getByRole('link', { name: 'Sign In' })).toHaveCount(0);
+  for (const path of PER_REQUEST_PAGES) {
+    await page.goto(path);
+    const header = page.getByRole('navigation', { name: 'Site' });
+    await expect(header.getByRole('link', { name: 'My Account' }), path).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Sign In' }), path).toHaveCount(0);
+  }
   await context.close();
+});
+
+test('without JavaScript a visitor sees Sign In on the search and CME pages', async ({ browser }) => {
+  const context = await browser.newContext(NO_JS);
+  const page = await context.newPage();
+  for (const path of ['/search?q=dermatitis', '/cme']) {
+    await page.goto(path);
+    await expect(
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sign In' }),
+      path,
+    ).toBeVisible();
+  }
+  await context.close();
+});
+
+test('pages cached for everyone never carry a signed-in header, whoever asked first', async ({ browser }) => {
+  const subscriber = await contextFor(browser, 'subscriber');
+  const visitor = await browser.newContext();
+  for (const path of ['/', '/issues', '/cme/states', '/about']) {
+    // The subscriber first, so a cache keyed on the first reader would hand the visitor their header.
+    for (const context of [subscriber, visitor]) {
+      const html = await (await context.request.get(path)).text();
+      expect(html, path).not.toContain('My Account');
+      expect(html, path).not.toContain('Sign Out');
+    }
+  }
+  await Promise.all([subscriber.close(), visitor.close()]);
 });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { asClientError, describeZodError, errorResponse, isDatabaseUnavailable, ValidationError } from '@/lib/errors';
+import { errorMessageOf, errorReplySchema } from '@/lib/http/error-reply';
 
 describe('errorResponse', () => {
+  it('answers every refusal in the one shape the components read (lib/http/error-reply.ts)', async () => {
+    const refusals = [
+      z.object({ n: z.number() }).safeParse({ n: 'x' }).error!,
+      new ValidationError('No.'),
+      Object.assign(new Error('db'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') }),
+      new Error('secret internals'),
+    ];
+    for (const refusal of refusals) {
+      const body: unknown = await errorResponse(refusal).json();
+      expect(errorReplySchema.safeParse(body).success).toBe(true);
+    }
+    expect(errorMessageOf(await errorResponse(new ValidationError('No.')).json(), 'fallback')).toBe('No.');
+    expect(errorMessageOf('<html>Bad gateway</html>', 'fallback')).toBe('fallback');
+  });
+
   it('answers bad input with 422 and a readable message', async () => {
     const zodError = z
       .object({ email: z.string().email('Enter a valid email address.') })
