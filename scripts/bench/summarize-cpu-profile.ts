@@ -44,7 +44,9 @@ profile.samples.forEach((id, i) => {
 
 const pct = (ms: number) => `${((100 * ms) / total).toFixed(1).padStart(5)}%`;
 const idle = [...self].filter(([name]) => /^\((idle|program|garbage collector)\)/.test(name));
-console.log(`${(total / 1000).toFixed(1)} s sampled; ${idle.map(([n, ms]) => `${n.split(' ')[0]} ${pct(ms)}`).join(', ')}`);
+console.log(
+  `${(total / 1000).toFixed(1)} s sampled; ${idle.map(([n, ms]) => `${n.split(' ')[0]} ${pct(ms)}`).join(', ')}`,
+);
 console.log('\nself time, top functions:');
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(ms)}  ${name}`);
 console.log('\ninclusive time by package / folder:');

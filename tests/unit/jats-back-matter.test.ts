@@ -26,7 +26,7 @@ function infoEntry(a: ParsedArticle, label: string): string {
 describe('nothing silently dropped: every paragraph of every sample is shown somewhere', () => {
   // The table-of-contents teaser repeats the abstract for listing pages; it is the one skip.
   const isDeliberatelySkipped = (p: Element) => {
-    for (let n: Element | null = p; n; n = n.parentNode as Element | null)
+    for (let n: Element | null = p; n; n = n.parentNode)
       if (n.nodeName === 'abstract' && n.getAttribute('abstract-type') === 'toc') return true;
     return false;
   };

@@ -46,7 +46,7 @@ function tableRows(table: Element): SlideCell[][] {
       text: textOf(cell),
       colspan: span(cell.getAttribute('colspan')),
       rowspan: span(cell.getAttribute('rowspan')),
-      header: cell.nodeName === 'th' || (cell.parentNode as Element | null)?.parentNode?.nodeName === 'thead',
+      header: cell.nodeName === 'th' || cell.parentNode?.parentNode?.nodeName === 'thead',
     })),
   );
 }

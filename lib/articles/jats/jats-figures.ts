@@ -114,7 +114,7 @@ export function figureToHtml(el: Element, ctx: HtmlContext): string {
 
 /** A graphic outside a figure (in a table-wrap, a boxed text, alternatives). */
 export function graphicToHtml(el: Element): string {
-  const parent = el.parentNode as Element | null;
+  const parent = el.parentNode;
   return graphicHtml(el, parent && parent.nodeName === 'fig' ? parent : null);
 }
 

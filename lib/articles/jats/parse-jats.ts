@@ -234,7 +234,7 @@ function readContent(root: Element, articleMeta: Element, unhandled: Map<string,
 }
 
 function isInside(node: Element, ancestor: Element): boolean {
-  for (let n: Element | null = node; n; n = n.parentNode as Element | null) if (n === ancestor) return true;
+  for (let n: Element | null = node; n; n = n.parentNode) if (n === ancestor) return true;
   return false;
 }
 
