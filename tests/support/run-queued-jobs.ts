@@ -26,5 +26,7 @@ export async function runQueuedJobs(): Promise<void> {
       logger: jobLogger,
     });
     if ((await countWaitingJobs()) === 0) return;
+    // Give a queue still held by a job just finished (a busy PostgreSQL) a moment to free.
+    await new Promise((resolve) => setTimeout(resolve, 100 * (round + 1)));
   }
 }
