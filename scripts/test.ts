@@ -3,9 +3,12 @@
 // than one after another (see README, Testing):
 //   1. eslint, prettier, tsc and the unit tests together (each mostly single-threaded);
 //   2. the integration suite (one file at a time on one database) while the e2e server migrates,
-//      seeds and builds the site; with TEST_POSTGRES_URL (.ci/run) the integration suite runs again
-//      on that PostgreSQL beside them;
-//   3. Playwright against that server.
+//      seeds and builds the site, then a second e2e server on the same build migrates and seeds a
+//      database of its own; with TEST_POSTGRES_URL (.ci/run) the integration suite runs again on
+//      that PostgreSQL beside them;
+//   3. Playwright in two shards, one per server: a browser test mostly waits (on the page, on
+//      networkidle, on its own pauses), so two leave the cores far less idle than one. Each shard's
+//      specs still run one after another on a database no other shard writes.
 // A stage's output is printed whole when it ends (the long ones stream), with its time; the first
 // phase that fails stops the run.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +19,14 @@ import { e2eSettings } from '../tests/e2e/settings';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 
-type Stage = { name: string; command: string; args: string[]; env?: Record<string, string>; stream?: boolean };
+type Stage = {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Print the output as it comes, each line after this prefix ('' for none), not when it ends. */
+  stream?: string;
+};
 type Outcome = { name: string; code: number | null; seconds: number };
 
 const running = new Set<ChildProcess>();
@@ -43,17 +53,25 @@ function run(stage: Stage): Promise<Outcome> {
     const child = spawn(stage.command, stage.args, {
       cwd: root,
       env: { ...process.env, ...stage.env },
-      stdio: ['ignore', stage.stream ? 'inherit' : 'pipe', stage.stream ? 'inherit' : 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
     running.add(child);
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      if (stage.stream === undefined) return void (output += chunk.toString());
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`${stage.stream}${line}\n`);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     child.on('close', (code) => {
       running.delete(child);
       const seconds = Math.round((Date.now() - started) / 1000);
-      if (!stage.stream) process.stdout.write(`\n── ${stage.name} ──\n${output.trimEnd()}\n`);
+      if (stage.stream === undefined) process.stdout.write(`\n── ${stage.name} ──\n${output.trimEnd()}\n`);
+      else if (partial) process.stdout.write(`${stage.stream}${partial}\n`);
       console.log(`── ${stage.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
       resolve({ name: stage.name, code, seconds });
     });
@@ -74,28 +92,40 @@ function finish(code: number): never {
   process.exit(code);
 }
 
-/** Starts the e2e server (scripts/e2e-server.ts) and resolves once it answers; its output goes to a log file. */
-function startE2eServer(): { ready: Promise<Outcome>; log: string } {
-  const settings = e2eSettings();
-  const log = path.join(root, 'test-results', 'e2e-server.log');
+/**
+ * The two e2e shards: the first on the suite's default ports (its server builds the site), the
+ * second on ports of its own, served from the same build with its own embedded database.
+ */
+const SHARDS = [
+  { name: 'e2e server', env: {} },
+  { name: 'second e2e server', env: { E2E_PORT: '3200', E2E_DB_PORT: '54340' } },
+] as const;
+type Shard = (typeof SHARDS)[number];
+
+/** Starts an e2e server (scripts/e2e-server.ts) and resolves once it answers; its output goes to a log file. */
+function startE2eServer(shard: Shard): Promise<Outcome> {
+  const settings = e2eSettings(shard.env);
+  const what = `${shard.name} (migrate, seed${shard === SHARDS[0] ? ', build' : ''})`;
+  const log = path.join(root, 'test-results', `${shard.name.replaceAll(' ', '-')}.log`);
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const out = fs.openSync(log, 'w');
   const started = Date.now();
   const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/e2e-server.ts'], {
     cwd: root,
+    env: { ...process.env, ...shard.env },
     stdio: ['ignore', out, out],
     detached: true,
   });
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const ready = (async (): Promise<Outcome> => {
+  return (async (): Promise<Outcome> => {
     const seconds = () => Math.round((Date.now() - started) / 1000);
     for (;;) {
       const exit = await Promise.race([exited, new Promise((r) => setTimeout(r, 1000, 'waiting'))]);
       if (exit !== 'waiting') {
-        process.stdout.write(`\n── e2e server ──\n${fs.readFileSync(log, 'utf8').trimEnd()}\n`);
-        console.log(`── e2e server (migrate, seed, build): FAILED (it exited with ${String(exit)})`);
-        return { name: 'e2e server (migrate, seed, build)', code: 1, seconds: seconds() };
+        process.stdout.write(`\n── ${shard.name} ──\n${fs.readFileSync(log, 'utf8').trimEnd()}\n`);
+        console.log(`── ${what}: FAILED (it exited with ${String(exit)})`);
+        return { name: what, code: 1, seconds: seconds() };
       }
       try {
         if ((await fetch(`${settings.baseUrl}/`)).status < 500) break;
@@ -103,12 +133,18 @@ function startE2eServer(): { ready: Promise<Outcome>; log: string } {
         // not listening yet
       }
     }
-    console.log(
-      `── e2e server (migrate, seed, build): ready in ${seconds()} s (output in ${path.relative(root, log)})`,
-    );
-    return { name: 'e2e server (migrate, seed, build)', code: 0, seconds: seconds() };
+    console.log(`── ${what}: ready in ${seconds()} s (output in ${path.relative(root, log)})`);
+    return { name: what, code: 0, seconds: seconds() };
   })();
-  return { ready, log };
+}
+
+/** Both servers: the second once the first has built the site it serves too. */
+async function startE2eServers(): Promise<Outcome> {
+  const first = await startE2eServer(SHARDS[0]);
+  if (first.code !== 0) return first;
+  const second = await startE2eServer(SHARDS[1]);
+  outcomes.push(first);
+  return second;
 }
 
 async function main() {
@@ -120,35 +156,34 @@ async function main() {
   ]);
   if (!checked) finish(1);
 
-  const server = startE2eServer();
-  const integration = (name: string, env: Record<string, string>, stream: boolean) =>
+  const servers = startE2eServers();
+  const integration = (name: string, env: Record<string, string>, stream?: string) =>
     run({ name, command: bin('vitest'), args: ['run', '--project', 'integration'], env, stream });
   const postgres = process.env.TEST_POSTGRES_URL;
   const integrated = await phase([
     ...(postgres
       ? [
-          integration('integration tests (embedded database)', { TEST_DATABASE_URL: '' }, false),
+          integration('integration tests (embedded database)', { TEST_DATABASE_URL: '' }),
           // Its own port for the SAML test IdP: the two suites run at the same time.
-          integration(
-            'integration tests (PostgreSQL)',
-            { TEST_DATABASE_URL: postgres, SAML_TEST_IDP_PORT: '4302' },
-            false,
-          ),
+          integration('integration tests (PostgreSQL)', { TEST_DATABASE_URL: postgres, SAML_TEST_IDP_PORT: '4302' }),
         ]
-      : [integration('integration tests', {}, true)]),
-    server.ready,
+      : [integration('integration tests', {}, '')]),
+    servers,
   ]);
   if (!integrated) finish(1);
 
-  const e2e = await phase([
-    run({
-      name: 'end-to-end tests (Playwright, Chromium)',
-      command: bin('playwright'),
-      args: ['test'],
-      env: { E2E_SERVER_STARTED: '1' },
-      stream: true,
+  const e2e = await phase(
+    SHARDS.map((shard, i) => {
+      const which = `${i + 1}/${SHARDS.length}`;
+      return run({
+        name: `end-to-end tests ${which} (Playwright, Chromium)`,
+        command: bin('playwright'),
+        args: ['test', `--shard=${which}`, '--reporter=list', `--output=test-results/e2e-${i + 1}`],
+        env: { ...shard.env, E2E_SERVER_STARTED: '1' },
+        stream: `[e2e ${which}] `,
+      });
     }),
-  ]);
+  );
   finish(e2e ? 0 : 1);
 }
 
