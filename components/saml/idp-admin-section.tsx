@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { db } from '@/lib/db';
-import { removeIdpAsAdminAction, setIdpAsAdminAction } from '@/lib/saml/idp-actions';
+import { removeIdpAsAdminAction, setIdpAsAdminAction, setIdpInitiatedAsAdminAction } from '@/lib/saml/idp-actions';
+import { IdpInitiatedForm } from './idp-initiated-form';
 import { IdpSettingsForm } from './idp-settings-form';
 import { IdpSummary } from './idp-summary';
 
@@ -11,6 +12,13 @@ export async function IdpAdminSection({ institutionId, name }: { institutionId: 
     <details className="idp-admin">
       <summary>Institution sign-in (SAML){idp ? `: ${idp.entityId}` : ': not set'}</summary>
       <IdpSummary idp={idp} />
+      {idp && (
+        <IdpInitiatedForm
+          action={setIdpInitiatedAsAdminAction}
+          hidden={{ institutionId }}
+          isAllowed={idp.allowIdpInitiated}
+        />
+      )}
       <IdpSettingsForm action={setIdpAsAdminAction} hidden={{ institutionId }} current={idp} />
       {idp && (
         <ActionForm

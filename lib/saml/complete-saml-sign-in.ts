@@ -8,6 +8,7 @@ import { now as clockNow } from '@/lib/clock';
 import { hashInstitutionToken } from './institution-session-cookie';
 import { mapSamlAttributes, type SamlProfileFacts } from './map-saml-attributes';
 import { REQUEST_LIFETIME_MS, samlClientFor } from './saml-client';
+import { takeAnsweredRequest } from './take-answered-request';
 import { refusalForLibraryError, SamlRefusal } from './saml-refusal';
 import { spSettings } from './sp-settings';
 
@@ -50,38 +51,34 @@ function attributeOf(element: Element | undefined, name: string): Date | null {
 }
 
 /**
- * Verifies an institution's answer (HTTP-POST binding) and opens an institution session:
- * the request it answers (RelayState → our AuthnRequest, used once), the IdP's signature on the
- * assertion, issuer, audience, time conditions, recipient, one use per assertion, and the
- * attributes that grant the institution's access. Any failure refuses with a SamlRefusal and
- * opens nothing.
+ * Verifies an institution's answer (HTTP-POST binding) and opens an institution session: the
+ * request it answers, started in this browser, used once (or, when the institution allows it, no
+ * request: IdP-initiated), the IdP's signature on the assertion, issuer, audience, time
+ * conditions, recipient, one use per assertion, and the attributes that grant the institution's
+ * access. Any failure refuses with a SamlRefusal and opens nothing.
  */
 export async function completeSamlSignIn(
-  { samlResponse, relayState }: { samlResponse: string; relayState: string | null },
+  {
+    samlResponse,
+    relayState,
+    browserNonce = null,
+  }: { samlResponse: string; relayState: string | null; browserNonce?: string | null },
   now = clockNow(),
 ): Promise<SamlSignIn> {
-  const request = relayState
-    ? await db.samlAuthnRequest.findUnique({
-        where: { id: relayState },
-        include: { institution: { include: { idp: true } } },
-      })
-    : null;
-  const idp = request?.institution.idp;
-  if (!request || !idp || request.createdAt.getTime() < Date.now() - REQUEST_LIFETIME_MS)
-    throw new SamlRefusal('unknown_request');
-
+  const { idp, returnTo, cacheProvider, validateInResponseTo } = await takeAnsweredRequest({
+    samlResponse,
+    relayState,
+    browserNonce,
+  });
   const sp = spSettings();
   let profile;
   try {
-    ({ profile } = await samlClientFor(idp, request.returnTo).validatePostResponseAsync({
+    ({ profile } = await samlClientFor(idp, { cacheProvider, validateInResponseTo }).validatePostResponseAsync({
       SAMLResponse: samlResponse,
     }));
   } catch (error) {
     console.warn(`SAML answer from ${idp.entityId} refused: ${(error as Error).message}`);
     throw refusalForLibraryError(error);
-  } finally {
-    // One answer per request, whether it was good or not.
-    await db.samlAuthnRequest.deleteMany({ where: { id: request.id } });
   }
   const assertion = profile?.getAssertionXml ? parse(profile.getAssertionXml()) : null;
   if (!profile || !assertion) throw new SamlRefusal('unreadable');
@@ -126,7 +123,7 @@ export async function completeSamlSignIn(
   await db.institutionSession.create({
     data: {
       tokenHash: hashInstitutionToken(token)!,
-      institutionId: request.institutionId,
+      institutionId: idp.institution.id,
       // Hashed with the IdP's entityID: the same person is the same across visits, and the raw
       // id (already pairwise) is never stored.
       subjectHash: outcome.persistentId
@@ -142,7 +139,7 @@ export async function completeSamlSignIn(
   return {
     token,
     expiresAt,
-    institution: { id: request.institution.id, name: request.institution.name },
-    returnTo: request.returnTo,
+    institution: idp.institution,
+    returnTo,
   };
 }

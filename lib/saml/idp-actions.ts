@@ -7,7 +7,13 @@ import { validatedAction, validatedActionWithUser, type ActionState } from '@/li
 import { librarianAction } from '@/lib/librarian/librarian-guard';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { MAX_METADATA_BYTES } from './parse-idp-metadata';
-import { idpSettingsSchema, removeInstitutionIdp, saveInstitutionIdp } from './save-institution-idp';
+import {
+  idpInitiatedSchema,
+  idpSettingsSchema,
+  removeInstitutionIdp,
+  saveInstitutionIdp,
+  setIdpInitiatedSignIn,
+} from './save-institution-idp';
 
 /** The form as sent: lists one entry per line (or comma); the metadata pasted, or as a file. */
 const idpForm = z.object({
@@ -91,3 +97,27 @@ export const removeIdpAsLibrarianAction = librarianAction(z.object({}), async (_
   revalidatePath('/librarian/saml');
   return { ok: true, message: 'The identity provider was removed: readers can no longer sign in through it.' };
 });
+
+const idpInitiatedForm = idpInitiatedSchema.pick({ allow: true });
+const adminIdpInitiatedForm = idpInitiatedSchema;
+
+async function setIdpInitiated(actor: CurrentUser, institutionId: string, allow: boolean): Promise<ActionState> {
+  await setIdpInitiatedSignIn(actor, { institutionId, allow });
+  revalidatePath('/admin/institutions');
+  revalidatePath('/librarian/saml');
+  return {
+    ok: true,
+    message: allow
+      ? 'Sign-ins started at the identity provider (from its portal) are now accepted.'
+      : 'Sign-ins started at the identity provider are now refused: readers start from the journal.',
+  };
+}
+
+export const setIdpInitiatedAsAdminAction = validatedActionWithUser(adminIdpInitiatedForm, async (data, user) => {
+  if (user.role !== 'admin') return { ok: false, message: 'Only administrators can do this. Nothing was changed.' };
+  return setIdpInitiated(user, data.institutionId, data.allow);
+});
+
+export const setIdpInitiatedAsLibrarianAction = librarianAction(idpInitiatedForm, (data, librarian) =>
+  setIdpInitiated(librarian.user, librarian.institution.id, data.allow),
+);

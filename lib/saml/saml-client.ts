@@ -14,31 +14,46 @@ export const MAX_ASSERTION_AGE_MS = 10 * 60 * 1000;
 export type IdpConfig = { institutionId: string; entityId: string; ssoUrl: string; signingCertificates: string[] };
 
 /**
- * The requests we sent, in PostgreSQL (every instance sees them), scoped to one institution so an
- * answer from one IdP can never use a request made to another. node-saml saves an id when it
- * builds an AuthnRequest, looks up the answer's InResponseTo and removes it once used.
+ * Where node-saml records the AuthnRequest it builds: in PostgreSQL (every instance sees it), for
+ * one institution, with the browser that asked for it. Only saving happens here: an answer takes
+ * its request out first (complete-saml-sign-in.ts), then node-saml checks against that one.
  */
-function requestStore(institutionId: string, returnTo: string): CacheProvider {
+export function pendingRequestStore(
+  institutionId: string,
+  request: { returnTo: string; browserHash: string },
+): CacheProvider {
   return {
     async saveAsync(key, value) {
       const createdAt = new Date(value);
-      await db.samlAuthnRequest.create({ data: { id: key, institutionId, returnTo, createdAt } });
+      await db.samlAuthnRequest.create({ data: { id: key, institutionId, ...request, createdAt } });
       return { value, createdAt: createdAt.getTime() };
     },
-    async getAsync(key) {
-      const row = await db.samlAuthnRequest.findFirst({ where: { id: key, institutionId } });
-      return row ? row.createdAt.toISOString() : null;
-    },
-    async removeAsync(key) {
-      if (!key) return null;
-      const { count } = await db.samlAuthnRequest.deleteMany({ where: { id: key, institutionId } });
-      return count ? key : null;
-    },
+    getAsync: () => Promise.resolve(null),
+    removeAsync: () => Promise.resolve(null),
   };
 }
 
+/** The one request an answer may answer (already taken from the database, so used once). */
+export function takenRequestCache(request: { id: string; createdAt: Date }): CacheProvider {
+  return {
+    saveAsync: () => Promise.reject(new Error('no request is made while an answer is checked')),
+    getAsync: (key) => Promise.resolve(key === request.id ? request.createdAt.toISOString() : null),
+    removeAsync: (key) => Promise.resolve(key),
+  };
+}
+
+type ClientOptions = {
+  cacheProvider?: CacheProvider;
+  /** `never` only for an IdP-initiated answer, which answers no request. */
+  validateInResponseTo?: ValidateInResponseTo;
+  generateUniqueId?: () => string;
+};
+
 /** A node-saml service provider for one institution's IdP. */
-export function samlClientFor(idp: IdpConfig, returnTo = '/', generateUniqueId?: () => string) {
+export function samlClientFor(
+  idp: IdpConfig,
+  { cacheProvider, validateInResponseTo = ValidateInResponseTo.always, generateUniqueId }: ClientOptions = {},
+) {
   const sp = spSettings();
   return new SAML({
     issuer: sp.entityId,
@@ -51,9 +66,9 @@ export function samlClientFor(idp: IdpConfig, returnTo = '/', generateUniqueId?:
     // what must be signed, by the IdP's key from its metadata.
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: false,
-    validateInResponseTo: ValidateInResponseTo.always,
+    validateInResponseTo,
     requestIdExpirationPeriodMs: REQUEST_LIFETIME_MS,
-    cacheProvider: requestStore(idp.institutionId, returnTo),
+    ...(cacheProvider ? { cacheProvider } : {}),
     acceptedClockSkewMs: CLOCK_SKEW_MS,
     maxAssertionAgeMs: MAX_ASSERTION_AGE_MS,
     // No NameIDPolicy: IdPs release what the federation agreed (often transient + attributes).

@@ -4,6 +4,8 @@ import { AppError } from '@/lib/errors';
 
 export type SamlRefusalCode =
   | 'unknown_request'
+  | 'wrong_browser'
+  | 'unsolicited'
   | 'bad_signature'
   | 'expired'
   | 'replayed'
@@ -17,6 +19,10 @@ export type SamlRefusalCode =
 const MESSAGES: Record<Exclude<SamlRefusalCode, 'not_entitled'>, string> = {
   unknown_request:
     'This sign-in answer does not belong to a sign-in started on this site, or it was already used. Please start again from the article.',
+  wrong_browser:
+    'This sign-in answer belongs to a sign-in started in another browser (or this browser did not keep our cookie). Nothing was changed. Please start again from the article, in this browser.',
+  unsolicited:
+    'Your institution sent a sign-in this site did not ask for, and sign-ins started from its portal are not accepted for it here. Nothing was changed. Please open the article on this site and choose “Access through your institution”.',
   bad_signature:
     'The sign-in answer from your institution could not be verified: its signature does not match. Nothing was changed. Please try again; if it keeps happening, tell your library.',
   expired: 'The sign-in answer from your institution has expired (or its clock is wrong). Please sign in again.',

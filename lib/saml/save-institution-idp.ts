@@ -33,6 +33,10 @@ export const idpSettingsSchema = z.object({
     .transform((v) => v || null),
 });
 export const removeIdpSchema = z.object({ institutionId: z.string().trim().min(1).max(40) });
+export const idpInitiatedSchema = z.object({
+  institutionId: z.string().trim().min(1).max(40),
+  allow: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 
 const audited = (idp: {
   entityId: string;
@@ -41,6 +45,7 @@ const audited = (idp: {
   allowedAffiliations: string[];
   entitlement: string | null;
   signingCertificates: string[];
+  allowIdpInitiated: boolean;
 }) => ({
   entityId: idp.entityId,
   ssoUrl: idp.ssoUrl,
@@ -48,6 +53,7 @@ const audited = (idp: {
   allowedAffiliations: idp.allowedAffiliations,
   entitlement: idp.entitlement,
   signingCertificates: idp.signingCertificates.length,
+  allowIdpInitiated: idp.allowIdpInitiated,
 });
 
 /**
@@ -121,5 +127,34 @@ export async function removeInstitutionIdp(actor: CurrentUser, input: z.infer<ty
       before: audited(idp),
     });
     return { ok: true };
+  });
+}
+
+/**
+ * Allows (or stops) sign-ins started at the institution's IdP (its portal, OpenAthens' or
+ * Shibboleth's unsolicited SSO), audited. Off by default: such an answer answers no request of
+ * this browser, so it could sign a reader in as someone else; the institution decides.
+ */
+export async function setIdpInitiatedSignIn(actor: CurrentUser, input: z.infer<typeof idpInitiatedSchema>) {
+  return db.$transaction(async (tx) => {
+    const idp = await tx.institutionIdp.findUnique({
+      where: { institutionId: input.institutionId },
+      include: { institution: { select: { name: true } } },
+    });
+    if (!idp) throw new NotFoundError('This institution has no identity provider set.');
+    if (idp.allowIdpInitiated === input.allow) return { ok: true, changed: false };
+    const saved = await tx.institutionIdp.update({
+      where: { id: idp.id },
+      data: { allowIdpInitiated: input.allow },
+    });
+    await recordAudit(tx, actor, {
+      action: 'institution.idp.idp_initiated',
+      targetType: 'Institution',
+      targetId: input.institutionId,
+      summary: `${input.allow ? 'Allowed' : 'Stopped'} sign-ins started at the identity provider ${idp.entityId} of ${idp.institution.name}`,
+      before: audited(idp),
+      after: audited(saved),
+    });
+    return { ok: true, changed: true };
   });
 }

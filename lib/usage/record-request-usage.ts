@@ -1,10 +1,12 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { institutionSessionCookieName } from '@/lib/saml/institution-session-cookie';
+import { institutionOfSession } from '@/lib/saml/institution-of-session';
 import { recordUsage, type UsageInput } from './usage-event-buffer';
 
 type Transaction = Pick<UsageInput, 'kind' | 'target' | 'articleId' | 'doi'>;
@@ -18,13 +20,41 @@ type Transaction = Pick<UsageInput, 'kind' | 'target' | 'articleId' | 'doi'>;
 export async function recordRequestUsage(transactions: Transaction[], user?: CurrentUser | null): Promise<void> {
   if (transactions.length === 0 || !env.USAGE_RECORDING) return;
   const requestHeaders = await headers();
-  const ip = clientIpFromHeaders(requestHeaders);
-  const userAgent = requestHeaders.get('user-agent');
-  const at = clockNow();
-  const record = (reader: CurrentUser | null) => {
-    for (const t of transactions)
-      recordUsage({ ...t, ip, userAgent, at, userId: reader?.id ?? null, sessionId: reader?.sessionId ?? null });
+  const request = {
+    ip: clientIpFromHeaders(requestHeaders),
+    userAgent: requestHeaders.get('user-agent'),
+    institutionToken: (await cookies()).get(institutionSessionCookieName())?.value ?? null,
+    at: clockNow(),
   };
-  if (user !== undefined) return record(user);
-  after(async () => record(await getCurrentUser().catch(() => null)));
+  if (user !== undefined) return recordReaderUsage(transactions, { ...request, reader: user });
+  after(async () => recordReaderUsage(transactions, { ...request, reader: await getCurrentUser().catch(() => null) }));
+}
+
+/**
+ * The same, from what the request told: a reader signed in through an institution (SAML) counts
+ * for that institution wherever they are, for as long as that sign-in lasts; anyone else by
+ * address (at the flush).
+ */
+export async function recordReaderUsage(
+  transactions: Transaction[],
+  request: {
+    ip: string | null;
+    userAgent: string | null;
+    institutionToken: string | null;
+    at: Date;
+    reader: CurrentUser | null;
+  },
+): Promise<void> {
+  const { ip, userAgent, at, reader } = request;
+  const institutionId = await institutionOfSession(request.institutionToken, at);
+  for (const t of transactions)
+    recordUsage({
+      ...t,
+      ip,
+      userAgent,
+      at,
+      userId: reader?.id ?? null,
+      sessionId: reader?.sessionId ?? null,
+      institutionId,
+    });
 }

@@ -60,7 +60,8 @@ test('a visitor chooses the institution, signs in at its IdP and lands on the ar
   const page = await newPage(browser);
   await chooseInstitution(page);
   await signInAtIdp(page);
-  await expect(page).toHaveURL(`${settings.baseUrl}${ARTICLE}`);
+  // The IdP's post, relayed once through our own page (so that it carries our cookies), then the article.
+  await expect(page).toHaveURL(`${settings.baseUrl}${ARTICLE}`, { timeout: 15_000 });
   await expect(page.locator('.gated-content')).toContainText(FULL_TEXT);
   await expect(page.getByText('Access provided by Demo University Hospital')).toBeVisible();
   await expect(page.getByText('Sign In to Access Full Content')).toHaveCount(0);
@@ -173,4 +174,66 @@ test('the change is in the portal’s history; an admin sees the IdP and bad met
     page.getByText(`Set the SAML identity provider of Demo University Hospital to ${idp.entityId}`).first(),
   ).toBeVisible();
   await page.context().close();
+});
+
+test('an answer to a sign-in another browser started is refused (login CSRF)', async ({ browser }) => {
+  // The attacker starts a sign-in in their own browser and gets the IdP's answer to it …
+  const attacker = await newPage(browser);
+  await chooseInstitution(attacker);
+  const requestId = new URL(attacker.url()).searchParams.get('RelayState')!;
+  const samlResponse = await idp.answer({ requestId, username: 'alice' });
+  // … and makes the victim's browser post it.
+  const victim = await newPage(browser);
+  await victim.setContent(
+    `<form method="post" action="${settings.baseUrl}/saml/acs"><input type="hidden" name="SAMLResponse" value="${samlResponse}"><input type="hidden" name="RelayState" value="${requestId}"><button>Send</button></form>`,
+  );
+  await victim.getByRole('button', { name: 'Send' }).click();
+  await expect(victim.getByText(/belongs to a sign-in started in another browser/)).toBeVisible();
+  await victim.goto(ARTICLE);
+  await expect(victim.locator('.gated-content')).toHaveCount(0);
+  await attacker.context().close();
+  await victim.context().close();
+});
+
+/** A portal link at the institution: Shibboleth's unsolicited sign-in, naming us and the article. */
+const portalLink = (target: string) =>
+  `${new URL(idp.ssoUrl).origin}/idp/profile/SAML2/Unsolicited/SSO?providerId=${encodeURIComponent(`${settings.baseUrl}/saml/metadata`)}&target=${encodeURIComponent(target)}`;
+
+test('a sign-in started at the IdP (its portal) is refused until the librarian allows it, then lands on the article with the full text', async ({
+  browser,
+}) => {
+  const reader = await newPage(browser);
+  await reader.goto(portalLink(ARTICLE));
+  await signInAtIdp(reader);
+  await expect(reader.getByRole('heading', { name: 'Sign-in through your institution did not work' })).toBeVisible();
+  await expect(
+    reader.getByText('Demo University Hospital has not agreed to sign-ins started from its own portal here.'),
+  ).toBeVisible();
+  await reader.goto(ARTICLE);
+  await expect(reader.locator('.gated-content')).toHaveCount(0);
+
+  const librarian = await newPage(browser);
+  await signIn(librarian, 'librarian@example.com', undefined, '/librarian/saml');
+  await librarian.getByRole('button', { name: 'Allow sign-ins started at the identity provider' }).click();
+  await expect(
+    librarian.getByText('Sign-ins started at the identity provider (from its portal) are now accepted.'),
+  ).toBeVisible();
+  await librarian.goto('/librarian/saml');
+  await expect(
+    librarian.getByRole('button', { name: 'Refuse sign-ins started at the identity provider' }),
+  ).toBeVisible();
+
+  const portalReader = await newPage(browser);
+  await portalReader.goto(portalLink(ARTICLE));
+  await signInAtIdp(portalReader);
+  await expect(portalReader).toHaveURL(`${settings.baseUrl}${ARTICLE}`, { timeout: 15_000 });
+  await expect(portalReader.locator('.gated-content')).toContainText(FULL_TEXT);
+  await expect(portalReader.getByText('Access provided by Demo University Hospital')).toBeVisible();
+
+  // A portal link whose target is another site lands on our home page, not there.
+  const misled = await newPage(browser);
+  await misled.goto(portalLink('https://evil.example/login'));
+  await signInAtIdp(misled);
+  await expect(misled).toHaveURL(`${settings.baseUrl}/`, { timeout: 15_000 });
+  for (const page of [reader, librarian, portalReader, misled]) await page.context().close();
 });

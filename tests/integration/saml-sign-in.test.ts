@@ -50,13 +50,14 @@ beforeEach(async () => {
 
 /** Starts a sign-in here, has the IdP answer it, returns what the browser would post. */
 async function signInAt(username: string, scenario: IdpScenario = 'valid') {
-  const { redirectUrl } = await startSamlSignIn({ institutionId, returnTo: '/doi/10.1000/paid' });
+  const { redirectUrl, browserNonce } = await startSamlSignIn({ institutionId, returnTo: '/doi/10.1000/paid' });
   // The IdP itself reads and accepts our AuthnRequest (its login page answers 200).
   const loginPage = await fetch(redirectUrl);
   expect(loginPage.status, await loginPage.clone().text()).toBe(200);
   const relayState = new URL(redirectUrl).searchParams.get('RelayState')!;
   const samlResponse = await idp.answer({ requestId: relayState, username, scenario });
-  return { samlResponse, relayState };
+  // The browser that started it brings it back (its cookie).
+  return { samlResponse, relayState, browserNonce };
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<SamlRefusal> {
@@ -136,10 +137,12 @@ describe('SAML sign-in through an institution', () => {
   it('an answer signed by another key than the registered one is refused', async () => {
     const impostor = await startTestIdp({ port: IDP_PORT + 1, spMetadataXml: spMetadataXml(), entityId: idp.entityId });
     try {
-      const { redirectUrl } = await startSamlSignIn({ institutionId, returnTo: '/' });
+      const { redirectUrl, browserNonce } = await startSamlSignIn({ institutionId, returnTo: '/' });
       const relayState = new URL(redirectUrl).searchParams.get('RelayState')!;
       const samlResponse = await impostor.answer({ requestId: relayState, username: 'alice' });
-      expect((await refusalOf(completeSamlSignIn({ samlResponse, relayState }))).reason).toBe('bad_signature');
+      expect((await refusalOf(completeSamlSignIn({ samlResponse, relayState, browserNonce }))).reason).toBe(
+        'bad_signature',
+      );
     } finally {
       await impostor.stop();
     }

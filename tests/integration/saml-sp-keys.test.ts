@@ -45,7 +45,7 @@ describe('the service provider’s key pair', () => {
     );
 
     const { startSamlSignIn } = await import('@/lib/saml/start-saml-sign-in');
-    const { redirectUrl } = await startSamlSignIn({ institutionId, returnTo: '/' });
+    const { redirectUrl, browserNonce } = await startSamlSignIn({ institutionId, returnTo: '/' });
     const url = new URL(redirectUrl);
     expect(url.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
     expect((await fetch(redirectUrl)).status).toBe(200);
@@ -57,7 +57,7 @@ describe('the service provider’s key pair', () => {
     const samlResponse = await idp.answer({ requestId: relayState, username: 'alice' });
     expect(Buffer.from(samlResponse, 'base64').toString()).toContain('EncryptedAssertion');
     const { completeSamlSignIn } = await import('@/lib/saml/complete-saml-sign-in');
-    const signIn = await completeSamlSignIn({ samlResponse, relayState });
+    const signIn = await completeSamlSignIn({ samlResponse, relayState, browserNonce });
     expect(signIn.institution.name).toBe('Crypto General');
   });
 });

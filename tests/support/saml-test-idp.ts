@@ -65,6 +65,8 @@ const samlify = createRequire(import.meta.url)('samlify') as {
 };
 
 const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+/** Where a portal link starts an IdP-initiated sign-in (Shibboleth IdP's own path). */
+export const UNSOLICITED_SSO_PATH = '/idp/profile/SAML2/Unsolicited/SSO';
 const OID = {
   scopedAffiliation: 'urn:oid:1.3.6.1.4.1.5923.1.1.1.9',
   entitlement: 'urn:oid:1.3.6.1.4.1.5923.1.1.1.7',
@@ -122,8 +124,15 @@ export type TestIdp = {
   scenario: IdpScenario;
   /** The last answer posted, for replaying it. */
   lastAnswer: { samlResponse: string; relayState: string; acsUrl: string } | null;
-  /** A signed answer to an AuthnRequest id, as the login form would post it. */
-  answer(args: { requestId: string; username: keyof typeof TEST_IDP_USERS; scenario?: IdpScenario }): Promise<string>;
+  /**
+   * A signed answer to an AuthnRequest id, as the login form would post it; with no id, an
+   * unsolicited one (IdP-initiated, as a portal link sends it: no InResponseTo anywhere).
+   */
+  answer(args: {
+    requestId: string | null;
+    username: keyof typeof TEST_IDP_USERS;
+    scenario?: IdpScenario;
+  }): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -176,12 +185,12 @@ export async function startTestIdp(options: StartTestIdpOptions): Promise<TestId
       const notOnOrAfter = isExpired ? iso(-10 * 60_000) : iso(5 * 60_000);
       const { context } = await idp.createLoginResponse(
         sp,
-        { extract: { request: { id: requestId } } },
+        requestId ? { extract: { request: { id: requestId } } } : {},
         'post',
         { email: user.persistentId },
         (template: string) => {
           const id = `_${randomBytes(16).toString('hex')}`;
-          const filled = template
+          const filled = (requestId ? template : template.replace(/ InResponseTo="\{InResponseTo\}"/g, ''))
             .replace(
               '{AuthnStatement}',
               `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="_${randomBytes(8).toString('hex')}" SessionNotOnOrAfter="${iso(8 * 3600_000)}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
@@ -204,7 +213,7 @@ export async function startTestIdp(options: StartTestIdpOptions): Promise<TestId
               SubjectConfirmationDataNotOnOrAfter: notOnOrAfter,
               NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
               NameID: `_${randomBytes(12).toString('hex')}`,
-              InResponseTo: requestId,
+              InResponseTo: requestId ?? '',
             }),
           };
         },
@@ -254,6 +263,12 @@ ${Object.entries(fields)
           const parsed = await idp.parseLoginRequest(sp, 'redirect', { query, octetString });
           return loginPage(res, { requestId: parsed.extract.request.id, RelayState: query.RelayState ?? '' });
         }
+        if (req.method === 'GET' && url.pathname === UNSOLICITED_SSO_PATH) {
+          // Shibboleth's IdP-initiated sign-in (a portal link): providerId names the SP, target
+          // becomes RelayState; no AuthnRequest.
+          if (url.searchParams.get('providerId') !== spEntityId) throw new Error('unknown providerId');
+          return loginPage(res, { requestId: '', RelayState: url.searchParams.get('target') ?? '' });
+        }
         if (req.method === 'POST' && url.pathname === '/idp/login') {
           const form = await readForm(req);
           const user = TEST_IDP_USERS[form.username ?? ''];
@@ -266,7 +281,7 @@ ${Object.entries(fields)
           const scenario = state.scenario;
           state.scenario = 'valid';
           const samlResponse = await state.answer({
-            requestId: form.requestId ?? '',
+            requestId: form.requestId || null,
             username: form.username ?? '',
             scenario,
           });

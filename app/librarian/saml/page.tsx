@@ -1,9 +1,14 @@
 import { ActionForm } from '@/components/ui/action-form';
+import { IdpInitiatedForm } from '@/components/saml/idp-initiated-form';
 import { IdpSettingsForm } from '@/components/saml/idp-settings-form';
 import { IdpSummary } from '@/components/saml/idp-summary';
 import { db } from '@/lib/db';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
-import { removeIdpAsLibrarianAction, setIdpAsLibrarianAction } from '@/lib/saml/idp-actions';
+import {
+  removeIdpAsLibrarianAction,
+  setIdpAsLibrarianAction,
+  setIdpInitiatedAsLibrarianAction,
+} from '@/lib/saml/idp-actions';
 
 export const metadata = { title: 'Institution sign-in (SAML)' };
 
@@ -19,6 +24,12 @@ export default async function LibrarianSaml() {
         account you gave them. The access follows the same rules as on campus.
       </p>
       <IdpSummary idp={idp} />
+      {idp && (
+        <>
+          <h2>Sign-in from your portal</h2>
+          <IdpInitiatedForm action={setIdpInitiatedAsLibrarianAction} isAllowed={idp.allowIdpInitiated} />
+        </>
+      )}
       <h2>{idp ? 'Replace the identity provider' : 'Set the identity provider'}</h2>
       <IdpSettingsForm action={setIdpAsLibrarianAction} current={idp} />
       {idp && (

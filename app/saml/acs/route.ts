@@ -1,14 +1,21 @@
 // POST /saml/acs – the institution's signed answer (SAML HTTP-POST binding): verify, open an
 // institution session, and go back to what the reader was reading. Posted from the IdP's site,
-// so our server lets this one path through its cross-site check (scripts/lib/request-guard.mjs).
+// so our server lets this one path through its cross-site check (scripts/lib/request-guard.mjs),
+// and the answer is relayed once through our own page so that it comes with our cookies.
+import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { z } from 'zod';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
 import { completeSamlSignIn } from '@/lib/saml/complete-saml-sign-in';
-import { cookieOptions, institutionSessionCookieName } from '@/lib/saml/institution-session-cookie';
+import {
+  cookieOptions,
+  institutionSessionCookieName,
+  signInBrowserCookieName,
+} from '@/lib/saml/institution-session-cookie';
 import { SamlRefusal } from '@/lib/saml/saml-refusal';
+import { sameSiteRelayPage } from '@/lib/saml/same-site-relay-page';
 
 const form = z.object({
   SAMLResponse: z
@@ -40,10 +47,12 @@ export const POST = htmlRoute(async (request: Request) => {
       href: '/institution-access',
       label: 'Find your institution',
     });
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return sameSiteRelayPage(parsed.data);
   try {
     const signIn = await completeSamlSignIn({
       samlResponse: parsed.data.SAMLResponse,
       relayState: parsed.data.RelayState ?? null,
+      browserNonce: (await cookies()).get(signInBrowserCookieName())?.value ?? null,
     });
     const response = NextResponse.redirect(new URL(signIn.returnTo, env.SITE_URL), 303);
     response.headers.set('Cache-Control', 'no-store');

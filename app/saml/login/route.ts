@@ -5,7 +5,9 @@ import { safeReturnTo } from '@/lib/auth/safe-return-to';
 import { AppError } from '@/lib/errors';
 import { htmlMessage } from '@/lib/http/html-message';
 import { htmlRoute } from '@/lib/http/html-route';
-import { LAST_INSTITUTION_COOKIE } from '@/lib/saml/institution-session-cookie';
+import { cookies } from 'next/headers';
+import { REQUEST_LIFETIME_MS } from '@/lib/saml/saml-client';
+import { cookieOptions, LAST_INSTITUTION_COOKIE, signInBrowserCookieName } from '@/lib/saml/institution-session-cookie';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
 
 const query = z.object({ institution: z.string().trim().min(1).max(40), returnTo: z.string().max(500).optional() });
@@ -20,9 +22,15 @@ export const GET = htmlRoute(async (request: Request) => {
     });
   const returnTo = safeReturnTo(parsed.data.returnTo, '/');
   try {
-    const { redirectUrl } = await startSamlSignIn({ institutionId: parsed.data.institution, returnTo });
+    const { redirectUrl, browserNonce } = await startSamlSignIn({
+      institutionId: parsed.data.institution,
+      returnTo,
+      browserNonce: (await cookies()).get(signInBrowserCookieName())?.value ?? null,
+    });
     const response = NextResponse.redirect(redirectUrl, 302);
     response.headers.set('Cache-Control', 'no-store');
+    // Only this browser may bring the answer back (checked at /saml/acs).
+    response.cookies.set(signInBrowserCookieName(), browserNonce, cookieOptions(REQUEST_LIFETIME_MS / 1000));
     // Remembered for the discovery list ("your last choice"); it grants nothing.
     response.cookies.set(LAST_INSTITUTION_COOKIE, parsed.data.institution, {
       path: '/',
