@@ -11,36 +11,20 @@ import { SamlRefusal } from '@/lib/saml/saml-refusal';
 import { saveInstitutionIdp, setIdpInitiatedSignIn } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
-import { resetDatabase } from '../support/reset-db';
+import { hospitalWithIdp, LIBRARY_ENTITLEMENT, TEST_IDP_PORT } from '../support/saml-fixture';
 import { startTestIdp, type IdpScenario, type TestIdp } from '../support/saml-test-idp';
 
-const IDP_PORT = Number(process.env.SAML_TEST_IDP_PORT ?? 4202);
 let idp: TestIdp;
 let librarian: CurrentUser;
 let institutionId: string;
 
 beforeAll(async () => {
-  idp = await startTestIdp({ port: IDP_PORT, spMetadataXml: spMetadataXml() });
+  idp = await startTestIdp({ port: TEST_IDP_PORT, spMetadataXml: spMetadataXml() });
 });
 afterAll(() => idp?.stop());
 
 beforeEach(async () => {
-  await resetDatabase();
-  const user = await db.user.create({
-    data: { email: 'librarian@example.com', name: 'Librarian', passwordHash: 'x', role: 'admin' },
-  });
-  librarian = { id: user.id, name: user.name, email: user.email, role: 'admin', emailVerified: true, sessionId: 's' };
-  const institution = await db.institution.create({
-    data: { name: 'Demo University Hospital', activeFrom: new Date(Date.now() - 86_400_000) },
-  });
-  institutionId = institution.id;
-  await saveInstitutionIdp(librarian, {
-    institutionId,
-    metadataXml: idp.metadataXml,
-    scopes: [],
-    allowedAffiliations: [],
-    entitlement: 'urn:mace:dir:entitlement:common-lib-terms',
-  });
+  ({ admin: librarian, institutionId } = await hospitalWithIdp(idp, { adminEmail: 'librarian@example.com' }));
 });
 
 async function refusalOf(promise: Promise<unknown>): Promise<SamlRefusal> {
@@ -132,7 +116,7 @@ describe('an IdP-initiated answer (from the institution’s portal)', () => {
       metadataXml: idp.metadataXml,
       scopes: [],
       allowedAffiliations: [],
-      entitlement: 'urn:mace:dir:entitlement:common-lib-terms',
+      entitlement: LIBRARY_ENTITLEMENT,
     });
     expect((await completeSamlSignIn(await unsolicited(null))).returnTo).toBe('/');
     await setIdpInitiatedSignIn(librarian, { institutionId, allow: false });
@@ -168,8 +152,12 @@ describe('an IdP-initiated answer (from the institution’s portal)', () => {
 
   it('from an IdP nobody registered here, or signed by another key, is refused', async () => {
     await setIdpInitiatedSignIn(librarian, { institutionId, allow: true });
-    const stranger = await startTestIdp({ port: IDP_PORT + 1, spMetadataXml: spMetadataXml() });
-    const impostor = await startTestIdp({ port: IDP_PORT + 2, spMetadataXml: spMetadataXml(), entityId: idp.entityId });
+    const stranger = await startTestIdp({ port: TEST_IDP_PORT + 1, spMetadataXml: spMetadataXml() });
+    const impostor = await startTestIdp({
+      port: TEST_IDP_PORT + 2,
+      spMetadataXml: spMetadataXml(),
+      entityId: idp.entityId,
+    });
     try {
       const fromStranger = await stranger.answer({ requestId: null, username: 'alice' });
       const refusal = await refusalOf(completeSamlSignIn({ samlResponse: fromStranger, relayState: '/' }));

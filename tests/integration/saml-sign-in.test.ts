@@ -14,37 +14,21 @@ import { saveInstitutionIdp } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
 import { createPaidArticle } from '../support/billing-fixtures';
-import { resetDatabase } from '../support/reset-db';
+import { hospitalWithIdp, TEST_IDP_PORT } from '../support/saml-fixture';
 import { startTestIdp, type IdpScenario, type TestIdp } from '../support/saml-test-idp';
 
-const IDP_PORT = Number(process.env.SAML_TEST_IDP_PORT ?? 4202);
 let idp: TestIdp;
 let admin: CurrentUser;
 let institutionId: string;
 let article: { id: string; isFree: boolean };
 
 beforeAll(async () => {
-  idp = await startTestIdp({ port: IDP_PORT, spMetadataXml: spMetadataXml() });
+  idp = await startTestIdp({ port: TEST_IDP_PORT, spMetadataXml: spMetadataXml() });
 });
 afterAll(() => idp?.stop());
 
 beforeEach(async () => {
-  await resetDatabase();
-  const user = await db.user.create({
-    data: { email: 'admin@example.com', name: 'Admin', passwordHash: 'x', role: 'admin' },
-  });
-  admin = { id: user.id, name: user.name, email: user.email, role: 'admin', emailVerified: true, sessionId: 's' };
-  const institution = await db.institution.create({
-    data: { name: 'Demo University Hospital', activeFrom: new Date(Date.now() - 86_400_000) },
-  });
-  institutionId = institution.id;
-  await saveInstitutionIdp(admin, {
-    institutionId,
-    metadataXml: idp.metadataXml,
-    scopes: [],
-    allowedAffiliations: [],
-    entitlement: 'urn:mace:dir:entitlement:common-lib-terms',
-  });
+  ({ admin, institutionId } = await hospitalWithIdp(idp));
   article = await createPaidArticle('10.1000/paid');
 });
 
@@ -135,7 +119,11 @@ describe('SAML sign-in through an institution', () => {
   });
 
   it('an answer signed by another key than the registered one is refused', async () => {
-    const impostor = await startTestIdp({ port: IDP_PORT + 1, spMetadataXml: spMetadataXml(), entityId: idp.entityId });
+    const impostor = await startTestIdp({
+      port: TEST_IDP_PORT + 1,
+      spMetadataXml: spMetadataXml(),
+      entityId: idp.entityId,
+    });
     try {
       const { redirectUrl, browserNonce } = await startSamlSignIn({ institutionId, returnTo: '/' });
       const relayState = new URL(redirectUrl).searchParams.get('RelayState')!;

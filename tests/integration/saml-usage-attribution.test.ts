@@ -3,20 +3,17 @@
 // sign-in lasts, and for no other institution: the full-text view shows in its TR_J1 and TR.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { CurrentUser } from '@/lib/auth/current-user';
 import { demoCredentialRow } from '@/lib/counter/counter-credentials';
 import { completeSamlSignIn } from '@/lib/saml/complete-saml-sign-in';
-import { saveInstitutionIdp } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
 import { recordReaderUsage } from '@/lib/usage/record-request-usage';
 import { flushUsageEvents } from '@/lib/usage/usage-event-buffer';
 import { GET as getReport } from '@/app/r51/reports/[reportId]/route';
 import { createPaidArticle } from '../support/billing-fixtures';
-import { resetDatabase } from '../support/reset-db';
+import { hospitalWithIdp, TEST_IDP_PORT } from '../support/saml-fixture';
 import { startTestIdp, type TestIdp } from '../support/saml-test-idp';
 
-const IDP_PORT = Number(process.env.SAML_TEST_IDP_PORT ?? 4202);
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 // A home broadband address: in no institution's ranges.
 const OFF_CAMPUS_IP = '198.51.100.23';
@@ -27,36 +24,23 @@ let clinic: string;
 let articleId: string;
 
 beforeAll(async () => {
-  idp = await startTestIdp({ port: IDP_PORT, spMetadataXml: spMetadataXml() });
+  idp = await startTestIdp({ port: TEST_IDP_PORT, spMetadataXml: spMetadataXml() });
 });
 afterAll(() => idp?.stop());
 
 beforeEach(async () => {
-  await resetDatabase();
-  const user = await db.user.create({
-    data: { email: 'admin@example.com', name: 'Admin', passwordHash: 'x', role: 'admin' },
-  });
-  const admin: CurrentUser = { ...user, role: 'admin', emailVerified: true, sessionId: 's' };
-  const activeFrom = new Date(Date.now() - 86_400_000);
-  hospital = (
-    await db.institution.create({
-      data: { name: 'Demo University Hospital', activeFrom, ranges: { create: [{ cidr: '203.0.113.0/24' }] } },
-    })
-  ).id;
+  ({ institutionId: hospital } = await hospitalWithIdp(idp, { entitlement: null, ranges: ['203.0.113.0/24'] }));
   clinic = (
     await db.institution.create({
-      data: { name: 'Other Clinic', activeFrom, ranges: { create: [{ cidr: '192.0.2.0/24' }] } },
+      data: {
+        name: 'Other Clinic',
+        activeFrom: new Date(Date.now() - 86_400_000),
+        ranges: { create: [{ cidr: '192.0.2.0/24' }] },
+      },
     })
   ).id;
   for (const id of [hospital, clinic])
     await db.counterCredential.create({ data: demoCredentialRow(id, `requestor-${id}`, `api-key-${id}-0123456789`) });
-  await saveInstitutionIdp(admin, {
-    institutionId: hospital,
-    metadataXml: idp.metadataXml,
-    scopes: [],
-    allowedAffiliations: [],
-    entitlement: null,
-  });
   articleId = (await createPaidArticle('10.1000/paid')).id;
 });
 
