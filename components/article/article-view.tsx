@@ -72,6 +72,7 @@ export function ArticleView({ article, shared, parts }: ArticleViewData) {
         {article.files && (
           <FirstPagePreview
             src={`${path}/first-page.png`}
+            thumbnailSrc={`${path}/first-page-thumbnail.webp`}
             width={article.files.firstPageWidth}
             height={article.files.firstPageHeight}
             title={article.title}

@@ -2,14 +2,19 @@
 
 import { useRef } from 'react';
 
-/** "First Page Preview": a thumbnail of the PDF's first page; "View Large" opens it full size. */
+/**
+ * "First Page Preview": a thumbnail of the PDF's first page; "View Large" opens it full size (its
+ * image loads only then: lazy images in a closed dialog are not fetched).
+ */
 export function FirstPagePreview({
   src,
+  thumbnailSrc,
   width,
   height,
   title,
 }: {
   src: string;
+  thumbnailSrc: string;
   width: number;
   height: number;
   title: string;
@@ -22,7 +27,13 @@ export function FirstPagePreview({
       </h2>
       <button type="button" className="first-page__thumb" onClick={() => dialog.current?.showModal()}>
         {/* eslint-disable-next-line @next/next/no-img-element -- served by our own route, sized by the PDF */}
-        <img src={src} width={width} height={height} alt={`First page PDF preview of “${title}”`} loading="lazy" />
+        <img
+          src={thumbnailSrc}
+          width={width}
+          height={height}
+          alt={`First page PDF preview of “${title}”`}
+          loading="lazy"
+        />
       </button>
       <button type="button" className="link-button" onClick={() => dialog.current?.showModal()}>
         View Large
@@ -35,7 +46,13 @@ export function FirstPagePreview({
           </button>
         </form>
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={src} width={width} height={height} alt={`First page PDF preview of “${title}”, full size`} />
+        <img
+          src={src}
+          width={width}
+          height={height}
+          alt={`First page PDF preview of “${title}”, full size`}
+          loading="lazy"
+        />
       </dialog>
     </section>
   );

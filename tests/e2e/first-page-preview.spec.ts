@@ -5,6 +5,7 @@ import { SEED_DOI } from './support/content';
 
 const ARTICLE = `/doi/${SEED_DOI}`;
 const IMAGE = `${ARTICLE}/first-page.png`;
+const THUMBNAIL = `${ARTICLE}/first-page-thumbnail.webp`;
 
 /** The sharpest step between neighbouring pixels in the lower part of the page (below the preview). */
 async function sharpestEdgeBelowPreview(response: APIResponse): Promise<number> {
@@ -35,7 +36,19 @@ test('a visitor’s View Large shows the veiled page; a subscriber gets the whol
   expect(visitor.headers()['vary']).toMatch(/cookie/i);
   expect(await sharpestEdgeBelowPreview(visitor)).toBeLessThan(24);
 
+  // The sidebar's thumbnail: a small WebP of the same veiled page, cached alike.
+  const thumbnail = await anonymous.get(THUMBNAIL);
+  expect(thumbnail.headers()['content-type']).toBe('image/webp');
+  expect(thumbnail.headers()['x-first-page']).toBe('preview');
+  expect(thumbnail.headers()['cache-control']).toBe(visitor.headers()['cache-control']);
+  expect((await thumbnail.body()).length).toBeLessThan((await visitor.body()).length / 3);
+  expect(await sharpestEdgeBelowPreview(thumbnail)).toBeLessThan(24);
+
   await page.goto(ARTICLE);
+  const shown = page.getByRole('img', { name: /^First page PDF preview of .*”$/ });
+  await expect(shown).toHaveAttribute('src', THUMBNAIL);
+  await shown.scrollIntoViewIfNeeded();
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'View Large' }).click();
   const large = page.getByRole('dialog').getByRole('img');
   await expect(large).toBeVisible();
@@ -48,5 +61,9 @@ test('a visitor’s View Large shows the veiled page; a subscriber gets the whol
   expect(full.headers()['cache-control']).toBe('private, no-store');
   expect(await sharpestEdgeBelowPreview(full)).toBeGreaterThan(150);
   expect((await full.body()).equals(await visitor.body())).toBe(false);
+  const fullThumbnail = await page.request.get(THUMBNAIL);
+  expect(fullThumbnail.headers()['x-first-page']).toBe('full');
+  expect(fullThumbnail.headers()['cache-control']).toBe('private, no-store');
+  expect(await sharpestEdgeBelowPreview(fullThumbnail)).toBeGreaterThan(150);
   await anonymous.dispose();
 });

@@ -12,6 +12,7 @@ const TEMPLATES: [role: Role, template: string][] = [
   ['anonymous', '/doi/{}/archdermatol.2011.3156'],
   ['reader', '/doi/10.1001/{}/pdf'],
   ['anonymous', '/doi/10.1001/{}/first-page.png'],
+  ['anonymous', '/doi/10.1001/{}/first-page-thumbnail.webp'],
   ['anonymous', '/doi/10.1001/{}/citation.ris'],
   ['anonymous', '/doi/10.1001/{}/citation.bib'],
   ['anonymous', '/issues/{}/1'],

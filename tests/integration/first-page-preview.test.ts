@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';
 import { importJats } from '@/lib/articles/jats/import-jats';
+import { firstPageThumbnail } from '@/lib/articles/first-page-thumbnail';
 import { readFirstPageImage } from '@/lib/articles/read-first-page-image';
 import { resetDatabase } from '../support/reset-db';
 
@@ -102,6 +103,26 @@ describe('the first-page preview image', () => {
     expect(sharpestEdge(await pixels(image!.png), BELOW_PREVIEW)).toBeLessThan(24);
     const stored = await db.articleFiles.findUniqueOrThrow({ where: { articleId } });
     expect(stored.firstPagePublicPng).not.toBeNull();
+  });
+
+  it('makes the sidebar thumbnail from the image the reader may see: small, still veiled for a visitor, sharp for a subscriber', async () => {
+    const { doi } = await importPaidArticle();
+    const veiled = (await readFirstPageImage(doi, visitor))!.png;
+    const whole = (await readFirstPageImage(doi, await subscriber()))!.png;
+    const [veiledThumbnail, wholeThumbnail] = [await firstPageThumbnail(veiled), await firstPageThumbnail(whole)];
+    for (const [thumbnail, png] of [
+      [veiledThumbnail, veiled],
+      [wholeThumbnail, whole],
+    ] as const) {
+      expect(Buffer.from(thumbnail).subarray(8, 12).toString()).toBe('WEBP');
+      expect(thumbnail.length).toBeLessThan(png.length / 3);
+    }
+    const seen = await pixels(veiledThumbnail);
+    expect(seen.width).toBeLessThanOrEqual(760);
+    expect(sharpestEdge(seen, BELOW_PREVIEW)).toBeLessThan(24);
+    expect(sharpestEdge(seen, RIGHT_COLUMN)).toBeLessThan(24);
+    expect(sharpestEdge(await pixels(wholeThumbnail), BELOW_PREVIEW)).toBeGreaterThan(150);
+    expect(await firstPageThumbnail(veiled)).toBe(veiledThumbnail); // made once per image
   });
 
   it('gives everyone the whole page of a free article', async () => {

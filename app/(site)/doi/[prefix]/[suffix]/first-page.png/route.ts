@@ -1,24 +1,4 @@
-// GET /doi/<doi>/first-page.png – the first page of the PDF as an image: whole for readers the access
-// decision lets in, veiled below the public preview for everyone else.
-import { doiFromParams, type DoiParams } from '@/lib/articles/article-path';
-import { readFirstPageImage } from '@/lib/articles/read-first-page-image';
-import { getReader } from '@/lib/access/get-reader';
-import { htmlMessage } from '@/lib/http/html-message';
-import { htmlRoute } from '@/lib/http/html-route';
+// GET /doi/<doi>/first-page.png – the first page of the PDF as an image ("View Large").
+import { firstPageImageRoute } from '../first-page-image-response';
 
-export const GET = htmlRoute(async (_request: Request, { params }: { params: Promise<DoiParams> }) => {
-  const doi = doiFromParams(await params);
-  const image = doi ? await readFirstPageImage(doi, await getReader()) : null;
-  if (!image) return htmlMessage(404, 'Not found', 'This article has no first-page image.');
-  return new Response(Buffer.from(image.png), {
-    headers: {
-      'Content-Type': 'image/png',
-      // The whole page of a paid article is this reader's alone: no shared cache may keep it, and a
-      // browser asks again (a reader who signs out must not see it from the cache). The veiled copy
-      // is the same for everyone; Vary keeps a cache from answering a signed-in reader with it.
-      'Cache-Control': image.isSameForEveryone ? 'public, max-age=300' : 'private, no-store',
-      Vary: 'Cookie',
-      'X-First-Page': image.isFull ? 'full' : 'preview',
-    },
-  });
-});
+export const GET = firstPageImageRoute('png');
