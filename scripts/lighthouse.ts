@@ -3,7 +3,8 @@
 // scripts/server.mjs), with Debian's Chromium. Prints the four category scores and LCP, CLS and
 // TBT for the article page as a visitor and as a subscriber, and for the home, issue, search and
 // CME quiz pages. Not part of `npm test`: scores move with the machine's load.
-// LIGHTHOUSE_PAGES=article-visitor,article-subscriber runs some of them.
+// LIGHTHOUSE_PAGES=article-visitor,article-subscriber runs some of them; LIGHTHOUSE_REPORT_DIR=<folder>
+// keeps each page's whole report (JSON) there, to see what an audit found.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -90,6 +91,11 @@ async function main() {
         ...(target.asSubscriber && { extraHeaders: { Cookie: cookie } }),
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+      const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
+      if (reportDir) {
+        fs.mkdirSync(reportDir, { recursive: true });
+        fs.writeFileSync(`${reportDir}/${target.name}.json`, JSON.stringify(result.lhr, null, 1));
+      }
       const { categories, audits } = result.lhr;
       version = result.lhr.lighthouseVersion;
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);

@@ -90,6 +90,8 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<BrowserF
       const runs: { paint: number; text: number | null }[] = [];
       for (let i = 0; i < 6; i++) {
         await page.goto(baseUrl + SEED_PATH, { waitUntil: 'load' });
+        // The paint entry can come after the load event (a headless browser paints late).
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
         const timing = await page.evaluate((phrase) => {
           const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
           // The text is in the HTML: it is on screen with the first paint that includes it.
