@@ -53,10 +53,10 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
   // nothing though jobs wait: on PostgreSQL 4 workers applied Stripe events at 157/s, mostly
   // asleep. A job ending frees its queue, so wake the idle workers then; nothing polls faster
   // when the queue is empty.
+  let isStopping = false;
   runner.events.on('job:complete', ({ worker }) => {
     if (!isStopping) worker.workerPool.nudge(concurrency);
   });
-  let isStopping = false;
   const sweep = () => releaseAbandonedJobs().catch((error: unknown) => console.warn('[jobs] sweep failed:', error));
   await sweep();
   const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
