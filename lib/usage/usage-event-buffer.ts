@@ -8,6 +8,7 @@ import { isRobot } from './is-robot';
 import { writeUsageEvents } from './write-usage-events';
 import { openAddress, sealAddress } from './seal-address';
 import { sessionKeyOf } from './session-key';
+import { groupUsageRows } from './group-usage-rows';
 import {
   appendToSpool,
   listSealedSegments,
@@ -65,7 +66,7 @@ type Flusher = {
 // (or FLUSH_ROWS). On globalThis: Next loads separate copies of this module for pages, routes and
 // instrumentation.ts in one process, and they must share one timer and one flush at a time.
 const FLUSH_MS = 1000;
-const FLUSH_ROWS = 500;
+const FLUSH_ROWS = 2000;
 // A transaction writes at most this many events (after a long database outage the spool is large),
 // and may take longer than the default 5 s on a busy embedded database.
 const ROWS_PER_TRANSACTION = 2000;
@@ -183,24 +184,35 @@ async function writeRows(batch: { segment: Segment; rows: PendingRow[] }[], forg
         if (!opened.has(sealed)) opened.set(sealed, openAddress(sealed, sessionSecret));
         return opened.get(sealed)!;
       };
+      const { facts, ats, factIndexes } = groupUsageRows(
+        rows.map((r) => ({ ...r, ip: r.ip && openOnce(r.ip) })),
+        (f) => `${f.kind}|${f.target}|${f.aid}|${f.doi}|${f.ip}|${f.inst}|${f.uid}|${f.sk}`,
+      );
       // The institution from the address (the same range match as the access decision), the journal,
-      // year of publication and access type from the article; the address itself is not kept.
+      // year of publication and access type from the article, once per distinct facts; the address
+      // itself is not kept. Uses keep their order (ids break ties between uses of one instant).
       const incoming = Prisma.sql`
-      SELECT e.at AS "occurredAt", coalesce(e.inst, (
-               SELECT r."institutionId" FROM "InstitutionRange" r
-                WHERE e.ip IS NOT NULL AND r."cidr"::cidr >>= e.ip::inet ORDER BY r."institutionId" LIMIT 1)) AS "institutionId",
-             e.uid AS "userId", e.sk AS "sessionKey", a."id" AS "articleId", a."journalId",
-             coalesce(extract(year FROM a."publishedOnline")::int, i."year") AS "yop",
-             (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType" AS "accessType",
-             k.kind::"UsageKind" AS "kind", e.target AS "target"
-        FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ ...r, ip: r.ip && openOnce(r.ip) })))}::jsonb)
-             AS e(at timestamp, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
-        LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
-        LEFT JOIN "Issue" i ON i."id" = a."issueId"
+      WITH f AS MATERIALIZED (
+        SELECT e.n AS "fact", e.kind AS "rawKind", e.target, e.uid AS "userId", e.sk AS "sessionKey", a."isFree",
+               coalesce(e.inst, (
+                 SELECT r."institutionId" FROM "InstitutionRange" r
+                  WHERE e.ip IS NOT NULL AND r."cidr"::cidr >>= e.ip::inet ORDER BY r."institutionId" LIMIT 1)) AS "institutionId",
+               a."id" AS "articleId", a."journalId",
+               coalesce(extract(year FROM a."publishedOnline")::int, i."year") AS "yop",
+               (CASE WHEN a."id" IS NULL THEN NULL WHEN a."isFree" THEN 'Open' ELSE 'Controlled' END)::"CounterAccessType" AS "accessType"
+          FROM jsonb_to_recordset(${JSON.stringify(facts.map((fact, n) => ({ ...fact, n })))}::jsonb)
+               AS e(n int, kind text, target text, aid text, doi text, ip text, inst text, uid text, sk text)
+          LEFT JOIN "Article" a ON a."id" = coalesce(e.aid, (SELECT x."id" FROM "Article" x WHERE x."doi" = e.doi))
+          LEFT JOIN "Issue" i ON i."id" = a."issueId"
+         WHERE e.kind = 'search' OR a."id" IS NOT NULL)
+      SELECT u.at AS "occurredAt", f."institutionId", f."userId", f."sessionKey", f."articleId", f."journalId", f."yop",
+             f."accessType", k.kind::"UsageKind" AS "kind", f."target"
+        FROM unnest(${ats}::timestamp[], ${factIndexes}::int[]) WITH ORDINALITY AS u(at, fact, n)
+        JOIN f ON f."fact" = u.fact
         CROSS JOIN LATERAL unnest(CASE
-               WHEN e.kind <> 'shared_view' THEN ARRAY[e.kind]
-               WHEN a."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) AS k(kind)
-       WHERE e.kind = 'search' OR a."id" IS NOT NULL`;
+               WHEN f."rawKind" <> 'shared_view' THEN ARRAY[f."rawKind"]
+               WHEN f."isFree" THEN ARRAY['request'] ELSE ARRAY['investigation', 'no_license'] END) WITH ORDINALITY AS k(kind, n)
+       ORDER BY u.n, k.n`;
       await writeUsageEvents(tx, incoming, { mayFollowEarlierEvents: true });
     },
     { timeout: TRANSACTION_TIMEOUT_MS },

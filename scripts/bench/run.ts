@@ -35,7 +35,7 @@ type Part = keyof typeof PARTS;
 type Figures = { [P in Part]?: Awaited<ReturnType<(typeof PARTS)[P]>> };
 
 const CHILD_FLAG = '--part';
-const ROUNDS_NOTE = 'alternating on/off twice, 50 connections';
+const ROUNDS_NOTE = 'on/off then off/on, 50 connections';
 const isPart = (name: string): name is Part => name in PARTS;
 
 async function runPartInChild(part: Part): Promise<unknown> {
@@ -137,7 +137,7 @@ function printTable(figures: Figures) {
   const recording = figures.recording;
   for (const r of recording?.figures ?? [])
     console.log(
-      `| article page view, ${r.who}, load from the bench's ${r.load}: COUNTER recording on vs off (${ROUNDS_NOTE}${r.failures ? `; ${r.failures} failed` : ''}) | ${n(r.onPerSecond)}/s vs ${n(r.offPerSecond)}/s | | | **${r.overheadPercent.toFixed(1)}% slower** (goal ≤ 5%) |`,
+      `| article page view, ${r.who}, load from the bench's ${r.load}: COUNTER recording on vs off (${ROUNDS_NOTE}${r.failures ? `; ${r.failures} failed` : ''}; runs on ${r.onRuns.map(n).join(', ')}, off ${r.offRuns.map(n).join(', ')}) | ${n(r.onPerSecond)}/s vs ${n(r.offPerSecond)}/s | | | **${r.overheadPercent.toFixed(1)}% slower** (goal ≤ 5%) |`,
     );
   if (recording)
     console.log(
