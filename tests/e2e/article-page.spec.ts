@@ -49,7 +49,7 @@ test('the article page shows every element of the seed page', async ({ page }) =
   await expect(main.getByRole('heading', { name: 'First Page Preview' })).toBeVisible();
   const thumb = main.getByRole('img', { name: /First page PDF preview/ });
   await expect(thumb).toBeVisible();
-  expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
   await expect(main.getByText('Meets CME requirements for:')).toBeVisible();
   await expect(main.getByText('Accreditation Information')).toBeVisible();
   await main.getByRole('tab', { name: 'Cited By' }).click();

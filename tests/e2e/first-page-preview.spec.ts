@@ -52,7 +52,8 @@ test('a visitor’s View Large shows the veiled page; a subscriber gets the whol
   await page.getByRole('button', { name: 'View Large' }).click();
   const large = page.getByRole('dialog').getByRole('img');
   await expect(large).toBeVisible();
-  expect(await large.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Lazy: the full-size image loads once the dialog shows it.
+  await expect.poll(() => large.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
   await signIn(page, 'subscriber@example.com', undefined, ARTICLE);
   const full = await page.request.get(IMAGE);
