@@ -7,11 +7,15 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { completeSamlSignIn } from '@/lib/saml/complete-saml-sign-in';
 import { newRandomToken } from '@/lib/saml/institution-session-cookie';
-import { SamlRefusal } from '@/lib/saml/saml-refusal';
 import { saveInstitutionIdp, setIdpInitiatedSignIn } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
-import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
-import { hospitalWithIdp, LIBRARY_ENTITLEMENT, TEST_IDP_PORT } from '../support/saml-fixture';
+import {
+  answeredSignIn,
+  hospitalWithIdp,
+  LIBRARY_ENTITLEMENT,
+  refusalOf,
+  TEST_IDP_PORT,
+} from '../support/saml-fixture';
 import { startTestIdp, type IdpScenario, type TestIdp } from '../support/saml-test-idp';
 
 let idp: TestIdp;
@@ -27,24 +31,10 @@ beforeEach(async () => {
   ({ admin: librarian, institutionId } = await hospitalWithIdp(idp, { adminEmail: 'librarian@example.com' }));
 });
 
-async function refusalOf(promise: Promise<unknown>): Promise<SamlRefusal> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SamlRefusal);
-  return error as SamlRefusal;
-}
-
 const sessions = () => db.institutionSession.count();
 
 /** A sign-in started in a browser holding `browserNonce` (none yet: a new one), answered by the IdP. */
-async function startedSignIn(browserNonce?: string) {
-  const started = await startSamlSignIn({ institutionId, returnTo: '/doi/10.1000/paid', browserNonce });
-  const relayState = new URL(started.redirectUrl).searchParams.get('RelayState')!;
-  const samlResponse = await idp.answer({ requestId: relayState, username: 'alice' });
-  return { samlResponse, relayState, browserNonce: started.browserNonce };
-}
+const startedSignIn = (browserNonce?: string) => answeredSignIn(idp, { institutionId, browserNonce });
 
 const unsolicited = async (relayState: string | null, scenario: IdpScenario = 'valid') => ({
   samlResponse: await idp.answer({ requestId: null, username: 'alice', scenario }),

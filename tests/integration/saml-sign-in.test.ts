@@ -9,12 +9,11 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { completeSamlSignIn } from '@/lib/saml/complete-saml-sign-in';
 import { listPairings, pairAccountWithInstitution } from '@/lib/saml/institution-pairing';
 import { hashInstitutionToken } from '@/lib/saml/institution-session-cookie';
-import { SamlRefusal } from '@/lib/saml/saml-refusal';
 import { saveInstitutionIdp } from '@/lib/saml/save-institution-idp';
 import { spMetadataXml } from '@/lib/saml/sp-metadata';
 import { startSamlSignIn } from '@/lib/saml/start-saml-sign-in';
 import { createPaidArticle } from '../support/billing-fixtures';
-import { hospitalWithIdp, TEST_IDP_PORT } from '../support/saml-fixture';
+import { answeredSignIn, hospitalWithIdp, refusalOf, TEST_IDP_PORT } from '../support/saml-fixture';
 import { startTestIdp, type IdpScenario, type TestIdp } from '../support/saml-test-idp';
 
 let idp: TestIdp;
@@ -33,25 +32,8 @@ beforeEach(async () => {
 });
 
 /** Starts a sign-in here, has the IdP answer it, returns what the browser would post. */
-async function signInAt(username: string, scenario: IdpScenario = 'valid') {
-  const { redirectUrl, browserNonce } = await startSamlSignIn({ institutionId, returnTo: '/doi/10.1000/paid' });
-  // The IdP itself reads and accepts our AuthnRequest (its login page answers 200).
-  const loginPage = await fetch(redirectUrl);
-  expect(loginPage.status, await loginPage.clone().text()).toBe(200);
-  const relayState = new URL(redirectUrl).searchParams.get('RelayState')!;
-  const samlResponse = await idp.answer({ requestId: relayState, username, scenario });
-  // The browser that started it brings it back (its cookie).
-  return { samlResponse, relayState, browserNonce };
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<SamlRefusal> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SamlRefusal);
-  return error as SamlRefusal;
-}
+const signInAt = (username: string, scenario: IdpScenario = 'valid') =>
+  answeredSignIn(idp, { institutionId, username, scenario });
 
 const sessions = () => db.institutionSession.count();
 
