@@ -4,7 +4,7 @@
 // server answers it 503 rather than Next's 500 (lib/http/database-unavailable.mjs).
 import type { Instrumentation } from 'next';
 import { env } from '@/lib/env';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { noteDatabaseUnavailable } from '@/lib/http/database-unavailable.mjs';
 
 export async function register() {

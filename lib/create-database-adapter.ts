@@ -33,7 +33,7 @@ ClosingOnNoAnswerClient.prototype.query = function (this: pg.Client, ...args: un
 
 /**
  * The pool the app (lib/db.ts) and its tests talk to PostgreSQL through. Every wait is bounded, so
- * a database that hangs (a network partition) fails requests as "unavailable" (lib/errors.ts
+ * a database that hangs (a network partition) fails requests as "unavailable" (lib/errors/database-errors.ts
  * isDatabaseUnavailable: a 503), at most pool-size connections are open, and the pool reconnects
  * by itself once the database answers again.
  */

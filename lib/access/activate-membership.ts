@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { grantSubscription } from '@/lib/billing/ledger';
 import type { activationSchema } from '@/lib/auth/account-schemas';
 import {
@@ -21,7 +21,7 @@ import {
 export const ACTIVATION_REFUSED =
   'We could not activate a subscription with those details. Check the number and last name, or the code, as printed on your membership card or mailing label; if they are right, please contact the journal office.';
 
-const refused = () => new AppError(ACTIVATION_REFUSED, 422, 'activation_refused');
+const refused = () => new AppError(ACTIVATION_REFUSED, 'invalid', 'activation_refused');
 
 /**
  * Claims an existing subscription (society member or print subscriber) for this account, once.
@@ -46,7 +46,7 @@ export async function activateMembership(
     );
     throw new AppError(
       `Too many activation attempts. Please wait ${minutesText(wait)} and try again, or contact the journal office.`,
-      429,
+      'rate_limited',
       'rate_limited',
     );
   }
@@ -58,7 +58,7 @@ export async function activateMembership(
         : { memberNumber: input.memberNumber, lastName: { equals: input.lastName, mode: 'insensitive' } },
   });
   if (record && record.claimedByUserId === userId)
-    throw new AppError('You have already activated this subscription on your account.', 409, 'already_yours');
+    throw new AppError('You have already activated this subscription on your account.', 'conflict', 'already_yours');
   if (!record || record.claimedByUserId || record.expiresAt <= now) throw refused();
 
   const subscription = await db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 /** Our admin operations take the acting admin first, then the validated input. */
 type Handler<S extends z.ZodType> = (admin: CurrentUser, input: z.infer<S>) => Promise<unknown>;

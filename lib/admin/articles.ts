@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors/app-error';
 import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { articlePath } from '@/lib/articles/article-path';
 import { generateArticleFiles } from '@/lib/articles/generate-article-files';

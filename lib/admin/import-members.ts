@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 import { recordAudit } from './record-audit';
 import { parseDay } from './date-range';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { parseRange, parseRanges, rangesOverlap, type ParsedRange } from './ip-ranges';
 import { recordAudit } from './record-audit';

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { recordAudit } from './record-audit';
 
 export type JobFailure = {
@@ -64,7 +64,8 @@ export async function retryFailedJob(actor: CurrentUser, { jobId }: z.infer<type
       jobId,
     );
     if (!job) throw new NotFoundError('No job has this number (it may have been retried and done since).');
-    if (!job.failed) throw new AppError('This job has not failed: it is waiting or running.', 409, 'job_not_failed');
+    if (!job.failed)
+      throw new AppError('This job has not failed: it is waiting or running.', 'conflict', 'job_not_failed');
     await tx.$executeRaw`SELECT graphile_worker.reschedule_jobs(ARRAY[${jobId}::bigint], run_at => now(), attempts => 0)`;
     const outboxEmailId = job.key?.startsWith('email:') ? job.key.slice('email:'.length) : null;
     if (outboxEmailId)

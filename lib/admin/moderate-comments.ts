@@ -7,7 +7,7 @@ import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { approveComment } from '@/lib/comments/approve-comment';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { sendEmail } from '@/lib/email/send-email';
-import { AppError, ValidationError } from '@/lib/errors';
+import { AppError, ValidationError } from '@/lib/errors/app-error';
 import { recordAudit } from './record-audit';
 
 const withAuthorAndArticle = {
@@ -68,7 +68,7 @@ export async function moderateComment(actor: CurrentUser, input: z.infer<typeof 
     );
   const comment = await db.comment.findUnique({ where: { id: input.commentId }, include: withAuthorAndArticle });
   if (!comment) throw new ValidationError('No comment has this id.');
-  const notInState = new AppError(NOT_IN_STATE[decision.from], 409, `not_${decision.from}`);
+  const notInState = new AppError(NOT_IN_STATE[decision.from], 'conflict', `not_${decision.from}`);
   if (comment.status !== decision.from) throw notInState;
 
   if (input.decision === 'approve') await approveComment(comment.id);

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import { forgetArticleParts } from '@/lib/articles/article-page-cache';
 import { recordAudit } from './record-audit';
@@ -24,7 +24,11 @@ export async function publishIssue(actor: CurrentUser, { issueId }: z.infer<type
     });
     if (claimed.count === 0) {
       if (!(await tx.issue.findUnique({ where: { id: issueId } }))) throw new NotFoundError('No issue has this id.');
-      throw new AppError('This issue has already been published; its alerts were sent then.', 409, 'already_published');
+      throw new AppError(
+        'This issue has already been published; its alerts were sent then.',
+        'conflict',
+        'already_published',
+      );
     }
     const current = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
     await tx.issue.updateMany({ where: { journalId: current.journalId, isCurrent: true }, data: { isCurrent: false } });

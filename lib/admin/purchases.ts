@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { revokePayment, revokePurchase } from '@/lib/billing/ledger';
 import { paymentProvider } from '@/lib/billing/providers/payment-provider';
@@ -55,7 +55,7 @@ export async function refundPurchase(
   if (purchase.revokedAt)
     throw new AppError(
       `This purchase was already revoked (${purchase.revokedReason ?? 'no reason recorded'}).`,
-      409,
+      'conflict',
       'already_revoked',
     );
   const { provider, providerPaymentId: paymentId } = purchase;

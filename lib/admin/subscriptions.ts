@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { now as clockNow } from '@/lib/clock';
-import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import { AppError, NotFoundError, ValidationError } from '@/lib/errors/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from './record-audit';
 import { assertFresh } from './stale-edit';
@@ -96,7 +96,7 @@ export async function extendSubscription(actor: CurrentUser, input: z.infer<type
     if (before.provider)
       throw new AppError(
         'This subscription is billed by Stripe: change it in Stripe or cancel it here.',
-        409,
+        'conflict',
         'stripe_managed',
       );
     const after = await extendSubscriptionRow(tx, before.id, input.endsAt);
@@ -181,7 +181,7 @@ export async function refundLatestPayment(
   if (!provider || !providerSubscriptionId || !invoice || !paymentId) {
     throw new AppError(
       'This subscription has no paid invoice to refund (complimentary and activated ones are free).',
-      409,
+      'conflict',
       'nothing_to_refund',
     );
   }

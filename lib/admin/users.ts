@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { revokeUserSessions } from '@/lib/auth/user-sessions';
 import { listPage, pageField } from './paging';
@@ -62,7 +62,7 @@ export const setRoleSchema = z.object({ userId: z.string().min(1).max(40), role:
 
 export async function setUserRole(actor: CurrentUser, { userId, role }: z.infer<typeof setRoleSchema>) {
   if (userId === actor.id && role !== 'admin')
-    throw new AppError('You cannot remove your own admin role: ask another administrator.', 409, 'self');
+    throw new AppError('You cannot remove your own admin role: ask another administrator.', 'conflict', 'self');
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!before) throw new NotFoundError('No user has this id.');
@@ -83,7 +83,7 @@ export const setDisabledSchema = z.object({ userId: z.string().min(1).max(40), d
 
 /** Disabling ends the user's sessions at once (revoked, so re-enabling does not revive them) and blocks sign-in. */
 export async function setUserDisabled(actor: CurrentUser, { userId, disabled }: z.infer<typeof setDisabledSchema>) {
-  if (userId === actor.id) throw new AppError('You cannot disable your own account.', 409, 'self');
+  if (userId === actor.id) throw new AppError('You cannot disable your own account.', 'conflict', 'self');
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true, email: true } });
     if (!before) throw new NotFoundError('No user has this id.');

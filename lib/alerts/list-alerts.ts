@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { articlePath } from '@/lib/articles/article-path';
 import { searchHref } from '@/lib/articles/search/search-params';
 import { fromStoredSearch, type AlertFrequency } from './saved-search-input';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { now } from '@/lib/clock';
-import { AppError, ValidationError } from '@/lib/errors';
+import { AppError, ValidationError } from '@/lib/errors/app-error';
 import { isSearchRequested } from '@/lib/articles/search/search-articles';
 import { parseSearchParams } from '@/lib/articles/search/search-params';
 import {
@@ -14,7 +14,7 @@ import {
   type setSavedSearchFrequencySchema,
 } from './saved-search-input';
 
-const notYours = () => new AppError('This saved search no longer exists.', 404, 'not_found');
+const notYours = () => new AppError('This saved search no longer exists.', 'not_found', 'not_found');
 
 /**
  * Saves the results page's search (its URL parameters) for the reader. New matches are recorded

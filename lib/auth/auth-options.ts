@@ -2,7 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { UNAVAILABLE_MESSAGE } from '@/lib/http/database-unavailable.mjs';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { queueSignInCookie } from './auth-response-cookies';

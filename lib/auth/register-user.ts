@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { LEGAL_DOCUMENTS } from '@/lib/site/legal-documents';
-import { AppError, ValidationError } from '@/lib/errors';
+import { AppError, ValidationError } from '@/lib/errors/app-error';
 import { sendEmail } from '@/lib/email/send-email';
 import type { registerSchema } from './account-schemas';
 import { hashPassword } from './password';
@@ -31,7 +31,7 @@ export async function registerUser(input: z.infer<typeof registerSchema>, ip: st
     );
     throw new AppError(
       `Too many registration attempts. Please wait ${minutesText(wait)} and try again.`,
-      429,
+      'rate_limited',
       'rate_limited',
     );
   }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError, ValidationError } from '@/lib/errors';
+import { AppError, ValidationError } from '@/lib/errors/app-error';
 import { sendEmail } from '@/lib/email/send-email';
 import type { changeEmailSchema } from './account-schemas';
 import { verifyPassword } from './password';
@@ -21,7 +21,7 @@ export async function requestEmailChange(userId: string, input: z.infer<typeof c
   if (limit.isLimited)
     throw new AppError(
       `Too many email change requests. Please wait ${minutesText(limit.retryAfterSeconds)} and try again.`,
-      429,
+      'rate_limited',
       'rate_limited',
     );
   const user = await db.user.findUniqueOrThrow({

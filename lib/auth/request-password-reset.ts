@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { sendEmail } from '@/lib/email/send-email';
 import { hitRateLimit, minutesText, RESET_PER_ACCOUNT, RESET_PER_IP } from './rate-limit';
 import { createUserToken } from './user-tokens';
@@ -17,7 +17,11 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
   const perIp = ip ? await hitRateLimit(`reset:ip:${ip}`, RESET_PER_IP) : perAccount;
   if (perAccount.isLimited || perIp.isLimited) {
     const wait = Math.max(perAccount.retryAfterSeconds, perIp.retryAfterSeconds);
-    throw new AppError(`Too many reset requests. Please wait ${minutesText(wait)} and try again.`, 429, 'rate_limited');
+    throw new AppError(
+      `Too many reset requests. Please wait ${minutesText(wait)} and try again.`,
+      'rate_limited',
+      'rate_limited',
+    );
   }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
   if (!user || user.disabledAt) return;

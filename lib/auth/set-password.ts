@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-strength';
 import { clearAccountSignInFailures } from './sign-in-throttle';

@@ -4,7 +4,7 @@ import { describeAccess } from '@/lib/access/describe-access';
 import { loadAccessFacts } from '@/lib/access/load-access-facts';
 import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { formatDate, JOURNAL_TIME_ZONE } from '@/lib/format-date';
 
 // We never sell what a reader already has. Only what their own account holds counts: an
@@ -24,7 +24,7 @@ export async function refuseIfAlreadyReadable(
   if (decision.canRead) {
     throw new AppError(
       `You can already read this article (${describeAccess(decision, now, timeZone)}): there is nothing to buy.`,
-      409,
+      'conflict',
       'already_entitled',
     );
   }
@@ -46,7 +46,7 @@ export async function refuseIfSubscribed(userId: string) {
   if (open) {
     throw new AppError(
       `You already have a subscription until ${formatDate(open.currentPeriodEnd)}. Manage it on My Account.`,
-      409,
+      'conflict',
       'already_subscribed',
     );
   }

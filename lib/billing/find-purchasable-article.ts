@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors/app-error';
 
 // A DOI suffix is printable: no spaces, no control characters (a NUL would reach the database).
 export const doiSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeZodError, ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
+import { describeZodError } from '@/lib/errors/plain-zod-issues';
 
 const id = z.string().trim().min(1, 'An id is required.').max(64, 'An id is at most 64 characters.');
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { assertAvailable } from './describe-availability';
 import { isUniqueViolation } from './is-unique-violation';
 import { newCertificateId } from './new-certificate-id';
@@ -41,14 +41,14 @@ export async function claimCredit(options: {
   if (later) {
     throw new AppError(
       `Your last passing attempt (attempt ${later.number}) is the one that counts: claim credit from its result page.`,
-      409,
+      'conflict',
       'later_attempt_counts',
     );
   }
   if (!attempt.evaluation) {
     throw new AppError(
       'Complete the activity evaluation before claiming credit: it is part of the activity.',
-      409,
+      'conflict',
       'evaluation_required',
     );
   }
@@ -78,7 +78,7 @@ export async function claimCredit(options: {
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('You have already claimed credit for this activity.', 409, 'already_claimed');
+      throw new AppError('You have already claimed credit for this activity.', 'conflict', 'already_claimed');
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 import { formatDate } from '@/lib/format-date';
 
 type Window = { releaseAt: Date; expiresAt: Date };

@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 
 export type QuizKey = {
   passingPercent: number;

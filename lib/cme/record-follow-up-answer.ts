@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { FOLLOW_UP_ANSWERS, type FollowUpAnswer } from './follow-up-email';
 import { hashFollowUpToken } from './send-commitment-follow-up';
 

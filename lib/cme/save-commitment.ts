@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { scheduleFollowUp } from './schedule-follow-up';
 
 export const commitmentSchema = z.object({

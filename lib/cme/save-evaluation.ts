@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { evaluationInputSchema, toEvaluationRecord } from './evaluation-input';
 import { isUniqueViolation } from './is-unique-violation';
 
@@ -21,7 +21,11 @@ export async function saveEvaluation(options: { userId: string; input: unknown; 
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('You have already completed the evaluation of this activity.', 409, 'already_evaluated');
+      throw new AppError(
+        'You have already completed the evaluation of this activity.',
+        'conflict',
+        'already_evaluated',
+      );
     }
     throw error;
   }

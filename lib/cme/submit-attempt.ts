@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { attemptInputSchema } from './attempt-input';
 import { assertAvailable } from './describe-availability';
 import { gradeAttempt } from './grade-attempt';
@@ -66,20 +66,20 @@ export async function submitAttempt(options: {
     case 'already_claimed':
       throw new AppError(
         'You have already claimed credit for this quiz, so it takes no more attempts; your certificate is on your CME transcript.',
-        409,
+        'conflict',
         'already_claimed',
       );
     case 'no_attempts_left':
       throw new AppError(
         `You have used all ${activity.maxAttempts} attempts at this quiz, so this one was not graded or stored.`,
-        409,
+        'conflict',
         'no_attempts_left',
       );
     case 'conflict':
       // Two submissions at once (two tabs, two instances) would share an attempt number.
       throw new AppError(
         'Another submission of this quiz arrived at the same moment. Reload the page to see its result.',
-        409,
+        'conflict',
         'conflict',
       );
   }

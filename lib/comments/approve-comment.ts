@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { queueEmails } from '@/lib/email/queue-emails';
 import { alertEmail } from '@/lib/alerts/alert-email';
 import { articlePath } from '@/lib/articles/article-path';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /**
  * Publishes a pending comment and emails readers who asked for alerts on the article (not the
@@ -15,7 +15,7 @@ export async function approveComment(commentId: string, now = new Date()): Promi
     where: { id: commentId, status: 'pending' },
     data: { status: 'approved', decidedAt: now },
   });
-  if (count === 0) throw new AppError('This comment is no longer waiting for moderation.', 409, 'not_pending');
+  if (count === 0) throw new AppError('This comment is no longer waiting for moderation.', 'conflict', 'not_pending');
   const comment = await db.comment.findUniqueOrThrow({
     where: { id: commentId },
     select: {

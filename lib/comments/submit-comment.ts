@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { hitRateLimit, minutesText, type RateLimitRule } from '@/lib/auth/rate-limit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { commentInput } from './comment-input';
@@ -16,7 +16,7 @@ export async function submitComment(user: Pick<CurrentUser, 'id'>, input: unknow
   if (limit.isLimited) {
     throw new AppError(
       `You have sent several comments in a short time. Please try again in ${minutesText(limit.retryAfterSeconds)}.`,
-      429,
+      'rate_limited',
       'rate_limited',
     );
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 
 /** An author takes back their own comment while it still waits for moderation. */
 export async function withdrawComment(userId: string, commentId: string): Promise<void> {
@@ -8,12 +8,12 @@ export async function withdrawComment(userId: string, commentId: string): Promis
   // Someone else's comment looks the same as a missing one.
   if (!comment || comment.userId !== userId) throw new NotFoundError('No such comment of yours.');
   if (comment.status !== 'pending')
-    throw new AppError('Only a comment still waiting for moderation can be withdrawn.', 409, 'not_pending');
+    throw new AppError('Only a comment still waiting for moderation can be withdrawn.', 'conflict', 'not_pending');
   // The status guard makes a race with approval safe: whichever writes first wins.
   const { count } = await db.comment.updateMany({
     where: { id: commentId, status: 'pending' },
     data: { status: 'withdrawn', decidedAt: new Date() },
   });
   if (count === 0)
-    throw new AppError('Only a comment still waiting for moderation can be withdrawn.', 409, 'not_pending');
+    throw new AppError('Only a comment still waiting for moderation can be withdrawn.', 'conflict', 'not_pending');
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { RETRY_AFTER_SECONDS } from '@/lib/http/database-unavailable.mjs';
 import { counterException, CounterRequestError, httpStatusOf } from './counter-exceptions';
 

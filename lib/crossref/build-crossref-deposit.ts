@@ -5,7 +5,7 @@
 // loaded content in, the XML out; nothing is sent to Crossref (an editor uploads the file).
 import { articlePath } from '@/lib/articles/article-path';
 import { htmlToParagraphs } from '@/lib/articles/html-to-text';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 import { xmlAttributes, xmlElement, xmlText } from '@/lib/xml/xml-text';
 import type { DepositArticle, DepositContent, DepositIssue, DepositJournal } from './load-deposit';
 import { readReferenceList } from './read-reference-list';

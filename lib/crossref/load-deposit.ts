@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { articleRecordSelect, authorNameSelect } from '@/lib/articles/article-record-select';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 
 const journalSelect = { title: true, abbreviation: true, issn: true, eissn: true, publisher: true } as const;
 const issueSelect = { id: true, volume: true, number: true, year: true, month: true } as const;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { asClientError, plainIssue } from '@/lib/errors';
+import { asClientError } from '@/lib/errors/as-client-error';
+import { plainIssue } from '@/lib/errors/plain-zod-issues';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 
 /** What a form's server action answers; the form shows `message` and the field errors. */

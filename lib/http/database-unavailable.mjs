@@ -1,6 +1,6 @@
 // While the database is away (a restart, a failover), every request that needs it fails at once;
 // this module makes them all fail the same clear way: 503, Retry-After, a short page (JSON for
-// /api). Route handlers answer so themselves (lib/errors.ts errorResponse, lib/http/html-route.ts).
+// /api). Route handlers answer so themselves (lib/http/error-response.ts, lib/http/html-route.ts).
 // Pages cannot: Next answers a page that throws with a 500 and an empty shell. So the app notes
 // the moment it saw the database away (instrumentation.ts, per process) and our HTTP server
 // (scripts/server.mjs) turns a 500 answered in the next few seconds into this 503.

@@ -1,4 +1,4 @@
-// What every refused API request answers (lib/errors.ts errorResponse builds it), and how the
+// What every refused API request answers (lib/http/error-response.ts builds it), and how the
 // components that call those routes read it: one schema for both sides.
 import { z } from 'zod';
 

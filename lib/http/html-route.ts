@@ -1,5 +1,5 @@
 import 'server-only';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_PAGE } from './database-unavailable.mjs';
 import { htmlMessage } from './html-message';
 

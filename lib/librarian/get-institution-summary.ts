@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 
 export type InstitutionSummary = {
   id: string;

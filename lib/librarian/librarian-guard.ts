@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 import { validatedAction, type ActionState } from '@/lib/http/action';
 import { getLibrarian, type Librarian } from './require-librarian';
 

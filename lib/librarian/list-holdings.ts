@@ -2,7 +2,7 @@ import 'server-only';
 import { decideAccess } from '@/lib/access/decide-access';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { JOURNAL } from '@/lib/site/journal-facts';
 import { kbartDate, type SerialHolding } from './kbart';
 

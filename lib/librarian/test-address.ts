@@ -2,7 +2,7 @@ import 'server-only';
 import ipaddr from 'ipaddr.js';
 import { decideAccess } from '@/lib/access/decide-access';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { describeSpecialRange } from './special-ranges';
 import { parseRange } from '@/lib/admin/ip-ranges';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import type { Reader } from '@/lib/access/load-access-facts';
 
 const DAY_MS = 24 * 3600_000;

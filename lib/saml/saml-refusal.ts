@@ -1,6 +1,6 @@
 // Why an institution's sign-in answer was refused, in words a reader can act on. The SAML
 // library's own messages (and any stack) stay in the server log.
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 export type SamlRefusalCode =
   | 'unknown_request'
@@ -42,7 +42,7 @@ export class SamlRefusal extends AppError {
     readonly reason: SamlRefusalCode,
     message = reason === 'not_entitled' ? MESSAGES.idp_refused : MESSAGES[reason],
   ) {
-    super(message, reason === 'not_entitled' ? 403 : 400, `saml_${reason}`);
+    super(message, reason === 'not_entitled' ? 'forbidden' : 'bad_request', `saml_${reason}`);
   }
 }
 

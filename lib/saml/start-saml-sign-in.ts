@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { hashInstitutionToken, newRandomToken } from './institution-session-cookie';
 import { pendingRequestStore, REQUEST_LIFETIME_MS, samlClientFor } from './saml-client';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { getAttemptResult } from '@/lib/cme/get-attempt-result';
 import { claimCredit } from '@/lib/cme/claim-credit';
 import { listUnclaimedPasses } from '@/lib/cme/list-unclaimed-passes';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { claimCredit } from '@/lib/cme/claim-credit';
 import { PDFDocument } from 'pdf-lib';
 import { checkCertificateToken } from '@/lib/cme/check-certificate-token';

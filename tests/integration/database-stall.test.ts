@@ -3,7 +3,7 @@ import { PrismaClient } from '@/generated/prisma/client';
 import { createDatabaseAdapter } from '@/lib/create-database-adapter';
 import { db } from '@/lib/db';
 import { parseEnv } from '@/lib/env-schema';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { resetDatabase } from '../support/reset-db';
 import { startStallingProxy, type StallingProxy } from '../support/stalling-proxy';
 

@@ -16,7 +16,7 @@ import { readZipPackages } from '@/lib/articles/assets/read-zip-package';
 import { readAssetForReader, readArticleFigureImage } from '@/lib/articles/assets/read-asset-for-reader';
 import { readFigureSlide } from '@/lib/articles/slides/read-figure-slide';
 import { JatsImportError } from '@/lib/articles/jats/jats-import-error';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 import { resetDatabase } from '../support/reset-db';
 import { plosOnePackageFiles, zipOf } from '../support/jats-packages';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countNeededToPass, gradeAttempt, type QuizKey } from '@/lib/cme/grade-attempt';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 
 /** A quiz of `n` questions q0…; option "a" is preferred, "b" is wrong. */
 function quiz(n: number, passingPercent = 80): QuizKey {

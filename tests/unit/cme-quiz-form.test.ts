@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQuizForm } from '@/lib/cme/attempt-input';
 import { describeAvailability } from '@/lib/cme/describe-availability';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors/app-error';
 
 function form(entries: [string, string][]) {
   const data = new FormData();

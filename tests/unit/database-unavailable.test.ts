@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import {
   answerUnavailableInsteadOf500,
   noteDatabaseUnavailable,

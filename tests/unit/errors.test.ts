@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asClientError, describeZodError, errorResponse, isDatabaseUnavailable, ValidationError } from '@/lib/errors';
+import { AppError, STATUS_OF_KIND, ValidationError } from '@/lib/errors/app-error';
+import { asClientError } from '@/lib/errors/as-client-error';
+import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
+import { describeZodError } from '@/lib/errors/plain-zod-issues';
+import { errorResponse } from '@/lib/http/error-response';
 import { errorMessageOf, errorReplySchema } from '@/lib/http/error-reply';
 
 describe('errorResponse', () => {
@@ -57,6 +61,18 @@ describe('errorResponse', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: string }).error).toMatch(/NUL character/);
     expect(asClientError(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('AppError', () => {
+  it('takes its status from its kind, and names its reason by the kind unless given a finer one', async () => {
+    const claimed = new AppError('You have already claimed credit for this activity.', 'conflict', 'already_claimed');
+    expect([claimed.status, claimed.code]).toEqual([409, 'already_claimed']);
+    const reply = errorResponse(new AppError('Please sign in to comment.', 'unauthenticated'));
+    expect(reply.status).toBe(401);
+    expect(await reply.json()).toEqual({ error: 'Please sign in to comment.', code: 'unauthenticated' });
+    // Each status belongs to one kind: a client reading the code never has two names for one answer.
+    expect(new Set(Object.values(STATUS_OF_KIND)).size).toBe(Object.keys(STATUS_OF_KIND).length);
   });
 });
 

@@ -9,7 +9,7 @@ import { refuseIfAlreadyReadable } from '@/lib/billing/already-entitled';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import { doiSchema, findPurchasableArticle } from '@/lib/billing/find-purchasable-article';
 import { formatMoney } from '@/lib/billing/format-money';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
 import { startPurchaseAction } from '@/lib/billing/actions';
 import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';
 

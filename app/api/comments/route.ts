@@ -4,7 +4,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { AppError, errorResponse, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/http/error-response';
 import type { CommentsReply } from '@/lib/comments/comments-reply';
 import { listComments } from '@/lib/comments/list-comments';
 import { submitComment } from '@/lib/comments/submit-comment';
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   try {
     const user = await getCurrentUser();
-    if (!user) throw new AppError('Please sign in to comment.', 401, 'unauthenticated');
+    if (!user) throw new AppError('Please sign in to comment.', 'unauthenticated', 'unauthenticated');
     const comment = await submitComment(user, await request.json().catch(() => ({})));
     return NextResponse.json(comment, { status: 201, headers: PRIVATE });
   } catch (error) {

@@ -3,7 +3,7 @@
 import { NextResponse } from 'next/server';
 import { summarizeAccount, type AccountSummary } from '@/lib/auth/account-summary';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 export async function GET() {
   try {

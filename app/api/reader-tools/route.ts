@@ -3,7 +3,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { AppError, errorResponse, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/http/error-response';
 import { readerToolInput, setReaderTool } from '@/lib/related/reader-tools';
 import type { ReaderToolsReply } from '@/lib/related/reader-tools-reply';
 
@@ -22,7 +23,8 @@ export async function PUT(request: NextRequest) {
   try {
     const { doi, tool, on } = readerToolInput.parse(await request.json().catch(() => ({})));
     const user = await getCurrentUser();
-    if (!user) throw new AppError('Please sign in to save articles and set alerts.', 401, 'unauthenticated');
+    if (!user)
+      throw new AppError('Please sign in to save articles and set alerts.', 'unauthenticated', 'unauthenticated');
     const tools = await setReaderTool(user, await findArticle(doi), tool, on);
     const reply: ReaderToolsReply = { isSignedIn: true, tools };
     return NextResponse.json(reply, { headers: PRIVATE });

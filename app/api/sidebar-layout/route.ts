@@ -2,7 +2,8 @@
 // PUT /api/sidebar-layout – saves { order, hidden } for the signed-in reader; 422 for unknown or repeated ids.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { AppError, errorResponse } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/http/error-response';
 import { sidebarLayoutInput } from '@/lib/related/box-order';
 import { getSidebarLayout, saveSidebarLayout } from '@/lib/related/sidebar-layout';
 
@@ -26,7 +27,7 @@ export async function PUT(request: NextRequest) {
     if (!user)
       throw new AppError(
         'Sign in to keep your layout on every device; this browser keeps it meanwhile.',
-        401,
+        'unauthenticated',
         'unauthenticated',
       );
     return NextResponse.json({ layout: await saveSidebarLayout(user.id, layout) }, { headers: PRIVATE });

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { TEXT_SIZE_COOKIE, TEXT_SIZES } from '@/lib/articles/text-size';
 import { safeReturnTo } from '@/lib/auth/safe-return-to';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 const textSizeForm = z.object({
   size: z.enum(TEXT_SIZES, { message: 'Choose small, medium or large text.' }),

@@ -4,7 +4,7 @@ import { EntitlementsTable } from '@/components/account/entitlements-table';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireAdmin } from '@/lib/admin/require-admin';
 import { getUserSummary } from '@/lib/admin/users';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { formatDate } from '@/lib/format-date';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 

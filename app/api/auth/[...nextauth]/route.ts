@@ -6,7 +6,7 @@ import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/auth/auth-options';
 import { withSignInCookies } from '@/lib/auth/auth-response-cookies';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 const nextAuthHandler = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promise<Response>;
 

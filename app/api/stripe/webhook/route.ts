@@ -3,7 +3,7 @@
 import { NextResponse } from 'next/server';
 import { receiveStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { verifyWebhook } from '@/lib/billing/providers/stripe/verify-webhook';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 export async function POST(request: Request) {
   try {

@@ -2,7 +2,7 @@ import 'server-only';
 import { isSubscriptionOpen } from '@/lib/access/decide-access';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors/app-error';
 import { cancelSubscription, resumeSubscription, type Tx } from '@/lib/billing/ledger';
 import { requireTestPayments } from './test-payments';
 

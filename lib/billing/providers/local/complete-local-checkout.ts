@@ -1,7 +1,7 @@
 import 'server-only';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors/app-error';
 import { grantPurchase, recordInvoice } from '@/lib/billing/ledger';
 import { requireTestPayments } from './test-payments';
 

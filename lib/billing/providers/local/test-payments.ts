@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 export const PAYMENTS_UNAVAILABLE =
   'Online payment is not available on this site yet. Please contact the journal office to subscribe or buy access.';
@@ -12,5 +12,5 @@ export function areTestPaymentsOn(): boolean {
 
 /** Every entry of the local provider checks this on the server, not only the pages that link to it. */
 export function requireTestPayments(): void {
-  if (!areTestPaymentsOn()) throw new AppError(PAYMENTS_UNAVAILABLE, 503, 'payments_unavailable');
+  if (!areTestPaymentsOn()) throw new AppError(PAYMENTS_UNAVAILABLE, 'unavailable', 'payments_unavailable');
 }

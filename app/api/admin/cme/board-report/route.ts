@@ -8,7 +8,7 @@ import { cmeReportSchema } from '@/lib/admin/cme-report';
 import { ABIM_MOC_COLUMNS, formatParsFile, toAbimMocCells } from '@/lib/cme/board-report-rows';
 import { buildBoardReport } from '@/lib/cme/build-board-report';
 import { formatCsv } from '@/lib/cme/format-csv';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 const querySchema = cmeReportSchema.extend({
   kind: z.enum(['pars', 'abim-moc'], { error: 'kind must be pars or abim-moc' }),

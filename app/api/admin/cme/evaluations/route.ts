@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { guardAdmin } from '@/lib/admin/admin-route';
 import { evaluationFilterSchema, listEvaluations } from '@/lib/cme/list-evaluations';
 import { formatEvaluationsCsv } from '@/lib/cme/summarize-evaluations';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 export async function GET(request: NextRequest) {
   try {

@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { guardAdmin } from '@/lib/admin/admin-route';
 import { cmeReportSchema, completionsToCsv, listCmeCompletions } from '@/lib/admin/cme-report';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 export async function GET(request: NextRequest) {
   try {

@@ -4,7 +4,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { guardAdmin } from '@/lib/admin/admin-route';
 import { createCrossrefDeposit } from '@/lib/crossref/create-crossref-deposit';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 const ref = z.string().trim().min(1).max(300);
 const targetSchema = z.union([z.object({ issue: ref }).strict(), z.object({ article: ref }).strict()], {

@@ -4,17 +4,18 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { parseCmeId } from '@/lib/cme/cme-id';
 import { submitAttempt } from '@/lib/cme/submit-attempt';
-import { AppError, NotFoundError, ValidationError, errorResponse } from '@/lib/errors';
+import { AppError, NotFoundError, ValidationError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/http/error-response';
 
 export async function POST(request: Request, { params }: { params: Promise<{ activityId: string }> }) {
   try {
     const user = await getCurrentUser();
-    if (!user) throw new AppError('Please sign in to take CME quizzes.', 401, 'unauthorized');
+    if (!user) throw new AppError('Please sign in to take CME quizzes.', 'unauthenticated', 'unauthorized');
     const activityId = parseCmeId((await params).activityId);
     if (!activityId) throw new NotFoundError('There is no such CME activity.');
     // Only JSON: a cross-site form cannot send it without a CORS preflight, so no CSRF.
     if (!request.headers.get('content-type')?.startsWith('application/json')) {
-      throw new AppError('Send the answers as application/json.', 415, 'unsupported_media_type');
+      throw new AppError('Send the answers as application/json.', 'unsupported_media_type', 'unsupported_media_type');
     }
     let body: unknown;
     try {
