@@ -1,5 +1,6 @@
 // @ts-check
 import { tsImport } from 'tsx/esm/api';
+import { MAX_UPLOAD_ACTION_BODY_BYTES } from './scripts/lib/request-guard.mjs';
 
 // Loading the env validates it: a bad setting fails `next build` and `next start` at once, with one
 // line naming the key. lib/env.ts is TypeScript, which Node does not load on its own: tsx does.
@@ -51,6 +52,9 @@ const config = {
     // console's spreadsheet, slide and PDF code while it only serves readers. Loaded on first use
     // instead (README, Load and faults: peak memory per instance).
     preloadEntriesOnStart: false,
+    // The admin article import sends a zip package of up to 30 MB as a server action. Our server
+    // keeps every other page at 1 MB (scripts/lib/request-guard.mjs); this is Next's own backstop.
+    serverActions: { bodySizeLimit: MAX_UPLOAD_ACTION_BODY_BYTES },
   },
   headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
   serverExternalPackages: ['@napi-rs/canvas', 'pdfjs-dist', '@electric-sql/pglite', 'pptxgenjs', 'graphile-worker'],

@@ -30,14 +30,24 @@ export function FormField({ label, name, error, hint, id, ...input }: Props) {
   );
 }
 
-export function FormMessage({ ok, message }: { ok: boolean; message: string }) {
+/** The outcome of a form, with its `details` (each problem named by its field's label, an import's warnings) listed under it. */
+export function FormMessage({ ok, message, details = [] }: { ok: boolean; message: string; details?: string[] }) {
   if (!message) return null;
+  const className = ok ? 'form-message form-message--ok' : 'form-message form-message--error';
+  if (details.length === 0)
+    return (
+      <p className={className} role={ok ? 'status' : 'alert'}>
+        {message}
+      </p>
+    );
   return (
-    <p
-      className={ok ? 'form-message form-message--ok' : 'form-message form-message--error'}
-      role={ok ? 'status' : 'alert'}
-    >
-      {message}
-    </p>
+    <div className={className} role={ok ? 'status' : 'alert'}>
+      <p>{message}</p>
+      <ul>
+        {details.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

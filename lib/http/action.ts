@@ -1,12 +1,16 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { asClientError } from '@/lib/errors/as-client-error';
 import { plainIssue } from '@/lib/errors/plain-zod-issues';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 
-/** What a form's server action answers; the form shows `message` and the field errors. */
-export type ActionState = { ok: boolean; message: string; fieldErrors?: Record<string, string> };
+/**
+ * What a form's server action answers; the form shows `message`, the field errors (each named by
+ * its field's label: components/ui/action-form.tsx) and any `details` (an import's warnings, the
+ * rows it refused) under the message.
+ */
+export type ActionState = { ok: boolean; message: string; fieldErrors?: Record<string, string>; details?: string[] };
 
 export const initialActionState: ActionState = { ok: false, message: '' };
 
@@ -18,12 +22,27 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** Bad input changes nothing: the problems, each at its field. */
+function refusalOf(error: ZodError): ActionState {
+  const fieldErrors = fieldErrorsOf(error);
+  const count = Object.keys(fieldErrors).length;
+  return {
+    ok: false,
+    message: count === 1 ? 'Please correct this field.' : 'Please correct these fields.',
+    fieldErrors,
+  };
+}
+
+/** The form's fields as the schema reads them: text as sent (files and lists need a reader of their own). */
+const plainFields = (formData: FormData): unknown => Object.fromEntries(formData);
+
 async function runSafely(fn: () => Promise<ActionState>): Promise<ActionState> {
   try {
     return await fn();
   } catch (error) {
     // redirect() and notFound() work by throwing: let them through.
     unstable_rethrow(error);
+    if (error instanceof ZodError) return refusalOf(error);
     const clientError = asClientError(error);
     if (clientError) return { ok: false, message: clientError.message };
     console.error(error);
@@ -34,22 +53,23 @@ async function runSafely(fn: () => Promise<ActionState>): Promise<ActionState> {
 /**
  * A server action that validates its form with `schema` first: bad input answers with the
  * problems and changes nothing. Server actions are public endpoints, so every rule lives here
- * or in `fn`, never only in the form.
+ * or in `fn`, never only in the form. `readForm` turns the form into what the schema reads
+ * (checkboxes, lists, files); it may throw a ValidationError for a form it cannot read.
  */
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState>,
+  readForm: (formData: FormData) => unknown = plainFields,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     // A hand-made call can pass anything as the arguments; only our forms' FormData is read.
     if (!(formData instanceof FormData))
       return { ok: false, message: 'The form could not be read. Please reload the page and try again.' };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
-    }
-    return runSafely(() => fn(parsed.data, formData));
+    return runSafely(async () => {
+      const parsed = schema.safeParse(await readForm(formData));
+      if (!parsed.success) return refusalOf(parsed.error);
+      return fn(parsed.data, formData);
+    });
   };
 }
 

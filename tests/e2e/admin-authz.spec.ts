@@ -1,26 +1,10 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { ADMIN_PAGES } from './support/admin';
+import { ADMIN_ACTIONS, ADMIN_PAGES } from './support/admin';
 import { signIn } from './support/auth';
 import { sql } from './support/db';
+import { actionIdOf, callAction } from './support/server-actions';
 
-const ROUTES = [
-  '/api/admin/users/role',
-  '/api/admin/users/disable',
-  '/api/admin/subscriptions/grant',
-  '/api/admin/subscriptions/extend',
-  '/api/admin/subscriptions/cancel',
-  '/api/admin/subscriptions/refund',
-  '/api/admin/purchases/refund',
-  '/api/admin/institutions',
-  '/api/admin/institutions/update',
-  '/api/admin/institutions/deactivate',
-  '/api/admin/members/import',
-  '/api/admin/articles/import',
-  '/api/admin/articles/edit',
-  '/api/admin/comments/moderate',
-  '/api/admin/issues/publish',
-  '/api/admin/jobs/retry',
-];
+const ACTIONS = 'lib/admin/actions.ts';
 
 type Role = 'anonymous' | 'reader' | 'subscriber' | 'admin';
 const contexts = new Map<Role, BrowserContext>();
@@ -57,17 +41,25 @@ test('every admin page: anonymous → sign-in, reader and subscriber → 403, ad
   }
 });
 
-test('every admin route: anonymous → 401, reader and subscriber → 403 with nothing written, admin → 422 for empty input', async ({
+test('every admin action: anonymous and reader and subscriber refused with nothing written, admin → field errors for empty input', async ({
   browser,
 }) => {
   const auditCount = async () => (await sql<{ count: string }>('SELECT count(*) FROM "AuditEvent"'))[0]!.count;
   const before = await auditCount();
-  for (const route of ROUTES) {
+  for (const { name, path } of ADMIN_ACTIONS) {
+    const actionId = actionIdOf(ACTIONS, name);
     for (const role of ['anonymous', 'reader', 'subscriber', 'admin'] as const) {
-      const res = await (await contextFor(browser, role)).request.post(route, { data: {} });
-      const expected = { anonymous: 401, reader: 403, subscriber: 403, admin: 422 }[role];
-      expect(res.status(), `${role} POST ${route}`).toBe(expected);
-      expect(typeof ((await res.json()) as { error?: unknown }).error, `${role} POST ${route} explains`).toBe('string');
+      const { state } = await callAction((await contextFor(browser, role)).request, path, actionId, {});
+      const outcome = `${role} ${name}`;
+      expect(state?.ok, outcome).toBe(false);
+      expect(typeof state?.message, `${outcome} explains`).toBe('string');
+      const expected = {
+        anonymous: /^Please sign in as an administrator/,
+        reader: /^Only administrators can do this/,
+        subscriber: /^Only administrators can do this/,
+        admin: /^Please correct th|^Choose a file/,
+      }[role];
+      expect(state!.message, outcome).toMatch(expected);
     }
   }
   expect(await auditCount()).toBe(before);
@@ -89,9 +81,12 @@ test('the CME report download: anonymous → 401, reader and subscriber → 403,
 
 test('a forged role field changes nothing: the role comes from the database', async ({ browser }) => {
   const reader = await contextFor(browser, 'reader');
-  const res = await reader.request.post('/api/admin/subscriptions/grant', {
-    data: { email: 'reader@example.com', plan: 'annual', endsAt: '2030-01-01', role: 'admin' },
-    headers: { 'x-role': 'admin' },
-  });
-  expect(res.status()).toBe(403);
+  const { state } = await callAction(
+    reader.request,
+    '/admin/subscriptions',
+    actionIdOf(ACTIONS, 'grantSubscriptionAction'),
+    { email: 'reader@example.com', plan: 'annual', endsAt: '2030-01-01', role: 'admin' },
+    { 'x-role': 'admin' },
+  );
+  expect(state?.message).toMatch(/^Only administrators can do this/);
 });

@@ -2,6 +2,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { sql } from './support/db';
+import { actionIdOf, callAction } from './support/server-actions';
+
+const ACTIONS = 'lib/admin/actions.ts';
 
 const ARTICLE = `/doi/${SEED_DOI}`;
 const FULL_TEXT = 'This sample full text was written for the demonstration journal';
@@ -150,9 +153,12 @@ test('moderation approves a comment → it shows on the article; the audit log l
 
 test('an oversized upload is refused with a message and changes nothing', async ({ browser }) => {
   const admin = await adminPage(browser);
-  const res = await admin.request.post('/api/admin/members/import', {
-    data: { fileName: 'big.csv', csv: 'x'.repeat(2_200_000) },
+  const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM "MemberRecord"');
+  // As the form posts it, past the check the page makes before sending: the server refuses it too.
+  const answer = await callAction(admin.request, '/admin/members', actionIdOf(ACTIONS, 'importMembersAction'), {
+    csv: new File(['x'.repeat(2_200_000)], 'big.csv'),
   });
-  expect(res.status()).toBe(413);
-  expect(((await res.json()) as { error: string }).error).toContain('too large');
+  expect(answer.status).toBe(413);
+  expect(answer.raw).toContain('too large');
+  expect(await sql<{ n: number }>('SELECT count(*)::int AS n FROM "MemberRecord"')).toEqual(before);
 });

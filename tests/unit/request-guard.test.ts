@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { MAX_ACTION_BODY_BYTES, refuseRequest } from '../../scripts/lib/request-guard.mjs';
+import {
+  MAX_ACTION_BODY_BYTES,
+  MAX_UPLOAD_ACTION_BODY_BYTES,
+  refuseRequest,
+} from '../../scripts/lib/request-guard.mjs';
 
 // The guard only reads method, url and headers: a plain object stands in for the socket's request.
 function request(method: string, url: string, headers: Record<string, string> = {}) {
@@ -50,6 +54,11 @@ describe('request guard', () => {
   it('refuses a server action body over Next’s limit with 413', () => {
     const big = { 'content-length': String(MAX_ACTION_BODY_BYTES + 1) };
     expect(statusOf('POST', '/account', big)).toBe(413);
-    expect(statusOf('POST', '/api/admin/articles/import', big)).toBe('passed'); // the route has its own limit
+    // The article import's page takes a 30 MB package, and no more.
+    expect(statusOf('POST', '/admin/articles', big)).toBe('passed');
+    expect(statusOf('POST', '/admin/articles', { 'content-length': String(MAX_UPLOAD_ACTION_BODY_BYTES + 1) })).toBe(
+      413,
+    );
+    expect(refuseRequest(request('POST', '/admin/members', big))?.message).toContain('too large (over 1 MB)');
   });
 });

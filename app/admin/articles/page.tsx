@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { editArticleAction, importArticleAction, publishIssueAction } from '@/lib/admin/actions';
 import { articlePath } from '@/lib/articles/article-path';
 import { listArticlesForAdmin, listIssuesForAdmin, MAX_PACKAGE_BYTES } from '@/lib/admin/articles';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -23,24 +24,24 @@ export default async function AdminArticles() {
           Upload a .zip package (as typesetters and PMC deliver them) to import the figure images, media and
           supplementary files the XML references; an article whose package lacks one is refused unless you allow it.
         </p>
-        <AdminForm
-          endpoint="/api/admin/articles/import"
+        <ActionForm
+          action={importArticleAction}
           fields={[
             {
-              kind: 'file',
+              type: 'file',
               name: 'xml',
               label: 'JATS XML file or package (.zip)',
               accept: '.xml,.nxml,.zip,application/xml,text/xml,application/zip',
               maxBytes: MAX_PACKAGE_BYTES,
-              binary: true,
             },
             {
-              kind: 'checkbox',
+              type: 'checkbox',
               name: 'allowMissingAssets',
               label: 'Import even if files the XML references are missing (their figures show only captions)',
             },
           ]}
           submitLabel="Import article"
+          className="admin-form"
         />
       </section>
       <section aria-labelledby="issues-heading" className="box">
@@ -58,13 +59,13 @@ export default async function AdminArticles() {
               {i.publishedAt ? (
                 ` · published ${formatDate(i.publishedAt)}`
               ) : (
-                <AdminForm
-                  endpoint="/api/admin/issues/publish"
+                <ActionForm
+                  action={publishIssueAction}
                   hidden={{ issueId: i.id }}
                   fields={[]}
                   submitLabel="Publish: make current and email alerts"
                   confirm="Publish this issue and email its table of contents to readers with alerts?"
-                  compact
+                  className="admin-form admin-form--compact"
                 />
               )}
             </li>
@@ -93,28 +94,30 @@ export default async function AdminArticles() {
           {
             header: 'Access and topics',
             cell: (a) => (
-              <AdminForm
-                endpoint="/api/admin/articles/edit"
+              <ActionForm
+                action={editArticleAction}
                 hidden={{ articleId: a.id, expectedUpdatedAt: a.updatedAt.toISOString() }}
                 fields={[
-                  { kind: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
+                  { type: 'checkbox', name: 'isFree', label: 'Free to read', defaultChecked: a.isFree },
                   {
-                    kind: 'list',
+                    type: 'textarea',
                     name: 'topics',
                     label: 'Topics',
-                    defaultValue: a.topics.map((t) => t.topic.name),
+                    defaultValue: a.topics.map((t) => t.topic.name).join('\n'),
                     hint: 'One per line.',
                   },
                   {
-                    kind: 'list',
+                    type: 'textarea',
                     name: 'seeAlso',
                     label: 'See Also (DOIs)',
-                    defaultValue: [...a.seeAlsoFrom.map((l) => l.to.doi), ...a.seeAlsoTo.map((l) => l.from.doi)],
+                    defaultValue: [...a.seeAlsoFrom.map((l) => l.to.doi), ...a.seeAlsoTo.map((l) => l.from.doi)].join(
+                      '\n',
+                    ),
                     hint: 'One DOI per line; the link shows on both articles.',
                   },
                 ]}
                 submitLabel="Save"
-                compact
+                className="admin-form admin-form--compact"
               />
             ),
           },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { moderateCommentAction } from '@/lib/admin/actions';
 import { articlePath } from '@/lib/articles/article-path';
 import { listPendingComments, listPublishedComments } from '@/lib/admin/moderate-comments';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -35,19 +36,19 @@ export default async function AdminComments() {
         {pending.length === 0 && <p>No comments are waiting.</p>}
         {pending.map((c) => (
           <CommentCard key={c.id} c={c} timeZone={timeZone}>
-            <AdminForm
-              endpoint="/api/admin/comments/moderate"
+            <ActionForm
+              action={moderateCommentAction}
               hidden={{ commentId: c.id, decision: 'approve' }}
               fields={[]}
               submitLabel="Approve"
-              compact
+              className="admin-form admin-form--compact"
             />
-            <AdminForm
-              endpoint="/api/admin/comments/moderate"
+            <ActionForm
+              action={moderateCommentAction}
               hidden={{ commentId: c.id, decision: 'reject' }}
-              fields={[{ kind: 'text', name: 'reason', label: 'Reason for rejection' }]}
+              fields={[{ name: 'reason', label: 'Reason for rejection' }]}
               submitLabel="Reject"
-              compact
+              className="admin-form admin-form--compact"
             />
           </CommentCard>
         ))}
@@ -58,13 +59,13 @@ export default async function AdminComments() {
         {published.length === 0 && <p>No comments are published.</p>}
         {published.map((c) => (
           <CommentCard key={c.id} c={c} timeZone={timeZone}>
-            <AdminForm
-              endpoint="/api/admin/comments/moderate"
+            <ActionForm
+              action={moderateCommentAction}
               hidden={{ commentId: c.id, decision: 'remove' }}
-              fields={[{ kind: 'text', name: 'reason', label: 'Reason for removal' }]}
+              fields={[{ name: 'reason', label: 'Reason for removal' }]}
               submitLabel="Remove"
               confirm="Remove this published comment? The author will be emailed the reason."
-              compact
+              className="admin-form admin-form--compact"
             />
           </CommentCard>
         ))}

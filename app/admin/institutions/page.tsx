@@ -1,4 +1,11 @@
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import {
+  assignLibrarianAction,
+  createInstitutionAction,
+  deactivateInstitutionAction,
+  removeLibrarianAction,
+  updateInstitutionAction,
+} from '@/lib/admin/actions';
 import { IdpAdminSection } from '@/components/saml/idp-admin-section';
 import { listInstitutions } from '@/lib/admin/institutions';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -20,41 +27,44 @@ export default async function AdminInstitutions() {
         <h2 id="new-inst" className="box__title">
           New institution
         </h2>
-        <AdminForm
-          endpoint="/api/admin/institutions"
+        <ActionForm
+          action={createInstitutionAction}
           fields={[
-            { kind: 'text', name: 'name', label: 'Name', required: true },
-            { kind: 'date', name: 'activeFrom', label: 'Access from', required: true },
-            { kind: 'date', name: 'activeUntil', label: 'Access until (empty: no end)' },
-            { kind: 'list', name: 'ranges', label: 'IP ranges', hint: RANGES_HINT },
+            { name: 'name', label: 'Name', required: true },
+            { type: 'date', name: 'activeFrom', label: 'Access from', required: true },
+            { type: 'date', name: 'activeUntil', label: 'Access until (empty: no end)', required: false },
+            { type: 'textarea', name: 'ranges', label: 'IP ranges', hint: RANGES_HINT },
           ]}
           submitLabel="Create institution"
+          className="admin-form"
         />
       </section>
       {institutions.map((i) => (
         <section key={i.id} aria-label={i.name} className="box">
           <h2 className="box__title">{i.name}</h2>
-          <AdminForm
-            endpoint="/api/admin/institutions/update"
+          <ActionForm
+            action={updateInstitutionAction}
             hidden={{ id: i.id, expectedUpdatedAt: i.updatedAt.toISOString() }}
             fields={[
-              { kind: 'text', name: 'name', label: 'Name', defaultValue: i.name },
-              { kind: 'date', name: 'activeFrom', label: 'Access from', defaultValue: day(i.activeFrom) },
+              { name: 'name', label: 'Name', defaultValue: i.name },
+              { type: 'date', name: 'activeFrom', label: 'Access from', defaultValue: day(i.activeFrom) },
               {
-                kind: 'date',
+                type: 'date',
                 name: 'activeUntil',
                 label: 'Access until (empty: no end)',
+                required: false,
                 defaultValue: day(i.activeUntil),
               },
               {
-                kind: 'list',
+                type: 'textarea',
                 name: 'ranges',
                 label: 'IP ranges',
-                defaultValue: i.ranges.map((r) => r.cidr),
+                defaultValue: i.ranges.map((r) => r.cidr).join('\n'),
                 hint: RANGES_HINT,
               },
             ]}
             submitLabel="Save institution"
+            className="admin-form"
           />
           <h3>Librarians</h3>
           {i.librarians.length === 0 ? (
@@ -64,33 +74,33 @@ export default async function AdminInstitutions() {
               {i.librarians.map((l) => (
                 <li key={l.id}>
                   {l.user.name} ({l.user.email})
-                  <AdminForm
-                    endpoint="/api/admin/institutions/librarians/remove"
+                  <ActionForm
+                    action={removeLibrarianAction}
                     hidden={{ institutionId: i.id, userId: l.userId }}
                     fields={[]}
                     submitLabel={`Remove ${l.user.email}`}
                     confirm={`Remove ${l.user.email} as a librarian of ${i.name}?`}
-                    compact
+                    className="admin-form admin-form--compact"
                   />
                 </li>
               ))}
             </ul>
           )}
-          <AdminForm
-            endpoint="/api/admin/institutions/librarians"
+          <ActionForm
+            action={assignLibrarianAction}
             hidden={{ institutionId: i.id }}
-            fields={[{ kind: 'email', name: 'email', label: 'Make an account a librarian (email)', required: true }]}
+            fields={[{ type: 'email', name: 'email', label: 'Make an account a librarian (email)', required: true }]}
             submitLabel="Assign librarian"
-            compact
+            className="admin-form admin-form--compact"
           />
           <IdpAdminSection institutionId={i.id} name={i.name} />
-          <AdminForm
-            endpoint="/api/admin/institutions/deactivate"
+          <ActionForm
+            action={deactivateInstitutionAction}
             hidden={{ id: i.id }}
             fields={[]}
             submitLabel="Deactivate now"
             confirm={`End access for ${i.name} now?`}
-            compact
+            className="admin-form admin-form--compact"
           />
         </section>
       ))}

@@ -1,4 +1,5 @@
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { retryJobAction } from '@/lib/admin/actions';
 import { AdminTable } from '@/components/admin/admin-table';
 import { countQueuedJobs, listJobFailures, type JobFailure } from '@/lib/admin/job-failures';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -43,12 +44,12 @@ export default async function AdminJobs() {
           {
             header: 'Action',
             cell: (f) => (
-              <AdminForm
-                endpoint="/api/admin/jobs/retry"
+              <ActionForm
+                action={retryJobAction}
                 hidden={{ jobId: f.id }}
                 fields={[]}
                 submitLabel="Retry"
-                compact
+                className="admin-form admin-form--compact"
               />
             ),
           },

@@ -1,4 +1,5 @@
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { importMembersAction } from '@/lib/admin/actions';
 import { db } from '@/lib/db';
 import { MAX_CSV_BYTES } from '@/lib/admin/import-members';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -26,10 +27,11 @@ export default async function AdminMembers() {
           or annual) and <code>activation_code</code>. Bad rows are listed by line; the good rows are imported together.
           A member already in the list is updated.
         </p>
-        <AdminForm
-          endpoint="/api/admin/members/import"
-          fields={[{ kind: 'file', name: 'csv', label: 'CSV file', accept: '.csv,text/csv', maxBytes: MAX_CSV_BYTES }]}
+        <ActionForm
+          action={importMembersAction}
+          fields={[{ type: 'file', name: 'csv', label: 'CSV file', accept: '.csv,text/csv', maxBytes: MAX_CSV_BYTES }]}
           submitLabel="Import members"
+          className="admin-form"
         />
       </section>
     </>

@@ -1,5 +1,6 @@
 import { AdminFilter, FilterSelect } from '@/components/admin/admin-filter';
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { refundPurchaseAction } from '@/lib/admin/actions';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { now } from '@/lib/clock';
@@ -51,13 +52,13 @@ export default async function AdminPurchases({ searchParams }: { searchParams: P
             header: 'Refund',
             cell: (p) =>
               !p.revokedAt && (
-                <AdminForm
-                  endpoint="/api/admin/purchases/refund"
+                <ActionForm
+                  action={refundPurchaseAction}
                   hidden={{ purchaseId: p.id }}
                   fields={[]}
                   submitLabel="Refund"
                   confirm="Refund this purchase and end its access now?"
-                  compact
+                  className="admin-form admin-form--compact"
                 />
               ),
           },

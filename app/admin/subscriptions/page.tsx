@@ -1,5 +1,11 @@
 import { AdminFilter, FilterInput, FilterSelect } from '@/components/admin/admin-filter';
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import {
+  cancelSubscriptionAction,
+  extendSubscriptionAction,
+  grantSubscriptionAction,
+  refundSubscriptionAction,
+} from '@/lib/admin/actions';
 import { AdminTable } from '@/components/admin/admin-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -29,20 +35,21 @@ export default async function AdminSubscriptions({ searchParams }: { searchParam
         <h2 id="grant-heading" className="box__title">
           Grant a complimentary subscription
         </h2>
-        <AdminForm
-          endpoint="/api/admin/subscriptions/grant"
+        <ActionForm
+          action={grantSubscriptionAction}
           fields={[
-            { kind: 'email', name: 'email', label: 'Reader’s email', required: true },
+            { type: 'email', name: 'email', label: 'Reader’s email', required: true },
             {
-              kind: 'select',
+              type: 'select',
               name: 'plan',
               label: 'Plan',
               options: planOptions,
               defaultValue: 'annual',
             },
-            { kind: 'date', name: 'endsAt', label: 'Ends on', required: true },
+            { type: 'date', name: 'endsAt', label: 'Ends on', required: true },
           ]}
           submitLabel="Grant subscription"
+          className="admin-form"
         />
       </section>
       <AdminFilter label="Filter subscriptions">
@@ -105,32 +112,32 @@ function SubscriptionChanges({ subscription: s, now }: { subscription: ListedSub
     <>
       {/* Billed subscriptions change in Stripe (or the local test provider); ours change here. */}
       {!s.provider ? (
-        <AdminForm
-          endpoint="/api/admin/subscriptions/extend"
+        <ActionForm
+          action={extendSubscriptionAction}
           hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
           fields={[
-            { kind: 'date', name: 'endsAt', label: 'New end date', defaultValue: formatIsoDate(s.currentPeriodEnd) },
+            { type: 'date', name: 'endsAt', label: 'New end date', defaultValue: formatIsoDate(s.currentPeriodEnd) },
           ]}
           submitLabel="Extend"
-          compact
+          className="admin-form admin-form--compact"
         />
       ) : null}
       {s.provider && !s.revokedAt && (
-        <AdminForm
-          endpoint="/api/admin/subscriptions/refund"
+        <ActionForm
+          action={refundSubscriptionAction}
           hidden={{ subscriptionId: s.id }}
           fields={[]}
           submitLabel="Refund latest payment"
           confirm="Refund the latest payment and end this subscription's access now?"
-          compact
+          className="admin-form admin-form--compact"
         />
       )}
-      <AdminForm
-        endpoint="/api/admin/subscriptions/cancel"
+      <ActionForm
+        action={cancelSubscriptionAction}
         hidden={{ subscriptionId: s.id, expectedUpdatedAt: s.updatedAt.toISOString() }}
         fields={[
           {
-            kind: 'select',
+            type: 'select',
             name: 'when',
             label: 'Cancel',
             // Already cancelled at the period's end: what is left is ending it now.
@@ -142,7 +149,7 @@ function SubscriptionChanges({ subscription: s, now }: { subscription: ListedSub
         ]}
         submitLabel="Cancel subscription"
         confirm="Cancel this subscription?"
-        compact
+        className="admin-form admin-form--compact"
       />
     </>
   );

@@ -1,7 +1,10 @@
 // Driving server actions for the fuzz specs: once through the real form in the browser (which
 // also tells which action the form posts to), then directly, as a doctored page could, with
 // hostile values in each field.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type APIRequestContext, type Locator, type Page, type Route } from '@playwright/test';
+import { e2eSettings } from '../settings';
 import { countRows, HOSTILE_STRINGS } from './fuzz';
 
 export type ActionState = { ok: boolean; message: string; fieldErrors?: Record<string, string> };
@@ -56,12 +59,32 @@ export async function submitForm(
   }
 }
 
+type ManifestEntry = { exportedName?: string; filename?: string };
+
+/**
+ * The id of the server action `exportedName` of `file` (e.g. lib/admin/actions.ts) in the build
+ * the suite runs against: what a page that never shows its form (no failed job to retry) would post.
+ */
+export function actionIdOf(file: string, exportedName: string): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../..', e2eSettings().distDir, 'server/server-reference-manifest.json'),
+      'utf8',
+    ),
+  ) as { node: Record<string, ManifestEntry> };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.replaceAll('\\', '/').endsWith(file),
+  );
+  if (!found) throw new Error(`no server action ${exportedName} of ${file} in the build`);
+  return found[0];
+}
+
 /** Calls the action as React's client encodes `action(previousState, formData)`: fields first, then the root row. */
 export async function callAction(
   api: APIRequestContext,
   path: string,
   actionId: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | File>,
   headers: Record<string, string> = {},
 ): Promise<ActionAnswer> {
   const body = new FormData();
@@ -113,11 +136,11 @@ type FuzzOptions = {
   api: APIRequestContext;
   path: string;
   actionId: string;
-  base: Record<string, string>;
+  base: Record<string, string | File>;
   fields: string[];
   tables: string[];
   headers?: () => Record<string, string>;
-  fresh?: (field: string) => Record<string, string>;
+  fresh?: (field: string) => Record<string, string | File>;
 };
 
 export async function fuzzAction(options: FuzzOptions) {

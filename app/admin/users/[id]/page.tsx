@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { AdminForm } from '@/components/admin/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { setUserDisabledAction, setUserRoleAction } from '@/lib/admin/actions';
 import { EntitlementsTable } from '@/components/account/entitlements-table';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireAdmin } from '@/lib/admin/require-admin';
@@ -37,12 +38,12 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
       </section>
       <section aria-labelledby="role-heading">
         <h2 id="role-heading">Role</h2>
-        <AdminForm
-          endpoint="/api/admin/users/role"
+        <ActionForm
+          action={setUserRoleAction}
           hidden={{ userId: user.id }}
           fields={[
             {
-              kind: 'select',
+              type: 'select',
               name: 'role',
               label: 'Role',
               defaultValue: user.role,
@@ -53,24 +54,24 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
             },
           ]}
           submitLabel="Change role"
-          compact
+          className="admin-form admin-form--compact"
         />
       </section>
       <section aria-labelledby="standing-heading">
         <h2 id="standing-heading">Account standing</h2>
-        <AdminForm
-          endpoint="/api/admin/users/disable"
+        <ActionForm
+          action={setUserDisabledAction}
           hidden={{ userId: user.id }}
           fields={[
             {
-              kind: 'checkbox',
+              type: 'checkbox',
               name: 'disabled',
               label: 'Disabled (cannot sign in; current sessions end)',
               defaultChecked: Boolean(user.disabledAt),
             },
           ]}
           submitLabel="Save standing"
-          compact
+          className="admin-form admin-form--compact"
         />
       </section>
     </>

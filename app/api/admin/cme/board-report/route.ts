@@ -3,7 +3,7 @@
 // MOC records (CSV), or the rows refused and why (CSV).
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { guardAdmin } from '@/lib/admin/admin-route';
+import { guardAdmin } from '@/lib/admin/admin-guard';
 import { cmeReportSchema } from '@/lib/admin/cme-report';
 import { ABIM_MOC_COLUMNS, formatParsFile, toAbimMocCells } from '@/lib/cme/board-report-rows';
 import { buildBoardReport } from '@/lib/cme/build-board-report';

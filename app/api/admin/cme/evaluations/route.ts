@@ -1,6 +1,6 @@
 // GET /api/admin/cme/evaluations?activityId= – the post-activity evaluations as CSV (admins only).
 import type { NextRequest } from 'next/server';
-import { guardAdmin } from '@/lib/admin/admin-route';
+import { guardAdmin } from '@/lib/admin/admin-guard';
 import { evaluationFilterSchema, listEvaluations } from '@/lib/cme/list-evaluations';
 import { formatEvaluationsCsv } from '@/lib/cme/summarize-evaluations';
 import { errorResponse } from '@/lib/http/error-response';

@@ -1,6 +1,6 @@
 // GET /api/admin/cme/report?activityId=&from=&to= – CME completions as CSV for board reporting (admins only).
 import type { NextRequest } from 'next/server';
-import { guardAdmin } from '@/lib/admin/admin-route';
+import { guardAdmin } from '@/lib/admin/admin-guard';
 import { cmeReportSchema, completionsToCsv, listCmeCompletions } from '@/lib/admin/cme-report';
 import { errorResponse } from '@/lib/http/error-response';
 

@@ -2,7 +2,7 @@
 // Crossref deposit XML as a download (admins only). Nothing is sent to Crossref.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { guardAdmin } from '@/lib/admin/admin-route';
+import { guardAdmin } from '@/lib/admin/admin-guard';
 import { createCrossrefDeposit } from '@/lib/crossref/create-crossref-deposit';
 import { errorResponse } from '@/lib/http/error-response';
 
