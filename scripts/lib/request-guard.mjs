@@ -15,8 +15,8 @@ export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 /**
  * The admin console's article import (/admin/articles) sends a JATS zip package of up to 30 MB
  * (lib/admin/articles.ts MAX_PACKAGE_BYTES) with its form around it. Next's serverActions
- * bodySizeLimit (next.config.js) is set to this for every action: it is the backstop for a body
- * sent without a length; with one, every other page keeps the 1 MB above (checked here).
+ * bodySizeLimit (next.config.js) is set to this for every action; every other page keeps the
+ * 1 MB above (checked here, and a body without a length is refused).
  */
 export const MAX_UPLOAD_ACTION_BODY_BYTES = 31 * 1024 * 1024;
 const UPLOAD_PAGES = new Set(['/admin/articles']);
@@ -91,6 +91,10 @@ export function refuseRequest(req) {
     };
   // Pages take POSTs only as server actions; Next answers 500 past its body limit.
   if (req.method === 'POST' && !path.startsWith('/api/')) {
+    // A body sent in chunks has no length to check here, and Next's backstop is the upload's
+    // 31 MB for every page. Browsers (and nginx, which buffers) always send the length.
+    if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined)
+      return { status: 411, message: 'The form was sent without its length. Please send it again from the page.' };
     const length = Number(req.headers['content-length'] ?? 0);
     const isUpload = UPLOAD_PAGES.has(path);
     if (length > (isUpload ? MAX_UPLOAD_ACTION_BODY_BYTES : MAX_ACTION_BODY_BYTES))

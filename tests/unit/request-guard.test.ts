@@ -61,4 +61,12 @@ describe('request guard', () => {
     );
     expect(refuseRequest(request('POST', '/admin/members', big))?.message).toContain('too large (over 1 MB)');
   });
+
+  it('refuses a server action body sent without its length (chunked) with 411: its size cannot be checked', () => {
+    expect(statusOf('POST', '/account', { 'transfer-encoding': 'chunked' })).toBe(411);
+    expect(statusOf('POST', '/admin/articles', { 'transfer-encoding': 'chunked' })).toBe(411);
+    expect(statusOf('POST', '/account', { 'transfer-encoding': 'chunked', 'content-length': '10' })).toBe('passed');
+    // Our JSON routes read their bodies with limits of their own.
+    expect(statusOf('POST', '/api/comments', { 'transfer-encoding': 'chunked' })).toBe('passed');
+  });
 });
