@@ -28,12 +28,30 @@ function registerStyles() {
   registered = true;
 }
 
+// citeproc builds each style's engine anew on every call: about 20 ms for the four, far more
+// cold, and the article-page cache reloads an article's shared parts every 30 s. The output
+// depends only on the CSL input, so each distinct input is formatted once per process; the
+// bound keeps the least recently used.
+const MAX_FORMATTED = 5000;
+const formatted = new Map<string, FormattedCitation[]>();
+
 /** One reference per style, plain text; numeric styles lose their list number ("1. "). */
 export function formatCitationStyles(a: ExportableArticle, url: string): FormattedCitation[] {
+  const csl = toCsl(a, url);
+  const key = JSON.stringify(csl);
+  const known = formatted.get(key);
+  if (known) {
+    formatted.delete(key);
+    formatted.set(key, known);
+    return known;
+  }
   registerStyles();
-  const cite = new Cite(toCsl(a, url));
-  return CITATION_STYLES.map((s) => {
+  const cite = new Cite(csl);
+  const citations = CITATION_STYLES.map((s) => {
     const text = cite.format('bibliography', { format: 'text', template: s.id, lang: 'en-US' }) as string;
     return { style: s.id, label: s.label, text: text.trim().replace(/^1\.\s+/, '') };
   });
+  if (formatted.size >= MAX_FORMATTED) formatted.delete(formatted.keys().next().value!);
+  formatted.set(key, citations);
+  return citations;
 }

@@ -1,14 +1,16 @@
 // Summarizes a V8 CPU profile (node --cpu-prof; BENCH_CPU_PROF in `npm run bench -- pages`):
 // the functions with the most self time, and the packages (or our own folders) that hold the most
-// time inclusive of what they call. `tsx scripts/bench/summarize-cpu-profile.ts file.cpuprofile [top]`
+// time inclusive of what they call. `tsx scripts/bench/summarize-cpu-profile.ts file.cpuprofile [top] [last-seconds]`
+// last-seconds keeps only the end of the profile (the measured load: the server exits right after
+// it), so start-up and warm-up (module loading, the first citeproc run) do not count.
 import fs from 'node:fs';
 
 type CallFrame = { functionName: string; url: string; lineNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('Usage: summarize-cpu-profile.ts file.cpuprofile [top]');
+const [file, topArg, lastArg] = process.argv.slice(2);
+if (!file) throw new Error('Usage: summarize-cpu-profile.ts file.cpuprofile [top] [last-seconds]');
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 
@@ -31,7 +33,11 @@ const frameName = (f: CallFrame) =>
 const self = new Map<string, number>();
 const inclusivePlace = new Map<string, number>();
 let total = 0;
+let elapsed = 0;
+const sampledAt = profile.timeDeltas.map((delta) => (elapsed += delta / 1000));
+const from = lastArg ? elapsed - Number(lastArg) * 1000 : -Infinity;
 profile.samples.forEach((id, i) => {
+  if (sampledAt[i]! < from) return;
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
   total += ms;
   const leaf = byId.get(id)!;
