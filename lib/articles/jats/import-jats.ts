@@ -4,7 +4,7 @@ import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Element } from './jats-dom';
 import type { XmlInput } from './jats-xml-input';
-import { findOrCreateJournal } from './find-or-create-journal';
+import { findOrCreateJournal, type JournalsSeen } from './find-or-create-journal';
 import { parseJats, type ParsedArticle } from './parse-jats';
 import { replaceArticleAuthors } from './replace-article-authors';
 import type { PreparedAssets } from '../assets/prepare-assets';
@@ -93,7 +93,8 @@ function writeArticles(files: { input: ImportJatsInput; parsed: ParsedArticle }[
       // the end, rather than on each of those writes (migration search_vector_once_per_import).
       await tx.$executeRaw`SELECT set_config('journal.search_vector_deferred', 'on', true)`;
       const written: WrittenArticle[] = [];
-      for (const { input, parsed } of files) written.push(await writeArticle(tx, input, parsed));
+      const seen: SeenInBatch = { journals: new Map(), issues: new Map() };
+      for (const { input, parsed } of files) written.push(await writeArticle(tx, input, parsed, seen));
       await writeArticleParts(tx, written);
       await tx.$executeRaw`SELECT article_search_vector_refresh_articles(${written.map((w) => w.result.articleId)}::text[])`;
       return written.map((w) => w.result);
@@ -113,24 +114,23 @@ type WrittenArticle = {
   alertsNow: boolean;
 };
 
+/** Journals and issues a batch has written already: its files mostly share them. */
+type SeenInBatch = {
+  journals: JournalsSeen;
+  issues: Map<string, { facts: string; issue: { id: string; publishedAt: Date | null } }>;
+};
+
 /** The journal, issue and article row of one file; the rest is written for the batch at once. */
-async function writeArticle(tx: Tx, input: ImportJatsInput, parsed: ParsedArticle): Promise<WrittenArticle> {
+async function writeArticle(
+  tx: Tx,
+  input: ImportJatsInput,
+  parsed: ParsedArticle,
+  seen: SeenInBatch,
+): Promise<WrittenArticle> {
   const { fileName, position } = input;
   const warnings = [...parsed.warnings];
-  const journal = await findOrCreateJournal(tx, parsed.journal, warnings);
-  const issue = parsed.issue
-    ? await tx.issue.upsert({
-        where: {
-          journalId_volume_number: {
-            journalId: journal.id,
-            volume: parsed.issue.volume,
-            number: parsed.issue.number,
-          },
-        },
-        create: { journalId: journal.id, ...parsed.issue },
-        update: { year: parsed.issue.year, month: parsed.issue.month, dateLabel: parsed.issue.dateLabel },
-      })
-    : null;
+  const journal = await findOrCreateJournal(tx, parsed.journal, warnings, seen.journals);
+  const issue = parsed.issue ? await upsertIssue(tx, journal.id, parsed.issue, seen.issues) : null;
   const existing = await tx.article.findUnique({ where: { doi: parsed.doi }, select: { id: true } });
   const data = {
     ...articleFields(parsed, fileName),
@@ -162,6 +162,29 @@ async function writeArticle(tx: Tx, input: ImportJatsInput, parsed: ParsedArticl
     alertsNow,
   };
 }
+
+/** The article's issue, its dates as this file gives them; once per batch for the same facts. */
+async function upsertIssue(
+  tx: Tx,
+  journalId: string,
+  issue: NonNullable<ParsedArticle['issue']>,
+  seen: SeenInBatch['issues'],
+): Promise<{ id: string; publishedAt: Date | null }> {
+  // The last write of this issue stands: the same facts again need no statement.
+  const key = JSON.stringify([journalId, issue.volume, issue.number]);
+  const facts = JSON.stringify(issue);
+  const known = seen.get(key);
+  if (known?.facts === facts) return known.issue;
+  const stored = await tx.issue.upsert({
+    where: { journalId_volume_number: { journalId, volume: issue.volume, number: issue.number } },
+    create: { journalId, ...issue },
+    update: { year: issue.year, month: issue.month, dateLabel: issue.dateLabel },
+    select: { id: true, publishedAt: true },
+  });
+  seen.set(key, { facts, issue: stored });
+  return stored;
+}
+
 /**
  * The batch's authors, topics, figures, files and import sources, a statement each rather than one
  * per article. A DOI twice in a batch is one article: the last file's parts are the ones stored.
@@ -199,10 +222,11 @@ async function writeArticleParts(tx: Tx, written: WrittenArticle[]) {
         importedAt,
       })),
     });
+  const alerted = new Set(written.filter((w) => w.alertsNow).map((w) => w.result.articleId));
   await enqueueJobs(
     tx,
     articles
-      .filter((w) => w.alertsNow)
+      .filter((w) => alerted.has(w.result.articleId))
       .map(({ result: { articleId } }) => ({
         task: 'match-saved-searches',
         payload: { articleIds: [articleId] },
