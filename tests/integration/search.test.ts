@@ -99,6 +99,18 @@ describe('search', () => {
     expect(await dois(search('pemphigus'))).toEqual(['10.1000/title', '10.1000/abstract', '10.1000/body']);
   });
 
+  it('indexes a huge article’s first 1,000,000 characters of full text, and shows its snippet from them', async () => {
+    const filler = '<p>Nothing to see in this paragraph of the long review.</p>'.repeat(20_000); // 1.2 MB
+    await addArticle('10.1000/huge', {
+      isFree: true,
+      fullTextHtml: `<p>Early mention of dupilumab.</p>${filler}<p>Late mention of omalizumab.</p>`,
+    });
+    const { results } = await searchArticles(search('dupilumab'), anonymous, now);
+    expect(results.map((r) => r.doi)).toEqual(['10.1000/huge']);
+    expect(snippetText(results[0]!.snippet)).toContain('Early mention of dupilumab');
+    expect(await dois(search('omalizumab'))).toEqual([]);
+  });
+
   it('finds authors by name, and lists an author’s articles with ?author=', async () => {
     await addArticle('10.1000/joly', {
       title: 'Bullous pemphigoid',
