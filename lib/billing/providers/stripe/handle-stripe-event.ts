@@ -15,8 +15,14 @@ export type EventOutcome = 'processed' | 'duplicate' | 'ignored' | 'unmatched';
  */
 export type ReceiptOutcome = 'queued' | 'duplicate' | 'ignored';
 
-/** The job that applies a received event is keyed by it, so /admin/jobs can show which it was. */
+/**
+ * The job that retries one event that failed when its object's events were applied is keyed by
+ * the event, so /admin/jobs can show which it was.
+ */
 export const stripeEventJobKey = (eventId: string) => `stripe-event:${eventId}`;
+
+/** The job that applies one Stripe object's received events, in order: one per object at a time. */
+export const stripeObjectJobKey = (objectId: string) => `stripe-object:${objectId}`;
 
 export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'checkout.session.completed',
@@ -39,9 +45,9 @@ const isUnmatchedReference = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
 
 /**
- * The queue an event's job runs in: jobs of one queue run one at a time, in the order added. A
- * customer's events (its checkout, subscription, invoices, charges) touch the same rows, so they
- * share one; an object without a customer has its own.
+ * The Stripe object whose events apply one at a time, in the order received: a customer's events
+ * (its checkout, subscription, invoices, charges) touch the same rows, so they share one; an
+ * object without a customer is its own.
  */
 function objectOf(event: Stripe.Event): string {
   const object = event.data.object as { id: string; customer?: string | { id: string } | null };
@@ -51,32 +57,34 @@ function objectOf(event: Stripe.Event): string {
 type Receipt = { event: Stripe.Event; rawBody: string };
 
 /**
- * Records verified events under their ids and queues one `apply-stripe-event` job each (the event
- * is the job's payload), in one statement: both or neither, and no interactive transaction (on
- * the embedded database one would hold its single session across round trips). A redelivery
- * changes nothing, except that an event whose applying failed is retried at once, with its
- * attempts back.
+ * Records verified events under their ids, with their bodies, in the order they arrived, and
+ * queues one `apply-stripe-events` job per object they name (keyed by the object: a job already
+ * waiting takes the new events too), in one statement: both or neither, and no interactive
+ * transaction (on the embedded database one would hold its single session across round trips).
+ * A redelivery changes nothing, except that an event whose own retry job failed is retried at
+ * once, with its attempts back.
  */
 async function receiveBatch(receipts: Receipt[]): Promise<ReceiptOutcome[]> {
   const ids = receipts.map((r) => r.event.id);
   // Data-modifying CTEs always run; the SELECT ones that call graphile-worker run because the
-  // final SELECT counts their rows.
+  // final SELECT counts their rows. add_jobs takes each key once per call (ON CONFLICT), hence
+  // DISTINCT; no named queue: the drain orders an object's events (apply-received-stripe-events.ts).
   const rows = await db.$queryRaw<{ id: string; queued: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${receipts.map((r) => r.event.type)}::text[],
                            ${receipts.map((r) => objectOf(r.event))}::text[], ${receipts.map((r) => r.rawBody)}::text[])
-        AS i(id, type, object_id, body)
+        WITH ORDINALITY AS i(id, type, object_id, body, arrival)
     ), received AS (
-      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId")
-      SELECT id, type, object_id FROM input
+      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId", "body")
+      SELECT id, type, object_id, body FROM input ORDER BY arrival
       ON CONFLICT ("id") DO NOTHING
-      RETURNING "id"
+      RETURNING "id", "objectId"
     ), queued AS (
       SELECT graphile_worker.add_jobs(ARRAY(
-        SELECT ROW('apply-stripe-event', json_build_object('event', i.body::json), 'stripe:' || i.object_id, NULL,
-                   ${env.STRIPE_EVENT_MAX_ATTEMPTS}::smallint, ${stripeEventJobKey('')} || i.id, NULL, NULL
+        SELECT ROW('apply-stripe-events', json_build_object('objectId', o."objectId"), NULL, NULL,
+                   ${env.STRIPE_EVENT_MAX_ATTEMPTS}::smallint, ${stripeObjectJobKey('')} || o."objectId", NULL, NULL
                )::graphile_worker.job_spec
-        FROM input i JOIN received r ON r.id = i.id)) AS job
+        FROM (SELECT DISTINCT "objectId" FROM received) o)) AS job
     ), failed AS (
       SELECT j.id, j.key FROM graphile_worker.jobs j JOIN input i ON j.key = ${stripeEventJobKey('')} || i.id
       WHERE j.attempts > 0 AND j.locked_at IS NULL AND i.id NOT IN (SELECT id FROM received)
@@ -101,7 +109,7 @@ const receiveTogether = batchCalls<Receipt, ReceiptOutcome>({
 });
 
 /**
- * Records a verified event under its id and queues its `apply-stripe-event` job (the webhook
+ * Records a verified event under its id and queues its object's `apply-stripe-events` job (the webhook
  * answers 2xx once this returns). Events we do not handle are not recorded: they are answered
  * 2xx and forgotten.
  */
@@ -111,9 +119,10 @@ export function receiveStripeEvent(event: Stripe.Event, rawBody: string): Promis
 }
 
 /**
- * The worker's side (the `apply-stripe-event` job, whose payload is the event as received):
- * throws when it failed, and the job is retried with backoff; after its last attempt it waits on
- * /admin/jobs with its error.
+ * The worker's side (an `apply-stripe-events` job for each received event in turn, and the
+ * `apply-stripe-event` job of one that failed there, whose payload is the event as received):
+ * throws when it failed; the event's own job is retried with backoff, and after its last attempt
+ * it waits on /admin/jobs with its error.
  */
 export function applyStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   // Its signature was checked when it arrived: the job holds the body Stripe signed.
