@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { enqueueJobs, type JobPayloads } from '@/lib/jobs/enqueue-jobs';
-import { applyStripeEvent, stripeEventJobKey, stripeObjectJobKey } from './handle-stripe-event';
+import { applyStripeEventsTogether, stripeEventJobKey, stripeObjectJobKey } from './handle-stripe-event';
 import type { Stripe } from './stripe-client';
 
-/** Events read per claim: the claim is renewed between batches, so a long backlog keeps it. */
-const BATCH = 50;
+/**
+ * Events applied together (their Stripe reads at once, their writes in one transaction); the
+ * claim is renewed between batches, so a long backlog keeps it.
+ */
+const BATCH = 20;
 
 /**
  * Claims the object's drain for `drainer`, or renews its own claim: one statement, so two workers
@@ -42,27 +45,27 @@ const pendingEvents = (objectId: string, limit: number) =>
     ORDER BY r.sequence LIMIT ${limit}`;
 
 /**
- * Applies one event; one that fails gets an `apply-stripe-event` job of its own (at once, then
- * with backoff, up to STRIPE_EVENT_MAX_ATTEMPTS; then /admin/jobs lists it for Retry), so it
- * neither blocks the object's later events nor is lost.
+ * Applies a batch of the object's events, in order; one that fails gets an `apply-stripe-event`
+ * job of its own (at once, then with backoff, up to STRIPE_EVENT_MAX_ATTEMPTS; then /admin/jobs
+ * lists it for Retry), so it neither blocks the object's later events nor is lost.
  */
-async function applyOrHandOff(body: string): Promise<void> {
-  // The body Stripe signed, its signature checked on arrival.
-  const event = JSON.parse(body) as JobPayloads['apply-stripe-event']['event'];
-  try {
-    await applyStripeEvent(event as unknown as Stripe.Event);
-  } catch (error) {
+async function applyOrHandOff(bodies: string[]): Promise<void> {
+  // The bodies Stripe signed, their signatures checked on arrival.
+  const events = bodies.map((body) => JSON.parse(body) as JobPayloads['apply-stripe-event']['event']);
+  const failed = await applyStripeEventsTogether(events as unknown as Stripe.Event[]);
+  for (const { event, error } of failed) {
     const reason = error instanceof Error ? error.message : String(error);
     console.warn(`Stripe event ${event.id} (${event.type}) failed; retrying it on its own: ${reason}`);
-    await enqueueJobs(db, [
-      {
-        task: 'apply-stripe-event',
-        payload: { event },
-        key: stripeEventJobKey(event.id),
-        maxAttempts: env.STRIPE_EVENT_MAX_ATTEMPTS,
-      },
-    ]);
   }
+  await enqueueJobs(
+    db,
+    failed.map(({ event }) => ({
+      task: 'apply-stripe-event',
+      payload: { event: event as unknown as JobPayloads['apply-stripe-event']['event'] },
+      key: stripeEventJobKey(event.id),
+      maxAttempts: env.STRIPE_EVENT_MAX_ATTEMPTS,
+    })),
+  );
 }
 
 /**
@@ -82,7 +85,7 @@ export async function applyReceivedStripeEvents(objectId: string): Promise<void>
     try {
       do {
         events = await pendingEvents(objectId, BATCH);
-        for (const { body } of events) await applyOrHandOff(body);
+        await applyOrHandOff(events.map((e) => e.body));
       } while (events.length === BATCH && (await claim(objectId, drainer)));
     } finally {
       await release(objectId, drainer);

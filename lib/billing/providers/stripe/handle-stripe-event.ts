@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { idOf, readStripeEvent } from './read-stripe-event';
+import { idOf, readStripeEvent, type BillingChange } from './read-stripe-event';
 import type { Stripe } from './stripe-client';
 
 /** 'unmatched': recorded without effect, since it names something this site does not have. */
@@ -45,13 +45,18 @@ const isUnmatchedReference = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
 
 /**
- * The Stripe object whose events apply one at a time, in the order received: a customer's events
- * (its checkout, subscription, invoices, charges) touch the same rows, so they share one; an
- * object without a customer is its own.
+ * Whose events apply one at a time, in the order received (one job applies them together): a
+ * customer's events (its checkout, subscription, invoices, charges) touch the same rows, so they
+ * share one; so do a reader's Checkout Sessions without a customer (our user id, which we set as
+ * client_reference_id); any other object without a customer is its own.
  */
 function objectOf(event: Stripe.Event): string {
-  const object = event.data.object as { id: string; customer?: string | { id: string } | null };
-  return idOf(object.customer) ?? object.id;
+  const object = event.data.object as {
+    id: string;
+    customer?: string | { id: string } | null;
+    client_reference_id?: string | null;
+  };
+  return idOf(object.customer) ?? object.client_reference_id ?? object.id;
 }
 
 type Receipt = { event: Stripe.Event; rawBody: string };
@@ -139,22 +144,25 @@ export function applyStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!HANDLED_EVENT_TYPES.has(event.type)) return 'ignored';
+  // Reads from Stripe first: no transaction waits on the network.
+  return applyChange(event, await readStripeEvent(event));
+}
+
+// Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/** Records the event and applies its change in one transaction (handleStripeEvent, after the read). */
+async function applyChange(event: Stripe.Event, change: BillingChange | null): Promise<EventOutcome> {
   try {
-    // Reads from Stripe first: no transaction waits on the network.
-    const change = await readStripeEvent(event);
-    return await db.$transaction(
-      async (tx) => {
-        const first = await tx.stripeEvent.createMany({
-          data: [{ id: event.id, type: event.type }],
-          skipDuplicates: true,
-        });
-        if (!first.count) return 'duplicate';
-        await change?.(tx);
-        return 'processed';
-      },
-      // Deliveries queue for the database in bursts: wait rather than fail (Stripe would retry anyway).
-      { maxWait: 15_000, timeout: 15_000 },
-    );
+    return await db.$transaction(async (tx) => {
+      const first = await tx.stripeEvent.createMany({
+        data: [{ id: event.id, type: event.type }],
+        skipDuplicates: true,
+      });
+      if (!first.count) return 'duplicate';
+      await change?.(tx);
+      return 'processed';
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (!isUnmatchedReference(error)) throw error;
     const problem = 'It names a user, article or checkout session this site does not have; nothing was granted.';
@@ -163,6 +171,51 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
     await db.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, problem }], skipDuplicates: true });
     return 'unmatched';
   }
+}
+
+export type FailedEvent = { event: Stripe.Event; error: unknown };
+
+/**
+ * handleStripeEvent for several received events of one Stripe object, in order (the drain's
+ * batch): their Stripe reads at once, then their writes in one transaction, each event still
+ * recorded under its id with its writes. Should any write fail, that transaction rolls back and
+ * they apply one at a time, so each fails (or is recorded as unmatched) alone. Returns the events
+ * that failed, with their errors, for retrying on their own.
+ */
+export async function applyStripeEventsTogether(events: Stripe.Event[]): Promise<FailedEvent[]> {
+  const handled = events.filter((event) => HANDLED_EVENT_TYPES.has(event.type));
+  const reads = await Promise.allSettled(handled.map((event) => readStripeEvent(event)));
+  const failed: FailedEvent[] = [];
+  const ready: { event: Stripe.Event; change: BillingChange | null }[] = [];
+  handled.forEach((event, i) => {
+    const read = reads[i]!;
+    if (read.status === 'fulfilled') ready.push({ event, change: read.value });
+    else failed.push({ event, error: read.reason });
+  });
+  if (ready.length > 1) {
+    try {
+      await db.$transaction(async (tx) => {
+        const first = await tx.stripeEvent.createManyAndReturn({
+          data: ready.map(({ event }) => ({ id: event.id, type: event.type })),
+          skipDuplicates: true,
+          select: { id: true },
+        });
+        const isFirst = new Set(first.map((e) => e.id));
+        for (const { event, change } of ready) if (isFirst.has(event.id)) await change?.(tx);
+      }, TRANSACTION_OPTIONS);
+      return failed;
+    } catch {
+      // One of them failed: each on its own below, where its error (or its problem) is its own.
+    }
+  }
+  for (const { event, change } of ready) {
+    try {
+      await applyChange(event, change);
+    } catch (error) {
+      failed.push({ event, error });
+    }
+  }
+  return failed;
 }
 
 /** The newest events that could not be applied, for the admin console. */
