@@ -17,7 +17,11 @@ import { POST } from '@/app/api/stripe/webhook/route';
 import { listJobFailures, retryFailedJob } from '@/lib/admin/job-failures';
 import { applyReceivedStripeEvents } from '@/lib/billing/providers/stripe/apply-received-stripe-events';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { stripeEventJobKey, stripeObjectJobKey } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import {
+  listUnmatchedStripeEvents,
+  stripeEventJobKey,
+  stripeObjectJobKey,
+} from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../support/reset-db';
 import { runQueuedJobs } from '../support/run-queued-jobs';
@@ -101,12 +105,26 @@ describe('Stripe webhook: the job queue', () => {
       userId: user.id,
     });
     const failing = makeEvent('customer.subscription.updated', missing);
+    // Its write fails (no such article): recorded as unmatched, on its own.
+    const unmatched = makeEvent('checkout.session.completed', {
+      id: newId('cs'),
+      object: 'checkout.session',
+      mode: 'payment',
+      payment_status: 'paid',
+      customer: subscription.customer,
+      client_reference_id: user.id,
+      metadata: { kind: 'purchase', userId: user.id, articleId: 'no-such-article' },
+      amount_total: 3000,
+      currency: 'usd',
+      payment_intent: newId('pi'),
+      subscription: null,
+    });
     const created = makeEvent('customer.subscription.created', subscription);
-    await acknowledge(failing);
-    await acknowledge(created);
+    for (const event of [failing, unmatched, created]) await acknowledge(event);
     await runQueuedJobs();
     expect(await db.subscription.count()).toBe(1);
     expect((await listJobFailures()).map((f) => f.key)).toEqual([stripeEventJobKey(failing.id)]);
+    expect((await listUnmatchedStripeEvents()).map((e) => e.id)).toEqual([unmatched.id]);
   });
 
   it('an event that failed its last attempt is listed with its error; Retry (audited) applies it', async () => {
