@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { batchCalls } from '@/lib/batch-calls';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { idOf, readStripeEvent, type BillingChange } from './read-stripe-event';
+import { idOf, readStripeEvent, type BillingChange, type SubscriptionReads } from './read-stripe-event';
 import type { Stripe } from './stripe-client';
 
 /** 'unmatched': recorded without effect, since it names something this site does not have. */
@@ -177,14 +177,16 @@ export type FailedEvent = { event: Stripe.Event; error: unknown };
 
 /**
  * handleStripeEvent for several received events of one Stripe object, in order (the drain's
- * batch): their Stripe reads at once, then their writes in one transaction, each event still
+ * batch): their Stripe reads at once (one per subscription), then their writes in one transaction, each event still
  * recorded under its id with its writes. Should any write fail, that transaction rolls back and
  * they apply one at a time, so each fails (or is recorded as unmatched) alone. Returns the events
  * that failed, with their errors, for retrying on their own.
  */
 export async function applyStripeEventsTogether(events: Stripe.Event[]): Promise<FailedEvent[]> {
   const handled = events.filter((event) => HANDLED_EVENT_TYPES.has(event.type));
-  const reads = await Promise.allSettled(handled.map((event) => readStripeEvent(event)));
+  // Received before any of them is read: one read of a subscription serves them all.
+  const subscriptionReads: SubscriptionReads = new Map();
+  const reads = await Promise.allSettled(handled.map((event) => readStripeEvent(event, subscriptionReads)));
   const failed: FailedEvent[] = [];
   const ready: { event: Stripe.Event; change: BillingChange | null }[] = [];
   handled.forEach((event, i) => {
