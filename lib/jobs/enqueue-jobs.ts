@@ -5,7 +5,9 @@ import type { Prisma } from '@/generated/prisma/client';
 export type JobPayloads = {
   'send-email': { outboxEmailId: string };
   'send-issue-alerts': { issueId: string };
-  /** The Stripe event as received (its signature checked then). */
+  /** One Stripe object (a customer, or an object without one) whose received events to apply. */
+  'apply-stripe-events': { objectId: string };
+  /** The Stripe event as received (its signature checked then), which failed among its object's. */
   'apply-stripe-event': { event: { id: string; type: string; data: { object: Record<string, unknown> } } };
   'send-cme-follow-up': { attemptId: string };
   'match-saved-searches': { articleIds: string[] };

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { applyReceivedStripeEvents } from '@/lib/billing/providers/stripe/apply-received-stripe-events';
 import { applyStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import type { Stripe } from '@/lib/billing/providers/stripe/stripe-client';
 import { sendCommitmentFollowUp } from '@/lib/cme/send-commitment-follow-up';
@@ -13,6 +14,7 @@ import type { JobPayloads, JobTask } from './enqueue-jobs';
 const payloadSchemas = {
   'send-email': z.object({ outboxEmailId: z.string().min(1) }),
   'send-issue-alerts': z.object({ issueId: z.string().min(1) }),
+  'apply-stripe-events': z.object({ objectId: z.string().min(1) }),
   'apply-stripe-event': z.object({
     event: z.looseObject({
       id: z.string().min(1),
@@ -43,7 +45,9 @@ export const jobTasks: TaskList = {
     deliverEmail(outboxEmailId, { number: job.attempts, isLast: job.attempts >= job.max_attempts }),
   ),
   'send-issue-alerts': task('send-issue-alerts', ({ issueId }) => sendIssueAlerts(issueId)),
-  // Queued by the Stripe webhook (receiveStripeEvent), one queue per customer: applied in order.
+  // Queued by the Stripe webhook (receiveStripeEvent), one per customer: its events in order.
+  'apply-stripe-events': task('apply-stripe-events', ({ objectId }) => applyReceivedStripeEvents(objectId)),
+  // One event that failed among its customer's, retried on its own with backoff.
   'apply-stripe-event': task('apply-stripe-event', ({ event }) => applyStripeEvent(event as unknown as Stripe.Event)),
   'send-cme-follow-up': task('send-cme-follow-up', ({ attemptId }) => sendCommitmentFollowUp(attemptId)),
   'match-saved-searches': task('match-saved-searches', ({ articleIds }) => matchSavedSearches(articleIds)),

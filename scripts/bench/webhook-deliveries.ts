@@ -36,9 +36,9 @@ type QueueState = { pending: number; failed: number };
 const queueState = async () =>
   (
     await db.$queryRaw<QueueState[]>`
-      SELECT count(*) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL)::int AS pending,
+      SELECT count(*) FILTER (WHERE (attempts < max_attempts AND run_at <= now()) OR locked_at IS NOT NULL)::int AS pending,
              count(*) FILTER (WHERE attempts >= max_attempts AND locked_at IS NULL)::int AS failed
-      FROM graphile_worker.jobs WHERE task_identifier = 'apply-stripe-event'`
+      FROM graphile_worker.jobs WHERE task_identifier IN ('apply-stripe-events', 'apply-stripe-event')`
   )[0]!;
 
 /** Runs the workers until no event waits; returns the seconds from their start. */

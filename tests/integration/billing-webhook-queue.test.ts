@@ -1,6 +1,7 @@
-// The Stripe webhook on the job queue: the route answers once the event is recorded and its job
-// queued (nothing applied yet), a worker applies it, a customer's events share one queue, and an
-// event whose last attempt failed is listed for admins with its error until Retry applies it.
+// The Stripe webhook on the job queue: the route answers once the event is recorded and its
+// customer's job queued (nothing applied yet), a worker applies it, a customer's events share one
+// job and apply in the order received, and an event whose last attempt failed is listed for
+// admins with its error until Retry applies it.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const standIn = await vi.hoisted(async () => {
@@ -14,12 +15,18 @@ const standIn = await vi.hoisted(async () => {
 
 import { POST } from '@/app/api/stripe/webhook/route';
 import { listJobFailures, retryFailedJob } from '@/lib/admin/job-failures';
+import { applyReceivedStripeEvents } from '@/lib/billing/providers/stripe/apply-received-stripe-events';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { stripeEventJobKey } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import {
+  listUnmatchedStripeEvents,
+  stripeEventJobKey,
+  stripeObjectJobKey,
+} from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../support/reset-db';
 import { runQueuedJobs } from '../support/run-queued-jobs';
 import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
+import { newId, subscriptionObject } from '../support/stripe-stand-in';
 import { webhookTestKit } from '../support/webhook-test-kit';
 
 const { paidPurchaseSession, paidSubscription } = webhookTestKit(standIn);
@@ -28,11 +35,12 @@ const acknowledge = async (event: TestEvent) => {
   const res = await POST(webhookRequest(event));
   return { status: res.status, body: (await res.json()) as { outcome?: string } };
 };
-const jobOf = async (eventId: string) =>
-  (
-    await db.$queryRaw<{ queue: string | null; attempts: number }[]>`
-      SELECT queue_name AS queue, attempts FROM graphile_worker.jobs WHERE key = ${stripeEventJobKey(eventId)}`
-  )[0];
+const jobsKeyed = (key: string) =>
+  db.$queryRaw<{ task: string; attempts: number }[]>`
+    SELECT task_identifier AS task, attempts FROM graphile_worker.jobs WHERE key = ${key}`;
+const jobOf = async (eventId: string) => (await jobsKeyed(stripeEventJobKey(eventId)))[0];
+/** The job that applies a customer's received events. */
+const customerJobs = (customerId: unknown) => jobsKeyed(stripeObjectJobKey(String(customerId)));
 
 beforeEach(resetDatabase);
 afterAll(() => standIn.close());
@@ -47,29 +55,76 @@ describe('Stripe webhook: the job queue', () => {
       objectId: session.customer,
     });
     expect(await db.articlePurchase.count()).toBe(0);
-    expect(await jobOf(event.id)).toEqual({ queue: `stripe:${String(session.customer)}`, attempts: 0 });
+    expect(await customerJobs(session.customer)).toEqual([{ task: 'apply-stripe-events', attempts: 0 }]);
     // Redelivered before the worker came to it: still one job, and it will apply once.
     expect((await acknowledge(event)).body.outcome).toBe('duplicate');
+    expect(await customerJobs(session.customer)).toHaveLength(1);
     await runQueuedJobs();
     expect(await db.articlePurchase.count()).toBe(1);
     expect(await db.stripeEvent.count()).toBe(1);
     expect(await jobOf(event.id)).toBeUndefined();
+    expect(await customerJobs(session.customer)).toEqual([]);
     expect((await acknowledge(event)).body.outcome).toBe('duplicate');
     await runQueuedJobs();
     expect(await db.articlePurchase.count()).toBe(1);
   });
 
-  it('a customer’s events share one queue, applied in the order received', async () => {
+  it('a customer’s events share one job, applied in the order received', async () => {
     const { subscription } = await paidSubscription();
     const created = makeEvent('customer.subscription.created', subscription);
     const deleted = makeEvent('customer.subscription.deleted', subscription);
     await acknowledge(created);
     await acknowledge(deleted);
-    const queues = [(await jobOf(created.id))?.queue, (await jobOf(deleted.id))?.queue];
-    expect(queues).toEqual([`stripe:${String(subscription.customer)}`, `stripe:${String(subscription.customer)}`]);
+    expect(await customerJobs(subscription.customer)).toEqual([{ task: 'apply-stripe-events', attempts: 0 }]);
     await runQueuedJobs();
     const applied = await db.stripeEvent.findMany({ orderBy: { processedAt: 'asc' } });
     expect(applied.map((e) => e.id)).toEqual([created.id, deleted.id]);
+  });
+
+  it('one worker at a time applies a customer’s events: a second finds them taken and leaves them', async () => {
+    const { subscription } = await paidSubscription();
+    const created = makeEvent('customer.subscription.created', subscription);
+    const deleted = makeEvent('customer.subscription.deleted', subscription);
+    await acknowledge(created);
+    await acknowledge(deleted);
+    const hold = standIn.holdNext('GET', `/v1/subscriptions/${String(subscription.id)}`);
+    const first = applyReceivedStripeEvents(String(subscription.customer));
+    await hold.arrived;
+    // The first worker waits on Stripe for the created event: the second must not apply `deleted`.
+    await applyReceivedStripeEvents(String(subscription.customer));
+    expect(await db.stripeEvent.count()).toBe(0);
+    hold.release();
+    await first;
+    const applied = await db.stripeEvent.findMany({ orderBy: { processedAt: 'asc' } });
+    expect(applied.map((e) => e.id)).toEqual([created.id, deleted.id]);
+  });
+
+  it('an event that fails does not hold back its customer’s later ones', async () => {
+    const { user, subscription } = await paidSubscription();
+    const missing = subscriptionObject(newId('sub'), String(subscription.customer), 'price_monthly_test', {
+      userId: user.id,
+    });
+    const failing = makeEvent('customer.subscription.updated', missing);
+    // Its write fails (no such article): recorded as unmatched, on its own.
+    const unmatched = makeEvent('checkout.session.completed', {
+      id: newId('cs'),
+      object: 'checkout.session',
+      mode: 'payment',
+      payment_status: 'paid',
+      customer: subscription.customer,
+      client_reference_id: user.id,
+      metadata: { kind: 'purchase', userId: user.id, articleId: 'no-such-article' },
+      amount_total: 3000,
+      currency: 'usd',
+      payment_intent: newId('pi'),
+      subscription: null,
+    });
+    const created = makeEvent('customer.subscription.created', subscription);
+    for (const event of [failing, unmatched, created]) await acknowledge(event);
+    await runQueuedJobs();
+    expect(await db.subscription.count()).toBe(1);
+    expect((await listJobFailures()).map((f) => f.key)).toEqual([stripeEventJobKey(failing.id)]);
+    expect((await listUnmatchedStripeEvents()).map((e) => e.id)).toEqual([unmatched.id]);
   });
 
   it('an event that failed its last attempt is listed with its error; Retry (audited) applies it', async () => {

@@ -14,9 +14,9 @@ async function countWaitingJobs(): Promise<number> {
 }
 
 export async function runQueuedJobs(): Promise<void> {
-  // runOnce ends when it finds nothing it may take; a queue (one Stripe customer's events) can
-  // still look held for a moment after its previous job completed, so run again while due jobs
-  // wait (on a busy machine the second of two queued events was otherwise left behind).
+  // runOnce ends when it finds nothing it may take; a job can be added while it runs (a Stripe
+  // event that failed among its customer's gets a job of its own), or still look held for a
+  // moment on a busy PostgreSQL, so run again while due jobs wait.
   for (let round = 0; round < 10; round++) {
     await runOnce({
       connectionString: process.env.DATABASE_URL,
@@ -26,7 +26,7 @@ export async function runQueuedJobs(): Promise<void> {
       logger: jobLogger,
     });
     if ((await countWaitingJobs()) === 0) return;
-    // Give a queue still held by a job just finished (a busy PostgreSQL) a moment to free.
+    // Give a job just finished on a busy PostgreSQL a moment to free.
     await new Promise((resolve) => setTimeout(resolve, 100 * (round + 1)));
   }
 }

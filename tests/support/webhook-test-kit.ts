@@ -14,9 +14,10 @@ import { newId, type StripeStandIn } from './stripe-stand-in';
 type Delivery = { status: number; body: { received?: boolean; outcome?: string; error?: string } };
 
 /**
- * Runs the due jobs until the event's own job has ended: done (its applied record says how), or
- * failed this attempt (then a 500 with its error, what Stripe would have seen had the route
- * applied it inline). Another delivery's worker may hold the job meanwhile: then it waits.
+ * Runs the due jobs until the event has been applied (its applied record says how) or its own
+ * retry job failed this attempt (then a 500 with its error, what Stripe would have seen had the
+ * route applied it inline). Another delivery's worker may hold its customer's job meanwhile: then
+ * it waits.
  */
 async function applyQueued(eventId: string, ack: Delivery['body']): Promise<Delivery> {
   for (;;) {
@@ -24,11 +25,9 @@ async function applyQueued(eventId: string, ack: Delivery['body']): Promise<Deli
     const [job] = await db.$queryRaw<{ attempts: number; locked: boolean; lastError: string | null }[]>`
       SELECT attempts, locked_at IS NOT NULL AS locked, last_error AS "lastError"
       FROM graphile_worker.jobs WHERE key = ${stripeEventJobKey(eventId)}`;
-    if (!job) {
-      const applied = await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } });
-      return { status: 200, body: { ...ack, outcome: applied.problem ? 'unmatched' : 'processed' } };
-    }
-    if (job.attempts > 0 && !job.locked) return { status: 500, body: { error: job.lastError ?? '' } };
+    const applied = job ? null : await db.stripeEvent.findUnique({ where: { id: eventId } });
+    if (applied) return { status: 200, body: { ...ack, outcome: applied.problem ? 'unmatched' : 'processed' } };
+    if (job && job.attempts > 0 && !job.locked) return { status: 500, body: { error: job.lastError ?? '' } };
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

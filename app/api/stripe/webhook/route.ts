@@ -1,5 +1,5 @@
 // POST /api/stripe/webhook – verifies Stripe's signature on the raw body, records the event and
-// queues it; a worker applies it (lib/jobs/job-tasks.ts, apply-stripe-event).
+// queues its customer's job; a worker applies it (lib/jobs/job-tasks.ts, apply-stripe-events).
 import { NextResponse } from 'next/server';
 import { receiveStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
 import { verifyWebhook } from '@/lib/billing/providers/stripe/verify-webhook';

@@ -36,7 +36,15 @@ export function readCheckoutMetadata(session: Stripe.Checkout.Session): Checkout
  * Webhooks are triggers, not truth: whatever mentions a subscription, its current state is
  * re-read from Stripe, stamped with when it was read, so deliveries in any order converge.
  */
-async function readSubscription(subscriptionId: string) {
+async function readSubscription(subscriptionId: string, reads?: SubscriptionReads) {
+  const shared = reads?.get(subscriptionId);
+  if (shared) return shared;
+  const read = readSubscriptionNow(subscriptionId);
+  reads?.set(subscriptionId, read);
+  return read;
+}
+
+async function readSubscriptionNow(subscriptionId: string) {
   const readAt = new Date();
   const subscription = await getStripe().subscriptions.retrieve(subscriptionId);
   const item = subscription.items.data[0];
@@ -59,8 +67,15 @@ async function readSubscription(subscriptionId: string) {
   return { snapshot, readAt };
 }
 
-async function subscriptionChange(subscriptionId: string): Promise<BillingChange | null> {
-  const read = await readSubscription(subscriptionId);
+/**
+ * Subscription reads shared by events received before any of them was read (one drain batch):
+ * one read after they all arrived is as current as one each. Never across batches: a read begun
+ * before an event was sent can miss the change it reports.
+ */
+export type SubscriptionReads = Map<string, ReturnType<typeof readSubscriptionNow>>;
+
+async function subscriptionChange(subscriptionId: string, reads?: SubscriptionReads): Promise<BillingChange | null> {
+  const read = await readSubscription(subscriptionId, reads);
   return read && ((tx) => syncSubscription(tx, read.snapshot, read.readAt));
 }
 
@@ -69,7 +84,10 @@ async function subscriptionChange(subscriptionId: string): Promise<BillingChange
  * waits for async_payment_succeeded), or the subscription as Stripe now reports it. Shared by the
  * webhook and the success page.
  */
-export function checkoutChange(session: Stripe.Checkout.Session): Promise<BillingChange | null> {
+export function checkoutChange(
+  session: Stripe.Checkout.Session,
+  reads?: SubscriptionReads,
+): Promise<BillingChange | null> {
   const metadata = readCheckoutMetadata(session);
   if (!metadata) {
     console.warn(`Checkout Session ${session.id} carries no valid metadata of ours; ignored.`);
@@ -77,7 +95,7 @@ export function checkoutChange(session: Stripe.Checkout.Session): Promise<Billin
   }
   if (metadata.kind === 'subscription') {
     const subscriptionId = idOf(session.subscription);
-    return subscriptionId ? subscriptionChange(subscriptionId) : Promise.resolve(null);
+    return subscriptionId ? subscriptionChange(subscriptionId, reads) : Promise.resolve(null);
   }
   if (!PAID.has(session.payment_status)) return Promise.resolve(null);
   const grant = {
@@ -120,7 +138,7 @@ export async function subscriptionPaidBy(paymentId: string): Promise<string | nu
   return invoice?.providerSubscriptionId ?? null;
 }
 
-async function invoiceChange(invoice: Stripe.Invoice): Promise<BillingChange> {
+async function invoiceChange(invoice: Stripe.Invoice, reads?: SubscriptionReads): Promise<BillingChange> {
   const metadataOwner = subscriptionOwnerSchema.safeParse(invoice.parent?.subscription_details?.metadata);
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
   const paymentId = await paymentIntentOf(invoice);
@@ -128,7 +146,7 @@ async function invoiceChange(invoice: Stripe.Invoice): Promise<BillingChange> {
   const isReversed =
     paymentId && (await db.paymentReversal.count({ where: { provider: 'stripe', providerPaymentId: paymentId } }));
   if (subscriptionId && isReversed) await endStripeBilling(subscriptionId);
-  const subscription = subscriptionId ? await readSubscription(subscriptionId) : null;
+  const subscription = subscriptionId ? await readSubscription(subscriptionId, reads) : null;
   const status = invoice.status ?? 'open';
   const record = {
     provider: 'stripe' as const,
@@ -161,13 +179,13 @@ async function reversalChange(
 }
 
 /** Each event's reads from Stripe happen here, before the transaction; the change writes only. */
-export function readStripeEvent(event: Stripe.Event): Promise<BillingChange | null> {
+export function readStripeEvent(event: Stripe.Event, reads?: SubscriptionReads): Promise<BillingChange | null> {
   switch (event.type) {
     // checkout.session.completed grants what was bought, unless an async payment is still pending;
     // async_payment_succeeded grants it once the delayed payment (e.g. bank debit) cleared.
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
-      return checkoutChange(event.data.object);
+      return checkoutChange(event.data.object, reads);
     case 'checkout.session.async_payment_failed':
       // Nothing was granted, so nothing changes; recorded so the event is answered 2xx once.
       console.info(`Checkout Session ${event.data.object.id}: the delayed payment failed; no access granted.`);
@@ -175,12 +193,12 @@ export function readStripeEvent(event: Stripe.Event): Promise<BillingChange | nu
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted':
-      return subscriptionChange(event.data.object.id);
+      return subscriptionChange(event.data.object.id, reads);
     // A failed payment records the open invoice; the subscription converges (past_due, then
     // canceled or unpaid as Stripe's retry settings decide).
     case 'invoice.paid':
     case 'invoice.payment_failed':
-      return invoiceChange(event.data.object);
+      return invoiceChange(event.data.object, reads);
     case 'charge.refunded': {
       const charge = event.data.object;
       if (!charge.refunded) return Promise.resolve(null);
