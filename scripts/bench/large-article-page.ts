@@ -2,6 +2,7 @@
 // render of its page (the first request for each of several such articles, so neither Next's cache
 // nor the micro-cache answers), the subscriber's page (per reader, with the full text in it: first
 // request per article, then again) and the subscriber's full-text response (the entitled variant).
+import path from 'node:path';
 import { signIn } from '../scale/sign-in';
 import { startBenchServer } from './bench-server';
 import { LARGE_SOURCE, readCorpus, repeatBody, withDoi } from './large-jats';
@@ -57,6 +58,9 @@ export async function benchLargeArticlePage(): Promise<LargePageFigures> {
       });
       dois.push(copy.doi);
     }
+    // BENCH_CPU_PROF=<folder>: a CPU profile of the server while it renders these pages (written as it exits).
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await server.restart({}, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`]);
     const cookie = await signIn(server.baseUrl, 'subscriber@example.com', 'journal-demo-2026');
     if (!cookie) throw new Error('The seeded subscriber could not sign in.');
     const pages = [];
@@ -87,5 +91,6 @@ export async function benchLargeArticlePage(): Promise<LargePageFigures> {
     };
   } finally {
     await server.stop();
+    if (process.env.BENCH_CPU_PROF) console.error(`CPU profile of the renders in ${process.env.BENCH_CPU_PROF}`);
   }
 }
