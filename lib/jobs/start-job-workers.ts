@@ -48,11 +48,10 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
     // that instant runs the job again, which every task allows (an event applies once by its id).
     preset: { worker: { completeJobBatchDelay: 0 } },
   });
-  // A worker that finds nothing waits POLL_INTERVAL_MS, and one that asks while another worker's
-  // fetch holds the named queues (graphile-worker locks every free queue for the fetch) finds
-  // nothing though jobs wait: on PostgreSQL 4 workers applied Stripe events at 157/s, mostly
-  // asleep. A job ending frees its queue, so wake the idle workers then; nothing polls faster
-  // when the queue is empty.
+  // A worker that finds nothing waits POLL_INTERVAL_MS, and on the embedded database no NOTIFY
+  // wakes it when a job is added (one PGlite session). A job that ends often leaves work behind
+  // (a Stripe customer's drain queues its next events, an email batch its next), so wake the
+  // idle workers then; nothing polls faster when the queue is empty.
   let isStopping = false;
   runner.events.on('job:complete', ({ worker }) => {
     if (!isStopping) worker.workerPool.nudge(concurrency);
