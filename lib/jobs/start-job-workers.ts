@@ -50,7 +50,7 @@ export async function startJobWorkers(options: { concurrency?: number } = {}): P
   });
   // A worker that finds nothing waits POLL_INTERVAL_MS, and on the embedded database no NOTIFY
   // wakes it when a job is added (one PGlite session). A job that ends often leaves work behind
-  // (a Stripe customer's drain queues its next events, an email batch its next), so wake the
+  // (a Stripe customer's drain that found the customer taken queues itself again), so wake the
   // idle workers then; nothing polls faster when the queue is empty.
   let isStopping = false;
   runner.events.on('job:complete', ({ worker }) => {
