@@ -22,8 +22,9 @@ export async function checkDatabaseStall(options: {
   // The longest one request may wait: a pool slot or a new connection, then one unanswered
   // statement (statement timeout + pg's 1 s grace), and a second for the rest of the request.
   const maxMs = settings.DATABASE_CONNECT_TIMEOUT_MS + settings.DATABASE_STATEMENT_TIMEOUT_MS + 1000 + 1000;
-  // Each instance: the app's pool and its job workers' pool.
-  const perInstance = settings.DATABASE_POOL_SIZE + jobPoolSize(settings.JOB_CONCURRENCY);
+  // Each instance: the app's pool, its job workers' pool and the one connection scripts/server.mjs
+  // keeps for the institution ranges' version check.
+  const perInstance = settings.DATABASE_POOL_SIZE + jobPoolSize(settings.JOB_CONCURRENCY) + 1;
   const pool = perInstance * instances;
   let openAtStall = 0;
   let peakDuring = 0;
