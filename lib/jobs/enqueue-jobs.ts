@@ -25,6 +25,8 @@ export type JobSpec<T extends JobTask = JobTask> = {
   maxAttempts?: number;
   /** Not before this instant (default: at once). */
   runAt?: Date;
+  /** A waiting job under the same key keeps its own time (by default a second enqueue moves it to `runAt`). */
+  keepsWaitingJobsTime?: boolean;
 };
 
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -39,10 +41,11 @@ export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: JobSpec[])
   await tx.$executeRaw`
     SELECT graphile_worker.add_job(
       j.task, j.payload::json, queue_name => j.queue, max_attempts => j.max_attempts, job_key => j.key,
-      run_at => coalesce(j.run_at, now()))
+      run_at => coalesce(j.run_at, now()), job_key_mode => j.key_mode)
     FROM unnest(
       ${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
       ${jobs.map((j) => j.queue ?? null)}::text[], ${jobs.map((j) => j.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)}::int[],
-      ${jobs.map((j) => j.key)}::text[], ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[]
-    ) AS j(task, payload, queue, max_attempts, key, run_at)`;
+      ${jobs.map((j) => j.key)}::text[], ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[],
+      ${jobs.map((j) => (j.keepsWaitingJobsTime ? 'preserve_run_at' : 'replace'))}::text[]
+    ) AS j(task, payload, queue, max_attempts, key, run_at, key_mode)`;
 }

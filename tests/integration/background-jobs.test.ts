@@ -15,6 +15,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { sendEmail } from '@/lib/email/send-email';
 import { listJobFailures, retryFailedJob } from '@/lib/admin/job-failures';
+import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
 import { startJobWorkers, type JobWorkers } from '@/lib/jobs/start-job-workers';
 import { resetDatabase } from '../support/reset-db';
 import { runQueuedJobs } from '../support/run-queued-jobs';
@@ -120,5 +121,32 @@ describe('emails as jobs', () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'job.retry' } });
     expect(audit).toMatchObject({ actorEmail: 'admin@example.org', targetType: 'Job', targetId: failures[0]!.id });
     await expect(retryFailedJob(admin, { jobId: '999999999' })).rejects.toThrow(/No job has this number/);
+  });
+});
+
+describe('a job enqueued again under its key', () => {
+  const runAtOf = async (key: string) =>
+    (await db.$queryRaw<{ runAt: Date }[]>`SELECT run_at AS "runAt" FROM graphile_worker.jobs WHERE key = ${key}`)[0]
+      ?.runAt;
+  const later = () => new Date(Date.now() + 300_000);
+
+  it('moves the waiting job to its new time, unless asked to keep the waiting job’s (a due Stripe drain stays due)', async () => {
+    const job = (key: string, runAt?: Date, keepsWaitingJobsTime?: boolean) => ({
+      task: 'apply-stripe-events' as const,
+      payload: { objectId: key },
+      key,
+      runAt,
+      keepsWaitingJobsTime,
+    });
+    await enqueueJobs(db, [job('moved'), job('kept')]);
+    const due = (await runAtOf('kept'))!;
+    expect(due.getTime()).toBeLessThanOrEqual(Date.now());
+
+    await enqueueJobs(db, [job('moved', later()), job('kept', later(), true)]);
+    expect((await runAtOf('moved'))!.getTime()).toBeGreaterThan(Date.now() + 200_000);
+    expect(await runAtOf('kept')).toEqual(due);
+    // With nothing waiting under the key, the time asked for is the job's.
+    await enqueueJobs(db, [job('new', later(), true)]);
+    expect((await runAtOf('new'))!.getTime()).toBeGreaterThan(Date.now() + 200_000);
   });
 });

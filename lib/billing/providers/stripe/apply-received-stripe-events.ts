@@ -94,7 +94,11 @@ export async function applyReceivedStripeEvents(objectId: string): Promise<void>
   }
 }
 
-/** Queues this object's job again for when the current claim would be stale (or at once if it is gone). */
+/**
+ * Queues this object's job again for when the current claim would be stale (or at once if it is
+ * gone). A job already waiting under the key (a newer event's, due now) keeps its time: the claim
+ * may have been let go since it was read, and that event must not wait for the stale time.
+ */
 async function comeBackWhenStale(objectId: string): Promise<void> {
   const [held] = await db.$queryRaw<{ staleAt: Date }[]>`
     SELECT "claimedAt" + make_interval(secs => ${env.JOB_STALE_LOCK_SECONDS}) AS "staleAt"
@@ -106,6 +110,7 @@ async function comeBackWhenStale(objectId: string): Promise<void> {
       key: stripeObjectJobKey(objectId),
       maxAttempts: env.STRIPE_EVENT_MAX_ATTEMPTS,
       runAt: held?.staleAt,
+      keepsWaitingJobsTime: true,
     },
   ]);
 }
