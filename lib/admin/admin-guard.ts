@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { ValidationError } from '@/lib/errors/app-error';
-import { validatedAction, type ActionState } from '@/lib/http/action';
+import { listOf, validatedAction, type ActionState } from '@/lib/http/action';
 
 /** The signed-in admin, or the 401/403 answer a route handler (the console's downloads) gives instead. */
 export async function guardAdmin(): Promise<CurrentUser | Response> {
@@ -28,12 +28,6 @@ type AdminActionOptions<R> = FormShape & {
   /** What the admin is told once it is done (default "Saved."). */
   describe?: (result: R) => Pick<ActionState, 'message' | 'details'>;
 };
-
-const listOf = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** The form as its schema reads it; anything else (a hand-made value) is left for the schema to refuse. */
 async function readAdminForm(formData: FormData, { checkboxes = [], lists = [], read }: FormShape) {

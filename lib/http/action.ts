@@ -14,6 +14,13 @@ export type ActionState = { ok: boolean; message: string; fieldErrors?: Record<s
 
 export const initialActionState: ActionState = { ok: false, message: '' };
 
+/** A text area's list as forms send it: one entry per line (or comma), blanks left out. */
+export const listOf = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { path, message } of error.issues.map(plainIssue)) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { validatedAction, validatedActionWithUser, type ActionState } from '@/lib/http/action';
+import { listOf, validatedAction, validatedActionWithUser, type ActionState } from '@/lib/http/action';
 import { librarianAction } from '@/lib/librarian/librarian-guard';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { MAX_METADATA_BYTES } from './parse-idp-metadata';
@@ -27,12 +27,6 @@ const idpForm = z.object({
 });
 const adminIdpForm = idpForm.extend({ institutionId: z.string().trim().min(1).max(40) });
 const adminRemoveForm = z.object({ institutionId: z.string().trim().min(1).max(40) });
-
-const listOf = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 async function metadataOf(data: z.infer<typeof idpForm>, formData: FormData): Promise<string> {
   const file = formData.get('metadataFile');
