@@ -27,7 +27,21 @@ type Stage = {
   /** Print the output as it comes, each line after this prefix ('' for none), not when it ends. */
   stream?: string;
 };
-type Outcome = { name: string; code: number | null; seconds: number };
+/** failures: the lines of a failed stage that name what failed, printed again in the summary. */
+type Outcome = { name: string; code: number | null; seconds: number; failures?: string[] };
+
+// A test runner's line that names a failure: vitest's "FAIL" and "×", Playwright's "✘", tsc's and
+// eslint's "error". CI keeps only the end of the output, where the summary is, so these go there too.
+const FAILURE_LINE = /\bFAIL\b|×|✘|\berror\b|Error:/;
+const MAX_FAILURE_LINES = 30;
+const withoutColours = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
+function failureLines(output: string): string[] {
+  const lines = output
+    .split('\n')
+    .map(withoutColours)
+    .filter((line) => FAILURE_LINE.test(line));
+  return [...new Set(lines.map((line) => line.trim()))].slice(0, MAX_FAILURE_LINES);
+}
 
 const running = new Set<ChildProcess>();
 function stopAll() {
@@ -60,7 +74,8 @@ function run(stage: Stage): Promise<Outcome> {
     let output = '';
     let partial = '';
     const take = (chunk: Buffer) => {
-      if (stage.stream === undefined) return void (output += chunk.toString());
+      output += chunk.toString();
+      if (stage.stream === undefined) return;
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) process.stdout.write(`${stage.stream}${line}\n`);
@@ -73,7 +88,7 @@ function run(stage: Stage): Promise<Outcome> {
       if (stage.stream === undefined) process.stdout.write(`\n── ${stage.name} ──\n${output.trimEnd()}\n`);
       else if (partial) process.stdout.write(`${stage.stream}${partial}\n`);
       console.log(`── ${stage.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
-      resolve({ name: stage.name, code, seconds });
+      resolve({ name: stage.name, code, seconds, failures: code === 0 ? undefined : failureLines(output) });
     });
   });
 }
@@ -88,7 +103,10 @@ async function phase(stages: Promise<Outcome>[]) {
 function finish(code: number): never {
   stopAll();
   console.log(`\nnpm test ${code === 0 ? 'passed' : 'FAILED'}:`);
-  for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok    ' : 'FAILED'} ${o.name} (${o.seconds} s)`);
+  for (const o of outcomes) {
+    console.log(`  ${o.code === 0 ? 'ok    ' : 'FAILED'} ${o.name} (${o.seconds} s)`);
+    for (const line of o.failures ?? []) console.log(`           ${line}`);
+  }
   process.exit(code);
 }
 

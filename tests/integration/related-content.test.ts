@@ -171,14 +171,16 @@ describe('PubMed box', () => {
   });
 
   it('gives up on a slow NCBI within the budget', async () => {
-    standIn = await startNcbiStandIn({ neighbours, delayMs: 3000 });
+    // NCBI answers after 30 s; anything well under that means the 300 ms budget cut it short (the
+    // bound is loose so a loaded machine's slow database calls never trip it).
+    standIn = await startNcbiStandIn({ neighbours, delayMs: 30_000 });
     const articleId = await articleWithCache(new Date(Date.now() - 40 * 24 * 3600_000));
     const started = Date.now();
     expect(await getPubmedArticles(articleId, { baseUrl: standIn.url, budgetMs: 300 })).toEqual({
       status: 'ok',
       items: cachedItems,
     });
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
