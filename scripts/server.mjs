@@ -16,10 +16,13 @@
 //   Next's own headers are fixed at build time, and a build may be served on either scheme.
 // - While the database is away, a page Next fails with its 500 goes out as a clear 503 with
 //   Retry-After (lib/http/database-unavailable.mjs): Next cannot give a page another status.
+// - A page's notFound() comes from Next as an empty HTML shell (a Next.js bug); it goes out as the
+//   real not-found page (scripts/lib/not-found-page.mjs).
 import http from 'node:http';
 import next from 'next';
 import pg from 'pg';
 import { createMicroCache } from './lib/micro-cache.mjs';
+import { createNotFoundPageSource, replaceNotFoundErrorShell } from './lib/not-found-page.mjs';
 import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
 import { watchInstitutionRanges } from './lib/institution-ranges.mjs';
 import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
@@ -58,6 +61,7 @@ const ranges = watchInstitutionRanges({
 });
 await ranges.ready;
 const trustProxies = compileTrustedProxies(process.env.TRUSTED_PROXIES ?? '');
+const notFoundPage = createNotFoundPageSource(`http://127.0.0.1:${port}`);
 
 /**
  * Marks an article-page request that could be entitled; anything a client sent in the header is
@@ -90,6 +94,7 @@ const server = http.createServer((req, res) => {
   // A request that could be entitled never reads or fills the shared micro-cache.
   if (!markReaderRequest(req, res) && cache?.handle(req, res)) return;
   answerUnavailableInsteadOf500(req, res);
+  replaceNotFoundErrorShell(req, res, notFoundPage);
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

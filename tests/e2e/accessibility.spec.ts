@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeOn } from './support/axe';
 import { ADMIN_PAGES } from './support/admin';
 import { signIn } from './support/auth';
 import { loadSeedQuiz } from './support/cme';
@@ -84,7 +84,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
     });
   }
   await page.goto(path);
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axeOn(page).analyze();
   const found = violations.map(
     (v) => `${path} ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
   );

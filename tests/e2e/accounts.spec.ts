@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeOn } from './support/axe';
 import { linkFromLatestEmail, registerViaUi, signIn, uniqueEmail } from './support/auth';
 import { sql } from './support/db';
 import { submitForm } from './support/server-actions';
@@ -243,7 +243,7 @@ for (const path of [
 ]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axeOn(page).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }
@@ -251,7 +251,7 @@ for (const path of [
 for (const path of ['/account', '/activate']) {
   test(`${path} (signed in) has no serious accessibility violations`, async ({ page }) => {
     await signIn(page, 'subscriber@example.com', undefined, path);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axeOn(page).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }

@@ -163,3 +163,26 @@ test('pages cached for everyone never carry a signed-in header, whoever asked fi
   }
   await Promise.all([subscriber.close(), visitor.close()]);
 });
+
+// A page's notFound() comes from Next as an empty shell that only JavaScript fills
+// (scripts/lib/not-found-page.mjs); the reader gets the real not-found page in the HTML instead.
+test('without JavaScript an unknown article, issue or certificate shows the not-found page, with status 404', async ({
+  browser,
+}) => {
+  const context = await browser.newContext(NO_JS);
+  const page = await context.newPage();
+  for (const path of ['/doi/10.1001/no-such-article', '/issues/999/9', '/cme/certificates/CME-0000-0000-0000']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('main')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to the current issue' })).toBeVisible();
+  }
+  // A client navigation (an RSC request) keeps Next's own answer.
+  const rsc = await page.request.get('/doi/10.1001/no-such-article', { headers: { rsc: '1' } });
+  expect(rsc.status()).toBe(404);
+  expect(rsc.headers()['content-type']).toContain('text/x-component');
+  await context.close();
+});

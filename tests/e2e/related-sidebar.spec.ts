@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeOn } from './support/axe';
 import { registerViaUi, signIn } from './support/auth';
 import { SEED_DOI } from './support/content';
 import { domBoxOrder, dragBoxWithMouse, expectBoxOrder, paintedBoxOrder } from './support/related';
@@ -100,7 +100,7 @@ test('a visitor keeps their order in this browser', async ({ page }) => {
 test('boxes collapse and expand, and the sidebar is accessible open and collapsed', async ({ page }) => {
   await openArticle(page);
   const analyze = async () => {
-    const { violations } = await new AxeBuilder({ page }).include('.article-aside').analyze();
+    const { violations } = await axeOn(page).include('.article-aside').analyze();
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
