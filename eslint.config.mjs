@@ -39,4 +39,10 @@ export default tseslint.config(
     plugins: { boundaries },
     rules: { 'boundaries/no-server-only-in-client': 'error' },
   },
+  {
+    // The domain never imports the HTTP layer (lib/http/); the adapters named for it may.
+    files: ['lib/**/*.{ts,tsx,js,mjs}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/no-http-in-domain': 'error' },
+  },
 );

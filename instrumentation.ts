@@ -1,11 +1,11 @@
 // Next calls register() once when the server starts, and onRequestError with every error it caught
 // while answering a request. register() also starts this instance's background-job workers
 // (lib/jobs/): every instance runs them, and scripts/server.mjs stops them on SIGTERM. A page that failed because the database is away is noted, so our
-// server answers it 503 rather than Next's 500 (lib/http/database-unavailable.mjs).
+// server answers it 503 rather than Next's 500 (lib/errors/database-unavailable.mjs).
 import type { Instrumentation } from 'next';
 import { env } from '@/lib/env';
 import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
-import { noteDatabaseUnavailable } from '@/lib/http/database-unavailable.mjs';
+import { noteDatabaseUnavailable } from '@/lib/errors/database-unavailable.mjs';
 
 export async function register() {
   // A certificate is a promise to boards and employers that it can be checked offline; one signed

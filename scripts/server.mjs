@@ -1,6 +1,6 @@
 // Production HTTP server: Next's request handler behind a Node server of our own.
 // - Every request carries the socket's address in a header no client can set (Next by itself
-//   keeps a client-sent X-Forwarded-For); lib/http/client-ip.ts reads it, believing
+//   keeps a client-sent X-Forwarded-For); lib/access/client-ip.ts reads it, believing
 //   X-Forwarded-For only from TRUSTED_PROXIES.
 // - Pages that are the same for every visitor are served from a short in-memory cache
 //   (scripts/lib/micro-cache.mjs): Next's own prerender cache is about half as fast as a
@@ -15,7 +15,7 @@
 // - HSTS is sent when the site's address (SITE_URL) is https, decided here when the server starts:
 //   Next's own headers are fixed at build time, and a build may be served on either scheme.
 // - While the database is away, a page Next fails with its 500 goes out as a clear 503 with
-//   Retry-After (lib/http/database-unavailable.mjs): Next cannot give a page another status.
+//   Retry-After (lib/errors/database-unavailable.mjs): Next cannot give a page another status.
 // - A page's notFound() comes from Next as an empty HTML shell (a Next.js bug); it goes out as the
 //   real not-found page (scripts/lib/not-found-page.mjs).
 import http from 'node:http';
@@ -25,9 +25,9 @@ import { createMicroCache } from './lib/micro-cache.mjs';
 import { createNotFoundPageSource, replaceNotFoundErrorShell } from './lib/not-found-page.mjs';
 import { refuseRequest, sendRefusal } from './lib/request-guard.mjs';
 import { watchInstitutionRanges } from './lib/institution-ranges.mjs';
-import { answerUnavailableInsteadOf500 } from '../lib/http/database-unavailable.mjs';
+import { answerUnavailableInsteadOf500 } from '../lib/errors/database-unavailable.mjs';
 import { ARTICLE_PAGE_PATH, hasReaderCookies, READER_HEADER } from '../lib/http/reader-request.mjs';
-import { compileTrustedProxies, resolveClientIp } from '../lib/http/resolve-client-ip.mjs';
+import { compileTrustedProxies, resolveClientIp } from '../lib/access/resolve-client-ip.mjs';
 import { FLUSH_USAGE, recordSharedArticleView } from '../lib/usage/shared-page-usage.mjs';
 
 const PEER_IP_HEADER = 'x-journal-peer-ip';

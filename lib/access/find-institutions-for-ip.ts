@@ -6,7 +6,7 @@ import type { InstitutionFact } from './decide-access';
 /**
  * The rows of institutions with a range that contains `ip`: PostgreSQL's inet/cidr types do the
  * matching (IPv4 and IPv6). The caller's address is already validated and normalized
- * (lib/http/client-ip). A fragment, so the access facts can load it in their one statement.
+ * (lib/access/client-ip). A fragment, so the access facts can load it in their one statement.
  */
 export function institutionsContaining(ip: string | null): Prisma.Sql {
   return Prisma.sql`

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders } from '@/lib/access/client-ip';
 import { hashInstitutionToken, institutionSessionCookieName } from '@/lib/saml/institution-session-cookie';
 import type { Reader } from './load-access-facts';
 

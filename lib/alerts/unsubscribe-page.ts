@@ -1,5 +1,5 @@
 import 'server-only';
-import { escapeHtml } from '@/lib/http/html-message';
+import { escapeHtml } from '@/lib/escape-html';
 
 type Page = { status: number; title: string; message: string; form?: { action: string; button: string } };
 

@@ -20,7 +20,7 @@ import { verifyEmail } from '@/lib/auth/verify-email';
 import { passwordProblem } from '@/lib/auth/password-strength';
 import type { ActionState } from '@/lib/http/action';
 import { validatedAction, validatedActionWithUser } from '@/lib/http/action';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders } from '@/lib/access/client-ip';
 import { formatDate } from '@/lib/format-date';
 
 /** A weak new password answers on its field, before anything else happens. */

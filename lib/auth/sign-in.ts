@@ -41,7 +41,7 @@ export type SignedInUser = {
 export class SignInError extends Error {}
 
 export type SignInContext = {
-  /** The client's address (lib/http/client-ip.ts); null when unknown. */
+  /** The client's address (lib/access/client-ip.ts); null when unknown. */
   ip: string | null;
   /** The known-device cookie's value, if the browser sent one (lib/auth/known-device.ts). */
   knownDevice?: string | null;

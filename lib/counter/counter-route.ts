@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
-import { RETRY_AFTER_SECONDS } from '@/lib/http/database-unavailable.mjs';
+import { RETRY_AFTER_SECONDS } from '@/lib/errors/database-unavailable.mjs';
 import { counterException, CounterRequestError, httpStatusOf } from './counter-exceptions';
 
 /**

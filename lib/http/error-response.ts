@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import { asClientError } from '@/lib/errors/as-client-error';
 import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
 import { describeZodError, plainIssue } from '@/lib/errors/plain-zod-issues';
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './database-unavailable.mjs';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/lib/errors/database-unavailable.mjs';
 import type { ErrorReply } from './error-reply';
 
 export function errorResponse(error: unknown): NextResponse {

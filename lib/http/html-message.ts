@@ -1,8 +1,5 @@
 // A small, self-contained HTML page for answers a browser shows directly (PDF refused, not found).
-
-export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '@/lib/escape-html';
 
 export function htmlMessage(
   status: number,

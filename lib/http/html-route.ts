@@ -1,6 +1,6 @@
 import 'server-only';
 import { isDatabaseUnavailable } from '@/lib/errors/database-errors';
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_PAGE } from './database-unavailable.mjs';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_PAGE } from '@/lib/errors/database-unavailable.mjs';
 import { htmlMessage } from './html-message';
 
 /**

@@ -12,6 +12,7 @@ export type JobPayloads = {
   'send-cme-follow-up': { attemptId: string };
   'match-saved-searches': { articleIds: string[] };
   'send-search-digests': Record<string, never>;
+  'prune-stripe-event-bodies': Record<string, never>;
 };
 export type JobTask = keyof JobPayloads;
 

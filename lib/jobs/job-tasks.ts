@@ -3,6 +3,7 @@ import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import { applyReceivedStripeEvents } from '@/lib/billing/providers/stripe/apply-received-stripe-events';
 import { applyStripeEvent } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import { pruneStripeEventBodies } from '@/lib/billing/providers/stripe/prune-stripe-event-bodies';
 import type { Stripe } from '@/lib/billing/providers/stripe/stripe-client';
 import { sendCommitmentFollowUp } from '@/lib/cme/send-commitment-follow-up';
 import { deliverEmail } from '@/lib/email/deliver-email';
@@ -26,6 +27,7 @@ const payloadSchemas = {
   'match-saved-searches': z.object({ articleIds: z.array(z.string().min(1)).max(10_000) }),
   // graphile-worker's crontab gives its jobs a payload of its own (`_cron`): nothing here reads it.
   'send-search-digests': z.object({}).transform(() => ({})),
+  'prune-stripe-event-bodies': z.object({}).transform(() => ({})),
 } satisfies { [T in JobTask]: z.ZodType<JobPayloads[T]> };
 
 /** A task that parses its payload (a job row is input like any other) before it acts. */
@@ -52,11 +54,16 @@ export const jobTasks: TaskList = {
   'send-cme-follow-up': task('send-cme-follow-up', ({ attemptId }) => sendCommitmentFollowUp(attemptId)),
   'match-saved-searches': task('match-saved-searches', ({ articleIds }) => matchSavedSearches(articleIds)),
   'send-search-digests': task('send-search-digests', () => sendSearchDigests()),
+  'prune-stripe-event-bodies': task('prune-stripe-event-bodies', () => pruneStripeEventBodies()),
 };
 
 /**
  * Recurring jobs (graphile-worker's crontab, UTC): each tick is queued once across instances. The
  * digest runs hourly and each search decides whether its week is up, so a digest lost to an
- * outage goes out at the next tick rather than a week late.
+ * outage goes out at the next tick rather than a week late. Applied Stripe events lose their
+ * bodies daily, once past their retention (a missed day is caught up the next).
  */
-export const jobCrontab = '0 * * * * send-search-digests ?max=3';
+export const jobCrontab = `
+0 * * * * send-search-digests ?max=3
+15 4 * * * prune-stripe-event-bodies ?max=3
+`;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@/lib/http/html-message';
+import { escapeHtml } from '@/lib/escape-html';
 import { SAML_PATHS } from './sp-settings';
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders } from '@/lib/access/client-ip';
 import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { institutionSessionCookieName } from '@/lib/saml/institution-session-cookie';

@@ -25,7 +25,7 @@ export function createRangeSet(cidrs) {
   }
   return {
     size: ranges.length,
-    /** @param {string | null} ip a normalized address (lib/http/resolve-client-ip.mjs) */
+    /** @param {string | null} ip a normalized address (lib/access/resolve-client-ip.mjs) */
     contains(ip) {
       if (!ip || !ipaddr.isValid(ip)) return false;
       const address = ipaddr.parse(ip);

@@ -3,7 +3,7 @@
 // away every answer must be the normal one (cached pages) or a clear, fast 503: Retry-After, the
 // "briefly unavailable" page for pages and JSON {error} for /api, no stack trace or internals.
 // Afterwards the site must recover by itself. Latencies are reported, not asserted.
-import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
+import { UNAVAILABLE_MESSAGE } from '../../lib/errors/database-unavailable.mjs';
 import { check } from './checks';
 import type { PrivatePostgres } from './private-postgres';
 

@@ -10,7 +10,7 @@ import { startStallingProxy, type StallingProxy } from '../../tests/support/stal
 import { startStripeStandIn, type StripeStandIn } from '../../tests/support/stripe-stand-in';
 import { startSmtpStandIn, type SmtpStandIn } from '../../tests/support/smtp-stand-in';
 import { stripeTestEnv } from '../../tests/support/stripe-events';
-import { UNAVAILABLE_MESSAGE } from '../../lib/http/database-unavailable.mjs';
+import { UNAVAILABLE_MESSAGE } from '../../lib/errors/database-unavailable.mjs';
 import { check, runChecks } from './checks';
 import { checkDatabaseRestart, type Probe } from './fault-db-restart';
 import { checkDatabaseStall } from './fault-db-stall';

@@ -1,7 +1,8 @@
 // The Stripe webhook on the job queue: the route answers once the event is recorded and its
 // customer's job queued (nothing applied yet), a worker applies it, a customer's events share one
 // job and apply in the order received, and an event whose last attempt failed is listed for
-// admins with its error until Retry applies it.
+// admins with its error until Retry applies it. Applied events lose their bodies once past
+// their retention, and stay duplicates.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const standIn = await vi.hoisted(async () => {
@@ -15,21 +16,30 @@ const standIn = await vi.hoisted(async () => {
 
 import { POST } from '@/app/api/stripe/webhook/route';
 import { listJobFailures, retryFailedJob } from '@/lib/admin/job-failures';
+import { parseCrontab } from 'graphile-worker';
 import { applyReceivedStripeEvents } from '@/lib/billing/providers/stripe/apply-received-stripe-events';
+import {
+  pruneStripeEventBodies,
+  STRIPE_EVENT_BODY_RETENTION_DAYS,
+} from '@/lib/billing/providers/stripe/prune-stripe-event-bodies';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   listUnmatchedStripeEvents,
   stripeEventJobKey,
   stripeObjectJobKey,
 } from '@/lib/billing/providers/stripe/handle-stripe-event';
+import { createSubscriptionCheckout } from '@/lib/billing/create-checkout';
 import { db } from '@/lib/db';
+import { enqueueJobs } from '@/lib/jobs/enqueue-jobs';
+import { jobCrontab } from '@/lib/jobs/job-tasks';
+import { createReader } from '../support/billing-fixtures';
 import { resetDatabase } from '../support/reset-db';
 import { runQueuedJobs } from '../support/run-queued-jobs';
 import { makeEvent, webhookRequest, type TestEvent } from '../support/stripe-events';
 import { newId, subscriptionObject } from '../support/stripe-stand-in';
 import { webhookTestKit } from '../support/webhook-test-kit';
 
-const { paidPurchaseSession, paidSubscription } = webhookTestKit(standIn);
+const { paidPurchaseSession, paidSubscription, lastSession } = webhookTestKit(standIn);
 
 const acknowledge = async (event: TestEvent) => {
   const res = await POST(webhookRequest(event));
@@ -158,5 +168,78 @@ describe('Stripe webhook: the job queue', () => {
     expect(await listJobFailures()).toEqual([]);
     expect(await db.subscription.count()).toBe(1);
     expect(await db.stripeEvent.count()).toBe(1);
+  });
+});
+
+describe('Stripe webhook: the bodies of applied events', () => {
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  const bodyOf = async (id: string) => (await db.receivedStripeEvent.findUniqueOrThrow({ where: { id } })).body;
+  /** A paid subscription of a reader of its own (so a Stripe customer of its own). */
+  async function subscriptionOf(email: string) {
+    await createSubscriptionCheckout(await createReader(email), 'monthly', '/');
+    const session = standIn.completeCheckout(String(lastSession().id));
+    return standIn.state.subscriptions.get(String(session.subscription))!;
+  }
+
+  it(`are cleared ${STRIPE_EVENT_BODY_RETENTION_DAYS} days after they applied, by a daily job; the row stays, so a replay changes nothing`, async () => {
+    expect(parseCrontab(jobCrontab).map((item) => item.task)).toContain('prune-stripe-event-bodies');
+    const { session } = await paidPurchaseSession();
+    const old = makeEvent('checkout.session.completed', session);
+    const recent = makeEvent('customer.subscription.created', await subscriptionOf('recent@example.org'));
+    // Stripe no longer knows this subscription: its event fails and waits on the failure list.
+    const gone = await subscriptionOf('gone@example.org');
+    standIn.state.subscriptions.delete(String(gone.id));
+    const failed = makeEvent('customer.subscription.updated', gone);
+    for (const event of [old, recent, failed]) await acknowledge(event);
+    await runQueuedJobs();
+    expect((await listJobFailures()).map((f) => f.key)).toEqual([stripeEventJobKey(failed.id)]);
+    // Received, not applied yet: another instance's worker is draining its customer.
+    const waiting = await subscriptionOf('waiting@example.org');
+    await db.stripeEventDrain.create({ data: { objectId: String(waiting.customer), claimedBy: 'another-instance' } });
+    const pending = makeEvent('customer.subscription.created', waiting);
+    expect((await acknowledge(pending)).body.outcome).toBe('queued');
+
+    const retention = STRIPE_EVENT_BODY_RETENTION_DAYS;
+    await db.stripeEvent.update({ where: { id: old.id }, data: { processedAt: daysAgo(retention + 1) } });
+    await db.stripeEvent.update({ where: { id: recent.id }, data: { processedAt: daysAgo(retention - 1) } });
+    // Received long ago, but never applied: their age does not count.
+    await db.receivedStripeEvent.updateMany({
+      where: { id: { in: [old.id, recent.id, failed.id, pending.id] } },
+      data: { receivedAt: daysAgo(retention * 2) },
+    });
+    const before = new Map((await db.receivedStripeEvent.findMany()).map((r) => [r.id, r.body] as const));
+    expect([...before.values()].every((body) => body !== null)).toBe(true);
+
+    await enqueueJobs(db, [{ task: 'prune-stripe-event-bodies', payload: {}, key: 'prune-now' }]);
+    await runQueuedJobs();
+    expect(await bodyOf(old.id)).toBeNull();
+    for (const { id } of [recent, failed, pending]) expect(await bodyOf(id), id).toBe(before.get(id));
+    expect(await db.receivedStripeEvent.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      type: 'checkout.session.completed',
+      objectId: session.customer,
+    });
+    expect(await db.stripeEvent.count({ where: { id: pending.id } })).toBe(0);
+
+    // Stripe replays the pruned event: still a duplicate, applied once.
+    const purchases = await db.articlePurchase.count();
+    expect(await acknowledge(old)).toEqual({ status: 200, body: { received: true, outcome: 'duplicate' } });
+    await runQueuedJobs();
+    expect(await db.articlePurchase.count()).toBe(purchases);
+    expect(await customerJobs(session.customer)).toEqual([]);
+    expect(await bodyOf(old.id)).toBeNull();
+  });
+
+  it('clears a backlog of many batches at once (the first run after an upgrade)', async () => {
+    const count = 2_345;
+    await db.$executeRaw`
+      INSERT INTO "ReceivedStripeEvent" ("id", "type", "objectId", "body")
+      SELECT 'evt_backlog_' || n, 'invoice.paid', 'cus_backlog', '{}' FROM generate_series(1, ${count}) n`;
+    await db.$executeRaw`
+      INSERT INTO "StripeEvent" ("id", "type", "processedAt")
+      SELECT id, type, ${daysAgo(STRIPE_EVENT_BODY_RETENTION_DAYS + 5)} FROM "ReceivedStripeEvent"`;
+    expect(await pruneStripeEventBodies()).toBe(count);
+    expect(await db.receivedStripeEvent.count({ where: { body: { not: null } } })).toBe(0);
+    expect(await db.receivedStripeEvent.count()).toBe(count);
+    expect(await pruneStripeEventBodies()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { feedResponse } from '@/lib/feeds/feed-response';
+import { feedResponse } from '@/lib/feeds/feed-route';
 import { resetDatabase } from '../support/reset-db';
 
 const parser = new XMLParser({

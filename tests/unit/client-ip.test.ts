@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTrustedProxies, resolveClientIp } from '@/lib/http/client-ip';
+import { compileTrustedProxies, resolveClientIp } from '@/lib/access/client-ip';
 
 const none = compileTrustedProxies('');
 const nginx = compileTrustedProxies('127.0.0.1, ::1');

@@ -6,7 +6,7 @@ import {
   answerUnavailableInsteadOf500,
   noteDatabaseUnavailable,
   UNAVAILABLE_MESSAGE,
-} from '@/lib/http/database-unavailable.mjs';
+} from '@/lib/errors/database-unavailable.mjs';
 
 describe('isDatabaseUnavailable', () => {
   it('knows what a PostgreSQL restart looks like through Prisma and pg', () => {

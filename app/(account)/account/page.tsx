@@ -10,7 +10,7 @@ import { BillingPanel } from '@/components/billing/billing-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { listEntitlements } from '@/lib/access/list-entitlements';
 import { requireUser } from '@/lib/auth/current-user';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders } from '@/lib/access/client-ip';
 import { changePasswordAction, resendVerificationAction, updateProfileAction } from '@/lib/auth/account-actions';
 import { getReaderTimeZone } from '@/lib/time-zone/get-reader-time-zone';
 import { TimeZoneFallbackMarker } from '@/components/ui/time-zone-fallback-marker';

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { now as clockNow } from '@/lib/clock';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders } from '@/lib/access/client-ip';
 import { requireLibrarian } from '@/lib/librarian/require-librarian';
 import { testAddress } from '@/lib/librarian/test-address';
 

@@ -1,5 +1,5 @@
 // GET /feeds/topics/<slug>.rss|.atom – a topic's RSS and Atom feeds.
-import { feedResponse } from '@/lib/feeds/feed-response';
+import { feedResponse } from '@/lib/feeds/feed-route';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   return feedResponse((await params).file, 'topic');

@@ -1,5 +1,5 @@
 // The client's address from the socket peer and X-Forwarded-For, believing the header only from
-// trusted proxies. Pure and plain JavaScript: the app (lib/http/client-ip.ts) and our HTTP server
+// trusted proxies. Pure and plain JavaScript: the app (lib/access/client-ip.ts) and our HTTP server
 // (scripts/server.mjs, which decides before Next renders whether a request could be entitled)
 // must agree on the address to the letter, so both use this one module.
 import ipaddr from 'ipaddr.js';

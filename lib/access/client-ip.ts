@@ -1,3 +1,5 @@
+// The client's address: where the access decision starts (institution ranges), and what sign-in
+// limits and usage reports count by. The domain's, so it lives here rather than in lib/http/.
 import 'server-only';
 import { env } from '@/lib/env';
 import { compileTrustedProxies, resolveClientIp } from './resolve-client-ip.mjs';

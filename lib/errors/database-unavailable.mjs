@@ -3,7 +3,9 @@
 // /api). Route handlers answer so themselves (lib/http/error-response.ts, lib/http/html-route.ts).
 // Pages cannot: Next answers a page that throws with a 500 and an empty shell. So the app notes
 // the moment it saw the database away (instrumentation.ts, per process) and our HTTP server
-// (scripts/server.mjs) turns a 500 answered in the next few seconds into this 503.
+// (scripts/server.mjs) turns a 500 answered in the next few seconds into this 503. It sits beside
+// database-errors.ts (which recognises the error) rather than in lib/http/: the sign-in
+// (lib/auth/auth-options.ts) and the COUNTER API say the same, and both are the domain's.
 
 export const UNAVAILABLE_MESSAGE = 'The journal is briefly unavailable. Please try again in a few seconds.';
 export const RETRY_AFTER_SECONDS = 5;
