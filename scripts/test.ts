@@ -30,9 +30,10 @@ type Stage = {
 /** failures: the lines of a failed stage that name what failed, printed again in the summary. */
 type Outcome = { name: string; code: number | null; seconds: number; failures?: string[] };
 
-// A test runner's line that names a failure: vitest's "FAIL" and "×", Playwright's "✘", tsc's and
-// eslint's "error". CI keeps only the end of the output, where the summary is, so these go there too.
-const FAILURE_LINE = /\bFAIL\b|×|✘|\berror\b|Error:/;
+// A line that names a failure: vitest's "FAIL" and "×" and its assertion, Playwright's "✘", tsc's
+// "error TS…" and eslint's "12:5  error". CI keeps only the end of the output, where the summary
+// is, so these go there too (not the logs of passing tests, which may say "Error:").
+const FAILURE_LINE = /\bFAIL\b|×|✘|\berror TS\d+|\d+:\d+\s+error\s|AssertionError/;
 const MAX_FAILURE_LINES = 30;
 const withoutColours = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
 function failureLines(output: string): string[] {
