@@ -13,6 +13,12 @@ export const UNMATCHED_PATH = '/_journal/not-found';
 /** Next's headers of the shell that do not describe the page sent instead. */
 const SHELL_HEADERS = /^(content-length|content-type|content-encoding|etag|x-nextjs-.*)$/i;
 
+/**
+ * Addresses whose not-found says something of its own, which only Next's shell carries (with
+ * JavaScript): the certificate check's "We did not issue a certificate with this ID".
+ */
+const OWN_NOT_FOUND = /^\/cme\/certificates\//;
+
 /** Documents only: a client navigation (RSC), an API or a static file keeps Next's answer. */
 function isDocumentRequest(req) {
   const path = (req.url ?? '').split('?')[0] ?? '';
@@ -20,6 +26,7 @@ function isDocumentRequest(req) {
     (req.method === 'GET' || req.method === 'HEAD') &&
     !req.headers.rsc &&
     path !== UNMATCHED_PATH &&
+    !OWN_NOT_FOUND.test(path) &&
     !path.startsWith('/api/') &&
     !path.startsWith('/_next/')
   );

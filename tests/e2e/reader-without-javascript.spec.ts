@@ -166,12 +166,12 @@ test('pages cached for everyone never carry a signed-in header, whoever asked fi
 
 // A page's notFound() comes from Next as an empty shell that only JavaScript fills
 // (scripts/lib/not-found-page.mjs); the reader gets the real not-found page in the HTML instead.
-test('without JavaScript an unknown article, issue or certificate shows the not-found page, with status 404', async ({
+test('without JavaScript an unknown article or issue shows the not-found page, with status 404', async ({
   browser,
 }) => {
   const context = await browser.newContext(NO_JS);
   const page = await context.newPage();
-  for (const path of ['/doi/10.1001/no-such-article', '/issues/999/9', '/cme/certificates/CME-0000-0000-0000']) {
+  for (const path of ['/doi/10.1001/no-such-article', '/issues/999/9']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

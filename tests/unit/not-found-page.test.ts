@@ -64,5 +64,7 @@ describe('replaceNotFoundErrorShell (our server, in front of Next)', () => {
     const rsc = await fetch(`${base}/doi/10.1/missing`, { headers: { rsc: '1' } });
     expect(await rsc.text()).toBe(SHELL);
     expect(await (await fetch(`${base}/api/articles`)).text()).toBe(SHELL);
+    // The certificate check's own not-found message is only in Next's answer.
+    expect(await (await fetch(`${base}/cme/certificates/CME-0000-0000-0000`)).text()).toBe(SHELL);
   });
 });
