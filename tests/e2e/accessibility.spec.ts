@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeOn } from './support/axe';
+import { watchRequests } from './support/network';
 import { ADMIN_PAGES } from './support/admin';
 import { signIn } from './support/auth';
 import { loadSeedQuiz } from './support/cme';
@@ -83,12 +84,13 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
       );
     });
   }
+  const requests = watchRequests(page);
   await page.goto(path);
   const { violations } = await axeOn(page).analyze();
   const found = violations.map(
     (v) => `${path} ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
   );
-  await page.waitForLoadState('networkidle'); // what the page fetches after load has been parsed
+  await requests.settled(); // what the page fetches after load has been parsed
   const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
   found.push(...csp.map((violation) => `${path}: Content-Security-Policy violation: ${violation}`));
   const desktop = page.viewportSize();
