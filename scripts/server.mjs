@@ -106,12 +106,18 @@ const stopJobWorkers = () => globalThis[Symbol.for('journal.stopJobWorkers')]?.(
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     const requestsDone = new Promise((resolve) => server.close(resolve));
+    // close() ends only the connections idle at that moment; a browser mid-page keeps its others
+    // open for keep-alive and sends more on them, which held the exit for the full 10 s.
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     const jobsDone = stopJobWorkers().catch((error) => console.error('[jobs] stop failed:', error));
     // COUNTER events still in memory are written before the process ends (lib/usage/).
     const usageDone = requestsDone
       .then(() => globalThis[FLUSH_USAGE]?.())
       .catch((error) => console.error('[usage] final write failed:', error));
     void Promise.all([requestsDone, jobsDone, usageDone]).then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => {
+      console.error('[server] requests or jobs still open 10 s after the stop signal: exiting anyway');
+      process.exit(0);
+    }, 10_000).unref();
   });
 }
