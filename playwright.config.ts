@@ -1,7 +1,17 @@
+import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { e2eSettings } from './tests/e2e/settings';
 
 const settings = e2eSettings();
+
+// Debian's Chromium (Playwright cannot download its own browser here): its headless shell
+// (package chromium-headless-shell), the same engine without the browser's UI, which is what
+// Playwright itself runs headless; else the full browser (package chromium). On 34 tests, one
+// machine, back to back: 62.5 s and 26.4 s of CPU with the shell, 77.2 s and 41.8 s without.
+const chromium =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file)) ??
+  '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,8 +28,7 @@ export default defineConfig({
     // the printed output, so there it is off. A run here keeps the trace of each failed test.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {
-      // Debian's Chromium: Playwright's own browser download cannot reach the network here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium,
       args: [
         '--no-sandbox',
         '--disable-gpu',
