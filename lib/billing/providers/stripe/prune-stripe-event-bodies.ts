@@ -23,19 +23,28 @@ const BATCH = 1000;
 export async function pruneStripeEventBodies(at: Date = now()): Promise<number> {
   const appliedBefore = new Date(at.getTime() - STRIPE_EVENT_BODY_RETENTION_DAYS * DAY_MS);
   let pruned = 0;
-  // In id order, each batch after the last: the scan never passes the same rows twice.
+  // The events that still have a body (the last 30 days', and those not applied), in id order,
+  // each batch after the last: the scan never passes the same rows twice, nor the pruned ones.
   for (let after = ''; ;) {
-    const [batch] = await db.$queryRaw<{ count: number; last: string | null }[]>`
-      WITH due AS (
-        SELECT r.id FROM "ReceivedStripeEvent" r JOIN "StripeEvent" s ON s.id = r.id
-        WHERE r.id > ${after} AND r.body IS NOT NULL AND s."processedAt" < ${appliedBefore}
-        ORDER BY r.id LIMIT ${BATCH}
-      ), cleared AS (
-        UPDATE "ReceivedStripeEvent" r SET body = NULL FROM due WHERE r.id = due.id RETURNING r.id
-      )
-      SELECT count(*)::int AS count, max(id) AS last FROM cleared`;
-    pruned += batch?.count ?? 0;
-    if (!batch?.last || batch.count < BATCH) return pruned;
-    after = batch.last;
+    const withBody = await db.receivedStripeEvent.findMany({
+      where: { id: { gt: after }, body: { not: null } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+    });
+    const applied = await db.stripeEvent.findMany({
+      where: { id: { in: withBody.map((event) => event.id) }, processedAt: { lt: appliedBefore } },
+      select: { id: true },
+    });
+    if (applied.length > 0) {
+      const { count } = await db.receivedStripeEvent.updateMany({
+        where: { id: { in: applied.map((event) => event.id) } },
+        data: { body: null },
+      });
+      pruned += count;
+    }
+    const last = withBody.at(-1);
+    if (!last || withBody.length < BATCH) return pruned;
+    after = last.id;
   }
 }
