@@ -50,6 +50,8 @@ test('the article page leads to the quiz, which needs an account; unanswered and
 
   // On a phone the questions wrap over several lines, inside their box: the border never cuts a line.
   await page.setViewportSize({ width: 390, height: 844 });
+  // The address changes before the quiz has rendered: all() and count() would not wait for it.
+  await expect(page.locator('fieldset legend').first()).toBeVisible();
   for (const question of await page.locator('fieldset').all()) {
     const legend = (await question.locator('legend').boundingBox())!;
     const border = (await question.boundingBox())!;

@@ -57,7 +57,9 @@ test.describe('on a phone', () => {
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
     await page.goto('/');
-    // The header's links, Subscribe included, are at least 24 px high (WCAG 2.2 target size).
+    // The header's links, Subscribe included, are at least 24 px high (WCAG 2.2 target size). The
+    // account links arrive after load (/api/me): all() would not wait for them.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Subscribe' })).toBeVisible();
     for (const link of await page.getByRole('banner').getByRole('link').all()) {
       const box = (await link.boundingBox())!;
       expect(box.height, await link.innerText()).toBeGreaterThanOrEqual(24);
