@@ -12,7 +12,8 @@ export type { AccountSummary };
  * Sign in, or the signed-in reader's links. Pages rendered per request (the per-reader article
  * page, account, admin, search and CME pages) and the shared article page (null) give `account`, so it needs
  * no request and no JavaScript there; pages cached for everyone leave it undefined and ask
- * /api/me after load (the reply read through the route's own schema).
+ * /api/me after load (the reply read through the route's own schema), or, without JavaScript,
+ * link to /account.
  */
 export function AccountNav({ account }: { account?: AccountSummary }) {
   const pathname = usePathname();
@@ -29,7 +30,16 @@ export function AccountNav({ account }: { account?: AccountSummary }) {
 
   const me = isKnown ? account : fetched;
 
-  if (me === undefined) return <span className="account-nav__placeholder" aria-hidden="true" />;
+  // Not known yet (a page cached for everyone, before /api/me answers). Without JavaScript it never
+  // is: a plain link to /account, which asks a visitor to sign in first, stands in.
+  if (me === undefined)
+    return (
+      <span className="account-nav__placeholder">
+        <noscript>
+          <Link href="/account">Account</Link>
+        </noscript>
+      </span>
+    );
   if (!me)
     return (
       <>

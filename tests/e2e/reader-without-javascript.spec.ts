@@ -150,6 +150,22 @@ test('without JavaScript a visitor sees Sign In on the search and CME pages', as
   await context.close();
 });
 
+test('without JavaScript the pages cached for everyone link to the account, which asks a visitor to sign in', async ({
+  browser,
+}) => {
+  for (const kind of ['subscriber', 'visitor'] as const) {
+    const context = kind === 'visitor' ? await browser.newContext(NO_JS) : await contextFor(browser, kind, NO_JS);
+    const page = await context.newPage();
+    for (const path of ['/', '/issues', '/no-such-page']) {
+      await page.goto(path);
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Account' }).click();
+      if (kind === 'visitor') await expect(page, path).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+      else await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('My Account');
+    }
+    await context.close();
+  }
+});
+
 test('pages cached for everyone never carry a signed-in header, whoever asked first', async ({ browser }) => {
   const subscriber = await contextFor(browser, 'subscriber');
   const visitor = await browser.newContext();
