@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const UNMATCHED_PATH: string;
 
-export function createNotFoundPageSource(origin: string): () => Promise<string>;
+export function notFoundPageFor(path: string): { source: string; status: number };
+
+export function createNotFoundPageSource(origin: string): (path: string) => Promise<string>;
 
 export function replaceNotFoundErrorShell(
   req: IncomingMessage,
   res: ServerResponse,
-  notFoundPage: () => Promise<string>,
+  notFoundPage: (path: string) => Promise<string>,
 ): void;

@@ -8,44 +8,62 @@
 import zlib from 'node:zlib';
 
 const ERROR_SHELL = '<html id="__next_error__">';
-/** An address no route matches; the page is fetched from it (and it is never replaced itself). */
+/** An address no route matches: the site's own not-found page is fetched from it. */
 export const UNMATCHED_PATH = '/_journal/not-found';
 /** Next's headers of the shell that do not describe the page sent instead. */
 const SHELL_HEADERS = /^(content-length|content-type|content-encoding|etag|x-nextjs-.*)$/i;
 
 /**
- * Addresses whose not-found says something of its own, which only Next's shell carries (with
- * JavaScript): the certificate check's "We did not issue a certificate with this ID".
+ * Which not-found page a request's shell is answered with: the first whose pattern matches its
+ * path. A not-found that says something of its own (the certificate check's "We did not issue a
+ * certificate with this ID") is a page of its own, cached for everyone like the unmatched one
+ * (app/(site)/%5Fjournal/); every other address gets the site's not-found page.
  */
-const OWN_NOT_FOUND = /^\/cme\/certificates\//;
+const NOT_FOUND_PAGES = [
+  { paths: /^\/cme\/certificates\//, source: '/_journal/certificate-not-found', status: 200 },
+  { paths: /^/, source: UNMATCHED_PATH, status: 404 },
+];
+
+/** The address a not-found page for `path` is fetched from, and the status that page answers with. */
+export function notFoundPageFor(path) {
+  const { source, status } = NOT_FOUND_PAGES.find((page) => page.paths.test(path));
+  return { source, status };
+}
+
+const requestPath = (req) => (req.url ?? '').split('?')[0] ?? '';
 
 /** Documents only: a client navigation (RSC), an API or a static file keeps Next's answer. */
 function isDocumentRequest(req) {
-  const path = (req.url ?? '').split('?')[0] ?? '';
+  const path = requestPath(req);
   return (
     (req.method === 'GET' || req.method === 'HEAD') &&
     !req.headers.rsc &&
-    path !== UNMATCHED_PATH &&
-    !OWN_NOT_FOUND.test(path) &&
+    !NOT_FOUND_PAGES.some((page) => page.source === path) &&
     !path.startsWith('/api/') &&
     !path.startsWith('/_next/')
   );
 }
 
 /**
- * The not-found page, as served for an unmatched address: fetched from `origin` on first need and
- * kept for the life of the process (it is prerendered, one per build). A failed fetch is retried
- * on the next 404.
+ * The not-found page for a request path, as its source address serves it: each fetched from
+ * `origin` on first need and kept for the life of the process (they are prerendered, one per
+ * build). A failed fetch is retried on the next 404.
  */
 export function createNotFoundPageSource(origin) {
-  let page = null;
-  return () => {
-    page ??= fetch(`${origin}${UNMATCHED_PATH}`, { headers: { accept: 'text/html' } }).then(async (response) => {
-      const html = await response.text();
-      if (response.status !== 404 || html.includes(ERROR_SHELL)) throw new Error(`not-found page: ${response.status}`);
-      return html;
-    });
-    page.catch(() => (page = null));
+  const pages = new Map();
+  return (path) => {
+    const { source, status } = notFoundPageFor(path);
+    let page = pages.get(source);
+    if (!page) {
+      page = fetch(`${origin}${source}`, { headers: { accept: 'text/html' } }).then(async (response) => {
+        const html = await response.text();
+        if (response.status !== status || html.includes(ERROR_SHELL))
+          throw new Error(`not-found page ${source}: ${response.status}`);
+        return html;
+      });
+      page.catch(() => pages.delete(source));
+      pages.set(source, page);
+    }
     return page;
   };
 }
@@ -66,8 +84,8 @@ const FALLBACK_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><main><h1>Page not found</h1><p><a href="/">Go to the current issue</a></p></main></body></html>';
 
 /**
- * Wraps `res` so that a 404 whose body is Next's error shell goes out as the not-found page from
- * `notFoundPage` instead (status 404, Next's other headers kept). A 404 document is held whole
+ * Wraps `res` so that a 404 whose body is Next's error shell goes out as the not-found page
+ * `notFoundPage` gives for the request's path instead (status 404, Next's other headers kept). A 404 document is held whole
  * until it ends (it is small, and compressed bytes show nothing until then); any other status
  * streams through untouched.
  */
@@ -132,7 +150,7 @@ export function replaceNotFoundErrorShell(req, res, notFoundPage) {
     if (res.headersSent) return void end.call(res, shell); // cannot happen while flushHeaders waits; never hang
     const headers = heldHead?.find((x) => x && typeof x === 'object') ?? {};
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const html = await notFoundPage().catch(() => FALLBACK_PAGE);
+    const html = await notFoundPage(requestPath(req)).catch(() => FALLBACK_PAGE);
     for (const name of res.getHeaderNames()) if (SHELL_HEADERS.test(name)) res.removeHeader(name);
     writeHead.call(res, 404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
     end.call(res, html);

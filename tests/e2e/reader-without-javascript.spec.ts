@@ -182,7 +182,7 @@ test('pages cached for everyone never carry a signed-in header, whoever asked fi
 
 // A page's notFound() comes from Next as an empty shell that only JavaScript fills
 // (scripts/lib/not-found-page.mjs); the reader gets the real not-found page in the HTML instead.
-test('without JavaScript an unknown article or issue shows the not-found page, with status 404', async ({
+test('without JavaScript an unknown article, issue or certificate shows its not-found page, with status 404', async ({
   browser,
 }) => {
   const context = await browser.newContext(NO_JS);
@@ -196,6 +196,12 @@ test('without JavaScript an unknown article or issue shows the not-found page, w
     await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Go to the current issue' })).toBeVisible();
   }
+  // The certificate check's not-found says what it checked.
+  const certificate = await page.goto('/cme/certificates/CME-0000-0000-0000');
+  expect(certificate?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certificate not found');
+  await expect(page.getByText('We did not issue a certificate with this ID.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
   // A client navigation (an RSC request) keeps Next's own answer.
   const rsc = await page.request.get('/doi/10.1001/no-such-article', { headers: { rsc: '1' } });
   expect(rsc.status()).toBe(404);

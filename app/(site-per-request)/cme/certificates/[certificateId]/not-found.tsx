@@ -1,14 +1,10 @@
-import styles from '@/components/cme/cme.module.css';
+import { CertificateNotFoundMessage } from '@/components/cme/certificate-not-found-message';
 
-/** Answered with status 404 for an unknown or malformed certificate id. */
+/**
+ * Answered with status 404 for an unknown or malformed certificate id. Next sends it as an empty
+ * shell that only JavaScript fills; our server answers that shell with /_journal/certificate-not-found
+ * (scripts/lib/not-found-page.mjs).
+ */
 export default function CertificateNotFound() {
-  return (
-    <div className="page">
-      <p className="eyebrow">CME certificate verification</p>
-      <h1>Certificate not found</h1>
-      <p className={styles.alert}>
-        We did not issue a certificate with this ID. Check the ID printed at the foot of the certificate.
-      </p>
-    </div>
-  );
+  return <CertificateNotFoundMessage />;
 }
