@@ -31,7 +31,8 @@ export function RegisterForm({ action, callbackUrl }: Props) {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    // POST, not GET: sent by the browser itself (before hydration), it keeps the password out of the address.
+    <form className="form" method="post" onSubmit={onSubmit} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <FormField
         label="Name"

@@ -32,7 +32,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    // POST, not the default GET: before hydration, or without JavaScript, the browser sends the
+    // form itself, and a GET would put the password in the address (history, logs, Referer).
+    <form className="form" method="post" onSubmit={onSubmit} noValidate>
       {error.startsWith(SIGN_IN_THROTTLED) && error.endsWith(RESET_OFFER) ? (
         // A person who forgot the password need not wait: after a reset the new one works at once.
         <p className="form-message form-message--error" role="alert">

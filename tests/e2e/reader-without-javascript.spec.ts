@@ -166,6 +166,26 @@ test('without JavaScript the pages cached for everyone link to the account, whic
   }
 });
 
+test('without JavaScript the sign-in and register forms never put the password in the address', async ({ browser }) => {
+  const context = await browser.newContext(NO_JS);
+  const page = await context.newPage();
+  for (const [path, button] of [
+    ['/signin', 'Sign in'],
+    ['/register', 'Create account'],
+  ]) {
+    await page.goto(path);
+    await page.getByLabel('Email').fill('subscriber@example.com');
+    await page.getByLabel('Password').fill('journal-demo-2026');
+    const sent = page.waitForRequest((request) => request.isNavigationRequest());
+    await page.getByRole('button', { name: button }).click();
+    expect((await sent).method(), path).toBe('POST');
+    await page.waitForLoadState();
+    expect(page.url(), path).not.toContain('journal-demo-2026');
+    await expect(page.getByLabel('Password'), path).toBeVisible();
+  }
+  await context.close();
+});
+
 test('pages cached for everyone never carry a signed-in header, whoever asked first', async ({ browser }) => {
   const subscriber = await contextFor(browser, 'subscriber');
   const visitor = await browser.newContext();
