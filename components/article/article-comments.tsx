@@ -156,7 +156,7 @@ export function ArticleComments({ doi, initial }: { doi: string; initial: Commen
       )}
       {state.isSignedIn ? (
         // The server's messages are clearer than the browser's own, so its validation is off.
-        <form className="form comment-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <form className="form comment-form" method="post" noValidate onSubmit={(e) => void onSubmit(e)}>
           <div className="form-field">
             <label htmlFor="comment-body">Comment</label>
             {/* No maxLength: a paste over the limit is kept whole and refused with a reason, never cut. */}

@@ -18,7 +18,7 @@ export function ClaimCreditForm({ activityId, attemptId, steps, creditType, atte
     startTransition(() => formAction(formData));
   }
   return (
-    <form onSubmit={onSubmit} className="form" aria-labelledby="claim-heading" noValidate>
+    <form method="post" onSubmit={onSubmit} className="form" aria-labelledby="claim-heading" noValidate>
       <h2 id="claim-heading">Claim credit</h2>
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="attemptId" value={attemptId} />

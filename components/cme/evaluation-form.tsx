@@ -25,7 +25,7 @@ export function EvaluationForm({ attemptId }: { attemptId: string }) {
     <RadioGroupField name={name} legend={EVALUATION_QUESTIONS[name]} options={YES_NO} error={errors[name]} />
   );
   return (
-    <form onSubmit={onSubmit} className="form" aria-labelledby="evaluation-heading" noValidate>
+    <form method="post" onSubmit={onSubmit} className="form" aria-labelledby="evaluation-heading" noValidate>
       <h2 id="evaluation-heading">Activity evaluation</h2>
       <p>Complete this short evaluation to claim your credit. It is part of the accredited activity.</p>
       <input type="hidden" name="attemptId" value={attemptId} />
