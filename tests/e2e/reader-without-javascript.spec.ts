@@ -172,7 +172,7 @@ test('without JavaScript the sign-in and register forms never put the password i
   for (const [path, button] of [
     ['/signin', 'Sign in'],
     ['/register', 'Create account'],
-  ]) {
+  ] as const) {
     await page.goto(path);
     await page.getByLabel('Email').fill('subscriber@example.com');
     await page.getByLabel('Password').fill('journal-demo-2026');
