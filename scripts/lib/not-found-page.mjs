@@ -85,9 +85,9 @@ const FALLBACK_PAGE =
 
 /**
  * Wraps `res` so that a 404 whose body is Next's error shell goes out as the not-found page
- * `notFoundPage` gives for the request's path instead (status 404, Next's other headers kept). A 404 document is held whole
- * until it ends (it is small, and compressed bytes show nothing until then); any other status
- * streams through untouched.
+ * `notFoundPage` gives for the request's path instead (status 404, Next's other headers kept). A
+ * 404 document is held whole until it ends (it is small, and compressed bytes show nothing until
+ * then); any other status streams through untouched.
  */
 export function replaceNotFoundErrorShell(req, res, notFoundPage) {
   if (!isDocumentRequest(req)) return;

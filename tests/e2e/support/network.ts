@@ -5,9 +5,9 @@ const isLinkPrefetch = (request: Request) => request.headers()['next-router-pref
 /**
  * Watches the page's requests from now on; `settled()` resolves once none has been in flight for
  * `quietMs`. Unlike Playwright's `networkidle` it leaves out Next's link prefetches: on a signed-in
- * page the router drops a repeated prefetch of `/` or `/issues` without reading its body, and
- * Chromium counts such a fetch as in flight until the router cancels it 30 s later (the server has
- * long finished it, and a click on the link navigates at once). A prefetch can cause no CSP
+ * page a repeated prefetch of `/` or `/issues` stays in flight in Chromium until the page cancels
+ * it 30 s later, though the server finished it within ms (most likely the router drops it without
+ * reading its body; a click on the link navigates at once). A prefetch can cause no CSP
  * violation nor change the page, which is what waiting for the network is for.
  */
 export function watchRequests(page: Page, quietMs = 500) {
